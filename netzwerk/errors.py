@@ -1,0 +1,82 @@
+"""netzwerk's exceptions. A traceback means a bug in netzwerk, never a problem in the user's input.
+
+    NetzwerkError                 base: the CLI prints its lines and exits 2
+     +-- InputError               problems in the user's files (carries all `Problem`s at once)
+     +-- ConfigError              bad option or environment (store URI, missing credentials, ...)
+     +-- StoreError               the database refused or failed
+          +-- StoreUnavailable    server unreachable or credentials wrong (message says how to fix)
+     +-- NotFound                 an id that is not in the store
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in an input file, located as the spreadsheet shows it.
+
+    ``row`` is the row number the user sees (header = 1 in a sheet); 0 means the whole file
+    or sheet. ``severity`` is 'error' (nothing is written) or 'warning' (reported only).
+    """
+
+    file: str
+    sheet: str
+    row: int
+    column: str
+    value: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        place = [self.file]
+        if self.sheet and self.sheet != self.file:
+            place.append(self.sheet)
+        if self.row:
+            place.append(f"Zeile {self.row}")
+        if self.column:
+            place.append(f'Spalte "{self.column}"')
+        prefix = "Warnung: " if self.severity == "warning" else ""
+        value = f' "{_shorten(self.value)}"' if self.value else ""
+        return f"{', '.join(place)}: {prefix}{self.message}{value}"
+
+
+def _shorten(value: str, limit: int = 80) -> str:
+    value = value.replace("\n", "\\n").replace("\r", "\\r")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+class NetzwerkError(Exception):
+    """Base class: an expected failure with a message for the user."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class InputError(NetzwerkError):
+    """The input has errors; ``problems`` lists every one of them (and any warnings)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} Fehler in der Eingabe")
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+class ConfigError(NetzwerkError):
+    """A bad option, store address or environment setting."""
+
+
+class StoreError(NetzwerkError):
+    """The database failed or refused an operation."""
+
+
+class StoreUnavailable(StoreError):
+    """The database server cannot be reached or refused the credentials."""
+
+
+class NotFound(NetzwerkError):
+    """An id that the store does not hold."""
