@@ -1,0 +1,44 @@
+# netzwerk — everything a person runs. `make demo` and `make test` set themselves up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast bench lint format venv clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,fast]'
+	@touch $@
+
+venv: $(STAMP)
+
+## demo: load the Wehringhausen sample data into a fresh embedded store and write the report
+demo: $(STAMP)
+	$(BIN)/netzwerk demo --out netzwerk-demo
+
+## test: the whole suite; starts a local Neo4j for it (required when CI is set)
+test: $(STAMP)
+	bash tools/run-tests.sh
+
+## test-fast: the suite without starting Neo4j (its tests are skipped with a reason)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## bench: performance benchmarks (not tests)
+bench: $(STAMP)
+	bash tools/run-benchmarks.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check netzwerk tests benchmarks
+	$(BIN)/ruff format --check netzwerk tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format netzwerk tests benchmarks
+	$(BIN)/ruff check --fix netzwerk tests benchmarks
+
+clean:
+	rm -rf $(VENV) netzwerk-demo .pytest_cache .ruff_cache
+
+include tools/neo4j/neo4j.mk

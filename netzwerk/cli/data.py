@@ -1,0 +1,145 @@
+"""Commands for getting data in and out: init, template, validate, ingest, status, export, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from netzwerk.cli.common import emit, format_option, names_option, store_from
+from netzwerk.cli.main import cli
+from netzwerk.ingest import IngestResult, read_files
+from netzwerk.ingest.template import write_template
+from netzwerk.report.export import EXPORT_FORMATS, export_graph
+from netzwerk.report.overview import summarise
+from netzwerk.report.tables import to_table
+from netzwerk.store.base import ApplyResult
+from netzwerk.workflows import load_sample_data
+
+FILES = click.argument("files", nargs=-1, required=True,
+                       type=click.Path(exists=True, dir_okay=True, path_type=Path))
+
+
+@cli.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create the store (tables, constraints, indexes). Safe to run twice."""
+    with store_from(ctx) as store:
+        store.init()
+        click.echo(f"Bereit: {store.description}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def template(path: Path) -> None:
+    """Write the empty workbook staff fill in (with explanations and dropdowns)."""
+    write_template(path)
+    click.echo(f"Vorlage geschrieben: {path}")
+
+
+def _echo_warnings(result: IngestResult) -> None:
+    for warning in result.warnings:
+        click.echo(str(warning), err=True)
+
+
+@cli.command()
+@FILES
+def validate(files: tuple[Path, ...]) -> None:
+    """Check workbooks/CSV/JSON files without writing anything."""
+    result = read_files(list(files))
+    _echo_warnings(result)
+    counts = ", ".join(f"{n} {kind}" for kind, n in result.changeset.counts().items() if n)
+    click.echo(f"Keine Fehler: {counts or 'keine Einträge'}.")
+
+
+def _apply_table(result: ApplyResult) -> str:
+    rows = [
+        {"Art": kind, "neu": result.created[kind], "geändert": result.updated[kind],
+         "unverändert": result.unchanged[kind]}
+        for kind in result.created
+        if result.created[kind] or result.updated[kind] or result.unchanged[kind]
+    ]
+    return to_table(rows)
+
+
+@cli.command()
+@FILES
+@click.option("--dry-run", is_flag=True, help="Validate and show what would be loaded; write "
+              "nothing.")
+@click.pass_context
+def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool) -> None:
+    """Load workbooks/CSV/JSON into the store (all or nothing; re-running changes nothing)."""
+    result = read_files(list(files))
+    _echo_warnings(result)
+    if dry_run:
+        counts = result.changeset.counts()
+        click.echo("Probelauf, nichts geschrieben. Würde laden: "
+                   + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        return
+    with store_from(ctx) as store:
+        store.init()
+        applied = store.apply(result.changeset, files=[p.name for p in files])
+        click.echo(f"Geladen in {store.description} (Lauf {applied.run_id}):")
+        click.echo(_apply_table(applied))
+
+
+@cli.command()
+@format_option
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.pass_context
+def status(ctx: click.Context, fmt: str, lang: str) -> None:
+    """What is in the store: counts by kind, type and sector, date range, last ingests."""
+    with store_from(ctx) as store:
+        summary = summarise(store.graph(), lang)
+        summary["ingests"] = store.ingest_log(limit=5)
+        summary["store"] = store.description
+    if fmt == "json":
+        emit(summary, "json")
+        return
+    click.echo(f"Speicher: {summary['store']}")
+    click.echo(f"Zeitraum: {summary['first_date'] or '–'} bis {summary['last_date'] or '–'}")
+    for title, key in (("Knoten", "nodes"), ("Akteurstypen", "actor_types"),
+                       ("Sektoren", "sectors"), ("Beziehungen", "ties")):
+        rows = [{"": label, "Anzahl": n} for label, n in summary[key].items()]
+        click.echo(f"\n{title}\n" + (to_table(rows) if fmt == "table" else ""))
+        if fmt == "csv":
+            emit(rows, "csv")
+    click.echo(f"\nPersonen: {summary['persons']} (davon mit Einwilligung "
+               f"{summary['persons_with_consent']})")
+    ingests = [{"Lauf": r["run_id"], "Zeit": r["started"], "Dateien": r["files"],
+                "neu": sum(r["created"].values()), "geändert": sum(r["updated"].values())}
+               for r in summary["ingests"]]
+    click.echo("\nLetzte Importe\n" + to_table(ingests))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="gexf",
+              show_default=True, help="gexf opens in Gephi.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (CSV writes FILE-nodes.csv and FILE-ties.csv).")
+@click.option("--as-of", "as_of", metavar="DATE", help="Only what was valid on this day.")
+@names_option
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_names: bool) -> None:
+    """Export the network for Gephi and other tools (persons pseudonymised)."""
+    from netzwerk.cli.common import parse_day
+
+    with store_from(ctx) as store:
+        graph = store.graph(as_of=parse_day(as_of))
+    for path in export_graph(graph, out, fmt, show_names=show_names):
+        click.echo(f"Geschrieben: {path}")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("netzwerk-demo"), show_default=True,
+              help="Folder for the demo store and report.")
+def demo(out: Path) -> None:
+    """Load the Wehringhausen sample data into a fresh embedded store and summarise it."""
+    store_path, applied, graph = load_sample_data(out)
+    click.echo(f"Beispieldaten Wehringhausen geladen in {store_path}")
+    click.echo(_apply_table(applied))
+    summary = summarise(graph)
+    click.echo("\nSektoren\n" + to_table([{"Sektor": k, "Akteure": n}
+                                          for k, n in summary["sectors"].items()]))
+    click.echo(f"\nWeiter: netzwerk --store {store_path} status")

@@ -1,0 +1,84 @@
+"""Export the store graph for other tools: GraphML, GEXF (opens in Gephi), JSON, CSV.
+
+Natural persons are pseudonymised by default, exactly as in reports: their node key, id and
+name become the pseudonym, and address/contact never leave the store. Dates become ISO
+strings and lists are joined with '; ', since GraphML and GEXF know neither. CSV writes two
+files (``…-nodes.csv`` and ``…-ties.csv``) with formula cells neutralised.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+
+from netzwerk.report.files import atomic_write_text, safe_output_path
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.report.tables import to_csv
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+
+
+def _flat(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set):
+        return "; ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return value
+
+
+def shareable_graph(graph: nx.MultiDiGraph, show_names: bool = False,
+                    pseudonymiser: Pseudonymiser | None = None) -> nx.MultiDiGraph:
+    """A copy safe to hand out: persons pseudonymised, attributes flat (str/number/bool)."""
+    pseudonymiser = pseudonymiser or Pseudonymiser()
+    rename = {
+        node: pseudonymiser.display_id(node, data, show_names)
+        for node, data in graph.nodes(data=True) if data.get("kind") == "actor"
+    }
+    out = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        attributes = {k: _flat(v) for k, v in data.items()}
+        if node in rename:
+            attributes["name"] = pseudonymiser.display_name(node, data, show_names)
+            attributes["id"] = rename[node]
+            if data.get("natural_person") and rename[node] != node:
+                attributes["note"] = ""
+        attributes["label"] = attributes.get("name", node)
+        out.add_node(rename.get(node, node), **attributes)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        attributes = {k: _flat(v) for k, v in data.items()}
+        u2, v2 = rename.get(u, u), rename.get(v, v)
+        if (u2, v2) != (u, v):
+            key = key.replace(u, u2).replace(v, v2)
+        out.add_edge(u2, v2, key=key, **attributes)
+    return out
+
+
+def export_graph(graph: nx.MultiDiGraph, path: Path | str, fmt: str,
+                 show_names: bool = False) -> list[Path]:
+    """Write ``graph`` to ``path`` in ``fmt``; returns the files written."""
+    path = safe_output_path(Path(path))
+    shareable = shareable_graph(graph, show_names)
+    if fmt == "graphml":
+        text = "\n".join(nx.generate_graphml(shareable))
+        return [atomic_write_text(path, text)]
+    if fmt == "gexf":
+        text = "\n".join(nx.generate_gexf(shareable))
+        return [atomic_write_text(path, text)]
+    if fmt == "json":
+        data = nx.node_link_data(shareable, edges="edges")
+        return [atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1))]
+    if fmt == "csv":
+        stem = path.with_suffix("")
+        nodes = [{"node": n, **d} for n, d in shareable.nodes(data=True)]
+        ties = [{"source": u, "target": v, "key": k, **d}
+                for u, v, k, d in shareable.edges(keys=True, data=True)]
+        return [
+            atomic_write_text(Path(f"{stem}-nodes.csv"), to_csv(nodes)),
+            atomic_write_text(Path(f"{stem}-ties.csv"), to_csv(ties)),
+        ]
+    raise ValueError(f"unknown export format {fmt!r}")

@@ -1,0 +1,374 @@
+"""The embedded store: one local SQLite file, for a single user with no server.
+
+Tables: ``nodes`` (every actor, topic, project, event and place, keyed by kind and id),
+``ties`` (keyed by `Tie.key`), ``ingest_runs`` (file names and counts only, no personal
+data) and ``meta``. Each ingest is one transaction, so a crash leaves the old or the new
+state, never a mix. Every row carries a digest of its content; re-applying the same records
+compares digests and writes nothing. ``secure_delete`` is on, so erased rows are
+overwritten, and `forget` vacuums the file and truncates the write-ahead log afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import networkx as nx
+
+from netzwerk.errors import NotFound, StoreError
+from netzwerk.model import (
+    Actor,
+    Changeset,
+    Event,
+    Place,
+    Project,
+    Tie,
+    Topic,
+    graph_key,
+    street_of,
+)
+from netzwerk.store.base import RECORD_KINDS, ApplyResult, Store
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (
+    key TEXT PRIMARY KEY,          -- model.graph_key(kind, id)
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    since TEXT, until TEXT,        -- ISO dates
+    props TEXT NOT NULL,           -- JSON: kind-specific fields (actor: type, sector, ...)
+    source_file TEXT, source_sheet TEXT, source_row INTEGER,
+    run_id TEXT NOT NULL,          -- ingest run that last wrote this row
+    digest INTEGER NOT NULL,
+    UNIQUE (kind, id)
+);
+CREATE TABLE IF NOT EXISTS ties (
+    key TEXT PRIMARY KEY,          -- model.Tie.key
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL,          -- node key
+    target TEXT NOT NULL,          -- node key
+    weight REAL NOT NULL,
+    topic TEXT NOT NULL, role TEXT NOT NULL, note TEXT NOT NULL,
+    since TEXT, until TEXT,
+    source_file TEXT, source_sheet TEXT, source_row INTEGER,
+    run_id TEXT NOT NULL,
+    digest INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ties_by_source ON ties (source);
+CREATE INDEX IF NOT EXISTS ties_by_target ON ties (target);
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id TEXT PRIMARY KEY,
+    started TEXT NOT NULL,
+    files TEXT NOT NULL,           -- JSON list of file names
+    created TEXT NOT NULL,         -- JSON {kind: count}
+    updated TEXT NOT NULL
+);
+"""
+
+NODE_COLUMNS = ("key", "kind", "id", "name", "since", "until", "props", "source_file",
+                "source_sheet", "source_row", "run_id", "digest")
+TIE_COLUMNS = ("key", "kind", "source", "target", "weight", "topic", "role", "note", "since",
+               "until", "source_file", "source_sheet", "source_row", "run_id", "digest")
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _digest(values: tuple) -> int:
+    """A 63-bit content digest; equal rows have equal digests."""
+    raw = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(raw, "big") >> 1
+
+
+def _provenance(record: object) -> tuple[str | None, str | None, int | None]:
+    source = record.provenance if isinstance(record, Tie) else getattr(record, "source", None)
+    return (source.file, source.sheet, source.row) if source else (None, None, None)
+
+
+def _actor_props(actor: Actor) -> dict:
+    return {
+        "type": actor.type, "sector": actor.sector, "topics": list(actor.topics),
+        "address": actor.address, "contact": actor.contact, "consent": actor.consent,
+        "coordinator": actor.coordinator, "note": actor.note,
+    }
+
+
+def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
+    """(record kind, row without run_id/digest) for every node of a changeset."""
+    groups: list[tuple[str, str, Iterable]] = [
+        ("actors", "actor", changeset.actors), ("topics", "topic", changeset.topics),
+        ("projects", "project", changeset.projects), ("events", "event", changeset.events),
+        ("places", "place", changeset.places),
+    ]
+    for record_kind, kind, records in groups:
+        for record in records:
+            if isinstance(record, Actor):
+                props = _actor_props(record)
+            elif isinstance(record, Topic | Place):
+                props = {"note": getattr(record, "note", "")}
+            else:
+                props = {"note": record.note}
+            since = _iso(getattr(record, "since", None))
+            until = _iso(getattr(record, "until", None))
+            row = (graph_key(kind, record.id), kind, record.id, record.name, since, until,
+                   json.dumps(props, ensure_ascii=False, sort_keys=True), *_provenance(record))
+            yield record_kind, row
+
+
+def tie_row(tie: Tie) -> tuple:
+    return (tie.key, tie.kind, tie.source.graph_key, tie.target.graph_key, float(tie.weight),
+            tie.topic, tie.role, tie.note, _iso(tie.since), _iso(tie.until), *_provenance(tie))
+
+
+class SqliteStore(Store):
+    """The embedded default store in one SQLite file."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.description = f"eingebetteter Speicher {self.path}"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"{self.path}: Speicher kann nicht geöffnet werden ({error}) — "
+                             "Pfad und Schreibrechte prüfen") from error
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA secure_delete=ON")
+        self._db.execute("PRAGMA foreign_keys=ON")
+
+    # ------------------------------------------------------------------ schema
+
+    def init(self) -> None:
+        try:
+            self._db.executescript(SCHEMA)
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                             (SCHEMA_VERSION,))
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — "
+                             "anderen Pfad mit --store wählen") from error
+
+    def _ensure_schema(self) -> None:
+        row = self._db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='nodes'"
+        ).fetchone()
+        if not row[0]:
+            self.init()
+
+    # ------------------------------------------------------------------ writes
+
+    def apply(self, changeset: Changeset, *, files: list[str] | None = None) -> ApplyResult:
+        self._ensure_schema()
+        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+        result = ApplyResult(run_id=run_id)
+        for kind in RECORD_KINDS:
+            result.created[kind] = result.updated[kind] = result.unchanged[kind] = 0
+
+        nodes = list(node_rows(changeset))
+        ties = [("ties", tie_row(tie)) for tie in changeset.ties]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._merge("nodes", NODE_COLUMNS, nodes, run_id, result)
+            self._merge("ties", TIE_COLUMNS, ties, run_id, result)
+            self._db.execute(
+                "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?)",
+                (run_id, datetime.now(UTC).isoformat(timespec="seconds"),
+                 json.dumps(files if files is not None else changeset.files, ensure_ascii=False),
+                 json.dumps(result.created), json.dumps(result.updated)),
+            )
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+        return result
+
+    def _merge(self, table: str, columns: tuple[str, ...], rows: list[tuple[str, tuple]],
+               run_id: str, result: ApplyResult) -> None:
+        """Insert new rows, update changed ones, leave equal ones alone (by digest)."""
+        existing = dict(self._db.execute(f"SELECT key, digest FROM {table}"))  # noqa: S608
+        inserts, updates = [], []
+        for record_kind, row in rows:
+            digest = _digest(row)
+            known = existing.get(row[0])
+            if known is None:
+                inserts.append((*row, run_id, digest))
+                existing[row[0]] = digest
+                result.created[record_kind] += 1
+            elif known != digest:
+                updates.append((*row, run_id, digest))
+                existing[row[0]] = digest
+                result.updated[record_kind] += 1
+            else:
+                result.unchanged[record_kind] += 1
+        placeholders = ", ".join("?" for _ in columns)
+        self._db.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", inserts
+        )
+        self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({placeholders})", updates)
+
+    # ------------------------------------------------------------------ reads
+
+    def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
+        self._ensure_schema()
+        validity, params = "", ()
+        if as_of is not None:
+            validity = " WHERE (since IS NULL OR since <= ?) AND (until IS NULL OR until >= ?)"
+            params = (as_of.isoformat(), as_of.isoformat())
+        graph = nx.MultiDiGraph()
+        query = f"SELECT key, kind, id, name, since, until, props FROM nodes{validity}"
+        for key, kind, node_id, name, since, until, props in self._db.execute(query, params):
+            graph.add_node(key, **node_attributes(kind, node_id, name, since, until, props))
+        query = (
+            "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
+            f"source_file, source_sheet, source_row, run_id FROM ties{validity}"
+        )
+        for row in self._db.execute(query, params):
+            (key, kind, source, target, weight, topic, role, note, since, until,
+             source_file, source_sheet, source_row, run_id) = row
+            if source not in graph or target not in graph:
+                continue
+            graph.add_edge(
+                source, target, key=key, kind=kind, weight=weight, topic=topic, role=role,
+                note=note, since=_day(since), until=_day(until), source_file=source_file,
+                source_sheet=source_sheet, source_row=source_row, ingest_run=run_id,
+            )
+        return graph
+
+    def counts(self) -> dict[str, int]:
+        self._ensure_schema()
+        counts = dict.fromkeys(RECORD_KINDS, 0)
+        for kind, number in self._db.execute("SELECT kind, count(*) FROM nodes GROUP BY kind"):
+            counts[kind + "s"] = number
+        counts["ties"] = self._db.execute("SELECT count(*) FROM ties").fetchone()[0]
+        return counts
+
+    def ingest_log(self, limit: int = 10) -> list[dict]:
+        self._ensure_schema()
+        rows = self._db.execute(
+            "SELECT run_id, started, files, created, updated FROM ingest_runs "
+            "ORDER BY started DESC, rowid DESC LIMIT ?", (limit,))
+        return [
+            {"run_id": run_id, "started": started, "files": json.loads(files),
+             "created": json.loads(created), "updated": json.loads(updated)}
+            for run_id, started, files, created, updated in rows
+        ]
+
+    def actor_record(self, actor_id: str) -> dict:
+        self._ensure_schema()
+        row = self._db.execute(
+            "SELECT key, id, name, since, until, props, source_file, source_sheet, source_row, "
+            "run_id FROM nodes WHERE kind = 'actor' AND id = ?", (actor_id,)).fetchone()
+        if row is None:
+            raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id mit '
+                           "`netzwerk status` oder im Export prüfen")
+        key, node_id, name, since, until, props, file, sheet, source_row, run_id = row
+        record = {"id": node_id, "name": name, "since": since, "until": until,
+                  **json.loads(props),
+                  "source": {"file": file, "sheet": sheet, "row": source_row, "ingest_run": run_id}}
+        names = dict(self._db.execute("SELECT key, name FROM nodes"))
+        ties = []
+        for tie in self._db.execute(
+            "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
+            "source_file, source_sheet, source_row, run_id FROM ties "
+            "WHERE source = ? OR target = ? ORDER BY key", (key, key)):
+            (tie_key, kind, source, target, weight, topic, role, note, t_since, t_until,
+             t_file, t_sheet, t_row, t_run) = tie
+            other = target if source == key else source
+            ties.append({
+                "key": tie_key, "kind": kind, "direction": "out" if source == key else "in",
+                "other": other, "other_name": names.get(other, other), "weight": weight,
+                "topic": topic, "role": role, "note": note, "since": t_since, "until": t_until,
+                "source": {"file": t_file, "sheet": t_sheet, "row": t_row, "ingest_run": t_run},
+            })
+        record["ties"] = ties
+        return record
+
+    # ------------------------------------------------------------------ erasure
+
+    def forget(self, actor_id: str) -> dict[str, int]:
+        self._ensure_schema()
+        key = graph_key("actor", actor_id)
+        if not self._db.execute("SELECT 1 FROM nodes WHERE key = ?", (key,)).fetchone():
+            raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id prüfen')
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            ties = self._db.execute("DELETE FROM ties WHERE source = ? OR target = ?",
+                                    (key, key)).rowcount
+            self._db.execute("DELETE FROM nodes WHERE key = ?", (key,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._compact()
+        return {"actors": 1, "ties": ties}
+
+    def expired(self, before: date) -> dict[str, list[str]]:
+        self._ensure_schema()
+        cutoff = before.isoformat()
+        actors = [r[0] for r in self._db.execute(
+            "SELECT id FROM nodes WHERE kind = 'actor' AND until IS NOT NULL AND until < ? "
+            "ORDER BY id", (cutoff,))]
+        ties = [r[0] for r in self._db.execute(
+            "SELECT key FROM ties WHERE until IS NOT NULL AND until < ? ORDER BY key", (cutoff,))]
+        return {"actors": actors, "ties": ties}
+
+    def remove_expired(self, before: date) -> dict[str, int]:
+        self._ensure_schema()
+        cutoff = before.isoformat()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            expired_actor = ("SELECT key FROM nodes WHERE kind = 'actor' AND until IS NOT NULL "
+                             "AND until < ?")
+            ties = self._db.execute(
+                f"DELETE FROM ties WHERE (until IS NOT NULL AND until < ?) OR source IN "
+                f"({expired_actor}) OR target IN ({expired_actor})", (cutoff, cutoff, cutoff)
+            ).rowcount
+            actors = self._db.execute(
+                "DELETE FROM nodes WHERE kind = 'actor' AND until IS NOT NULL AND until < ?",
+                (cutoff,)).rowcount
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._compact()
+        return {"actors": actors, "ties": ties}
+
+    def _compact(self) -> None:
+        """Rewrite the file without free pages and empty the write-ahead log."""
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def node_attributes(kind: str, node_id: str, name: str, since: str | None, until: str | None,
+                    props_json: str) -> dict:
+    """Graph attributes of a node row, as `model.GRAPH_SCHEMA` describes them."""
+    props = json.loads(props_json)
+    attributes = {"kind": kind, "id": node_id, "name": name, "since": _day(since),
+                  "until": _day(until)}
+    if kind == "actor":
+        attributes.update(
+            type=props["type"], sector=props["sector"], topics=list(props["topics"]),
+            street=street_of(props.get("address", "")),
+            natural_person=props["type"] == "person", consent=bool(props["consent"]),
+            coordinator=bool(props["coordinator"]), note=props.get("note", ""),
+        )
+    else:
+        attributes["note"] = props.get("note", "")
+    return attributes
