@@ -10,29 +10,18 @@ overwritten, and `forget` vacuums the file and truncates the write-ahead log aft
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import networkx as nx
 
 from netzwerk.errors import NotFound, StoreError
-from netzwerk.model import (
-    Actor,
-    Changeset,
-    Event,
-    Place,
-    Project,
-    Tie,
-    Topic,
-    graph_key,
-    street_of,
-)
+from netzwerk.model import Changeset, graph_key
 from netzwerk.store.base import RECORD_KINDS, ApplyResult, Store
+from netzwerk.store.rows import day, digest, node_attributes, node_rows, tie_row
 
 SCHEMA_VERSION = "1"
 
@@ -77,60 +66,6 @@ NODE_COLUMNS = ("key", "kind", "id", "name", "since", "until", "props", "source_
                 "source_sheet", "source_row", "run_id", "digest")
 TIE_COLUMNS = ("key", "kind", "source", "target", "weight", "topic", "role", "note", "since",
                "until", "source_file", "source_sheet", "source_row", "run_id", "digest")
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _digest(values: tuple) -> int:
-    """A 63-bit content digest; equal rows have equal digests."""
-    raw = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(raw, "big") >> 1
-
-
-def _provenance(record: object) -> tuple[str | None, str | None, int | None]:
-    source = record.provenance if isinstance(record, Tie) else getattr(record, "source", None)
-    return (source.file, source.sheet, source.row) if source else (None, None, None)
-
-
-def _actor_props(actor: Actor) -> dict:
-    return {
-        "type": actor.type, "sector": actor.sector, "topics": list(actor.topics),
-        "address": actor.address, "contact": actor.contact, "consent": actor.consent,
-        "coordinator": actor.coordinator, "note": actor.note,
-    }
-
-
-def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
-    """(record kind, row without run_id/digest) for every node of a changeset."""
-    groups: list[tuple[str, str, Iterable]] = [
-        ("actors", "actor", changeset.actors), ("topics", "topic", changeset.topics),
-        ("projects", "project", changeset.projects), ("events", "event", changeset.events),
-        ("places", "place", changeset.places),
-    ]
-    for record_kind, kind, records in groups:
-        for record in records:
-            if isinstance(record, Actor):
-                props = _actor_props(record)
-            elif isinstance(record, Topic | Place):
-                props = {"note": getattr(record, "note", "")}
-            else:
-                props = {"note": record.note}
-            since = _iso(getattr(record, "since", None))
-            until = _iso(getattr(record, "until", None))
-            row = (graph_key(kind, record.id), kind, record.id, record.name, since, until,
-                   json.dumps(props, ensure_ascii=False, sort_keys=True), *_provenance(record))
-            yield record_kind, row
-
-
-def tie_row(tie: Tie) -> tuple:
-    return (tie.key, tie.kind, tie.source.graph_key, tie.target.graph_key, float(tie.weight),
-            tie.topic, tie.role, tie.note, _iso(tie.since), _iso(tie.until), *_provenance(tie))
 
 
 class SqliteStore(Store):
@@ -202,15 +137,15 @@ class SqliteStore(Store):
         existing = dict(self._db.execute(f"SELECT key, digest FROM {table}"))  # noqa: S608
         inserts, updates = [], []
         for record_kind, row in rows:
-            digest = _digest(row)
+            row_digest = digest(row)
             known = existing.get(row[0])
             if known is None:
-                inserts.append((*row, run_id, digest))
-                existing[row[0]] = digest
+                inserts.append((*row, run_id, row_digest))
+                existing[row[0]] = row_digest
                 result.created[record_kind] += 1
-            elif known != digest:
-                updates.append((*row, run_id, digest))
-                existing[row[0]] = digest
+            elif known != row_digest:
+                updates.append((*row, run_id, row_digest))
+                existing[row[0]] = row_digest
                 result.updated[record_kind] += 1
             else:
                 result.unchanged[record_kind] += 1
@@ -231,7 +166,8 @@ class SqliteStore(Store):
         graph = nx.MultiDiGraph()
         query = f"SELECT key, kind, id, name, since, until, props FROM nodes{validity}"
         for key, kind, node_id, name, since, until, props in self._db.execute(query, params):
-            graph.add_node(key, **node_attributes(kind, node_id, name, since, until, props))
+            graph.add_node(key, **node_attributes(kind, node_id, name, since, until,
+                                                 json.loads(props)))
         query = (
             "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
             f"source_file, source_sheet, source_row, run_id FROM ties{validity}"
@@ -243,7 +179,7 @@ class SqliteStore(Store):
                 continue
             graph.add_edge(
                 source, target, key=key, kind=kind, weight=weight, topic=topic, role=role,
-                note=note, since=_day(since), until=_day(until), source_file=source_file,
+                note=note, since=day(since), until=day(until), source_file=source_file,
                 source_sheet=source_sheet, source_row=source_row, ingest_run=run_id,
             )
         return graph
@@ -354,21 +290,3 @@ class SqliteStore(Store):
 
     def close(self) -> None:
         self._db.close()
-
-
-def node_attributes(kind: str, node_id: str, name: str, since: str | None, until: str | None,
-                    props_json: str) -> dict:
-    """Graph attributes of a node row, as `model.GRAPH_SCHEMA` describes them."""
-    props = json.loads(props_json)
-    attributes = {"kind": kind, "id": node_id, "name": name, "since": _day(since),
-                  "until": _day(until)}
-    if kind == "actor":
-        attributes.update(
-            type=props["type"], sector=props["sector"], topics=list(props["topics"]),
-            street=street_of(props.get("address", "")),
-            natural_person=props["type"] == "person", consent=bool(props["consent"]),
-            coordinator=bool(props["coordinator"]), note=props.get("note", ""),
-        )
-    else:
-        attributes["note"] = props.get("note", "")
-    return attributes

@@ -1,0 +1,70 @@
+"""`netzwerk query`: run a named Cypher query from the library against Neo4j."""
+
+from __future__ import annotations
+
+import click
+
+from netzwerk.cli.common import emit, format_option, names_option, store_from
+from netzwerk.cli.main import cli
+from netzwerk.errors import ConfigError
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.store.queries import check_parameters, get_query, load_queries
+
+
+def _parse_parameters(pairs: tuple[str, ...]) -> dict[str, str]:
+    parameters = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f'Parameter "{pair}" — Form name=wert, z. B. -p actor=stadt-hagen')
+        parameters[name.strip()] = value
+    return parameters
+
+
+def pseudonymise_values(rows: list[dict], persons: list[dict], show_names: bool) -> list[dict]:
+    """Replace ids and names of persons anywhere in query results by their pseudonym."""
+    pseudonymiser = Pseudonymiser()
+    hidden: dict[str, str] = {}
+    for person in persons:
+        if show_names and person["consent"]:
+            continue
+        pseudonym = pseudonymiser.pseudonym(person["id"])
+        hidden[person["id"]] = pseudonym
+        if person["name"]:
+            hidden[person["name"]] = pseudonym
+
+    def clean(value: object) -> object:
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return hidden.get(value, value) if isinstance(value, str) else value
+
+    return [{k: clean(v) for k, v in row.items()} for row in rows]
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter, repeatable.")
+@click.option("--list", "list_queries", is_flag=True, help="List the queries and what they "
+              "answer.")
+@format_option
+@names_option
+@click.pass_context
+def query(ctx: click.Context, name: str | None, pairs: tuple[str, ...], list_queries: bool,
+          fmt: str, show_names: bool) -> None:
+    """Run a named Cypher query (needs Neo4j); --list shows them all."""
+    if list_queries or not name:
+        rows = [{"name": q.name, "parameters": ", ".join(q.parameters),
+                 "description": q.description} for q in load_queries().values()]
+        emit(rows, fmt)
+        return
+    named = get_query(name)
+    parameters = _parse_parameters(pairs)
+    check_parameters(named, parameters)
+    with store_from(ctx) as store:
+        if not hasattr(store, "run_query"):
+            raise ConfigError("Abfragen brauchen Neo4j — --store bolt://host:7687 oder "
+                              "NETZWERK_STORE setzen (der eingebettete Speicher kann kein Cypher)")
+        rows = store.run_query(named, parameters)
+        rows = pseudonymise_values(rows, store.persons(), show_names)
+    emit(rows, fmt)
