@@ -11,6 +11,7 @@
 #   NEO4J_PASSWORD        initial password, >= 8 chars               [netzwerk-dev-pw]
 #   NEO4J_BOLT_PORT       Bolt port on 127.0.0.1                     [7687]
 #   NEO4J_HTTP_PORT       HTTP port on 127.0.0.1; 0 disables HTTP    [7474]
+#   NEO4J_BROWSER         1 = also fetch Neo4j Browser (/browser/)   [0]
 #   NEO4J_HEAP_INITIAL    -Xms                                       [256m]
 #   NEO4J_HEAP_MAX        -Xmx (keep <= 1g)                          [768m]
 #   NEO4J_PAGECACHE       server.memory.pagecache.size               [128m]
@@ -49,6 +50,7 @@ NEO4J_PW="${NEO4J_PASSWORD:-netzwerk-dev-pw}"
 HEAP_INITIAL="${NEO4J_HEAP_INITIAL:-256m}"
 HEAP_MAX="${NEO4J_HEAP_MAX:-768m}"
 PAGECACHE="${NEO4J_PAGECACHE:-128m}"
+BROWSER="${NEO4J_BROWSER:-0}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-120}"
 STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
 MAIN_CLASS="org.neo4j.server.CommunityEntryPoint"
@@ -92,7 +94,7 @@ die() { echo "neo4j.sh: $*" >&2; exit 1; }
 # ---------------------------------------------------------------- fetch
 fetch_stamp() {
   # What the lib dir must have been fetched for: Neo4j version + hash of the pom.
-  echo "$NEO4J_VERSION $(sha256sum "$POM" | cut -d' ' -f1)"
+  echo "$NEO4J_VERSION browser=$BROWSER $(sha256sum "$POM" | cut -d' ' -f1)"
 }
 
 lib_is_current() {
@@ -108,9 +110,12 @@ cmd_fetch() {
   command -v "${MVN:-mvn}" >/dev/null 2>&1 || die "Maven ('${MVN:-mvn}') not found; install it (apt-get install maven)"
   is_running && die "server is running; stop it before re-fetching jars"
   log "fetching Neo4j $NEO4J_VERSION and dependencies from Maven Central into $LIB_DIR ..."
-  local tmp="$LIB_DIR.tmp.$$"
+  local tmp="$LIB_DIR.tmp.$$" profile=()
+  [[ "$BROWSER" == 1 ]] && profile=(-Pbrowser)
   rm -rf "$tmp"
-  if ! "${MVN:-mvn}" -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -DoutputDirectory="$tmp"; then
+  # (sed: Maven 3.8 prints stray colour codes even in batch mode)
+  if ! "${MVN:-mvn}" -q -B -Dstyle.color=never "${profile[@]}" -f "$POM" \
+    dependency:copy-dependencies -DoutputDirectory="$tmp" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'; then
     rm -rf "$tmp"
     die "Maven fetch failed"
   fi
@@ -165,22 +170,48 @@ db.tx_log.rotation.retention_policy=2 files
 
 # No phoning home.
 dbms.usage_report.enabled=false
+
+# Bolt's Netty event loops wait a 5 s quiet period each on shutdown (~10 s per stop);
+# not useful for a local dev/CI server.
+internal.dbms.bolt.netty_server_shutdown_quiet_period=0
 EOF
   mv "$tmp" "$CONF_DIR/neo4j.conf"
 }
 
 # ---------------------------------------------------------------- process helpers
-read_pid() { [[ -f "$PID_FILE" ]] && tr -dc '0-9' <"$PID_FILE" || true; }
+read_pid() { if [[ -f "$PID_FILE" ]]; then tr -dc '0-9' <"$PID_FILE"; fi; }
 
 is_our_process() {
   local pid="$1"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
+  [[ -n "$pid" ]] && pid_alive "$pid" &&
     tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$MAIN_CLASS"
 }
 
 is_running() { is_our_process "$(read_pid)"; }
 
+# True while any thread of the process still runs. A zombie whose threads are all
+# gone counts as dead (it may linger until whoever adopted it reaps it); a zombie main
+# thread with other threads still exiting (JVM shutdown, SIGKILL) counts as alive.
+pid_alive() {
+  local state tasks
+  state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
+  [[ -n "$state" ]] || return 1
+  [[ "$state" != Z && "$state" != X ]] && return 0
+  tasks=("/proc/$1/task/"*)
+  (( ${#tasks[@]} > 1 ))
+}
+
+now_ms() { date +%s%3N; }
+
 bolt_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$BOLT_PORT") 2>/dev/null; }
+
+# A killed JVM's main thread shows up as a zombie while its other threads are still
+# exiting and holding the sockets; wait (up to $1 s) until the Bolt port is free.
+wait_port_closed() {
+  local i
+  for (( i = 0; i < $1 * 10; i++ )); do bolt_answers || return 0; sleep 0.1; done
+  ! bolt_answers
+}
 
 set_initial_password() {
   if [[ "$NEO4J_USER" != neo4j ]]; then
@@ -188,8 +219,14 @@ set_initial_password() {
       "the password is set for 'neo4j' (create '$NEO4J_USER' yourself with CREATE USER)"
   fi
   (( ${#NEO4J_PW} >= 8 )) || die "NEO4J_PASSWORD must be at least 8 characters"
+  local pw_hash_file="$DATA_DIR/dbms/.netzwerk-initial-password.sha256" pw_hash
+  pw_hash="$(printf '%s' "$NEO4J_PW" | sha256sum | cut -d' ' -f1)"
   if [[ -d "$DATA_DIR/databases/system" ]]; then
     # The initial password is only consumed when the system database is created.
+    if [[ -f "$pw_hash_file" && "$(cat "$pw_hash_file")" != "$pw_hash" ]]; then
+      log "WARNING: NEO4J_PASSWORD differs from the password this database was created with;" \
+        "it is NOT applied (change it with ALTER USER, or delete $DATA_DIR to start over)"
+    fi
     return 0
   fi
   log "setting initial password for user neo4j"
@@ -199,6 +236,7 @@ set_initial_password() {
     "$JAVA" -Xmx128m -cp "$LIB_DIR/*" -Dfile.encoding=UTF-8 \
     org.neo4j.cli.AdminTool dbms set-initial-password "$NEO4J_PW" >>"$LOGS_DIR/admin.log" 2>&1 ||
     { tail -n 30 "$LOGS_DIR/admin.log" >&2; die "set-initial-password failed (see $LOGS_DIR/admin.log)"; }
+  echo "$pw_hash" >"$pw_hash_file"
 }
 
 print_status() {
@@ -217,16 +255,22 @@ cmd_start() {
     return 0
   fi
   rm -f "$PID_FILE"
-  if bolt_answers; then
+  if ! wait_port_closed 10; then
     die "port $BOLT_PORT on 127.0.0.1 is already in use by another process (set NEO4J_BOLT_PORT)"
   fi
   lib_is_current || cmd_fetch
   command -v "$JAVA" >/dev/null 2>&1 || die "java not found (set JAVA_HOME)"
+  local jv
+  jv="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)"
+  case "$jv" in
+    17 | 21) ;;
+    *) log "WARNING: Neo4j $NEO4J_VERSION supports Java 17 and 21; $JAVA is Java ${jv:-?}" ;;
+  esac
   cmd_conf
   set_initial_password
 
   [[ -f "$CONSOLE_LOG" ]] && mv -f "$CONSOLE_LOG" "$CONSOLE_LOG.1"
-  local t0=$SECONDS
+  local t0=$SECONDS t0ms; t0ms="$(now_ms)"
   {
     echo "# $(date -u +%FT%TZ) neo4j.sh start: Neo4j $NEO4J_VERSION, $("$JAVA" -version 2>&1 | head -n1)"
   } >"$CONSOLE_LOG"
@@ -238,7 +282,7 @@ cmd_start() {
   log "started pid $pid, waiting for bolt://localhost:$BOLT_PORT (timeout ${START_TIMEOUT}s) ..."
 
   while :; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! pid_alive "$pid"; then
       echo "neo4j.sh: server process $pid exited during start-up; last 30 lines of $CONSOLE_LOG:" >&2
       tail -n 30 "$CONSOLE_LOG" >&2
       rm -f "$PID_FILE"
@@ -250,11 +294,13 @@ cmd_start() {
     if (( SECONDS - t0 >= START_TIMEOUT )); then
       echo "neo4j.sh: timed out after ${START_TIMEOUT}s; last 30 lines of $CONSOLE_LOG:" >&2
       tail -n 30 "$CONSOLE_LOG" >&2
+      echo "neo4j.sh: the server (pid $pid) is left running; '$0 stop' ends it" >&2
       exit 1
     fi
     sleep 0.5
   done
-  log "ready after $(( SECONDS - t0 ))s: bolt://localhost:$BOLT_PORT (user neo4j)" \
+  local ms=$(( $(now_ms) - t0ms ))
+  log "ready after $(( ms / 1000 )).$(printf '%03d' $(( ms % 1000 )))s: bolt://localhost:$BOLT_PORT (user neo4j)" \
     "$( [[ "$HTTP_PORT" != 0 && "$HTTP_PORT" != off ]] && echo "http://localhost:$HTTP_PORT" )"
 }
 
@@ -268,7 +314,7 @@ cmd_stop() {
   log "stopping pid $pid ..."
   kill -TERM "$pid" 2>/dev/null || true
   local t0=$SECONDS
-  while kill -0 "$pid" 2>/dev/null; do
+  while pid_alive "$pid"; do
     if (( SECONDS - t0 >= STOP_TIMEOUT )); then
       log "still alive after ${STOP_TIMEOUT}s, sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
@@ -277,6 +323,7 @@ cmd_stop() {
     fi
     sleep 0.5
   done
+  wait_port_closed 10 || true
   rm -f "$PID_FILE"
   log "stopped"
 }
@@ -285,7 +332,9 @@ cmd_kill() {
   local pid; pid="$(read_pid)"
   if is_our_process "$pid"; then
     kill -KILL "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    local i
+    for (( i = 0; i < 100; i++ )); do pid_alive "$pid" || break; sleep 0.1; done
+    wait_port_closed 10 || true
     log "killed pid $pid"
   else
     log "not running"
