@@ -387,6 +387,22 @@ def is_valid_on(since: date | None, until: date | None, day: date) -> bool:
     return (since is None or since <= day) and (until is None or day <= until)
 
 
+def node_is_valid(kind: str, since: date | None, until: date | None, day: date) -> bool:
+    """True if a node belongs to the network as it stood on ``day``.
+
+    Events are a special case: once held, an event stays part of the network (people who met
+    at the Stadtteilfest 2023 still know each other in 2024), so only its start counts.
+
+    >>> node_is_valid("event", date(2023, 6, 1), date(2023, 6, 1), date(2024, 6, 30))
+    True
+    >>> node_is_valid("actor", date(2018, 1, 1), date(2022, 12, 31), date(2024, 6, 30))
+    False
+    """
+    if kind == "event":
+        return since is None or since <= day
+    return is_valid_on(since, until, day)
+
+
 GRAPH_SCHEMA = """
 Store.graph() returns a networkx.MultiDiGraph.
 
@@ -400,4 +416,6 @@ Edges (edge key = Tie.key):
   kind, weight (float), topic, role, since, until, note,
   source_file, source_sheet, source_row, ingest_run
   Cooperation is undirected but stored once, from source to target as ingested.
+Store.graph(as_of=day) keeps nodes valid on that day (`node_is_valid`: events once held) and
+ties valid on that day between kept nodes.
 """

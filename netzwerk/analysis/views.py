@@ -23,7 +23,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from netzwerk.model import is_valid_on
+from netzwerk.model import is_valid_on, node_is_valid
 
 DEFAULT_TIE_KINDS = ("cooperation", "membership", "runs")
 DEFAULT_SHARED_KINDS = ("project", "event")
@@ -44,6 +44,7 @@ class ViewOptions:
 def as_of(graph: nx.MultiDiGraph, day: date | None) -> nx.MultiDiGraph:
     """The part of a store graph valid on ``day``: nodes and ties whose period contains it.
 
+    Events stay once held (`model.node_is_valid`).
     A tie is kept only if both its ends are kept. ``day=None`` returns the graph unchanged.
 
     >>> G = nx.MultiDiGraph()
@@ -54,7 +55,10 @@ def as_of(graph: nx.MultiDiGraph, day: date | None) -> nx.MultiDiGraph:
     """
     if day is None:
         return graph
-    keep = [n for n, d in graph.nodes(data=True) if is_valid_on(d.get("since"), d.get("until"), day)]
+    keep = [
+        n for n, d in graph.nodes(data=True)
+        if node_is_valid(d.get("kind", ""), d.get("since"), d.get("until"), day)
+    ]
     sub = nx.MultiDiGraph()
     sub.graph.update(graph.graph)
     sub.add_nodes_from((n, graph.nodes[n]) for n in keep)

@@ -81,7 +81,8 @@ class Neo4jStore(Store):
         self.batch_size = batch_size
         self.description = f"Neo4j {uri} (Datenbank {self.database})"
         try:
-            self._driver: Driver = GraphDatabase.driver(uri, auth=_credentials())
+            self._driver: Driver = GraphDatabase.driver(
+                uri, auth=_credentials(), notifications_min_severity="OFF")
         except (driver_errors.ConfigurationError, ValueError) as error:
             raise ConfigError(f"ungültige Neo4j-URI {uri} — Form bolt://host:7687 oder "
                               "neo4j://host:7687") from error
@@ -198,7 +199,7 @@ class Neo4jStore(Store):
                                 ensure_ascii=False),
             "created": json.dumps(result.created), "updated": json.dumps(result.updated),
         }
-        self._write(_run_merge, "CREATE (r:IngestRun) SET r = $rows[0] RETURN 0, 0", [log_entry])
+        self._write(_run_merge, "CREATE (r:IngestRun) SET r = $rows[0] RETURN 0 AS created, 0 AS updated", [log_entry])
         return result
 
     @staticmethod
@@ -210,14 +211,16 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ reads
 
     def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
-        validity = ""
+        validity = node_validity = ""
         if as_of is not None:
             validity = ("AND (n.since IS NULL OR n.since <= $day) "
                         "AND (n.until IS NULL OR n.until >= $day)")
+            node_validity = ("AND (n.since IS NULL OR n.since <= $day) "
+                             "AND (n:Event OR n.until IS NULL OR n.until >= $day)")
         graph = nx.MultiDiGraph()
         labels = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
         for record in self._read(
-            f"MATCH (n) WHERE ({labels}) {validity} "
+            f"MATCH (n) WHERE ({labels}) {node_validity} "
             "RETURN n.kind, n.id, n.name, n.since, n.until, properties(n)", day=as_of
         ):
             kind, node_id, name, since, until, props = record.values()

@@ -160,12 +160,17 @@ class SqliteStore(Store):
     def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
         self._ensure_schema()
         validity, params = "", ()
+        node_validity, node_params = "", ()
         if as_of is not None:
+            day_text = as_of.isoformat()
             validity = " WHERE (since IS NULL OR since <= ?) AND (until IS NULL OR until >= ?)"
-            params = (as_of.isoformat(), as_of.isoformat())
+            params = (day_text, day_text)
+            node_validity = (" WHERE (since IS NULL OR since <= ?) AND "
+                             "(kind = 'event' OR until IS NULL OR until >= ?)")
+            node_params = params
         graph = nx.MultiDiGraph()
-        query = f"SELECT key, kind, id, name, since, until, props FROM nodes{validity}"
-        for key, kind, node_id, name, since, until, props in self._db.execute(query, params):
+        query = f"SELECT key, kind, id, name, since, until, props FROM nodes{node_validity}"
+        for key, kind, node_id, name, since, until, props in self._db.execute(query, node_params):
             graph.add_node(key, **node_attributes(kind, node_id, name, since, until,
                                                  json.loads(props)))
         query = (

@@ -81,6 +81,15 @@ def test_graph_as_of_keeps_only_what_was_valid(store, small_changeset):
     assert "qm" not in before_qm
 
 
+def test_graph_as_of_keeps_events_once_held(store, small_changeset):
+    small_changeset.events[0] = replace(small_changeset.events[0], until=date(2024, 6, 1))
+    store.apply(small_changeset)
+    assert "event:fest-2024" not in store.graph(as_of=date(2024, 5, 31))
+    later = store.graph(as_of=date(2025, 1, 1))
+    assert "event:fest-2024" in later
+    assert later.has_edge("erika", "event:fest-2024")
+
+
 def test_ingest_log_records_each_run(store, small_changeset):
     store.apply(small_changeset, files=["netz.xlsx"])
     store.apply(small_changeset, files=["netz.xlsx"])
