@@ -52,9 +52,13 @@ def validate(files: tuple[Path, ...]) -> None:
     click.echo(f"Keine Fehler: {counts or 'keine Einträge'}.")
 
 
+RECORD_LABELS = {"actors": "Akteure", "topics": "Themen", "projects": "Projekte",
+                 "events": "Veranstaltungen", "places": "Orte", "ties": "Beziehungen"}
+
+
 def _apply_table(result: ApplyResult) -> str:
     rows = [
-        {"Art": kind, "neu": result.created[kind], "geändert": result.updated[kind],
+        {"Art": RECORD_LABELS.get(kind, kind), "neu": result.created[kind], "geändert": result.updated[kind],
          "unverändert": result.unchanged[kind]}
         for kind in result.created
         if result.created[kind] or result.updated[kind] or result.unchanged[kind]

@@ -44,10 +44,11 @@ def shareable_graph(graph: nx.MultiDiGraph, show_names: bool = False,
         attributes = {k: _flat(v) for k, v in data.items()}
         if node in rename:
             attributes["name"] = pseudonymiser.display_name(node, data, show_names)
-            attributes["id"] = rename[node]
             if data.get("natural_person") and rename[node] != node:
                 attributes["note"] = ""
         attributes["label"] = attributes.get("name", node)
+        # GEXF and GraphML writers use an "id" attribute as the node id: make it the unique key
+        attributes["id"] = rename.get(node, node)
         out.add_node(rename.get(node, node), **attributes)
     for u, v, key, data in graph.edges(keys=True, data=True):
         attributes = {k: _flat(v) for k, v in data.items()}

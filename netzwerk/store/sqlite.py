@@ -80,10 +80,14 @@ class SqliteStore(Store):
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"{self.path}: Speicher kann nicht geöffnet werden ({error}) — "
                              "Pfad und Schreibrechte prüfen") from error
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA secure_delete=ON")
-        self._db.execute("PRAGMA foreign_keys=ON")
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA secure_delete=ON")
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — anderen Pfad "
+                             "mit --store wählen") from error
 
     # ------------------------------------------------------------------ schema
 
