@@ -1,0 +1,173 @@
+"""Files -> one validated `model.Changeset`: workbooks, CSV and JSON as QM staff fill them in.
+
+    read_files(["netzwerk.xlsx"])                    # one workbook with all sheets
+    read_files(["Akteure.csv", "Beziehungen.csv"])   # one CSV per sheet
+    read_files(["daten/"])                           # every .xlsx/.csv/.json in a folder
+
+All files given together are read as one data set (a tie in one file may name an actor in
+another) and checked in one pass: every problem of every file is collected, and if any is
+an error, `errors.InputError` carries them all (warnings too). Otherwise the result holds
+the changeset and the warnings.
+
+Pipeline: `readers` (file -> tables of rows with their spreadsheet row numbers) ->
+`columns` (headers -> fields) -> `records`/`relations` (rows -> records and ties, using
+`values` for dates, yes/no, numbers) -> `duplicates` (likely double entries, warnings).
+The format itself is described once, in `columns`; `template` writes it as a workbook.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netzwerk.errors import InputError, Problem
+from netzwerk.ingest.builder import Builder, where
+from netzwerk.ingest.columns import ColumnMap, map_columns
+from netzwerk.ingest.duplicates import likely_duplicates
+from netzwerk.ingest.readers import SUFFIXES, Table, read_path
+from netzwerk.ingest.records import add_actors, add_events, add_projects, add_topics
+from netzwerk.ingest.relations import add_participation, add_ties
+from netzwerk.model import Changeset
+
+__all__ = ["IngestResult", "read_files"]
+
+# Node sheets first (all files), so references in later sheets resolve across files.
+_HANDLERS: tuple[tuple[str, Callable[[Builder, Table, ColumnMap], None]], ...] = (
+    ("topics", add_topics),
+    ("actors", add_actors),
+    ("projects", add_projects),
+    ("events", add_events),
+    ("participation", add_participation),
+    ("ties", add_ties),
+)
+
+
+@dataclass
+class IngestResult:
+    """A validated changeset ready for `Store.apply`, and the warnings found on the way."""
+
+    changeset: Changeset
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_files(paths: Iterable[str | Path]) -> IngestResult:
+    """Read and validate files together; raise `InputError` with all problems on any error.
+
+    Paths may be .xlsx workbooks, CSV or JSON files named after their sheet, JSON files
+    holding several sheets, or folders (their .xlsx/.csv/.json files, not recursive).
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    with _gc_paused():
+        return _read(paths)
+
+
+def _read(paths: Iterable[str | Path]) -> IngestResult:
+    problems: list[Problem] = []
+    files = _expand(paths, problems)
+    tables: list[Table] = []
+    for path, explicit in files:
+        tables.extend(read_path(path, problems, strict_names=explicit))
+    reading_failed = any(problem.severity == "error" for problem in problems)
+    if not reading_failed and not any(table.sheet.kind == "actors" for table in tables):
+        names = ", ".join(path.name for path, _ in files) or "keine Dateien angegeben"
+        problems.append(Problem(names, "", 0, "", "", "kein Blatt Akteure gefunden — Blatt "
+                                "oder Datei „Akteure“ ergänzen (Vorlage: netzwerk template)"))
+
+    builder = Builder()
+    builder.problems = problems
+    name_columns: dict[tuple[str, str], str] = {}
+    for kind, handler in _HANDLERS:
+        for table in tables:
+            if table.sheet.kind != kind:
+                continue
+            columns = map_columns(table.sheet, table.header, file=table.file,
+                                  sheet_name=table.sheet_name, row=table.header_row,
+                                  problems=problems)
+            if columns is not None:
+                if kind == "actors":
+                    name_columns[(table.file, table.sheet_name)] = columns.header["name"]
+                handler(builder, table, columns)
+    _warn_duplicate_actors(builder, name_columns)
+
+    changeset = builder.changeset
+    changeset.files = [path.name for path, _ in files]
+    problems.sort(key=_problem_order(files, tables))
+    if any(problem.severity == "error" for problem in problems):
+        raise InputError(problems)
+    return IngestResult(changeset, problems)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while hundreds of thousands of records are made.
+
+    They hold no reference cycles; rescanning them again and again as they accumulate
+    costs about a third of a big import.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[Path, bool]]:
+    """Files to read, with whether each was named explicitly (not found in a folder)."""
+    files: list[tuple[Path, bool]] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, explicit: bool) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append((path, explicit))
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(child for child in path.iterdir() if child.is_file()
+                           and child.suffix.lower() in SUFFIXES
+                           and not child.name.startswith(("~$", ".")))
+            if not found:
+                problems.append(Problem(path.name or str(path), "", 0, "", "", "keine .xlsx-, "
+                                        ".csv- oder .json-Dateien im Ordner — Pfad prüfen"))
+            for child in found:
+                add(child, False)
+        elif path.exists():
+            add(path, True)
+        else:
+            problems.append(Problem(path.name or str(path), "", 0, "", "", "Datei nicht gefunden "
+                                    "— Pfad und Schreibweise prüfen"))
+    return files
+
+
+def _warn_duplicate_actors(builder: Builder, name_columns: dict[tuple[str, str], str]) -> None:
+    actors = builder.changeset.actors
+    for first, second in likely_duplicates([actor.name for actor in actors]):
+        earlier, later = actors[first], actors[second]
+        source = later.source
+        if source is None or earlier.source is None:
+            continue
+        builder.problems.append(Problem(
+            source.file, source.sheet, source.row,
+            name_columns.get((source.file, source.sheet), "name"), later.name,
+            f"möglicherweise doppelt — ähnlich wie „{earlier.name}“ ({where(earlier.source)}); "
+            "zusammenführen, falls derselbe Akteur", "warning"))
+
+
+def _problem_order(files: list[tuple[Path, bool]], tables: list[Table]):
+    """Sort problems as the user reads the files: file by file, sheet by sheet, row by row."""
+    file_rank = {path.name: rank for rank, (path, _) in enumerate(files)}
+    sheet_rank = {(table.file, table.sheet_name): rank for rank, table in enumerate(tables)}
+
+    def key(problem: Problem) -> tuple[int, int, int]:
+        return (file_rank.get(problem.file, -1), sheet_rank.get((problem.file, problem.sheet), -1),
+                problem.row)
+
+    return key

@@ -1,0 +1,233 @@
+"""Rows of the node sheets (Themen, Akteure, Projekte, Veranstaltungen) -> records and the
+ties they imply (works_on, located_at, runs, funding).
+
+Each handler reads one table whose columns are already mapped, reports every problem of a
+row (not only the first) and still registers a record with errors, so that one typo does
+not turn into a dangling-reference error everywhere the record is referenced.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from netzwerk.ingest.builder import Builder, Node, data_rows, derived_id
+from netzwerk.ingest.columns import ColumnMap
+from netzwerk.ingest.readers import Table
+from netzwerk.ingest.values import BadValue, clean_text, parse_bool, parse_date
+from netzwerk.model import (
+    ACTOR_TYPES,
+    SECTORS,
+    Actor,
+    Event,
+    Project,
+    Provenance,
+    Topic,
+    Vocabulary,
+    street_of,
+)
+
+_REQUIRED_EMPTY = "Pflichtfeld leer — Wert eintragen"
+
+
+class Row:
+    """One data row: its mapped cells as trimmed text (``values``), typed access to dates
+    and yes/no cells, and problems reported with the row's location as it goes."""
+
+    __slots__ = ("builder", "table", "columns", "cells", "number", "values")
+
+    def __init__(self, builder: Builder, table: Table, columns: ColumnMap, number: int,
+                 cells: list) -> None:
+        self.builder, self.table, self.columns = builder, table, columns
+        self.number, self.cells = number, cells
+        self.values = {field: clean_text(cells[position])
+                       for field, position in columns.index.items()}
+
+    def text(self, field: str) -> str:
+        return self.values.get(field, "")
+
+    def header(self, field: str) -> str:
+        return self.columns.header.get(field, field)
+
+    def error(self, field: str, value: str, message: str) -> None:
+        self.builder.problem(self.table, self.number, self.header(field), value, message)
+
+    def required(self, field: str) -> str:
+        value = self.text(field)
+        if not value:
+            self.error(field, "", _REQUIRED_EMPTY)
+        return value
+
+    def term(self, field: str, vocabulary: Vocabulary, what: str) -> str:
+        value = self.text(field)
+        if not value:
+            self.error(field, "", _REQUIRED_EMPTY)
+            return ""
+        key = parse_term(vocabulary, value)
+        if key is None:
+            self.error(field, value, f"{what} — erlaubt: {', '.join(vocabulary.labels('de'))}")
+            return ""
+        return key
+
+    def date(self, field: str, *, end: bool = False) -> date | None:
+        position = self.columns.index.get(field)
+        if position is None or not self.values[field]:
+            return None
+        try:
+            return parse_date(self.cells[position], end=end)
+        except BadValue as problem:
+            self.error(field, self.values[field], str(problem))
+            return None
+
+    def period(self, since_field: str = "since", until_field: str = "until"
+               ) -> tuple[date | None, date | None]:
+        since, until = self.date(since_field), self.date(until_field, end=True)
+        if since and until and since > until:
+            self.error(until_field, self.text(until_field),
+                       f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
+                       f'"{self.header(since_field)}" und "{self.header(until_field)}" prüfen')
+        return since, until
+
+    def flag(self, field: str) -> bool:
+        position = self.columns.index.get(field)
+        if position is None or not self.values[field]:
+            return False
+        try:
+            return parse_bool(self.cells[position])
+        except BadValue as problem:
+            self.error(field, self.values[field], str(problem))
+            return False
+
+    @property
+    def source(self) -> Provenance:
+        return Provenance(self.table.file, self.table.sheet_name, self.number)
+
+
+@lru_cache(maxsize=1024)
+def parse_term(vocabulary: Vocabulary, text: str) -> str | None:
+    """`Vocabulary.parse`, remembered: a column holds the same few values over and over."""
+    return vocabulary.parse(text)
+
+
+def rows_of(builder: Builder, table: Table, columns: ColumnMap):
+    """Rows that hold data in a known column (blank rows, rows of spaces are skipped)."""
+    for number, cells in data_rows(table, builder):
+        row = Row(builder, table, columns, number, cells)
+        if any(row.values.values()):
+            yield row
+
+
+def _identity(row: Row, kind: str) -> tuple[str, str, bool] | None:
+    """(id, name, id given) of a row; None if it has neither (reported)."""
+    name = row.required("name")
+    given = row.text("id")
+    if not name and not given:
+        return None
+    return given or derived_id(name, kind), name or given, bool(given)
+
+
+def add_topics(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    builder.topic_sheet_given = True
+    for row in rows_of(builder, table, columns):
+        identity = _identity(row, "topic")
+        if identity is None:
+            continue
+        topic_id, name, given = identity
+        source = row.source
+        topic = Topic(topic_id, name, row.text("note"), source=source)
+        column = row.header("id" if given else "name")
+        if builder.register("topic", topic_id, name, source, topic, table, column, given):
+            builder.changeset.topics.append(topic)
+
+
+def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    streets: dict[str, str] = {}
+    for row in rows_of(builder, table, columns):
+        identity = _identity(row, "actor")
+        kind = row.term("type", ACTOR_TYPES, "unbekannter Typ")
+        sector = row.term("sector", SECTORS, "unbekannter Sektor")
+        if identity is None:
+            continue
+        actor_id, name, given = identity
+        since, until = row.period()
+        source = row.source
+        column = row.header("id" if given else "name")
+        node = builder.register("actor", actor_id, name, source, None, table, column, given)
+        if node is None:
+            continue
+        topics = _topics(builder, row, source)
+        address = row.text("address")
+        actor = Actor(actor_id, name, kind, sector, tuple(topic.ref.id for topic in topics),
+                      address, since, until, row.text("contact"), row.flag("consent"),
+                      row.flag("coordinator"), row.text("note"), source=source)
+        node.record = actor
+        builder.changeset.actors.append(actor)
+        for topic in topics:
+            builder.link("works_on", node, topic, source, table)
+        if address:
+            street = streets.get(address)
+            if street is None:
+                street = streets[address] = street_of(address)
+            if street:
+                builder.link("located_at", node, builder.ensure("place", street, source), source,
+                             table)
+
+
+def _topics(builder: Builder, row: Row, source: Provenance) -> list[Node]:
+    text = row.text("topics")
+    return builder.topics(text, source, row.table, row.header("topics")) if text else []
+
+
+def _actor_ties(builder: Builder, row: Row, field: str, kind: str, target: Node,
+                source: Provenance) -> None:
+    text = row.text(field)
+    if not text:
+        return
+    for actor in builder.resolve_many(text, ("actor",), row.table, row.number,
+                                      row.header(field)):
+        builder.link(kind, actor, target, source, row.table)
+
+
+def add_projects(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    for row in rows_of(builder, table, columns):
+        identity = _identity(row, "project")
+        if identity is None:
+            continue
+        project_id, name, given = identity
+        since, until = row.period()
+        source = row.source
+        project = Project(project_id, name, since, until, row.text("note"), source=source)
+        column = row.header("id" if given else "name")
+        node = builder.register("project", project_id, name, source, project, table, column,
+                                given)
+        if node is None:
+            continue
+        builder.changeset.projects.append(project)
+        _actor_ties(builder, row, "runner", "runs", node, source)
+        _actor_ties(builder, row, "funder", "funding", node, source)
+        for topic in _topics(builder, row, source):
+            builder.link("works_on", node, topic, source, table)
+
+
+def add_events(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    for row in rows_of(builder, table, columns):
+        identity = _identity(row, "event")
+        if identity is None:
+            continue
+        event_id, name, given = identity
+        since, until = row.period()
+        source = row.source
+        event = Event(event_id, name, since, until, row.text("note"), source=source)
+        column = row.header("id" if given else "name")
+        node = builder.register("event", event_id, name, source, event, table, column, given)
+        if node is None:
+            continue
+        builder.changeset.events.append(event)
+        _actor_ties(builder, row, "organiser", "runs", node, source)
+        for topic in _topics(builder, row, source):
+            builder.link("works_on", node, topic, source, table)
+        place = row.text("place")
+        if place:
+            builder.link("located_at", node,
+                         builder.ensure("place", street_of(place) or place, source), source,
+                         table)
