@@ -121,24 +121,23 @@ def timed_read(label: str, paths: list[Path]):
     print(f"{label:>6}: {n_ties:>9,} ties (+ {len(result.changeset.actors):,} actors) in "
           f"{seconds:6.2f} s = {n_ties / seconds:>10,.0f} ties/s  "
           f"(CPU {cpu:.2f} s = {n_ties / cpu:,.0f} ties/s; {len(result.warnings)} warnings)")
-    return result, seconds
+    return result, seconds, cpu
 
 
-def timed_store(result, folder: Path, read_seconds: float) -> None:
-    try:
-        from netzwerk.store import open_store
-    except ImportError:  # TODO(ingest): time the store write once netzwerk.store exists
-        print("  store: netzwerk.store.open_store not available yet — TODO")
-        return
-    started = time.perf_counter()
+def timed_store(result, folder: Path, read_seconds: float, read_cpu: float) -> None:
+    from netzwerk.store import open_store
+
+    started, started_cpu = time.perf_counter(), time.process_time()
     with open_store(str(folder / "bench.sqlite")) as store:
         store.init()
         store.apply(result.changeset)
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - started_cpu
     n_ties = len(result.changeset.ties)
-    total = read_seconds + seconds
-    print(f"  store: SQLite write {seconds:6.2f} s; end to end {total:6.2f} s = "
-          f"{n_ties / total:,.0f} ties/s")
+    total, total_cpu = read_seconds + seconds, read_cpu + cpu
+    print(f"  store: SQLite write {seconds:6.2f} s (CPU {cpu:.2f} s); end to end "
+          f"{total:6.2f} s = {n_ties / total:,.0f} ties/s (CPU {total_cpu:.2f} s = "
+          f"{n_ties / total_cpu:,.0f} ties/s)")
 
 
 def measure_child(folder: Path) -> None:
@@ -172,8 +171,8 @@ def main() -> None:
                            check=True)
             return
         paths = write_csv(folder / "csv", args.actors, args.ties)
-        result, seconds = timed_read("csv", paths)
-        timed_store(result, folder, seconds)
+        result, seconds, cpu = timed_read("csv", paths)
+        timed_store(result, folder, seconds, cpu)
         del result
         if not args.no_xlsx:
             workbook = write_xlsx(folder / "bench.xlsx", args.actors, args.ties)

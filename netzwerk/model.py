@@ -303,17 +303,22 @@ class Tie:
     def key(self) -> str:
         """Stable identity for idempotent writes: kind, endpoints, topic and start date.
 
-        Cooperation is undirected, so its endpoints are sorted.
+        Cooperation is undirected, so its endpoints are sorted. Computed once per tie and
+        kept in ``__dict__['_key']`` (ingest seeds it, having computed it already).
 
         >>> a, b = NodeRef("actor", "b"), NodeRef("actor", "a")
         >>> Tie("cooperation", a, b).key == Tie("cooperation", b, a).key
         True
         """
-        ends = [self.source.graph_key, self.target.graph_key]
-        if self.kind in UNDIRECTED_TIE_KINDS:
-            ends.sort()
-        since = self.since.isoformat() if self.since else ""
-        return "|".join([self.kind, *ends, self.topic, since])
+        key = self.__dict__.get("_key")
+        if key is None:
+            ends = [self.source.graph_key, self.target.graph_key]
+            if self.kind in UNDIRECTED_TIE_KINDS:
+                ends.sort()
+            since = self.since.isoformat() if self.since else ""
+            key = "|".join([self.kind, *ends, self.topic, since])
+            self.__dict__["_key"] = key
+        return key
 
 
 @dataclass

@@ -13,10 +13,8 @@ The options used are stored in ``view.graph["view"]`` so every output can show t
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 from itertools import combinations
@@ -24,6 +22,7 @@ from itertools import combinations
 import networkx as nx
 
 from netzwerk.model import is_valid_on, node_is_valid
+from netzwerk.performance import gc_paused
 
 DEFAULT_TIE_KINDS = ("cooperation", "membership", "runs")
 DEFAULT_SHARED_KINDS = ("project", "event")
@@ -108,24 +107,10 @@ def actor_view(
     >>> V["a"]["b"]["weight"], V["a"]["c"]["weight"], V["a"]["b"]["kinds"]
     (2.5, 0.5, ['cooperation', 'event'])
     """
-    with _gc_paused():
+    with gc_paused():
         return _build_actor_view(graph, tuple(tie_kinds), tuple(shared), as_of_date, weighted)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a large graph of fresh dicts.
-
-    Building a graph allocates millions of small containers and nothing cyclic; letting the
-    collector rescan them all again and again roughly doubles the build time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _build_actor_view(

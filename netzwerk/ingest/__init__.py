@@ -17,9 +17,7 @@ The format itself is described once, in `columns`; `template` writes it as a wor
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from netzwerk.ingest.readers import SUFFIXES, Table, read_path
 from netzwerk.ingest.records import add_actors, add_events, add_projects, add_topics
 from netzwerk.ingest.relations import add_participation, add_ties
 from netzwerk.model import Changeset
+from netzwerk.performance import gc_paused
 
 __all__ = ["IngestResult", "read_files"]
 
@@ -61,7 +60,7 @@ def read_files(paths: Iterable[str | Path]) -> IngestResult:
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with _gc_paused():
+    with gc_paused():
         return _read(paths)
 
 
@@ -101,20 +100,6 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
     return IngestResult(changeset, problems)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while hundreds of thousands of records are made.
-
-    They hold no reference cycles; rescanning them again and again as they accumulate
-    costs about a third of a big import.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[Path, bool]]:

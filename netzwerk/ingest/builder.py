@@ -317,6 +317,7 @@ class Builder:
         key = key or tie.key
         first = self.tie_sources.get(key)
         if first is None:
+            tie.__dict__["_key"] = key  # seed Tie.key's cache: the store needs it again
             self.tie_sources[key] = tie.provenance  # type: ignore[assignment]
             self.changeset.ties.append(tie)
             return

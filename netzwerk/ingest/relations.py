@@ -216,4 +216,5 @@ def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
             add_tie(tie, table, number, key)  # reports the duplicate
         else:
             tie_sources[key] = provenance
+            tie.__dict__["_key"] = key  # seed Tie.key's cache: the store needs it again
             ties.append(tie)

@@ -76,6 +76,11 @@ class Store(ABC):
         their provenance), for a data subject's access request. Raises NotFound."""
 
     @abstractmethod
+    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
+        """Rename files in the ingest log (``{old name: new name}``): a file named after a
+        person is personal data. Returns how many log entries changed."""
+
+    @abstractmethod
     def forget(self, actor_id: str) -> dict[str, int]:
         """Erase an actor and every tie touching it; return counts of what was removed.
         Raises NotFound."""

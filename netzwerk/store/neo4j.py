@@ -22,9 +22,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, LiteralString, cast
 from urllib.parse import urlsplit
@@ -34,14 +36,94 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as driver_errors
 
 from netzwerk.errors import ConfigError, NotFound, StoreError, StoreUnavailable
-from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, Changeset, graph_key
+from netzwerk.model import (
+    NODE_LABELS,
+    RELATIONSHIP_TYPES,
+    UNDIRECTED_TIE_KINDS,
+    Changeset,
+    graph_key,
+)
 from netzwerk.store.base import RECORD_KINDS, ApplyResult, Store
 from netzwerk.store.queries import NamedQuery
 from netzwerk.store.rows import day, digest, node_attributes, node_rows, tie_row
 
 # The driver logs every Bolt message with its parameters at DEBUG level: those are personal
-# data. Cap the driver's loggers at INFO so a user's DEBUG logging never reaches them.
+# data. Cap the driver's loggers at INFO so a user's DEBUG logging never reaches them; and
+# since a user may lower that level again (`logging.getLogger("neo4j").setLevel(DEBUG)`),
+# every driver logger also carries `DriverLogRedaction`, which keeps a record's message
+# pattern and drops its values.
 logging.getLogger("neo4j").setLevel(logging.INFO)
+DRIVER_LOGGERS = ("neo4j", "neo4j.io", "neo4j.pool", "neo4j.session", "neo4j.notifications",
+                  "neo4j.auth_management", "neo4j._api")
+_FORMAT_SPEC = re.compile(r"%(?:\((?P<key>[^)]*)\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
+                          r"[hlL]?(?P<conversion>[diouxXeEfFgGcrsa%])")
+_REDACTED = "…"
+
+
+class DriverLogRedaction(logging.Filter):
+    """Keep a driver log record's pattern, drop its values (queries' parameters, records,
+    server messages): ``C: RUN 'MATCH …' {'id': 'erika'}`` becomes ``C: RUN …``. Integer
+    fields printed as numbers (connection ids, counts) stay; exceptions keep their type only.
+
+    >>> record = logging.LogRecord("neo4j.io", logging.DEBUG, "", 0, "[#%04X]  C: RUN %s",
+    ...                            (0xBEEF, "{'name': 'Erika Muster'}"), None)
+    >>> _ = DriverLogRedaction().filter(record)
+    >>> record.getMessage()
+    '[#BEEF]  C: RUN …'
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _redacted_message(record)
+        record.args = ()
+        if record.exc_info:
+            exc_type = record.exc_info[0]
+            record.msg += f" ({exc_type.__name__ if exc_type else 'Fehler'}, Details entfernt)"
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _redacted_message(record: logging.LogRecord) -> str:
+    if not isinstance(record.msg, str):
+        return f"<{type(record.msg).__name__}>"
+    args = record.args
+    positional = list(args) if isinstance(args, tuple) else []
+
+    def replace(match: re.Match) -> str:
+        conversion = match["conversion"]
+        if conversion == "%":
+            return "%"
+        if match["key"] is not None or not positional:
+            return _REDACTED
+        value = positional.pop(0)
+        if conversion in "diouxX" and type(value) is int:
+            try:
+                return match.group(0) % value
+            except (TypeError, ValueError):
+                return _REDACTED
+        return _REDACTED
+
+    if not args:
+        return record.msg
+    return _FORMAT_SPEC.sub(replace, record.msg)
+
+
+_REDACTION = DriverLogRedaction()
+
+
+def guard_driver_logs() -> None:
+    """Attach the redaction filter to every driver logger (idempotent; also catches loggers
+    the driver creates after import)."""
+    names = set(DRIVER_LOGGERS)
+    names.update(name for name in list(logging.root.manager.loggerDict)
+                 if name == "neo4j" or name.startswith("neo4j."))
+    for name in sorted(names):
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, DriverLogRedaction) for existing in logger.filters):
+            logger.addFilter(_REDACTION)
+
+
+guard_driver_logs()
 
 DEFAULT_BATCH_SIZE = 5000
 RECORD_KIND_OF_NODE = {"actor": "actors", "topic": "topics", "project": "projects",
@@ -80,6 +162,7 @@ class Neo4jStore(Store):
         self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
         self.batch_size = batch_size
         self.description = f"Neo4j {uri} (Datenbank {self.database})"
+        guard_driver_logs()
         try:
             self._driver: Driver = GraphDatabase.driver(
                 uri, auth=_credentials(), notifications_min_severity="OFF")
@@ -173,25 +256,23 @@ class Neo4jStore(Store):
         for kind in RECORD_KINDS:
             result.created[kind] = result.updated[kind] = result.unchanged[kind] = 0
 
-        nodes_by_kind: dict[str, list[dict]] = defaultdict(list)
+        nodes_by_kind: dict[str, list[list]] = defaultdict(list)
         for _, row in node_rows(changeset):
             nodes_by_kind[row[1]].append(_node_parameters(row, run_id))
-        ties_by_shape: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        ties_by_shape: dict[tuple[str, str, str], list[list]] = defaultdict(list)
         for tie in changeset.ties:
             ties_by_shape[(tie.kind, tie.source.kind, tie.target.kind)].append(
                 _tie_parameters(tie_row(tie), tie.source.id, tie.target.id, run_id))
 
         for kind, rows in nodes_by_kind.items():
-            query = _merge_nodes_query(NODE_LABELS[kind])
+            plan = _node_merge_plan(kind)
             for batch in _batches(rows, self.batch_size):
-                created, updated = self._write(_run_merge, query, batch)
-                self._count(result, RECORD_KIND_OF_NODE[kind], len(batch), created, updated)
+                self._count(result, RECORD_KIND_OF_NODE[kind], len(batch),
+                            *self._write(_merge_batch, plan, batch))
         for (kind, source_kind, target_kind), rows in ties_by_shape.items():
-            query = _merge_ties_query(RELATIONSHIP_TYPES[kind], NODE_LABELS[source_kind],
-                                      NODE_LABELS[target_kind])
+            plan = _tie_merge_plan(kind, source_kind, target_kind)
             for batch in _batches(rows, self.batch_size):
-                created, updated = self._write(_run_merge, query, batch)
-                self._count(result, "ties", len(batch), created, updated)
+                self._count(result, "ties", len(batch), *self._write(_merge_batch, plan, batch))
 
         log_entry = {
             "run_id": run_id, "started": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -199,7 +280,7 @@ class Neo4jStore(Store):
                                 ensure_ascii=False),
             "created": json.dumps(result.created), "updated": json.dumps(result.updated),
         }
-        self._write(_run_merge, "CREATE (r:IngestRun) SET r = $rows[0] RETURN 0 AS created, 0 AS updated", [log_entry])
+        self._write(_create_ingest_run, log_entry)
         return result
 
     @staticmethod
@@ -211,38 +292,56 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ reads
 
     def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
+        """Two streaming queries: nodes, then each node's outgoing ties as one list.
+
+        Dates travel as ISO text and ties are grouped by their source node: hydrating a
+        driver `Date` or building a driver `Record` costs more than the value itself.
+        """
         validity = node_validity = ""
         if as_of is not None:
-            validity = ("AND (n.since IS NULL OR n.since <= $day) "
-                        "AND (n.until IS NULL OR n.until >= $day)")
+            validity = ("AND (r.since IS NULL OR r.since <= $day) "
+                        "AND (r.until IS NULL OR r.until >= $day)")
             node_validity = ("AND (n.since IS NULL OR n.since <= $day) "
                              "AND (n:Event OR n.until IS NULL OR n.until >= $day)")
         graph = nx.MultiDiGraph()
         labels = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
         for record in self._read(
             f"MATCH (n) WHERE ({labels}) {node_validity} "
-            "RETURN n.kind, n.id, n.name, n.since, n.until, properties(n)", day=as_of
+            "RETURN n.kind, n.id, n.name, toString(n.since), toString(n.until), n.note, "
+            "n.type, n.sector, n.topics, n.address, n.consent, n.coordinator", day=as_of
         ):
-            kind, node_id, name, since, until, props = record.values()
-            graph.add_node(graph_key(kind, node_id), **node_attributes(
-                kind, node_id, name, _iso_text(since), _iso_text(until), props))
-        tie_validity = validity.replace("n.", "r.")
+            (kind, node_id, name, since, until, note, type_, sector, topics, address, consent,
+             coordinator) = record.values()
+            props = {"note": note or ""}
+            if kind == "actor":
+                props.update(type=type_, sector=sector, topics=topics or [],
+                             address=address or "", consent=consent, coordinator=coordinator)
+            graph.add_node(graph_key(kind, node_id),
+                           **node_attributes(kind, node_id, name, since, until, props))
         types = "|".join(RELATIONSHIP_TYPES.values())
         for record in self._read(
-            f"MATCH (a)-[r:{types}]->(b) WHERE r.key IS NOT NULL {tie_validity} "
-            "RETURN a.kind, a.id, b.kind, b.id, r.key, r.kind, r.weight, r.topic, r.role, "
-            "r.note, r.since, r.until, r.source_file, r.source_sheet, r.source_row, r.run_id",
-            day=as_of,
+            f"MATCH (n) WHERE ({labels}) "
+            f"CALL (n) {{ MATCH (n)-[r:{types}]->(b) WHERE r.key IS NOT NULL {validity} "
+            "RETURN collect([b.kind, b.id, r.key, r.kind, r.weight, r.topic, r.role, r.note, "
+            "toString(r.since), toString(r.until), r.source_file, r.source_sheet, "
+            "r.source_row, r.run_id]) AS ties } "
+            "WITH n, ties WHERE size(ties) > 0 RETURN n.kind, n.id, ties", day=as_of,
         ):
-            (a_kind, a_id, b_kind, b_id, key, kind, weight, topic, role, note, since, until,
-             source_file, source_sheet, source_row, run_id) = record.values()
-            source, target = graph_key(a_kind, a_id), graph_key(b_kind, b_id)
-            if source not in graph or target not in graph:
+            source_kind, source_id, ties = record.values()
+            source = graph_key(source_kind, source_id)
+            if source not in graph:
                 continue
-            graph.add_edge(source, target, key=key, kind=kind, weight=weight, topic=topic,
-                           role=role, note=note, since=_plain_value(since),
-                           until=_plain_value(until), source_file=source_file,
-                           source_sheet=source_sheet, source_row=source_row, ingest_run=run_id)
+            graph.add_edges_from(
+                (source, target, key, {
+                    "kind": kind, "weight": weight, "topic": topic, "role": role,
+                    "note": note, "since": day(since), "until": day(until),
+                    "source_file": source_file, "source_sheet": source_sheet,
+                    "source_row": source_row, "ingest_run": run_id})
+                for (target, key, kind, weight, topic, role, note, since, until, source_file,
+                     source_sheet, source_row, run_id)
+                in ((graph_key(tie[0], tie[1]), *tie[2:]) for tie in ties)
+                if target in graph
+            )
         return graph
 
     def counts(self) -> dict[str, int]:
@@ -312,6 +411,21 @@ class Neo4jStore(Store):
 
     # ------------------------------------------------------------------ erasure
 
+    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
+        def work(tx: ManagedTransaction, renames: dict[str, str]) -> int:
+            changed = 0
+            for record in list(tx.run(_query("MATCH (r:IngestRun) RETURN r.run_id, r.files"))):
+                run_id, files = record.values()
+                names = json.loads(files)
+                renamed = [renames.get(name, name) for name in names]
+                if renamed != names:
+                    tx.run(_query("MATCH (r:IngestRun {run_id: $run_id}) SET r.files = $files"),
+                           run_id=run_id, files=json.dumps(renamed, ensure_ascii=False)).consume()
+                    changed += 1
+            return changed
+
+        return self._write(work, replacements)
+
     def forget(self, actor_id: str) -> dict[str, int]:
         def work(tx: ManagedTransaction, actor: str) -> int | None:
             record = tx.run(_query(
@@ -353,52 +467,116 @@ class Neo4jStore(Store):
 
 
 # ---------------------------------------------------------------------- query building
+#
+# A batch is written in one managed transaction (`_merge_batch`): a read query looks the
+# batch's keys up through their uniqueness constraints and returns the keys that are absent
+# and those whose digest differs; only those rows are then written, with MERGE on the
+# constrained key (so concurrent ingests cannot duplicate a node or a tie) and one SET per
+# property (`SET n = map` would make the planner add Eager operators). Rows travel as lists,
+# not maps, so no property name is sent 5000 times.
+
+NODE_PROPERTIES = ("kind", "name", "since", "until", "note", "source_file", "source_sheet",
+                   "source_row", "run_id", "digest")
+ACTOR_PROPERTIES = NODE_PROPERTIES + ("type", "sector", "topics", "address", "contact",
+                                      "consent", "coordinator")
+TIE_PROPERTIES = ("kind", "weight", "topic", "role", "note", "since", "until", "source_file",
+                  "source_sheet", "source_row", "run_id", "digest")
 
 
-def _merge_nodes_query(label: str) -> str:
-    return (
-        "UNWIND $rows AS row "
-        f"OPTIONAL MATCH (old:{label} {{id: row.id}}) "
-        "WITH row, old.digest AS before "
-        "WHERE before IS NULL OR before <> row.digest "
-        f"MERGE (n:{label} {{id: row.id}}) "
-        "SET n = row "
-        "RETURN count(CASE WHEN before IS NULL THEN 1 END), count(before)"
+@dataclass(frozen=True)
+class _MergePlan:
+    """The queries that write one batch of one node label or one tie shape.
+
+    ``key_at``: where a row holds its key; ``source_at``: where a tie row holds its source id
+    (None for nodes); ``delete``: removes ties stored the other way round (cooperation is
+    undirected, so a later file may name its ends in the other order).
+    """
+
+    check: str
+    write: str
+    delete: str | None
+    key_at: int
+    digest_at: int
+    source_at: int | None = None
+
+
+def _node_merge_plan(kind: str) -> _MergePlan:
+    label = NODE_LABELS[kind]
+    properties = ACTOR_PROPERTIES if kind == "actor" else NODE_PROPERTIES
+    sets = ", ".join(f"n.{name} = row[{at}]" for at, name in enumerate(properties, start=1))
+    return _MergePlan(
+        check=(
+            f"UNWIND $items AS item OPTIONAL MATCH (n:{label} {{id: item[0]}}) "
+            "WITH item, n WHERE n IS NULL OR n.digest IS NULL OR n.digest <> item[1] "
+            "RETURN collect(CASE WHEN n IS NULL THEN item[0] END), "
+            "collect(CASE WHEN n IS NOT NULL THEN [item[0], true] END)"
+        ),
+        write=f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) SET {sets} "
+              "RETURN count(n)",
+        delete=None, key_at=0, digest_at=properties.index("digest") + 1,
     )
 
 
-def _merge_ties_query(rel_type: str, source_label: str, target_label: str) -> str:
-    return (
-        "UNWIND $rows AS row "
-        f"MATCH (a:{source_label} {{id: row.source_id}}) "
-        f"MATCH (b:{target_label} {{id: row.target_id}}) "
-        f"OPTIONAL MATCH (a)-[old:{rel_type} {{key: row.key}}]->(b) "
-        "WITH a, b, row, old.digest AS before "
-        "WHERE before IS NULL OR before <> row.digest "
-        f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b) "
-        "SET r = row.props "
-        "RETURN count(CASE WHEN before IS NULL THEN 1 END), count(before)"
+def _tie_merge_plan(kind: str, source_kind: str, target_kind: str) -> _MergePlan:
+    rel_type = RELATIONSHIP_TYPES[kind]
+    source_label, target_label = NODE_LABELS[source_kind], NODE_LABELS[target_kind]
+    sets = ", ".join(f"r.{name} = row[{at}]" for at, name in enumerate(TIE_PROPERTIES, start=3))
+    return _MergePlan(
+        check=(
+            f"UNWIND $items AS item OPTIONAL MATCH (a)-[r:{rel_type} {{key: item[0]}}]->() "
+            "WITH item, r, a WHERE r IS NULL OR r.digest IS NULL OR r.digest <> item[1] "
+            "RETURN collect(CASE WHEN r IS NULL THEN item[0] END), "
+            f"collect(CASE WHEN r IS NOT NULL THEN [item[0], a:{source_label} AND "
+            "a.id = item[2]] END)"
+        ),
+        write=(
+            f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row[0]}}) "
+            f"MATCH (b:{target_label} {{id: row[1]}}) "
+            f"MERGE (a)-[r:{rel_type} {{key: row[2]}}]->(b) SET {sets} RETURN count(r)"
+        ),
+        delete=(f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() DELETE r"
+                if kind in UNDIRECTED_TIE_KINDS else None),
+        key_at=2, digest_at=TIE_PROPERTIES.index("digest") + 3, source_at=0,
     )
 
 
-def _run_merge(tx: ManagedTransaction, query: str, rows: list[dict]) -> tuple[int, int]:
+def _merge_batch(tx: ManagedTransaction, plan: _MergePlan, rows: Sequence[list]
+                 ) -> tuple[int, int]:
     """Transaction function: reads only its arguments, returns (created, updated)."""
-    record = tx.run(_query(query), rows=rows).single()
-    return (record[0], record[1]) if record else (0, 0)
+    items = [[row[plan.key_at], row[plan.digest_at]]
+             + ([row[plan.source_at]] if plan.source_at is not None else []) for row in rows]
+    absent_keys, changed = tx.run(_query(plan.check), items=items).single().values()
+    if not absent_keys and not changed:
+        return 0, 0
+    absent, present = set(absent_keys), {key for key, _ in changed}
+    turned = [key for key, same_direction in changed if not same_direction]
+    if turned and plan.delete:
+        tx.run(_query(plan.delete), keys=turned).consume()
+    writes = [row for row in rows if row[plan.key_at] in absent or row[plan.key_at] in present]
+    written = tx.run(_query(plan.write), rows=writes).single()[0]
+    # a tie whose end is not in the store is not written (validation normally prevents it)
+    return max(0, len(absent) - (len(writes) - written)), len(present)
 
 
-def _batches(rows: Sequence[dict], size: int) -> Iterator[Sequence[dict]]:
+def _create_ingest_run(tx: ManagedTransaction, entry: dict) -> None:
+    tx.run(_query("CREATE (r:IngestRun) SET r = $entry"), entry=entry).consume()
+
+
+def _batches(rows: Sequence[list], size: int) -> Iterator[Sequence[list]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
 
-def _node_parameters(row: tuple, run_id: str) -> dict:
-    """Node properties: kind-specific fields are plain properties (``a.sector`` in Cypher)."""
+def _node_parameters(row: tuple, run_id: str) -> list:
+    """A node row for `_node_merge_plan`: id, then the values of its properties in order;
+    kind-specific fields are plain properties (``a.sector`` in Cypher)."""
     key, kind, node_id, name, since, until, props, file, sheet, source_row = row
-    return {**json.loads(props), "id": node_id, "kind": kind, "name": name,
-            "since": day(since), "until": day(until), "source_file": file,
-            "source_sheet": sheet, "source_row": source_row, "run_id": run_id,
-            "digest": digest(row)}
+    fields = json.loads(props)
+    values = {"kind": kind, "name": name, "since": day(since), "until": day(until),
+              "note": fields.get("note", ""), "source_file": file, "source_sheet": sheet,
+              "source_row": source_row, "run_id": run_id, "digest": digest(row), **fields}
+    properties = ACTOR_PROPERTIES if kind == "actor" else NODE_PROPERTIES
+    return [node_id, *(values[name] for name in properties)]
 
 
 ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator",
@@ -409,15 +587,12 @@ def _actor_fields(properties: dict) -> dict:
     return {field: properties.get(field) for field in ACTOR_FIELDS}
 
 
-def _tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> dict:
+def _tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> list:
+    """A tie row for `_tie_merge_plan`: source id, target id, key, then `TIE_PROPERTIES`."""
     (key, kind, _source, _target, weight, topic, role, note, since, until, file, sheet,
      source_row) = row
-    props = {"key": key, "kind": kind, "weight": weight, "topic": topic, "role": role,
-             "note": note, "since": day(since), "until": day(until), "source_file": file,
-             "source_sheet": sheet, "source_row": source_row, "run_id": run_id,
-             "digest": digest(row)}
-    return {"key": key, "source_id": source_id, "target_id": target_id, "digest": digest(row),
-            "props": props}
+    return [source_id, target_id, key, kind, weight, topic, role, note, day(since), day(until),
+            file, sheet, source_row, run_id, digest(row)]
 
 
 def _plain_nested(value: Any) -> Any:

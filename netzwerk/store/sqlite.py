@@ -3,8 +3,8 @@
 Tables: ``nodes`` (every actor, topic, project, event and place, keyed by kind and id),
 ``ties`` (keyed by `Tie.key`), ``ingest_runs`` (file names and counts only, no personal
 data) and ``meta``. Each ingest is one transaction, so a crash leaves the old or the new
-state, never a mix. Every row carries a digest of its content; re-applying the same records
-compares digests and writes nothing. ``secure_delete`` is on, so erased rows are
+state, never a mix. Writes are SQLite upserts that update a row only where a column differs,
+so re-applying the same records writes nothing. ``secure_delete`` is on, so erased rows are
 overwritten, and `forget` vacuums the file and truncates the write-ahead log afterwards.
 """
 
@@ -20,8 +20,9 @@ import networkx as nx
 
 from netzwerk.errors import NotFound, StoreError
 from netzwerk.model import Changeset, graph_key
+from netzwerk.performance import gc_paused
 from netzwerk.store.base import RECORD_KINDS, ApplyResult, Store
-from netzwerk.store.rows import day, digest, node_attributes, node_rows, tie_row
+from netzwerk.store.rows import NODE_FIELDS, TIE_FIELDS, day, node_attributes, node_rows, tie_row
 
 SCHEMA_VERSION = "1"
 
@@ -36,9 +37,8 @@ CREATE TABLE IF NOT EXISTS nodes (
     props TEXT NOT NULL,           -- JSON: kind-specific fields (actor: type, sector, ...)
     source_file TEXT, source_sheet TEXT, source_row INTEGER,
     run_id TEXT NOT NULL,          -- ingest run that last wrote this row
-    digest INTEGER NOT NULL,
     UNIQUE (kind, id)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ties (
     key TEXT PRIMARY KEY,          -- model.Tie.key
     kind TEXT NOT NULL,
@@ -48,11 +48,10 @@ CREATE TABLE IF NOT EXISTS ties (
     topic TEXT NOT NULL, role TEXT NOT NULL, note TEXT NOT NULL,
     since TEXT, until TEXT,
     source_file TEXT, source_sheet TEXT, source_row INTEGER,
-    run_id TEXT NOT NULL,
-    digest INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS ties_by_source ON ties (source);
-CREATE INDEX IF NOT EXISTS ties_by_target ON ties (target);
+    run_id TEXT NOT NULL
+) WITHOUT ROWID;
+-- No indexes on source/target: they would double the cost of every ingest, and the only
+-- readers (forget, export-person) scan the table once, which takes milliseconds.
 CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id TEXT PRIMARY KEY,
     started TEXT NOT NULL,
@@ -62,10 +61,8 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 );
 """
 
-NODE_COLUMNS = ("key", "kind", "id", "name", "since", "until", "props", "source_file",
-                "source_sheet", "source_row", "run_id", "digest")
-TIE_COLUMNS = ("key", "kind", "source", "target", "weight", "topic", "role", "note", "since",
-               "until", "source_file", "source_sheet", "source_row", "run_id", "digest")
+NODE_COLUMNS = (*NODE_FIELDS, "run_id")
+TIE_COLUMNS = (*TIE_FIELDS, "run_id")
 
 
 class SqliteStore(Store):
@@ -84,6 +81,8 @@ class SqliteStore(Store):
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA secure_delete=ON")
+            # 64 MiB page cache: large ingests insert keys in random order into three B-trees
+            self._db.execute("PRAGMA cache_size=-65536")
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — anderen Pfad "
@@ -116,12 +115,21 @@ class SqliteStore(Store):
         for kind in RECORD_KINDS:
             result.created[kind] = result.updated[kind] = result.unchanged[kind] = 0
 
-        nodes = list(node_rows(changeset))
-        ties = [("ties", tie_row(tie)) for tie in changeset.ties]
+        with gc_paused():
+            return self._apply(changeset, files, result)
+
+    def _apply(self, changeset: Changeset, files: list[str] | None,
+               result: ApplyResult) -> ApplyResult:
+        run_id = result.run_id
+        nodes: dict[str, list[tuple]] = {}
+        for record_kind, row in node_rows(changeset):
+            nodes.setdefault(record_kind, []).append((*row, run_id))
+        ties = [(*tie_row(tie), run_id) for tie in changeset.ties]
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._merge("nodes", NODE_COLUMNS, nodes, run_id, result)
-            self._merge("ties", TIE_COLUMNS, ties, run_id, result)
+            for record_kind, rows in nodes.items():
+                self._upsert("nodes", NODE_COLUMNS, rows, record_kind, result)
+            self._upsert("ties", TIE_COLUMNS, ties, "ties", result)
             self._db.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?)",
                 (run_id, datetime.now(UTC).isoformat(timespec="seconds"),
@@ -135,29 +143,30 @@ class SqliteStore(Store):
             raise
         return result
 
-    def _merge(self, table: str, columns: tuple[str, ...], rows: list[tuple[str, tuple]],
-               run_id: str, result: ApplyResult) -> None:
-        """Insert new rows, update changed ones, leave equal ones alone (by digest)."""
-        existing = dict(self._db.execute(f"SELECT key, digest FROM {table}"))  # noqa: S608
-        inserts, updates = [], []
-        for record_kind, row in rows:
-            row_digest = digest(row)
-            known = existing.get(row[0])
-            if known is None:
-                inserts.append((*row, run_id, row_digest))
-                existing[row[0]] = row_digest
-                result.created[record_kind] += 1
-            elif known != row_digest:
-                updates.append((*row, run_id, row_digest))
-                existing[row[0]] = row_digest
-                result.updated[record_kind] += 1
-            else:
-                result.unchanged[record_kind] += 1
-        placeholders = ", ".join("?" for _ in columns)
-        self._db.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", inserts
+    def _upsert(self, table: str, columns: tuple[str, ...], rows: list[tuple],
+                record_kind: str, result: ApplyResult) -> None:
+        """Insert new rows and update rows where any column but run_id differs.
+
+        SQLite compares in C; ``rowcount`` counts inserted plus updated rows, and the growth
+        of the table tells how many of those were new.
+        """
+        rows.sort()  # in key order the primary-key B-tree grows at its end
+        count = f"SELECT count(*) FROM {table}"
+        before = self._db.execute(count).fetchone()[0]
+        content = [c for c in columns if c not in ("key", "run_id")]
+        changed_condition = " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in content)
+        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "key")
+        cursor = self._db.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+            f"({', '.join('?' for _ in columns)}) "
+            f"ON CONFLICT (key) DO UPDATE SET {assignments} WHERE {changed_condition}",
+            rows,
         )
-        self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({placeholders})", updates)
+        created = self._db.execute(count).fetchone()[0] - before
+        changed = max(cursor.rowcount, 0)
+        result.created[record_kind] += created
+        result.updated[record_kind] += changed - created
+        result.unchanged[record_kind] += len(rows) - changed
 
     # ------------------------------------------------------------------ reads
 
@@ -243,6 +252,26 @@ class SqliteStore(Store):
         return record
 
     # ------------------------------------------------------------------ erasure
+
+    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
+        self._ensure_schema()
+        changed = 0
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for run_id, files in list(self._db.execute("SELECT run_id, files FROM ingest_runs")):
+                names = json.loads(files)
+                renamed = [replacements.get(name, name) for name in names]
+                if renamed != names:
+                    self._db.execute("UPDATE ingest_runs SET files = ? WHERE run_id = ?",
+                                     (json.dumps(renamed, ensure_ascii=False), run_id))
+                    changed += 1
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        if changed:
+            self._compact()
+        return changed
 
     def forget(self, actor_id: str) -> dict[str, int]:
         self._ensure_schema()
