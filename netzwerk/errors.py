@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Problem:
 
     def __str__(self) -> str:
         place = [self.file]
-        if self.sheet and self.sheet != self.file:
+        if self.sheet and self.sheet not in (self.file, PurePath(self.file).stem):
             place.append(self.sheet)
         if self.row:
             place.append(f"Zeile {self.row}")
@@ -51,7 +52,8 @@ class NetzwerkError(Exception):
     """Base class: an expected failure with a message for the user."""
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        """What the CLI prints, one line each."""
+        return [f"Fehler: {self}"]
 
 
 class InputError(NetzwerkError):
@@ -63,7 +65,10 @@ class InputError(NetzwerkError):
         super().__init__(f"{len(errors)} Fehler in der Eingabe")
 
     def lines(self) -> list[str]:
-        return [str(problem) for problem in self.problems]
+        return [
+            str(problem) if problem.severity == "warning" else f"Fehler: {problem}"
+            for problem in self.problems
+        ]
 
 
 class ConfigError(NetzwerkError):

@@ -17,7 +17,7 @@ class NetzwerkGroup(click.Group):
             return super().invoke(ctx)
         except NetzwerkError as error:
             for line in error.lines():
-                click.echo(f"Fehler: {line}" if not line.startswith("Fehler") else line, err=True)
+                click.echo(line, err=True)
             ctx.exit(2)
 
 
