@@ -1,0 +1,45 @@
+"""A data subject's copy of their data (Art. 15 GDPR access, Art. 20 portability).
+
+`export_person` gathers everything the store holds about one actor — properties including
+address and contact, every tie and participation, and where each came from (file, sheet,
+row, ingest run) — with a timestamp and a German explanation. Real names are included: it
+is the person's own data, handed to them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from netzwerk.privacy import texts
+from netzwerk.report.files import atomic_write_text, safe_output_path
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.report.tables import to_json
+from netzwerk.store.base import Store
+
+
+def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -> dict:
+    """Everything stored about ``actor_id`` as plain data (JSON-ready). Raises NotFound.
+
+    Keys: ``generated`` (UTC time), ``explanation`` (German), ``actor`` (properties and
+    provenance, as `Store.actor_record` has them), ``ties`` and ``participation`` (the
+    actor's ties, split by kind), and for natural persons ``pseudonym`` (the name reports
+    show instead of theirs).
+    """
+    record = store.actor_record(actor_id)
+    ties = record.pop("ties")
+    data = {
+        "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "explanation": texts.EXPORT_EXPLANATION,
+        "actor": record,
+        "ties": [tie for tie in ties if tie["kind"] != "participation"],
+        "participation": [tie for tie in ties if tie["kind"] == "participation"],
+    }
+    if record.get("type") == "person":
+        data["pseudonym"] = Pseudonymiser().pseudonym(actor_id)
+    return data
+
+
+def write_person_export(data: dict, path: Path | str) -> Path:
+    """Write an `export_person` result as UTF-8 JSON, atomically."""
+    return atomic_write_text(safe_output_path(Path(path)), to_json(data) + "\n")

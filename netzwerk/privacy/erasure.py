@@ -1,0 +1,240 @@
+"""Erasing one person (or any actor) everywhere netzwerk keeps it (Art. 17 GDPR).
+
+What netzwerk keeps about an actor, and what `forget` does with each:
+
+- the actor's record and every tie touching it (cooperation, membership, participation,
+  located-at, …), each with its provenance (file, sheet, row, ingest run): deleted by
+  `Store.forget`;
+- the ingest log: file names and counts only; a file *named* after the person is renamed in
+  the log (`Store.redact_ingest_files`);
+- analysis results and pseudonym mappings: netzwerk keeps neither (pseudonyms are keyed
+  HMACs computed on every output), so there is nothing to delete;
+- the embedded store file: vacuumed with secure_delete, write-ahead log truncated, then the
+  raw bytes of the file and its -wal/-shm are searched for the person's traces;
+- Neo4j: everything is deleted through Cypher, but the server keeps deleted data in its
+  store files and transaction logs until they are pruned; the report says how;
+- report and export folders (``outputs``): files mentioning the person are deleted (they
+  can be regenerated from the store); input spreadsheets and other stores found there are
+  listed, never touched; files that cannot be searched are listed.
+
+`erasure_plan` looks before anything is deleted (the CLI shows it and asks); `forget`
+carries a plan out and returns an `ErasureReport`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netzwerk.model import normalise_token
+from netzwerk.privacy import texts
+from netzwerk.privacy.traces import OutputScan, Traces, delete_outputs, scan_outputs, traces_of
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.store.base import Store
+
+ALL_RUNS = 1_000_000
+REDACTED_FILE_NAME = "(Dateiname entfernt)"
+
+
+@dataclass
+class ErasurePlan:
+    """What `forget` will remove, found without changing anything."""
+
+    actor_id: str
+    name: str
+    natural_person: bool
+    ties: int
+    participation: int
+    sources: list[str]
+    ingest_renames: dict[str, str]
+    traces: Traces
+    outputs: OutputScan | None
+
+    def lines(self) -> list[str]:
+        """German summary for the confirmation prompt (no personal data besides the id)."""
+        kind = "Person" if self.natural_person else "Akteur"
+        lines = [f"Zu löschen: {kind} {self.actor_id}, {self.ties} Beziehungen (davon "
+                 f"{self.participation} Beteiligungen) mit ihren Herkunftsangaben."]
+        if self.ingest_renames:
+            lines.append(f"Importprotokoll: {len(self.ingest_renames)} Dateiname(n) nennen "
+                         "die Person und werden ersetzt.")
+        if self.outputs is not None:
+            lines += _listed(texts.OUTPUTS_FOUND, self.outputs.mentioning)
+        return lines
+
+
+@dataclass
+class ErasureReport:
+    """What `forget` removed and what is left for the user to do."""
+
+    actor_id: str
+    removed: dict[str, int]
+    participation: int
+    ingest_entries: int
+    embedded_files: list[Path] | None = None
+    embedded_traces: list[str] = field(default_factory=list)
+    neo4j: bool = False
+    mentions: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    outputs: OutputScan | None = None
+    deleted_outputs: list[Path] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The German report the CLI prints."""
+        lines = [f"Gelöscht: Akteur {self.actor_id}, {self.removed.get('ties', 0)} Beziehungen "
+                 f"(davon {self.participation} Beteiligungen). {texts.PROVENANCE}"]
+        log = texts.INGEST_LOG
+        if self.ingest_entries:
+            log += f" {self.ingest_entries} Eintrag/Einträge nannten die Person im Dateinamen: ersetzt."
+        lines += [log, texts.NO_CACHE_NO_MAPPING]
+        if self.embedded_files is not None:
+            files = ", ".join(path.name for path in self.embedded_files)
+            template = texts.EMBEDDED_TRACES if self.embedded_traces else texts.EMBEDDED_CLEAN
+            lines.append(template.format(files=files, what=", ".join(self.embedded_traces)))
+        if self.neo4j:
+            lines.append(texts.NEO4J_PERSISTENCE)
+        if self.mentions:
+            lines += _listed(texts.MENTIONS, self.mentions)
+        if self.outputs is None:
+            lines.append(texts.OUTPUTS_NOT_GIVEN)
+        else:
+            if self.deleted_outputs:
+                lines += _listed(texts.OUTPUTS_DELETED, self.deleted_outputs)
+            else:
+                folders = ", ".join(str(folder) for folder in self.outputs.folders)
+                lines.append(texts.OUTPUTS_NONE.format(folders=folders))
+            lines += _listed(texts.OUTPUTS_UNCHECKED, self.outputs.unchecked)
+            lines += _listed(texts.OUTPUTS_SOURCES, self.outputs.sources)
+            lines += _listed("Weitere netzwerk-Speicher nennen die Person — dort ebenfalls "
+                             "`netzwerk --store DATEI forget` ausführen:", self.outputs.stores)
+        lines += _listed(texts.SOURCE_FILES, self.sources)
+        lines.append(texts.BACKUPS)
+        return lines
+
+    def as_dict(self) -> dict:
+        return {
+            "actor": self.actor_id, "removed": self.removed,
+            "participation": self.participation, "ingest_log_entries_renamed": self.ingest_entries,
+            "embedded_files_checked": [str(p) for p in self.embedded_files or []],
+            "embedded_traces_left": self.embedded_traces, "neo4j": self.neo4j,
+            "mentions": self.mentions, "sources": self.sources,
+            "outputs": self.outputs.as_dict() if self.outputs else None,
+            "deleted_outputs": [str(p) for p in self.deleted_outputs],
+            "notes": self.lines(),
+        }
+
+
+def erasure_plan(store: Store, actor_id: str, outputs: Iterable[Path | str] = ()) -> ErasurePlan:
+    """Everything `forget` would remove for ``actor_id``; changes nothing. Raises NotFound."""
+    record = store.actor_record(actor_id)
+    natural_person = record.get("type") == "person"
+    pseudonym = Pseudonymiser().pseudonym(actor_id) if natural_person else None
+    traces = traces_of(record, pseudonym)
+    matcher = traces.matcher()
+    log = store.ingest_log(limit=ALL_RUNS)
+    logged = {name for run in log for name in run["files"]}
+    renames = {name: REDACTED_FILE_NAME for name in sorted(logged)
+               if matcher.found(name) or _names_in_file_name(record, name)}
+    sources = sorted({_where(item["source"]) for item in [record, *record["ties"]]
+                      if item["source"].get("file")})
+    folders = [Path(folder) for folder in outputs]
+    scan = None
+    if folders:
+        source_names = logged | {item["source"]["file"] for item in [record, *record["ties"]]
+                                 if item["source"].get("file")}
+        scan = scan_outputs(folders, traces, source_names=source_names,
+                            skip=_store_files(store) or ())
+    return ErasurePlan(
+        actor_id=actor_id, name=str(record.get("name") or ""), natural_person=natural_person,
+        ties=len(record["ties"]),
+        participation=sum(1 for tie in record["ties"] if tie["kind"] == "participation"),
+        sources=sources, ingest_renames=renames, traces=traces, outputs=scan,
+    )
+
+
+def forget(store: Store, actor_id: str, outputs: Iterable[Path | str] = (), *,
+           plan: ErasurePlan | None = None) -> ErasureReport:
+    """Erase an actor everywhere netzwerk keeps it; see the module docstring.
+
+    ``outputs``: folders with reports/exports to search (files mentioning the actor are
+    deleted). ``plan``: a plan from `erasure_plan` (computed if not given). Raises NotFound.
+    In a notebook: ``print("\\n".join(forget(store, "erika-muster").lines()))``.
+    """
+    plan = plan or erasure_plan(store, actor_id, outputs)
+    ingest_entries = store.redact_ingest_files(plan.ingest_renames) if plan.ingest_renames else 0
+    removed = store.forget(actor_id)
+    report = ErasureReport(actor_id, removed, plan.participation, ingest_entries,
+                           sources=plan.sources, outputs=plan.outputs)
+    matcher = plan.traces.matcher()
+    report.mentions = _mentions(store, matcher)
+    files = _store_files(store)
+    if files is not None:
+        report.embedded_files = [path for path in files if path.exists()]
+        report.embedded_traces = _raw_traces(report.embedded_files, matcher)
+    else:
+        report.neo4j = _is_neo4j(store)
+    if plan.outputs is not None:
+        report.deleted_outputs = delete_outputs(plan.outputs.mentioning)
+    return report
+
+
+def _listed(title: str, items: Iterable[object]) -> list[str]:
+    items = list(items)
+    return [title, *(f"  - {item}" for item in items)] if items else []
+
+
+def _where(source: dict) -> str:
+    sheet = source.get("sheet")
+    row = source.get("row")
+    parts = [str(source["file"])]
+    if sheet and sheet != source["file"]:
+        parts.append(str(sheet))
+    if row:
+        parts.append(f"Zeile {row}")
+    return ", ".join(parts)
+
+
+def _names_in_file_name(record: dict, file_name: str) -> bool:
+    """A file named after the person, spelled any way ('Erika_Muster.xlsx')."""
+    if record.get("type") != "person":
+        return False
+    name = normalise_token(str(record.get("name") or ""))
+    return len(name) >= 4 and name in normalise_token(file_name)
+
+
+def _store_files(store: Store) -> list[Path] | None:
+    """The embedded store's files (database, -wal, -shm); None for a server store."""
+    from netzwerk.store.sqlite import SqliteStore
+
+    if not isinstance(store, SqliteStore):
+        return None
+    path = store.path
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def _is_neo4j(store: Store) -> bool:
+    return type(store).__module__ == "netzwerk.store.neo4j"
+
+
+def _raw_traces(files: list[Path], matcher) -> list[str]:
+    found: list[str] = []
+    for path in files:
+        text = path.read_bytes().decode("utf-8", errors="ignore")
+        found += [label for label in matcher.found(text) if label not in found]
+    return found
+
+
+def _mentions(store: Store, matcher) -> list[str]:
+    """Records left in the store whose name, note, role or topic mention the actor."""
+    graph = store.graph()
+    mentions = []
+    for node, data in graph.nodes(data=True):
+        for field_name in ("name", "note"):
+            if matcher.found(str(data.get(field_name) or "")):
+                mentions.append(f"{data.get('kind')} {data.get('id', node)}: {field_name}")
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        for field_name in ("note", "role", "topic"):
+            if matcher.found(str(data.get(field_name) or "")):
+                mentions.append(f"Beziehung {key}: {field_name}")
+    return mentions
