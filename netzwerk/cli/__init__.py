@@ -3,7 +3,9 @@
 Each submodule adds its commands to the `cli` group; `main` is the console script.
 """
 
-from netzwerk.cli import data, query  # noqa: F401  (register commands)
+import netzwerk.cli.brokers  # noqa: F401  (registers brokers, dependency, keyplayers)
+import netzwerk.cli.gaps  # noqa: F401  (registers gaps, suggest)
+from netzwerk.cli import data, privacy, query, report  # noqa: F401  (register commands)
 from netzwerk.cli.main import cli, main
 
 __all__ = ["cli", "main"]

@@ -14,7 +14,7 @@ from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
 from netzwerk.report.tables import to_table
 from netzwerk.store.base import ApplyResult
-from netzwerk.workflows import load_sample_data
+from netzwerk.workflows import sample_report
 
 FILES = click.argument("files", nargs=-1, required=True,
                        type=click.Path(exists=True, dir_okay=True, path_type=Path))
@@ -138,12 +138,18 @@ def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_name
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("netzwerk-demo"), show_default=True,
               help="Folder for the demo store and report.")
-def demo(out: Path) -> None:
-    """Load the Wehringhausen sample data into a fresh embedded store and summarise it."""
-    store_path, applied, graph = load_sample_data(out)
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
+              help="Language of the report.")
+def demo(out: Path, lang: str) -> None:
+    """Load the Wehringhausen sample data into a fresh embedded store and write the full report.
+
+    The report shows the network as of today and what changed since 30.06.2022 (the QM
+    consortium ended on 31.12.2022).
+    """
+    applied, files = sample_report(out, lang=lang)
+    store_path = out / "netzwerk.sqlite"
     click.echo(f"Beispieldaten Wehringhausen geladen in {store_path}")
     click.echo(_apply_table(applied))
-    summary = summarise(graph)
-    click.echo("\nSektoren\n" + to_table([{"Sektor": k, "Akteure": n}
-                                          for k, n in summary["sectors"].items()]))
-    click.echo(f"\nWeiter: netzwerk --store {store_path} status")
+    click.echo(f"\nBericht: {out / 'report.html'}  (dazu report.md, figures/ und "
+               f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen in {out})")
+    click.echo(f"Weiter: netzwerk --store {store_path} status")

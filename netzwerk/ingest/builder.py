@@ -90,6 +90,10 @@ class NodeIndex:
         return self._folded.get(normalise_token(text))
 
 
+#: Longest id accepted: Neo4j's index keys hold about 8 KB, and nobody types longer ids.
+MAX_ID_LENGTH = 200
+
+
 def derived_id(name: str, kind: str) -> str:
     """The id for a row without one: slugify(name), or a stable hash if that is empty.
 
@@ -97,10 +101,10 @@ def derived_id(name: str, kind: str) -> str:
     ('caritas-hagen', 'actor-4ce9591136')
     """
     slug = slugify(name)
-    if slug:
-        return slug
     digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{kind}-{digest}"
+    if len(slug) > MAX_ID_LENGTH:  # keep ids short enough for every store's index
+        return f"{slug[:MAX_ID_LENGTH - 20].rstrip('-')}-{digest}"
+    return slug or f"{kind}-{digest}"
 
 
 def where(source: Provenance) -> str:
@@ -175,6 +179,11 @@ class Builder:
                  table: Table, column: str, id_given: bool) -> Node | None:
         """Add a node; a second node with the same id is an error naming both rows."""
         index = self.nodes[kind]
+        if id_given and len(node_id) > MAX_ID_LENGTH:
+            self.problem(table, source.row, column, node_id,
+                         f"ID zu lang (über {MAX_ID_LENGTH} Zeichen) — kürzere ID eintragen "
+                         "oder das Feld leer lassen")
+            return None
         first = index.by_id.get(node_id)
         if first is not None:
             what = NODE_KINDS.label(kind)

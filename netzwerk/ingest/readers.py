@@ -24,6 +24,7 @@ from pathlib import Path
 
 from netzwerk.errors import Problem
 from netzwerk.ingest.columns import SHEETS, Sheet, is_ignored_sheet, sheet_for
+from netzwerk.ingest.sheet_size import oversized_sheets
 from netzwerk.ingest.values import clean_text
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -240,6 +241,13 @@ def _read_workbook(path: Path, problems: list[Problem]) -> list[Table]:
 
     file = path.name
     tables: list[Table] = []
+    oversized = oversized_sheets(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    for name, last_cell in oversized.items():
+        problems.append(Problem(file, name, 0, "", last_cell,
+                                "Tabellenblatt reicht bis zu einer weit entfernten Zelle — "
+                                "Inhalte außerhalb der Tabelle löschen und neu speichern"))
+    if oversized:
+        return []
     try:
         with CalamineWorkbook.from_path(path) as workbook:
             for name in workbook.sheet_names:

@@ -9,6 +9,7 @@ files (``…-nodes.csv`` and ``…-ties.csv``) with formula cells neutralised.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -31,13 +32,41 @@ def _flat(value: object) -> object:
     return value
 
 
-def shareable_graph(graph: nx.MultiDiGraph, show_names: bool = False,
-                    pseudonymiser: Pseudonymiser | None = None) -> nx.MultiDiGraph:
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> object:
+    r"""XML 1.0 cannot hold most control characters, even escaped: show them as ``\x07``.
+
+    >>> xml_text("Glocke\x07"), xml_text(3)
+    ('Glocke\\x07', 3)
+    """
+    if not isinstance(value, str):
+        return value
+    return _XML_FORBIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    safe = nx.MultiDiGraph()
+    safe.add_nodes_from(
+        (xml_text(n), {k: xml_text(v) for k, v in d.items()}) for n, d in graph.nodes(data=True)
+    )
+    safe.add_edges_from(
+        (xml_text(u), xml_text(v), xml_text(k), {a: xml_text(b) for a, b in d.items()})
+        for u, v, k, d in graph.edges(keys=True, data=True)
+    )
+    return safe
+
+
+def shareable_graph(
+    graph: nx.MultiDiGraph, show_names: bool = False, pseudonymiser: Pseudonymiser | None = None
+) -> nx.MultiDiGraph:
     """A copy safe to hand out: persons pseudonymised, attributes flat (str/number/bool)."""
     pseudonymiser = pseudonymiser or Pseudonymiser()
     rename = {
         node: pseudonymiser.display_id(node, data, show_names)
-        for node, data in graph.nodes(data=True) if data.get("kind") == "actor"
+        for node, data in graph.nodes(data=True)
+        if data.get("kind") == "actor"
     }
     out = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
@@ -59,16 +88,17 @@ def shareable_graph(graph: nx.MultiDiGraph, show_names: bool = False,
     return out
 
 
-def export_graph(graph: nx.MultiDiGraph, path: Path | str, fmt: str,
-                 show_names: bool = False) -> list[Path]:
+def export_graph(
+    graph: nx.MultiDiGraph, path: Path | str, fmt: str, show_names: bool = False
+) -> list[Path]:
     """Write ``graph`` to ``path`` in ``fmt``; returns the files written."""
     path = safe_output_path(Path(path))
     shareable = shareable_graph(graph, show_names)
     if fmt == "graphml":
-        text = "\n".join(nx.generate_graphml(shareable))
+        text = "\n".join(nx.generate_graphml(_xml_safe(shareable)))
         return [atomic_write_text(path, text)]
     if fmt == "gexf":
-        text = "\n".join(nx.generate_gexf(shareable))
+        text = "\n".join(nx.generate_gexf(_xml_safe(shareable)))
         return [atomic_write_text(path, text)]
     if fmt == "json":
         data = nx.node_link_data(shareable, edges="edges")
@@ -76,8 +106,10 @@ def export_graph(graph: nx.MultiDiGraph, path: Path | str, fmt: str,
     if fmt == "csv":
         stem = path.with_suffix("")
         nodes = [{"node": n, **d} for n, d in shareable.nodes(data=True)]
-        ties = [{"source": u, "target": v, "key": k, **d}
-                for u, v, k, d in shareable.edges(keys=True, data=True)]
+        ties = [
+            {"source": u, "target": v, "key": k, **d}
+            for u, v, k, d in shareable.edges(keys=True, data=True)
+        ]
         return [
             atomic_write_text(Path(f"{stem}-nodes.csv"), to_csv(nodes)),
             atomic_write_text(Path(f"{stem}-ties.csv"), to_csv(ties)),

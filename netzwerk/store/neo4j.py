@@ -162,6 +162,7 @@ class Neo4jStore(Store):
         self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
         self.batch_size = batch_size
         self.description = f"Neo4j {uri} (Datenbank {self.database})"
+        self._schema_checked = False
         guard_driver_logs()
         try:
             self._driver: Driver = GraphDatabase.driver(
@@ -237,6 +238,20 @@ class Neo4jStore(Store):
         except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
             raise self._wrap(error) from None
 
+    def _ensure_schema(self) -> None:
+        """Run `init` unless every constraint is there (writes rely on their indexes)."""
+        if self._schema_checked:
+            return
+        names = {record[0] for record in self._read("SHOW CONSTRAINTS YIELD name")}
+        if not set(self.constraint_names()) <= names:
+            self.init()
+        self._schema_checked = True
+
+    def constraint_names(self) -> list[str]:
+        """Names of the uniqueness constraints `init` creates (one per label and type)."""
+        return ([f"{kind}_id" for kind in NODE_LABELS]
+                + [f"{kind}_key" for kind in RELATIONSHIP_TYPES] + ["ingest_run_id"])
+
     def wipe(self) -> None:
         """Delete every node and relationship (tests and `netzwerk demo` only)."""
 
@@ -251,6 +266,7 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ writes
 
     def apply(self, changeset: Changeset, *, files: list[str] | None = None) -> ApplyResult:
+        self._ensure_schema()
         run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
         result = ApplyResult(run_id=run_id)
         for kind in RECORD_KINDS:
@@ -473,7 +489,9 @@ class Neo4jStore(Store):
 # and those whose digest differs; only those rows are then written, with MERGE on the
 # constrained key (so concurrent ingests cannot duplicate a node or a tie) and one SET per
 # property (`SET n = map` would make the planner add Eager operators). Rows travel as lists,
-# not maps, so no property name is sent 5000 times.
+# not maps, so no property name is sent 5000 times. Index hints pin the lookups to the
+# constraints' indexes: a plan cached while the database was empty would otherwise scan every
+# relationship of the type for every row (a 100k-tie load then takes hours, not seconds).
 
 NODE_PROPERTIES = ("kind", "name", "since", "until", "note", "source_file", "source_sheet",
                    "source_row", "run_id", "digest")
@@ -507,6 +525,7 @@ def _node_merge_plan(kind: str) -> _MergePlan:
     return _MergePlan(
         check=(
             f"UNWIND $items AS item OPTIONAL MATCH (n:{label} {{id: item[0]}}) "
+            f"USING INDEX n:{label}(id) "
             "WITH item, n WHERE n IS NULL OR n.digest IS NULL OR n.digest <> item[1] "
             "RETURN collect(CASE WHEN n IS NULL THEN item[0] END), "
             "collect(CASE WHEN n IS NOT NULL THEN [item[0], true] END)"
@@ -524,6 +543,7 @@ def _tie_merge_plan(kind: str, source_kind: str, target_kind: str) -> _MergePlan
     return _MergePlan(
         check=(
             f"UNWIND $items AS item OPTIONAL MATCH (a)-[r:{rel_type} {{key: item[0]}}]->() "
+            f"USING INDEX r:{rel_type}(key) "
             "WITH item, r, a WHERE r IS NULL OR r.digest IS NULL OR r.digest <> item[1] "
             "RETURN collect(CASE WHEN r IS NULL THEN item[0] END), "
             f"collect(CASE WHEN r IS NOT NULL THEN [item[0], a:{source_label} AND "
@@ -531,7 +551,8 @@ def _tie_merge_plan(kind: str, source_kind: str, target_kind: str) -> _MergePlan
         ),
         write=(
             f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row[0]}}) "
-            f"MATCH (b:{target_label} {{id: row[1]}}) "
+            f"USING INDEX a:{source_label}(id) "
+            f"MATCH (b:{target_label} {{id: row[1]}}) USING INDEX b:{target_label}(id) "
             f"MERGE (a)-[r:{rel_type} {{key: row[2]}}]->(b) SET {sets} RETURN count(r)"
         ),
         delete=(f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() DELETE r"

@@ -184,10 +184,6 @@ def _number(text: str) -> bool:
     return True
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "report/export.py: GEXF/GraphML write control characters (U+0000-U+001F except tab, "
-    "line feed, carriage return) into XML 1.0, which cannot hold them even escaped; the "
-    "file does not parse. Needs a replacement (e.g. U+FFFD or a visible \\x07) when exporting"))
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])
 def test_control_characters_export_as_valid_xml(store, hostile_files, tmp_path, fmt):
     store.apply(read_files(hostile_files).changeset)
@@ -195,11 +191,6 @@ def test_control_characters_export_as_valid_xml(store, hostile_files, tmp_path, 
     ET.parse(path)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ingest: ids have no length limit; a 100 000-character id (given, or derived from a "
-    "name, topic or address) is stored by SQLite but exceeds Neo4j's index key limit "
-    "(~8 KB) and fails the Neo4j ingest with an opaque server error. Needs a located "
-    "InputError (e.g. ids at most 200 characters)"))
 def test_a_very_long_id_is_a_located_input_error(tmp_path):
     path = tmp_path / "Akteure.csv"
     path.write_text("id;name;typ;sektor\n" + "x" * 100_000 + ";Name;Verein;Soziales\n",

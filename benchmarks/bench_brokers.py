@@ -1,0 +1,189 @@
+"""Time the broker table (and coordinator dependency) on a synthetic district network.
+
+    .venv/bin/python benchmarks/bench_brokers.py            # 5,000 actors / 20,000 ties
+    .venv/bin/python benchmarks/bench_brokers.py --large    # 100,000 actors / 500,000 ties
+
+Targets (2 cores): the full `broker_table` in ≤ 3 s at the default size, ≤ 60 s and
+≤ 4 GB peak RSS at the large size (betweenness sampled from 256 sources there). Building
+the synthetic store graph and the actor view is timed separately: not part of the target.
+
+Per measure, wall-clock and CPU seconds are printed, and the ratio to plain networkx on the
+same graph (networkx's betweenness with the same 256 sources, constraint, effective size,
+articulation points; brokerage has no networkx function, so a plain Python loop over the
+two-paths stands in). On the large graph networkx would take hours, so its time is
+estimated from a subset (a few sources, or a few hundred actors) and scaled up linearly;
+the output says so. Peak RSS is sampled over the whole process tree (betweenness may run in
+worker processes). On a busy machine wall > CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synthetic import store_graph  # noqa: E402
+from netzwerk.analysis.brokerage import group_values  # noqa: E402
+from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency  # noqa: E402
+from netzwerk.analysis.views import actor_view  # noqa: E402
+
+SIZES = {
+    "default": {"actors": 5_000, "ties": 20_000, "budget": 3.0, "subset": None},
+    "large": {"actors": 100_000, "ties": 500_000, "budget": 60.0, "subset": 300},
+}
+MEMORY_BUDGET = 4 * 1024**3
+
+
+class Stopwatch:
+    def __init__(self) -> None:
+        self.wall = time.perf_counter()
+        self.cpu = time.process_time()
+
+    def read(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+class PeakMemory:
+    """Largest resident set of this process plus its children, sampled every 0.1 s."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.1)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def timed(function: Callable[[], object]) -> float:
+    watch = Stopwatch()
+    function()
+    return watch.read()[0]
+
+
+def networkx_times(view: nx.Graph, subset: int | None) -> dict[str, tuple[float, str]]:
+    """Seconds plain networkx needs per measure (estimated from a subset if asked)."""
+    rng = random.Random(1)
+    nodes = list(view)
+    sources = rng.sample(nodes, 256)
+    out: dict[str, tuple[float, str]] = {}
+    if subset is None:
+        out["betweenness"] = (timed(lambda: nx.betweenness_centrality(
+            view, k=256, seed=42, weight="distance")), "measured")
+        out["structural_holes"] = (
+            timed(lambda: nx.constraint(view, weight="weight"))
+            + timed(lambda: nx.effective_size(view, nodes=nodes, weight="weight")),
+            "measured (effective size on its per-node path)")
+        out["brokerage"] = (timed(lambda: _plain_brokerage(view, nodes)), "measured")
+    else:
+        few = sources[:8]
+        seconds = timed(lambda: nx.betweenness_centrality_subset(
+            view, few, nodes, weight="distance"))
+        out["betweenness"] = (seconds * 256 / len(few),
+                              f"estimated: {len(few)} of 256 sources, scaled")
+        sample = rng.sample(nodes, subset)
+        seconds = (timed(lambda: nx.constraint(view, nodes=sample, weight="weight"))
+                   + timed(lambda: nx.effective_size(view, nodes=sample, weight="weight")))
+        out["structural_holes"] = (seconds * len(nodes) / subset,
+                                   f"estimated: {subset} actors, scaled")
+        seconds = timed(lambda: _plain_brokerage(view, sample))
+        out["brokerage"] = (seconds * len(nodes) / subset, f"estimated: {subset} actors, scaled")
+    out["cut_points"] = (timed(lambda: list(nx.articulation_points(view))), "measured")
+    return out
+
+
+def _plain_brokerage(view: nx.Graph, brokers: list) -> None:
+    """Gould–Fernandez counts the plain way: every ordered neighbour pair of each broker."""
+    group = dict(zip(view, group_values(view, "sector"), strict=True))
+    for b in brokers:
+        counts = [0] * 5
+        neighbours = list(view[b])
+        for a in neighbours:
+            for c in neighbours:
+                if a == c or view.has_edge(a, c):
+                    continue
+                ga, gb, gc = group[a], group[b], group[c]
+                if ga == gb == gc:
+                    counts[0] += 1
+                elif ga == gc:
+                    counts[1] += 1
+                elif ga == gb:
+                    counts[2] += 1
+                elif gb == gc:
+                    counts[3] += 1
+                else:
+                    counts[4] += 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help="100,000 actors / 500,000 ties")
+    parser.add_argument("--no-networkx", action="store_true",
+                        help="skip the comparison with plain networkx")
+    args = parser.parse_args()
+    size = SIZES["large" if args.large else "default"]
+
+    watch = Stopwatch()
+    view = actor_view(store_graph(size["actors"], size["ties"]))
+    wall, _ = watch.read()
+    print(f"{size['actors']:,} actors, {size['ties']:,} ties -> view with "
+          f"{view.number_of_nodes():,} actors, {view.number_of_edges():,} ties")
+    print(f"  setup (synthetic store graph + actor_view, not counted): {wall:.2f} s")
+
+    with PeakMemory() as memory:
+        watch = Stopwatch()
+        analysis = broker_analysis(view)
+        wall, cpu = watch.read()
+    options = analysis.options
+    print(f"  betweenness: {options['betweenness']}, {options['betweenness_sources']} sources, "
+          f"max standard error {options['betweenness_max_standard_error'] or 0:.4f}, "
+          f"95 % bound {options['betweenness_error_bound_95'] or 0:.3f}")
+    reference = {} if args.no_networkx else networkx_times(view, size["subset"])
+    for step, seconds in analysis.timings.items():
+        line = f"  broker_table: {step:<17} {seconds:7.3f} s"
+        if step in reference:
+            theirs, how = reference[step]
+            line += f"   networkx {theirs:9.2f} s ({how}) = {theirs / seconds:6.0f}x"
+        print(line)
+    ok_time = wall <= size["budget"]
+    ok_memory = memory.peak <= MEMORY_BUDGET
+    print(f"  broker_table total: {wall:.2f} s wall (cpu {cpu:.2f} s in this process), "
+          f"target {size['budget']:.0f} s: {'ok' if ok_time else 'OVER'}")
+    print(f"  peak RSS (process tree): {memory.peak / 1024**2:,.0f} MB, target 4,096 MB: "
+          f"{'ok' if ok_memory else 'OVER'}")
+
+    watch = Stopwatch()
+    dependency = coordinator_dependency(view)
+    wall, cpu = watch.read()
+    print(f"  coordinator_dependency (not a target): {wall:.2f} s (cpu {cpu:.2f} s); "
+          f"{dependency['connected_pairs_lost']:,} pairs lost without {dependency['coordinators']}")
+
+
+if __name__ == "__main__":
+    main()

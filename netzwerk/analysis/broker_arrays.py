@@ -1,0 +1,183 @@
+"""Array form of a networkx graph, shared by the fast kernels of the broker measures.
+
+Analyses exchange networkx graphs; the heavy kernels (betweenness, structural holes,
+brokerage, cut-points) work on integer-indexed arrays instead. `GraphArrays` converts a
+graph once and keeps what several kernels need: the edge list, a symmetric sparse adjacency
+matrix, the igraph twin and the list of triangles. Nothing here is public API.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Hashable
+from dataclasses import dataclass
+from functools import cached_property
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+
+@dataclass(eq=False)
+class GraphArrays:
+    """A graph as arrays: node ``i`` is ``nodes[i]``; arc ``e`` runs ``tail[e] -> head[e]``.
+
+    Undirected graphs hold every tie once (``tail < head``). Self-loops are dropped: no
+    broker measure gives them a meaning. ``weight`` is the tie strength (1 where missing),
+    ``distance`` the length used for shortest paths (the ``distance`` attribute, else
+    1/weight).
+    """
+
+    nodes: list[Hashable]
+    directed: bool
+    tail: np.ndarray
+    head: np.ndarray
+    weight: np.ndarray
+    distance: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.nodes)
+
+    @cached_property
+    def index(self) -> dict[Hashable, int]:
+        return {node: i for i, node in enumerate(self.nodes)}
+
+    @cached_property
+    def strength(self) -> sp.csr_matrix:
+        """Symmetric n×n matrix of a_ij + a_ji (undirected: 2·w_ij), sorted indices."""
+        n = self.n
+        arcs = sp.coo_matrix((self.weight, (self.tail, self.head)), shape=(n, n))
+        matrix = (arcs + arcs.T).tocsr()
+        matrix.sum_duplicates()
+        matrix.sort_indices()
+        return matrix
+
+    @cached_property
+    def degree(self) -> np.ndarray:
+        """Number of distinct neighbours (in or out) of every node."""
+        return np.diff(self.strength.indptr)
+
+    @cached_property
+    def igraph(self) -> ig.Graph:
+        graph = ig.Graph(n=self.n, edges=np.column_stack([self.tail, self.head]).tolist(),
+                         directed=self.directed)
+        graph.es["distance"] = self.distance.tolist()
+        return graph
+
+    @cached_property
+    def skeleton(self) -> ig.Graph:
+        """The undirected simple graph underneath (one edge per linked pair)."""
+        if not self.directed:
+            return self.igraph
+        upper = sp.triu(self.strength, k=1).tocoo()
+        return ig.Graph(n=self.n, edges=np.column_stack([upper.row, upper.col]).tolist())
+
+    @cached_property
+    def triangles(self) -> np.ndarray:
+        """All triangles of the skeleton as a (t, 3) integer array, each listed once."""
+        found = self.skeleton.list_triangles()
+        if not found:
+            return np.zeros((0, 3), dtype=np.int64)
+        return np.asarray(found, dtype=np.int64)
+
+    def subgraph(self, keep: np.ndarray) -> GraphArrays:
+        """The arrays of the subgraph induced by the nodes where ``keep`` is True (order kept)."""
+        new_index = np.cumsum(keep) - 1
+        arcs = keep[self.tail] & keep[self.head]
+        return GraphArrays([node for node, k in zip(self.nodes, keep, strict=True) if k],
+                           self.directed, new_index[self.tail[arcs]], new_index[self.head[arcs]],
+                           self.weight[arcs], self.distance[arcs])
+
+    @cached_property
+    def triangle_entries(self) -> dict[tuple[int, int], np.ndarray]:
+        """For corners r ≠ c of every triangle, the index into ``strength.data`` of the
+        entry (triangles[:, r], triangles[:, c])."""
+        triangles = self.triangles
+        keys = self._entry_keys
+        # position of the transposed entry, for every entry of the symmetric matrix
+        matrix = self.strength
+        rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(matrix.indptr))
+        transposed = np.empty(len(keys), dtype=np.int64)
+        transposed[np.argsort(matrix.indices.astype(np.int64) * self.n + rows)] = np.arange(
+            len(keys))
+        entries = {}
+        for r, c in ((0, 1), (0, 2), (1, 2)):
+            wanted = triangles[:, r] * self.n + triangles[:, c]
+            order = np.argsort(wanted)
+            found = np.empty(len(wanted), dtype=np.int64)
+            found[order] = np.searchsorted(keys, wanted[order])
+            entries[r, c] = found
+            entries[c, r] = transposed[found]
+        return entries
+
+    @cached_property
+    def _entry_keys(self) -> np.ndarray:
+        matrix = self.strength
+        rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(matrix.indptr))
+        return rows * self.n + matrix.indices.astype(np.int64)
+
+    def has_arc(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
+        """For directed graphs: which of the arcs tails[k] -> heads[k] exist."""
+        keys = np.sort(self.tail * self.n + self.head)
+        wanted = tails * self.n + heads
+        found = np.searchsorted(keys, wanted)
+        found = np.minimum(found, len(keys) - 1) if len(keys) else found
+        return keys[found] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+
+
+def graph_arrays(graph: nx.Graph, weight: str | None = "weight",
+                 distance: str | None = "distance") -> GraphArrays:
+    """Convert ``graph`` (nx.Graph or nx.DiGraph, not a multigraph) to `GraphArrays`.
+
+    ``weight=None`` makes every tie strength 1; ``distance=None`` makes every tie length 1
+    (hop counts). Strengths and distances must be positive.
+    """
+    if graph.is_multigraph():
+        raise nx.NetworkXNotImplemented("not implemented for multigraphs")
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples: repeated collections would double the time
+    try:
+        nodes, tail, head, strengths, lengths = _edge_lists(graph, weight, distance)
+    finally:
+        if was_enabled:
+            gc.enable()
+    tail = np.asarray(tail, dtype=np.int64)
+    head = np.asarray(head, dtype=np.int64)
+    strengths = np.asarray(strengths, dtype=float) if weight else np.ones(len(tail))
+    if distance:
+        lengths = np.asarray(lengths, dtype=float)
+        lengths = np.where(np.isnan(lengths), 1.0 / strengths, lengths)
+    else:
+        lengths = np.ones(len(tail))
+    if np.any(strengths <= 0) or np.any(lengths <= 0):
+        raise ValueError("tie strengths and distances must be positive")
+    return GraphArrays(nodes, graph.is_directed(), tail, head, strengths, lengths)
+
+
+def _edge_lists(graph: nx.Graph, weight: str | None, distance: str | None) -> tuple:
+    """One pass over the adjacency: each undirected tie once (lower index first), every
+    arc of a directed graph, no self-loops."""
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    directed = graph.is_directed()
+    tail: list[int] = []
+    head: list[int] = []
+    strengths: list[float] = []
+    lengths: list[float] = []
+    nan = float("nan")
+    for u, neighbours in graph.adjacency():
+        i = index[u]
+        for v, data in neighbours.items():
+            j = index[v]
+            if j == i or (not directed and j < i):
+                continue
+            tail.append(i)
+            head.append(j)
+            if weight:
+                strengths.append(data.get(weight, 1.0))
+            if distance:
+                length = data.get(distance)
+                lengths.append(nan if length is None else length)
+    return nodes, tail, head, strengths, lengths

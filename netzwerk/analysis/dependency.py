@@ -1,0 +1,194 @@
+"""Coordinator dependency: what the network loses if the district management drops out."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+
+import networkx as nx
+import numpy as np
+
+from netzwerk.analysis.betweenness import betweenness_of
+from netzwerk.analysis.broker_arrays import graph_arrays
+from netzwerk.analysis.brokerage import group_values
+from netzwerk.analysis.cohesion import components_of
+from netzwerk.analysis.views import coordinators as flagged_coordinators
+from netzwerk.errors import ConfigError, NotFound
+
+SUCCESSORS = 10
+
+
+def coordinator_dependency(graph: nx.Graph, coordinators: Iterable[Hashable] | None = None, *,
+                           by: str = "sector", weighted: bool = True,
+                           k_sample: int | None = None, seed: int | None = 42,
+                           top: int = SUCCESSORS) -> dict:
+    r"""How much the network depends on its coordinators (the QM), and who could step in.
+
+    Takes the coordinators out (those flagged ``coordinator`` in the view, or the ids
+    given) and compares the network of all *other* actors before and after:
+
+    - ``connected_pairs_before`` / ``_after`` / ``_lost``: pairs of other actors joined by
+      some path (before: paths may run through the coordinators);
+    - ``fragmentation_before`` / ``_after``: Borgatti's F over the other actors, i.e.
+      1 − connected pairs / all pairs of other actors;
+    - ``betweenness_share``: the coordinators' share of all betweenness in the intact
+      network, Σ_c C_B(c) / Σ_v C_B(v) (per coordinator in ``betweenness_share_by_coordinator``);
+    - ``group_pairs_lost``: pairs of different groups (``by``, default sector) with a path
+      between some of their members before and none after;
+    - ``successors``: the actors who would carry most of the coordinators' brokering —
+      those whose betweenness gains most, ``gain = after − before``, where both count only
+      shortest paths between other actors (normalised by the pairs of other actors not
+      involving the successor). Before, part of these paths ran through the coordinators;
+      after, they run through the successors. Pairs that lose every path are in
+      ``connected_pairs_lost``: nobody carries them. The ``top`` largest positive gains are
+      listed.
+
+    Betweenness follows `netzwerk.analysis.betweenness.betweenness` (weighted on
+    ``distance`` by default; sampled for large networks, the same sources before and
+    after); its method is under ``betweenness``.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The actor view.
+    coordinators : iterable of ids, optional
+        Default: the actors flagged ``coordinator``.
+    by : str
+        Node attribute for ``group_pairs_lost``.
+    weighted, k_sample, seed
+        Betweenness options.
+    top : int
+        Number of successors listed.
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    NotFound
+        A given coordinator id is not in the network.
+    ConfigError
+        No coordinators are flagged or given; unknown ``by`` attribute.
+
+    References
+    ----------
+    Borgatti, S. P. (2006). Identifying sets of key players in a social network.
+    Computational and Mathematical Organization Theory 12, 21–34.
+    Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+    Sociometry 40(1), 35–41.
+
+    Examples
+    --------
+    The QM (qm) is the only link to d, and a shortcut between a and c that b also joins:
+
+    >>> G = nx.Graph([("qm", "a"), ("qm", "c"), ("a", "b"), ("b", "c"), ("qm", "d")])
+    >>> G.nodes["qm"]["coordinator"] = True
+    >>> nx.set_node_attributes(G, {"a": "social", "b": "social", "c": "culture",
+    ...                            "d": "education"}, "sector")
+    >>> d = coordinator_dependency(G, weighted=False)
+    >>> d["connected_pairs_before"], d["connected_pairs_after"], round(d["betweenness_share"], 3)
+    (6, 3, 0.583)
+    >>> d["group_pairs_lost"]
+    [['culture', 'education'], ['education', 'social']]
+    >>> [(s["id"], round(s["gain"], 3)) for s in d["successors"]]
+    [('b', 0.167)]
+    """
+    chosen = _coordinators(graph, coordinators)
+    groups = group_values(graph, by)
+    arrays = graph_arrays(graph, weight="weight", distance="distance" if weighted else None)
+    coordinator = np.zeros(arrays.n, dtype=bool)
+    coordinator[[arrays.index[c] for c in chosen]] = True
+    others = ~coordinator
+    everyone = np.ones(arrays.n, dtype=bool)
+
+    before_labels = components_of(arrays, everyone)
+    after_labels = components_of(arrays, others)
+    pairs_before = _connected_pairs(before_labels[others])
+    pairs_after = _connected_pairs(after_labels[others])
+    n_others = int(others.sum())
+    all_pairs = n_others * (n_others - 1) // 2
+
+    options = {"weighted": weighted, "k_sample": k_sample, "seed": seed}
+    intact = betweenness_of(arrays, normalized=False, **options)
+    raw = np.array([intact.values[node] for node in arrays.nodes])
+    total = raw.sum()
+    share = {c: (float(raw[arrays.index[c]] / total) if total else 0.0) for c in chosen}
+
+    pool = np.flatnonzero(others).tolist()
+    before = betweenness_of(arrays, pool=pool, **options).values
+    after = betweenness_of(arrays.subgraph(others), **options).values
+    gains = sorted(
+        ((after[node] - before[node], node) for node in after if after[node] > before[node]),
+        key=lambda item: (-item[0], str(item[1])),
+    )[:top]
+    group_of = dict(zip(arrays.nodes, groups, strict=True))
+    return {
+        "coordinators": chosen,
+        "actors": n_others,
+        "connected_pairs_before": pairs_before,
+        "connected_pairs_after": pairs_after,
+        "connected_pairs_lost": pairs_before - pairs_after,
+        "fragmentation_before": _fragmentation(pairs_before, all_pairs),
+        "fragmentation_after": _fragmentation(pairs_after, all_pairs),
+        "betweenness_share": float(sum(share.values())),
+        "betweenness_share_by_coordinator": share,
+        "by": by,
+        "group_pairs_lost": _group_pairs_lost(before_labels, after_labels, others, groups),
+        "successors": [
+            {"id": node, "name": graph.nodes[node].get("name", str(node)),
+             "group": group_of[node], "betweenness_before": before[node],
+             "betweenness_after": after[node], "gain": gain}
+            for gain, node in gains
+        ],
+        "betweenness": intact.method(),
+    }
+
+
+def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> list[Hashable]:
+    if given is None or not list(given):
+        chosen = flagged_coordinators(graph)
+        if not chosen:
+            raise ConfigError("keine Koordination markiert — beim Akteur coordinator=ja setzen "
+                              "oder --coordinator ID angeben")
+        return chosen
+    chosen = list(dict.fromkeys(given))
+    for node in chosen:
+        if node not in graph:
+            raise NotFound(f'unbekannte Akteur-ID "{node}" für --coordinator — ID aus der '
+                           'Akteursliste verwenden (Groß-/Kleinschreibung beachten)')
+    return chosen
+
+
+def _connected_pairs(labels: np.ndarray) -> int:
+    sizes = np.bincount(labels).astype(np.int64) if len(labels) else np.zeros(0, np.int64)
+    return int(np.sum(sizes * (sizes - 1) // 2))
+
+
+def _fragmentation(connected: int, all_pairs: int) -> float:
+    return 1.0 - connected / all_pairs if all_pairs else 0.0
+
+
+def _group_pairs_lost(before: np.ndarray, after: np.ndarray, others: np.ndarray,
+                      groups: list[Hashable]) -> list[list[Hashable]]:
+    """Pairs of groups with members in a common component before, but not after."""
+    labels = sorted({groups[i] for i in np.flatnonzero(others)}, key=_sort_key)
+    code = {label: c for c, label in enumerate(labels)}
+    member = np.array([code[groups[i]] for i in np.flatnonzero(others)], dtype=np.int64)
+    reach_before = _reachable_groups(before[others], member, len(labels))
+    reach_after = _reachable_groups(after[others], member, len(labels))
+    lost = np.argwhere(np.triu(reach_before & ~reach_after, k=1))
+    return [[labels[g], labels[h]] for g, h in lost]
+
+
+def _reachable_groups(components: np.ndarray, member: np.ndarray, n_groups: int) -> np.ndarray:
+    """Boolean group × group matrix: some members share a component."""
+    _, component = np.unique(components, return_inverse=True)
+    incidence = np.zeros((component.max() + 1 if len(component) else 0, n_groups), dtype=bool)
+    incidence[component, member] = True
+    counts = incidence.T.astype(np.int64) @ incidence.astype(np.int64)
+    return counts > 0
+
+
+def _sort_key(value: Hashable) -> tuple[bool, str]:
+    return (value is None, str(value))
+

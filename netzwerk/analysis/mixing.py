@@ -1,0 +1,377 @@
+"""Mixing: which groups (sectors, topics, any attribute) are tied to which, against chance.
+
+Three views on the same question — do the schools talk to the local businesses? —
+are given here: the group × group mixing matrix compared with a random placement of ties
+(`mixing`), Krackhardt & Stern's E-I index with a permutation test (`ei_index`), and
+Newman's nominal assortativity (`assortativity`).
+
+Groups follow `gaps_arrays.group_memberships`: a list-valued attribute such as ``topics``
+counts an actor in each of its groups; actors without a value are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import networkx as nx
+import numpy as np
+
+from netzwerk.analysis.gaps_arrays import (
+    EdgeArrays,
+    Membership,
+    edge_arrays,
+    group_memberships,
+    membership,
+)
+from netzwerk.model import ACTOR_TYPES, SECTORS
+
+
+def group_order(by: str) -> list[str] | None:
+    """Vocabulary order for controlled attributes (sector, type), else None (sorted)."""
+    return {"sector": SECTORS.keys(), "type": ACTOR_TYPES.keys()}.get(by)
+
+
+def view_membership(view: nx.Graph, arrays: EdgeArrays, by: str) -> Membership:
+    return membership(arrays, group_memberships(view, by), group_order(by))
+
+
+def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict:
+    """How many ties run between each pair of groups, and how many chance would give.
+
+    Observed: O_gh = Σ_{i∈g, j∈h} a_ij over ordered pairs of actors, a_ij = 1 for a tie (or
+    its ``weight``). A tie between g and h ≠ g is counted once in O_gh and once in O_hg; a tie
+    inside g is counted twice in O_gg (once from each end). With one group per actor the
+    matrix therefore sums to 2m, and O_gh / 2m is Newman's (2003) mixing matrix e_gh.
+
+    Expected: E_gh = D_g D_h / (2m), where D_g = Σ_{i∈g} k_i is the sum of the degrees in g
+    and m the number of ties in the whole view: the expected O_gh if ties were placed at
+    random keeping every actor's degree (configuration model). The same formula holds on
+    the diagonal, where E_gg = D_g² / (2m) is twice the expected number of ties inside g.
+    Ratio O/E: below 1 the groups are tied less than chance, 0 not at all; None if E = 0.
+
+    With a list-valued attribute an actor counts in each of its groups, so a tie between
+    two actors with two topics each adds to four cells and the matrix sums to more than 2m.
+
+    Parameters
+    ----------
+    view : networkx.Graph
+        Actor–actor view (`netzwerk.analysis.views.actor_view`).
+    by : str
+        Actor attribute that defines the groups ('sector', 'topics', 'type', ...).
+    weight : str or None
+        Edge attribute to sum instead of counting ties (None: count ties).
+
+    Returns
+    -------
+    dict
+        ``by``, ``groups`` (keys in vocabulary order), ``actors`` and ``tie_ends`` (D_g) per
+        group, ``ties`` (m), ``observed``, ``expected``, ``ratio`` (dict of dict by group)
+        and ``missing_pairs``: pairs g ≠ h with no tie, largest expected count first.
+
+    References
+    ----------
+    Newman, M. E. J. (2003). Mixing patterns in networks. Phys. Rev. E 67, 026126.
+
+    Examples
+    --------
+    A path school–school–shop–church: D_education = 3, D_economy = 2, D_religion = 1, 2m = 6.
+
+    >>> V = nx.Graph([("school1", "school2"), ("school2", "shop"), ("shop", "church")])
+    >>> sectors = {"school1": "education", "school2": "education", "shop": "economy",
+    ...            "church": "religion"}
+    >>> nx.set_node_attributes(V, sectors, "sector")
+    >>> result = mixing(V)
+    >>> result["observed"]["education"]["education"], result["expected"]["education"]["education"]
+    (2, 1.5)
+    >>> result["expected"]["education"]["religion"], result["missing_pairs"]
+    (0.5, [{'groups': ['education', 'religion'], 'expected': 0.5}])
+    """
+    arrays = edge_arrays(view, weight)
+    result = mixing_kernel(arrays, view_membership(view, arrays, by), weighted=weight is not None)
+    return {"by": by, **result}
+
+
+def mixing_kernel(arrays: EdgeArrays, groups: Membership, *, weighted: bool = False) -> dict:
+    """`mixing` on arrays (shared by `gaps_report` so the view is converted once)."""
+    observed, expected, ratio, tie_ends, two_m = mixing_matrices(arrays, groups, weighted=weighted)
+
+    names = groups.groups
+    plain = (lambda x: int(round(x))) if not weighted else float
+
+    def table(matrix: np.ndarray, cast=float) -> dict[str, dict[str, float | int | None]]:
+        return {
+            g: {
+                h: (None if np.isnan(matrix[i, j]) else cast(matrix[i, j]))
+                for j, h in enumerate(names)
+            }
+            for i, g in enumerate(names)
+        }
+
+    missing = [
+        {"groups": [names[i], names[j]], "expected": float(expected[i, j])}
+        for i in range(len(names))
+        for j in range(i + 1, len(names))
+        if observed[i, j] == 0
+    ]
+    missing.sort(key=lambda pair: -pair["expected"])
+    return {
+        "groups": list(names),
+        "actors": dict(zip(names, groups.sizes.tolist(), strict=True)),
+        "tie_ends": {g: plain(d) for g, d in zip(names, tie_ends, strict=True)},
+        "ties": plain(two_m / 2),
+        "observed": table(observed, plain),
+        "expected": table(expected),
+        "ratio": table(ratio),
+        "missing_pairs": missing,
+    }
+
+
+def mixing_matrices(
+    arrays: EdgeArrays, groups: Membership, *, weighted: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """Observed, expected and ratio (NaN where E = 0) as k × k arrays, plus D_g and 2m."""
+    adjacency = arrays.adjacency(weighted)
+    member = groups.matrix
+    observed = np.asarray((member.T @ adjacency @ member).todense())
+    strength = np.asarray(adjacency.sum(axis=1)).ravel()
+    tie_ends = member.T @ strength
+    two_m = float(strength.sum())
+    expected = np.outer(tie_ends, tie_ends) / two_m if two_m else np.zeros_like(observed)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(expected > 0, observed / np.where(expected > 0, expected, 1), np.nan)
+    return observed, expected, ratio, tie_ends, two_m
+
+
+def group_label(
+    by: str, group: str, lang: str = "de", names: Mapping[str, str] | None = None
+) -> str:
+    """How a group is shown: vocabulary label for sector and type, else ``names`` or the key.
+
+    >>> group_label("sector", "economy"), group_label("sector", "economy", "en")
+    ('Lokale Wirtschaft', 'local economy')
+    >>> group_label("topics", "jugend", names={"jugend": "Jugend"})
+    'Jugend'
+    """
+    vocabulary = {"sector": SECTORS, "type": ACTOR_TYPES}.get(by)
+    if vocabulary is not None:
+        return vocabulary.label(group, lang)
+    return (names or {}).get(group, group)
+
+
+def assortativity(view: nx.Graph, by: str = "sector") -> float | None:
+    """Do actors tie to their own group more than chance? +1 only within, 0 random, <0 across.
+
+    Newman's nominal assortativity r = (Σ_g e_gg − Σ_g a_g²) / (1 − Σ_g a_g²), with e the
+    mixing matrix normalised to sum 1 (`mixing`, ties counted) and a_g = Σ_h e_gh. Actors
+    without a group are left out; with a list-valued attribute e is the normalised
+    multi-membership matrix (a generalisation; networkx only handles one group per actor).
+    None if there is only one group (r undefined).
+
+    Parameters
+    ----------
+    view : networkx.Graph
+        Actor–actor view.
+    by : str
+        Actor attribute that defines the groups.
+
+    Returns
+    -------
+    float or None
+
+    References
+    ----------
+    Newman, M. E. J. (2003). Mixing patterns in networks. Phys. Rev. E 67, 026126.
+
+    Examples
+    --------
+    Two triangles of different sectors joined by one tie: e_aa = e_bb = 6/14, a = 1/2.
+
+    >>> V = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
+    >>> nx.set_node_attributes(V, {i: "a" if i <= 3 else "b" for i in V}, "sector")
+    >>> round(assortativity(V), 4), round(nx.attribute_assortativity_coefficient(V, "sector"), 4)
+    (0.7143, 0.7143)
+    """
+    arrays = edge_arrays(view, None)
+    return assortativity_kernel(arrays, view_membership(view, arrays, by))
+
+
+def assortativity_kernel(arrays: EdgeArrays, groups: Membership) -> float | None:
+    member = groups.matrix
+    observed = np.asarray((member.T @ arrays.adjacency() @ member).todense())
+    total = observed.sum()
+    if total == 0:
+        return None
+    mix = observed / total
+    a = mix.sum(axis=1)
+    denominator = 1.0 - float(a @ a)
+    if denominator <= 1e-12:
+        return None
+    return (float(np.trace(mix)) - float(a @ a)) / denominator
+
+
+def ei_index(
+    view: nx.Graph, by: str = "sector", *, permutations: int = 1000, seed: int = 42
+) -> dict:
+    """Do ties stay inside groups or cross them? −1 all inside, +1 all across (E-I index).
+
+    EI = (EL − IL) / (EL + IL), EL the ties between actors of different groups, IL the ties
+    within a group (Krackhardt & Stern 1988); ties are counted, not weighted. Network level
+    over all ties; group level for group g over the ties of its members (IL: both ends in
+    g; EL: one end outside g); actor level over the actor's own ties (IL: partners that share
+    a group with it). With a list-valued attribute a tie is internal if its two actors share
+    at least one group. Ties of actors without a group are left out.
+
+    Significance as in UCINET: the group labels are shuffled among the grouped actors
+    ``permutations`` times (numpy Generator seeded with ``seed``), keeping group sizes and
+    ties fixed. ``p_value`` = (1 + #{EI_perm ≤ EI}) / (1 + permutations), the chance of
+    groups this inward-looking at random; ``p_greater`` the same for EI_perm ≥ EI.
+
+    Parameters
+    ----------
+    view : networkx.Graph
+        Actor–actor view.
+    by : str
+        Actor attribute that defines the groups.
+    permutations : int
+        Number of label permutations (0: no test).
+    seed : int
+        Seed of the permutation test.
+
+    Returns
+    -------
+    dict
+        ``by``, ``network`` (EI or None without ties), ``external``, ``internal``,
+        ``groups`` ({group: {ei, external, internal}}), ``actors`` ({actor: EI or None}),
+        ``permutations``, ``seed``, ``expected`` and ``sd`` (of EI_perm), ``p_value``,
+        ``p_greater``.
+
+    References
+    ----------
+    Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises:
+    an experimental simulation. Social Psychology Quarterly 51(2), 123–140.
+
+    Examples
+    --------
+    Two triangles of different sectors joined by one tie: EL = 1, IL = 6.
+
+    >>> V = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
+    >>> nx.set_node_attributes(V, {i: "a" if i <= 3 else "b" for i in V}, "sector")
+    >>> result = ei_index(V, permutations=0)
+    >>> round(result["network"], 4), result["actors"][3], result["groups"]["a"]["ei"]
+    (-0.7143, -0.3333333333333333, -0.5)
+    """
+    arrays = edge_arrays(view, None)
+    result = ei_kernel(arrays, view_membership(view, arrays, by), permutations, seed)
+    return {"by": by, **result}
+
+
+def ei_kernel(
+    arrays: EdgeArrays, groups: Membership, permutations: int = 1000, seed: int = 42
+) -> dict:
+    """`ei_index` on arrays."""
+    grouped = groups.grouped
+    keep = grouped[arrays.source] & grouped[arrays.target]
+    source, target = arrays.source[keep], arrays.target[keep]
+    internal_tie = _internal(groups, source, target)
+    total = int(keep.sum())
+    internal = int(internal_tie.sum())
+    external = total - internal
+
+    def ei(ext: float, inside: float) -> float | None:
+        return (ext - inside) / (ext + inside) if ext + inside else None
+
+    member = groups.matrix.tocsr()
+    in_source, in_target = member[source], member[target]
+    both = np.asarray(in_source.multiply(in_target).sum(axis=0)).ravel()
+    either = np.asarray((in_source + in_target).sum(axis=0)).ravel()
+    group_level = {}
+    for g, name in enumerate(groups.groups):
+        inside, ext = int(both[g]), int(either[g] - 2 * both[g])
+        group_level[name] = {"ei": ei(ext, inside), "external": ext, "internal": inside}
+
+    n = arrays.n
+    actor_internal = np.bincount(
+        np.concatenate([source, target]),
+        weights=np.tile(internal_tie, 2).astype(float),
+        minlength=n,
+    )
+    actor_total = np.bincount(np.concatenate([source, target]), minlength=n)
+    actors = {
+        node: ei(float(actor_total[i] - actor_internal[i]), float(actor_internal[i]))
+        if actor_total[i]
+        else None
+        for i, node in enumerate(arrays.nodes)
+    }
+
+    test = _permutation_test(groups, source, target, internal, total, permutations, seed)
+    return {
+        "network": ei(external, internal),
+        "external": external,
+        "internal": internal,
+        "groups": group_level,
+        "actors": actors,
+        **test,
+    }
+
+
+def _internal(groups: Membership, source: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """True for ties whose two actors share a group."""
+    if groups.single_valued:
+        codes = groups.codes()
+        return codes[source] == codes[target]
+    masks = groups.bitmasks()
+    return np.any((masks[source] & masks[target]) != 0, axis=1)
+
+
+def _permutation_test(
+    groups: Membership,
+    source: np.ndarray,
+    target: np.ndarray,
+    internal: int,
+    total: int,
+    permutations: int,
+    seed: int,
+) -> dict:
+    """Shuffle labels among grouped actors; count internal ties after each shuffle."""
+    result = {
+        "permutations": permutations,
+        "seed": seed,
+        "expected": None,
+        "sd": None,
+        "p_value": None,
+        "p_greater": None,
+    }
+    if permutations <= 0 or total == 0:
+        return result
+    rng = np.random.default_rng(seed)
+    members = np.flatnonzero(groups.grouped)
+    position = np.full(groups.matrix.shape[0], -1, dtype=np.int32)
+    position[members] = np.arange(len(members), dtype=np.int32)
+    ends_source, ends_target = position[source], position[target]
+    if groups.single_valued:
+        labels = groups.codes()[members].astype(np.int32)
+    else:
+        labels = groups.bitmasks()[members]
+        if labels.shape[1] == 1:
+            labels = labels[:, 0]
+    counts = np.empty(permutations, dtype=np.int64)
+    for run in range(permutations):
+        # One permutation at a time: the label array stays in cache, which beats batching.
+        shuffled = rng.permutation(labels)
+        left, right = shuffled[ends_source], shuffled[ends_target]
+        if groups.single_valued:
+            same = left == right
+        else:
+            same = (left & right) != 0
+            if same.ndim == 2:
+                same = same.any(axis=1)
+        counts[run] = np.count_nonzero(same)
+    ei_perm = (total - 2 * counts) / total
+    result.update(
+        expected=float(ei_perm.mean()),
+        sd=float(ei_perm.std()),
+        # EI_perm <= EI  <=>  internal_perm >= internal (integer comparison, exact)
+        p_value=float((1 + np.count_nonzero(counts >= internal)) / (1 + permutations)),
+        p_greater=float((1 + np.count_nonzero(counts <= internal)) / (1 + permutations)),
+    )
+    return result

@@ -1,0 +1,162 @@
+"""`netzwerk report` (the full report) and `netzwerk plot map|gaps|ego|dependency` (one figure).
+
+Thin commands: parse the options, call `netzwerk.workflows.write_store_report` or
+`netzwerk.report.build.plot_figure`, print where the files are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from netzwerk.cli.common import names_option, parse_day, parse_tie_kinds, store_from, view_options
+from netzwerk.cli.main import cli
+
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="Language of texts, tables and figures.",
+)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("netzwerk-report"),
+    show_default=True,
+    help="Folder for report.html, report.md, figures and CSV tables.",
+)
+@LANG
+@view_options
+@click.option(
+    "--compare",
+    "compare",
+    metavar="DATE",
+    help="Also show what changed since this earlier day (2022-06-30 or 30.06.2022).",
+)
+@names_option
+@click.pass_context
+def report(
+    ctx: click.Context,
+    out_dir: Path,
+    lang: str,
+    as_of: str | None,
+    tie_kinds: str,
+    unweighted: bool,
+    compare: str | None,
+    show_names: bool,
+) -> None:
+    """Write the network report: one HTML file to print or send, Markdown and CSV tables.
+
+    Persons are pseudonymised unless --names is given and they consented.
+    """
+    from netzwerk.workflows import write_store_report
+
+    with store_from(ctx) as store:
+        files = write_store_report(
+            store,
+            out_dir,
+            lang=lang,
+            as_of=parse_day(as_of),
+            compare=parse_day(compare),
+            show_names=show_names,
+            tie_kinds=parse_tie_kinds(tie_kinds),
+            weighted=not unweighted,
+        )
+    click.echo(f"Bericht geschrieben: {out_dir / 'report.html'}")
+    click.echo(
+        f"({len(files)} Dateien in {out_dir}: report.html, report.md, figures/, "
+        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen)"
+    )
+
+
+@cli.group()
+def plot() -> None:
+    """Draw one figure of the report as PNG or SVG (format from the --out suffix)."""
+
+
+def _plot_options(function):  # noqa: ANN001, ANN202 - click decorator stack
+    function = names_option(function)
+    function = view_options(function)
+    function = LANG(function)
+    return click.option(
+        "--out",
+        "out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=True,
+        help="File to write: .png or .svg.",
+    )(function)
+
+
+def _plot(
+    ctx: click.Context,
+    kind: str,
+    out: Path,
+    lang: str,
+    as_of: str | None,
+    tie_kinds: str,
+    unweighted: bool,
+    show_names: bool,
+    **extra: object,
+) -> None:
+    from netzwerk.report.build import plot_figure
+    from netzwerk.report.plots import save_figure
+
+    with store_from(ctx) as store:
+        graph = store.graph()
+    figure = plot_figure(
+        kind,
+        graph,
+        lang=lang,
+        as_of=parse_day(as_of),
+        show_names=show_names,
+        tie_kinds=parse_tie_kinds(tie_kinds),
+        weighted=not unweighted,
+        **extra,
+    )
+    click.echo(f"Geschrieben: {save_figure(figure, out)}")
+
+
+@plot.command("map")
+@_plot_options
+@click.pass_context
+def plot_map(ctx: click.Context, **options: object) -> None:
+    """Network map: colour = sector, star = QM, diamond = broker, ring = cut-point."""
+    _plot(ctx, "map", **options)
+
+
+@plot.command("gaps")
+@_plot_options
+@click.pass_context
+def plot_gaps(ctx: click.Context, **options: object) -> None:
+    """Sector × sector matrix of observed / expected ties."""
+    _plot(ctx, "gaps", **options)
+
+
+@plot.command("ego")
+@click.argument("actor")
+@click.option(
+    "--radius",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="1: direct contacts; 2: also their contacts.",
+)
+@_plot_options
+@click.pass_context
+def plot_ego(ctx: click.Context, actor: str, radius: int, **options: object) -> None:
+    """One actor and its contacts (ACTOR: id, pseudonym from a report or exact name)."""
+    _plot(ctx, "ego", actor=actor, radius=radius, **options)
+
+
+@plot.command("dependency")
+@_plot_options
+@click.pass_context
+def plot_dependency(ctx: click.Context, **options: object) -> None:
+    """The network with and without the district management, side by side."""
+    _plot(ctx, "dependency", **options)

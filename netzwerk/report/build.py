@@ -1,0 +1,473 @@
+"""The network report: `build_report` computes it, `write_report` writes it.
+
+`build_report` turns a store graph into a `Report`: plain data (sections with texts,
+tables and rendered figures), in German or English, with natural persons pseudonymised.
+`write_report` writes it into a folder:
+
+- ``report.html``: one self-contained file (figures inline as PNG data URIs, styles inline,
+  no scripts, fonts or external links; a Content-Security-Policy forbids loading anything),
+  laid out for A4 printing;
+- ``report.md`` with its figures in ``figures/*.png``;
+- every table as CSV (``brokers.csv``, ``introductions.csv``, ``unreached.csv``,
+  ``mixing.csv``, …), formula cells neutralised.
+
+Every file is written atomically and only inside the output folder.
+
+Example (in a notebook)::
+
+    from netzwerk.report.build import build_report, write_report
+    report = build_report(graph, lang="de", as_of=date(2024, 6, 30))
+    write_report(report, Path("bericht"))
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import networkx as nx
+from markupsafe import Markup
+
+from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_players
+from netzwerk.analysis.gaps import gaps_report
+from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.analysis.mixing import mixing
+from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
+from netzwerk.errors import ConfigError
+from netzwerk.report import plots, sections
+from netzwerk.report.changes import compare_views
+from netzwerk.report.files import atomic_write_bytes, inside
+from netzwerk.report.i18n import LANGUAGES, format_date, format_number, text
+from netzwerk.report.overview import summarise
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.report.sections import Context, Figure, Section, Table
+from netzwerk.report.tables import to_csv
+
+MAP_BROKERS = 6
+"""How many of the strongest brokers the network map marks."""
+KEY_PLAYERS = 5
+INTRODUCTIONS = 12
+PERMUTATIONS = 1000
+SEED = 42
+
+
+@dataclass
+class Report:
+    """A finished report: sections of plain data plus what it was built from."""
+
+    lang: str
+    title: str
+    subtitle: str
+    as_of: date
+    compare: date | None
+    generated: date
+    show_names: bool
+    privacy_note: str
+    view_line: str
+    sections: list[Section]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def section(self, key: str) -> Section:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [table for section in self.sections for table in section.tables]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [figure for section in self.sections for figure in section.figures]
+
+
+def _package_version() -> str:
+    try:
+        return version("netzwerk")
+    except PackageNotFoundError:  # running from a checkout without installing
+        return "dev"
+
+
+def build_report(
+    store_graph: nx.MultiDiGraph,
+    *,
+    lang: str = "de",
+    as_of: date | None = None,
+    compare: date | None = None,
+    show_names: bool = False,
+    ingest_log: Sequence[Mapping] = (),
+    tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
+    weighted: bool = True,
+    pseudonymiser: Pseudonymiser | None = None,
+    today: date | None = None,
+) -> Report:
+    """Compute the whole network report for the store graph.
+
+    Parameters
+    ----------
+    store_graph : networkx.MultiDiGraph
+        `Store.graph()` (all dates; the report picks the day itself).
+    lang : 'de' (default) or 'en'.
+    as_of : day the network is shown for (default: today).
+    compare : earlier day; adds the section on what changed since then.
+    show_names : show consenting persons by name (everyone else stays pseudonymised).
+    ingest_log : `Store.ingest_log()`, for the data sources in the overview.
+    tie_kinds, weighted : how the actor view is built (see `actor_view`).
+    pseudonymiser : default `Pseudonymiser()` with the key outside the outputs.
+    today : the generation date printed on the report (default: today).
+    """
+    if lang not in LANGUAGES:
+        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    today = today or date.today()
+    day = as_of or today
+    tie_kinds = tuple(tie_kinds)
+    view = actor_view(store_graph, tie_kinds=tie_kinds, as_of_date=day, weighted=weighted)
+    ctx = Context(
+        store_graph=store_graph,
+        view=view,
+        lang=lang,
+        day=day,
+        show_names=show_names,
+        pseudonymiser=pseudonymiser or Pseudonymiser(),
+        tie_kinds=tie_kinds,
+        weighted=weighted,
+        coordinators=coordinators(view),
+    )
+    lap("view")
+    has_sectors = any(d.get("sector") for _, d in view.nodes(data=True))
+    # (a view without any tie has no brokers; broker_table fails on it at the moment)
+    rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
+    ctx.results["brokers"] = rows
+    ctx.results["cut_points"] = [r["id"] for r in rows if r["cut_point"]]
+    ctx.results["map_brokers"] = [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
+    lap("brokers")
+    if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
+        ctx.results["dependency"] = coordinator_dependency(
+            view, ctx.coordinators, weighted=weighted
+        )
+    lap("dependency")
+    if view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
+        ctx.results["key_players"] = key_players(view, KEY_PLAYERS, seed=SEED, restarts=2)
+    lap("key_players")
+    ctx.results["gaps"] = gaps_report(view, permutations=PERMUTATIONS, seed=SEED)
+    lap("gaps")
+    direct = actor_view(
+        store_graph, tie_kinds=tie_kinds, shared=(), as_of_date=day, weighted=weighted
+    )
+    ctx.results["introductions"] = suggest_introductions(
+        direct, store_graph, top=INTRODUCTIONS, lang=lang, as_of=day, seed=SEED
+    )
+    lap("introductions")
+
+    names = ctx.names()
+    positions = plots.network_layout(view)
+    map_figure = _figure(
+        "network-map",
+        text("map.title", lang),
+        text("map.alt", lang),
+        plots.network_map(
+            view,
+            names=names,
+            brokers=ctx.results["map_brokers"],
+            cut_points=ctx.results["cut_points"],
+            lang=lang,
+            positions=positions,
+        ),
+    )
+    lap("figure_map")
+    cut_off = plots.cut_off_actors(view, ctx.coordinators)
+    rest = view.subgraph([n for n in view if n not in set(ctx.coordinators)])
+    ctx.results["components"] = (
+        nx.number_connected_components(view) if len(view) else 0,
+        nx.number_connected_components(rest) if len(rest) else 0,
+    )
+    dependency_figure = None
+    if ctx.results.get("dependency"):
+        result = ctx.results["dependency"]
+        numbers = {
+            text("dependency.connected_pairs", lang): (
+                result["connected_pairs_before"],
+                result["connected_pairs_after"],
+            ),
+            text("dependency.n_components", lang): ctx.results["components"],
+            text("dependency.cut_off_title", lang): (0, len(cut_off)),
+        }
+        dependency_figure = _figure(
+            "dependency",
+            text("dependency.title", lang),
+            text("dependency.alt", lang),
+            plots.dependency_figure(
+                view, ctx.coordinators, numbers=numbers, names=names, lang=lang, positions=positions
+            ),
+        )
+    lap("figure_dependency")
+    mixing_figure = _figure(
+        "mixing",
+        text("gaps.title", lang),
+        text("gaps.alt", lang),
+        plots.mixing_heatmap(ctx.results["gaps"], lang=lang),
+    )
+    lap("figure_mixing")
+
+    summary = summarise(store_graph, lang)
+    built = [
+        sections.overview_section(ctx, summary, ingest_log),
+        sections.map_section(ctx, map_figure),
+        sections.brokers_section(ctx),
+        sections.dependency_section(ctx, dependency_figure, cut_off),
+        sections.gaps_section(ctx, mixing_figure, PERMUTATIONS, SEED),
+        sections.introductions_section(ctx, day),
+        sections.unreached_section(ctx),
+    ]
+    if compare is not None:
+        changes = compare_views(store_graph, compare, day, tie_kinds=tie_kinds, weighted=weighted)
+        built.append(sections.changes_section(ctx, changes))
+    lap("sections")
+
+    coordinator_names = [ctx.name(c) for c in ctx.coordinators]
+    subtitle = (
+        text("report.subtitle", lang, coordinators=", ".join(coordinator_names))
+        if coordinator_names
+        else text("report.subtitle_plain", lang)
+    )
+    return Report(
+        lang=lang,
+        title=text("report.title", lang),
+        subtitle=subtitle,
+        as_of=day,
+        compare=compare,
+        generated=today,
+        show_names=show_names,
+        privacy_note=text(
+            "report.privacy_names" if show_names else "report.privacy_pseudonyms", lang
+        ),
+        view_line=ctx.view_line(),
+        sections=built,
+        timings=timings,
+    )
+
+
+def _figure(name: str, title: str, alt: str, figure: Any) -> Figure:
+    return Figure(name=name, title=title, alt=alt, png=plots.png_bytes(figure))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _environment(markdown: bool) -> jinja2.Environment:
+    """Jinja2 with autoescape on for HTML; for Markdown every value is escaped by
+    ``finalize`` (actor names must never become markup in either)."""
+    if markdown:
+        env = jinja2.Environment(
+            loader=jinja2.PackageLoader("netzwerk.report", "templates"),
+            autoescape=False,
+            finalize=_markdown_finalize,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+    else:
+        env = jinja2.Environment(
+            loader=jinja2.PackageLoader("netzwerk.report", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+        )
+    return env
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&!~{}])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+
+
+def markdown_escape(value: object) -> str:
+    """Text that Markdown shows as it is: no emphasis, links, HTML or table breaks.
+
+    >>> markdown_escape("<img src=x onerror=alert(1)> | *x*")
+    '\\\\<img src=x onerror=alert(1)\\\\> \\\\| \\\\*x\\\\*'
+    >>> markdown_escape("# not a heading")
+    '\\\\# not a heading'
+    """
+    text_value = " ".join(str(value).split())
+    text_value = _MARKDOWN_SPECIAL.sub(r"\\\1", text_value)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text_value)
+
+
+def _markdown_finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    return markdown_escape(value)
+
+
+def _cell(value: object, column: str, table: Table, lang: str, breakable: bool = False) -> str:
+    """A table cell as text; ``breakable`` lets long labels such as
+    'Kultur/Kreativwirtschaft' wrap after the slash (zero-width space, HTML only)."""
+    if value is None or value == "":
+        return "–" if value is None else ""
+    if isinstance(value, bool):
+        return text("report.yes" if value else "report.no", lang)
+    if isinstance(value, int | float) and column in table.numeric:
+        digits = table.digits.get(column, 2)
+        if isinstance(value, float) and value.is_integer() and column not in table.digits:
+            value = int(value)
+        return format_number(value, lang, digits)
+    return str(value).replace("/", "/\u200b") if breakable else str(value)
+
+
+def _template_values(report: Report, figure_source: Any, html: bool) -> dict:
+    return {
+        "report": report,
+        "lang": report.lang,
+        "t": lambda key, **values: text(key, report.lang, **values),
+        "date": lambda day: format_date(day, report.lang),
+        "cell": lambda value, column, table: _cell(value, column, table, report.lang, html),
+        "figure_source": figure_source,
+        "version": _package_version(),
+    }
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (figures as PNG data URIs)."""
+
+    def data_uri(figure: Figure) -> str:
+        return "data:image/png;base64," + base64.b64encode(figure.png).decode("ascii")
+
+    template = _environment(markdown=False).get_template("report.html.j2")
+    return template.render(**_template_values(report, data_uri, html=True))
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown; figures are referenced as ``figures/NAME.png``."""
+    template = _environment(markdown=True).get_template("report.md.j2")
+    return template.render(
+        **_template_values(report, lambda figure: Markup(f"figures/{figure.name}.png"), html=False)
+    )
+
+
+def write_report(report: Report, out_dir: Path | str) -> list[Path]:
+    """Write report.html, report.md, figures/*.png and the CSV tables into ``out_dir``.
+
+    Every file is written atomically (a temporary file renamed into place), and every
+    name is checked to stay inside ``out_dir``. Returns the files written, in order.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ConfigError(f"{out_dir}: ist kein Ordner — anderen Ausgabeordner wählen")
+    # Render everything first: a failure while rendering changes nothing on disk.
+    markdown, html = render_markdown(report), render_html(report)
+    csv_files: dict[str, str] = {}
+    for table in report.tables:
+        if table.csv and table.csv not in csv_files:
+            csv_files[table.csv] = "\ufeff" + to_csv(table.csv_records())  # BOM: Excel
+    targets = [
+        (inside(out_dir, f"figures/{figure.name}.png"), figure.png) for figure in report.figures
+    ]
+    targets += [
+        (inside(out_dir, name), text_value.encode("utf-8"))
+        for name, text_value in csv_files.items()
+    ]
+    targets += [
+        (inside(out_dir, "report.md"), markdown.encode("utf-8")),
+        (inside(out_dir, "report.html"), html.encode("utf-8")),
+    ]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [atomic_write_bytes(path, data) for path, data in targets]
+    return written
+
+
+# --------------------------------------------------------------------------- single figures
+
+PLOT_KINDS = ("map", "gaps", "ego", "dependency")
+
+
+def find_actor(view: nx.Graph, wanted: str, pseudonymiser: Pseudonymiser | None = None) -> str:
+    """The actor id for what a user typed: an id, a pseudonym from a report
+    (``Person-7F3A2C``) or an exact name (case-insensitive). NotFound otherwise."""
+    from netzwerk.errors import NotFound
+
+    if wanted in view:
+        return wanted
+    pseudonymiser = pseudonymiser or Pseudonymiser()
+    folded = wanted.strip().casefold()
+    for node, data in view.nodes(data=True):
+        if data.get("natural_person") and pseudonymiser.pseudonym(str(node)).casefold() == folded:
+            return node
+    matches = [
+        n for n, d in view.nodes(data=True) if str(d.get("name") or "").strip().casefold() == folded
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    raise NotFound(
+        f'Akteur "{wanted}" nicht gefunden (Stichtag beachten) — Kennung (ID), '
+        "Pseudonym aus dem Bericht oder genauen Namen angeben"
+    )
+
+
+def plot_figure(
+    kind: str,
+    store_graph: nx.MultiDiGraph,
+    *,
+    actor: str | None = None,
+    radius: int = 1,
+    lang: str = "de",
+    as_of: date | None = None,
+    show_names: bool = False,
+    tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
+    weighted: bool = True,
+    pseudonymiser: Pseudonymiser | None = None,
+) -> Any:
+    """One figure of the report on its own (``netzwerk plot KIND``): 'map', 'gaps',
+    'ego' (needs ``actor``) or 'dependency'. Returns a matplotlib Figure; save it with
+    `plots.save_figure`. Persons are pseudonymised as in the report."""
+    if kind not in PLOT_KINDS:
+        raise ConfigError(f'unbekannte Abbildung "{kind}" — erlaubt: {", ".join(PLOT_KINDS)}')
+    if lang not in LANGUAGES:
+        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
+    pseudonymiser = pseudonymiser or Pseudonymiser()
+    view = actor_view(
+        store_graph, tie_kinds=tuple(tie_kinds), as_of_date=as_of or date.today(), weighted=weighted
+    )
+    names = {n: pseudonymiser.display_name(str(n), d, show_names) for n, d in view.nodes(data=True)}
+    if kind == "gaps":
+        return plots.mixing_heatmap(mixing(view), lang=lang)
+    rows = broker_table(view, weighted=weighted) if view.number_of_edges() else []
+    cut_points = [r["id"] for r in rows if r["cut_point"]]
+    if kind == "map":
+        brokers = [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
+        return plots.network_map(
+            view,
+            names=names,
+            brokers=brokers,
+            cut_points=cut_points,
+            lang=lang,
+            title=text("map.title", lang),
+        )
+    if kind == "ego":
+        if not actor:
+            raise ConfigError("für das Ego-Netzwerk einen Akteur angeben: netzwerk plot ego ID")
+        found = find_actor(view, actor, pseudonymiser)
+        return plots.ego_network(
+            view, found, names=names, radius=radius, lang=lang, cut_points=cut_points
+        )
+    hubs = coordinators(view)
+    if not hubs:
+        raise ConfigError(text("dependency.none", "de"))
+    return plots.dependency_figure(view, hubs, names=names, lang=lang)

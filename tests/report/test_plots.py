@@ -1,0 +1,102 @@
+"""Figures: deterministic, PNG and SVG by suffix, persons never labelled by name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netzwerk.errors import ConfigError, NotFound
+from netzwerk.report import plots
+from netzwerk.report.build import find_actor, plot_figure
+from netzwerk.report.pseudonyms import Pseudonymiser
+
+from .conftest import AS_OF, KEY
+
+
+def test_svg_is_byte_identical_across_runs(hostile_graph, tmp_path):
+    graph, _ = hostile_graph
+    first = plots.svg_text(plot_figure("map", graph, as_of=AS_OF, pseudonymiser=Pseudonymiser(KEY)))
+    second = plots.svg_text(
+        plot_figure("map", graph, as_of=AS_OF, pseudonymiser=Pseudonymiser(KEY))
+    )
+    assert first == second
+    assert "<dc:date>" not in first
+
+
+@pytest.mark.parametrize("kind", ["map", "gaps", "ego", "dependency"])
+def test_every_plot_kind_saves_png_and_svg(hostile_graph, tmp_path, kind):
+    graph, _ = hostile_graph
+    figure = plot_figure(
+        kind, graph, actor="qm", as_of=AS_OF, lang="en", pseudonymiser=Pseudonymiser(KEY)
+    )
+    png = plots.save_figure(figure, tmp_path / f"{kind}.png")
+    svg = plots.save_figure(figure, tmp_path / f"{kind}.svg")
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert svg.read_text().lstrip().startswith("<?xml")
+
+
+def test_unknown_suffix_is_refused(hostile_graph, tmp_path):
+    graph, _ = hostile_graph
+    with pytest.raises(ConfigError):
+        plots.save_figure(plot_figure("gaps", graph, as_of=AS_OF), tmp_path / "bild.jpg")
+
+
+def figure_texts(figure) -> list[str]:
+    texts = [t.get_text() for t in figure.texts]
+    for ax in figure.axes:
+        texts += [t.get_text() for t in ax.texts] + [ax.get_title()]
+        texts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    for legend in figure.legends:
+        texts += [t.get_text() for t in legend.get_texts()]
+    return texts
+
+
+@pytest.mark.parametrize("kind", ["map", "ego", "dependency"])
+def test_figures_never_show_names_of_persons(hostile_graph, kind):
+    graph, _ = hostile_graph
+    pseudonymiser = Pseudonymiser(KEY)
+    figure = plot_figure(kind, graph, actor="erika", as_of=AS_OF, pseudonymiser=pseudonymiser)
+    texts = " | ".join(figure_texts(figure))
+    assert "Erika" not in texts and "Max Geheim" not in texts
+    if kind == "ego":
+        assert pseudonymiser.pseudonym("erika") in texts  # the ego figure labels everyone
+    named = plot_figure(
+        kind, graph, actor="erika", as_of=AS_OF, show_names=True, pseudonymiser=pseudonymiser
+    )
+    assert "Max Geheim" not in " | ".join(figure_texts(named))
+
+
+def test_map_labels_organisations_and_marks_roles_by_shape(sample):
+    from netzwerk.analysis.views import actor_view
+
+    view = actor_view(sample["graph"], as_of_date=AS_OF)
+    names = Pseudonymiser(KEY).names_for(view.nodes)
+    figure = plots.network_map(view, names=names, brokers=["wiw"], cut_points=["ev-gemeinde"])
+    labels = {t.get_text() for ax in figure.axes for t in ax.texts}
+    assert any(label.startswith("Wir in Wehringhausen") for label in labels)
+    persons = {d["name"] for _, d in view.nodes(data=True) if d.get("natural_person")}
+    assert not labels & persons
+    markers = {line.get_marker() for legend in figure.legends for line in legend.legend_handles}
+    assert {"*", "D", "o", "^"} <= markers
+
+
+def test_layout_is_deterministic(sample):
+    from netzwerk.analysis.views import actor_view
+
+    view = actor_view(sample["graph"], as_of_date=AS_OF)
+    first, second = plots.network_layout(view), plots.network_layout(view)
+    assert all((first[n] == second[n]).all() for n in view)
+
+
+def test_find_actor_accepts_id_pseudonym_and_name(hostile_graph):
+    from netzwerk.analysis.views import actor_view
+
+    graph, _ = hostile_graph
+    view = actor_view(graph, as_of_date=date(2024, 6, 30))
+    pseudonymiser = Pseudonymiser(KEY)
+    assert find_actor(view, "school", pseudonymiser) == "school"
+    assert find_actor(view, pseudonymiser.pseudonym("max").lower(), pseudonymiser) == "max"
+    assert find_actor(view, "grundschule süd", pseudonymiser) == "school"
+    with pytest.raises(NotFound):
+        find_actor(view, "Niemand", pseudonymiser)
