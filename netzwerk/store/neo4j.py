@@ -291,7 +291,7 @@ class Neo4jStore(Store):
                 self._count(result, "ties", len(batch), *self._write(_merge_batch, plan, batch))
 
         log_entry = {
-            "run_id": run_id, "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "run_id": run_id, "started": datetime.now(UTC).isoformat(timespec="microseconds"),
             "files": json.dumps(files if files is not None else changeset.files,
                                 ensure_ascii=False),
             "created": json.dumps(result.created), "updated": json.dumps(result.updated),

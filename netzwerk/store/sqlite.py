@@ -132,7 +132,7 @@ class SqliteStore(Store):
             self._upsert("ties", TIE_COLUMNS, ties, "ties", result)
             self._db.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?)",
-                (run_id, datetime.now(UTC).isoformat(timespec="seconds"),
+                (run_id, datetime.now(UTC).isoformat(timespec="microseconds"),
                  json.dumps(files if files is not None else changeset.files, ensure_ascii=False),
                  json.dumps(result.created), json.dumps(result.updated)),
             )
