@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.analysis.communities import communities_kernel, holes_kernel
-from netzwerk.analysis.gaps_arrays import edge_arrays, gc_paused
+from netzwerk.analysis.gaps_arrays import edge_arrays
 from netzwerk.analysis.mixing import (
     assortativity_kernel,
     ei_kernel,
@@ -26,6 +26,7 @@ from netzwerk.analysis.mixing import (
 )
 from netzwerk.analysis.periphery import periphery_kernel, silent_kernel
 from netzwerk.analysis.views import coordinators as view_coordinators
+from netzwerk.performance import gc_paused
 
 # How many of a community's most common groups are shown.
 MAIN_GROUPS = 3

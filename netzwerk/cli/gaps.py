@@ -532,7 +532,9 @@ def suggest(
         as_of=parse_day(as_of),
     )
     records = [shown_suggestion(s, shown) for s in suggestions]
-    if fmt == "table":
+    if fmt == "table" and not records:
+        click.echo("Keine Vorschläge." if lang == "de" else "No suggestions.")
+    elif fmt == "table":
         columns = ["a_name", "b_name", "score", "reasons", "introducer_name", "gap_text"]
         click.echo(to_table(records, columns, max_width=90, headers=_headers(columns, lang)))
     else:

@@ -380,11 +380,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "gezählt). Erwartet: D_g·D_h/2m (Konfigurationsmodell, D = Summe der Verbindungen "
         "eines Sektors). Verhältnis beobachtet/erwartet unter 1: seltener als der Zufall. "
         "E-I-Index nach Krackhardt & Stern mit {permutations} Permutationen (Startwert "
-        "{seed}); Gruppen: Louvain.",
+        "{seed}); Gruppen: Leiden.",
         "Observed: ties between sector g and h (within a sector counted twice). Expected: "
         "D_g·D_h/2m (configuration model, D = sum of a sector's ties). Ratio observed/expected "
         "below 1: rarer than chance. E-I index after Krackhardt & Stern with {permutations} "
-        "permutations (seed {seed}); groups: Louvain.",
+        "permutations (seed {seed}); groups: Leiden.",
     ),
     "gaps.title": (
         "Verbindungen zwischen Sektoren: beobachtet / erwartet",
