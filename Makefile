@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench lint format venv clean
+.PHONY: demo test test-fast bench fuzz lint format venv clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ test-fast: $(STAMP)
 ## bench: performance benchmarks (not tests)
 bench: $(STAMP)
 	bash tools/run-benchmarks.sh
+
+## fuzz: time-boxed atheris runs of every reader (findings in fuzz/artifacts/)
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install -q atheris
+	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check netzwerk tests benchmarks
