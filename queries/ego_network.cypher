@@ -1,9 +1,10 @@
-// An actor's ego network: the actor, everyone tied to it, and the ties among those partners.
+// An actor's ego network: everyone tied to the actor, and how many ties each has to the others.
 // Parameters: $actor (actor id)
-MATCH (ego:Actor {id: $actor})-[r]-(alter:Actor)
+MATCH (ego:Actor {id: $actor})-[]-(alter:Actor)
+WHERE alter <> ego
 WITH ego, collect(DISTINCT alter) AS alters
 UNWIND alters AS a
-OPTIONAL MATCH (a)-[t]-(b:Actor) WHERE b IN alters AND elementId(a) < elementId(b)
+OPTIONAL MATCH (a)-[t]-(b:Actor) WHERE b IN alters AND b <> a
 RETURN a.id AS partner, a.name AS name, a.sector AS sector,
        count(t) AS ties_among_partners
 ORDER BY ties_among_partners DESC, partner

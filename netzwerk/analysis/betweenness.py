@@ -10,10 +10,10 @@ from collections.abc import Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
+from netzwerk.analysis.brandes import PathGraph, dependency_sums, path_graph
 from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
 
 EXACT_LIMIT = 2_000
@@ -22,8 +22,10 @@ DEFAULT_SAMPLE = 256
 """Number of sampled sources for networks larger than `EXACT_LIMIT`."""
 CONFIDENCE = 0.95
 BATCHES = 16
+SCIPY_FROM = 100_000
+"""From this many ties on, betweenness runs on the scipy kernel (`brandes`), else igraph."""
 PARALLEL_WORK = 20_000_000
-"""Sampled betweenness runs in several processes from this many (sources × ties) on."""
+"""Betweenness of large networks runs in several processes from this many sources × ties."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,15 @@ class Betweenness:
         return asdict(self)
 
 
-def betweenness(graph: nx.Graph, *, weighted: bool = True, normalized: bool = True,
-                k_sample: int | None = None, seed: int | None = 42,
-                processes: int | None = None) -> Betweenness:
+def betweenness(
+    graph: nx.Graph,
+    *,
+    weighted: bool = True,
+    normalized: bool = True,
+    k_sample: int | None = None,
+    seed: int | None = 42,
+    processes: int | None = None,
+) -> Betweenness:
     r"""How often each actor lies on the shortest ways between two other actors.
 
     An actor with high betweenness connects others who would otherwise be far apart: the
@@ -80,19 +88,30 @@ def betweenness(graph: nx.Graph, *, weighted: bool = True, normalized: bool = Tr
 
     Weighted (``weighted=True``): path lengths are sums of the edge attribute ``distance``
     (in the actor view ``distance = 1/weight``, so a stronger tie is a shorter way; where
-    ``distance`` is missing 1/``weight`` is used). Path lengths equal to within igraph's
-    relative tolerance (1e-10) count as equally short. Unweighted: every tie has length 1.
+    ``distance`` is missing 1/``weight`` is used). Path lengths equal to within a relative
+    1e-10 count as equally short (sums of the same lengths in another order may differ in
+    the last bits). Unweighted: every tie has length 1.
+
+    Computed with igraph up to 100,000 ties, above with the scipy kernel of
+    `netzwerk.analysis.brandes` (twice as fast there), in worker processes for large jobs;
+    both are checked against networkx in the tests.
 
     Large networks (more than `EXACT_LIMIT` = 2,000 actors, unless ``k_sample`` is given):
     the estimate of Brandes & Pich (2007) from k = `DEFAULT_SAMPLE` = 256 sources drawn
     without replacement with ``seed`` (the same sources networkx picks for the same seed),
     scaled by (number of sources that could count for v) / (sources used), which is
-    unbiased and exact when every actor is a source. Its error is reported two ways:
-    each actor's estimated standard error (from the spread between 16 batches of sources,
-    with the finite-population correction; typically under 0.01 for k = 256) and the
-    worst-case bound that
-    holds for any network with 95 % probability (Hoeffding):
-    :math:`\sqrt{\ln(2/0.05)/(2k)}` = 0.085 for k = 256, 0.12 for k = 128.
+    unbiased and exact when every actor is a source. The limit keeps exact runs to about
+    2 s; a district network of a few hundred actors is always computed exactly. The
+    estimate's error is reported two ways:
+
+    - each actor's estimated standard error, from the spread between 16 batches of
+      sources with the finite-population correction (``standard_error``; on the synthetic
+      benchmark networks of 5,000 and 100,000 actors the largest is about 0.006 and 0.004);
+    - a worst-case bound that holds for any network and actor with 95 % probability
+      (Hoeffding): :math:`\sqrt{\ln(2/0.05)/(2k)}`, 0.085 for k = 256.
+
+    In large networks even the top brokers' values are small (0.01–0.05), so an estimated
+    ranking is approximate: compare the values with their standard errors.
 
     Parameters
     ----------
@@ -141,14 +160,26 @@ def betweenness(graph: nx.Graph, *, weighted: bool = True, normalized: bool = Tr
     0.5
     """
     arrays = graph_arrays(graph, weight="weight", distance="distance" if weighted else None)
-    return betweenness_of(arrays, weighted=weighted, normalized=normalized,
-                          k_sample=k_sample, seed=seed, processes=processes)
+    return betweenness_of(
+        arrays,
+        weighted=weighted,
+        normalized=normalized,
+        k_sample=k_sample,
+        seed=seed,
+        processes=processes,
+    )
 
 
-def betweenness_of(arrays: GraphArrays, *, weighted: bool = True, normalized: bool = True,
-                   k_sample: int | None = None, seed: int | None = 42,
-                   pool: Sequence[int] | None = None,
-                   processes: int | None = None) -> Betweenness:
+def betweenness_of(
+    arrays: GraphArrays,
+    *,
+    weighted: bool = True,
+    normalized: bool = True,
+    k_sample: int | None = None,
+    seed: int | None = 42,
+    pool: Sequence[int] | None = None,
+    processes: int | None = None,
+) -> Betweenness:
     """`betweenness` on prepared arrays; ``pool`` restricts sources and targets to a subset.
 
     With a pool, only pairs of pool members count, and values are normalised by the number
@@ -163,7 +194,7 @@ def betweenness_of(arrays: GraphArrays, *, weighted: bool = True, normalized: bo
     # sources that could count for v: every pool member except v itself
     valid = len(members) - in_pool.astype(np.int64)
     if exact:
-        raw = _exact(arrays, weighted, None if pool is None else members)
+        raw = _exact(arrays, weighted, None if pool is None else members, processes)
         error = None
     else:
         raw, error = _sampled(arrays, weighted, members, k, seed, valid, in_pool, processes)
@@ -174,12 +205,23 @@ def betweenness_of(arrays: GraphArrays, *, weighted: bool = True, normalized: bo
     if error is None:
         return Betweenness(result, weighted, normalized, True, len(members), seed)
     error = error * scale
-    errors = {node: (None if math.isnan(error[i]) else float(error[i]))
-              for i, node in enumerate(arrays.nodes)}
+    errors = {
+        node: (None if math.isnan(error[i]) else float(error[i]))
+        for i, node in enumerate(arrays.nodes)
+    }
     finite = error[~np.isnan(error)]
     bound = math.sqrt(math.log(2 / (1 - CONFIDENCE)) / (2 * k)) if normalized else None
-    return Betweenness(result, weighted, normalized, False, k, seed, errors,
-                       float(finite.max()) if len(finite) else None, bound)
+    return Betweenness(
+        result,
+        weighted,
+        normalized,
+        False,
+        k,
+        seed,
+        errors,
+        float(finite.max()) if len(finite) else None,
+        bound,
+    )
 
 
 def _sources_to_use(pool_size: int, k_sample: int | None) -> int:
@@ -190,29 +232,43 @@ def _sources_to_use(pool_size: int, k_sample: int | None) -> int:
     return min(k_sample, pool_size)
 
 
-def _exact(arrays: GraphArrays, weighted: bool, members: list[int] | None) -> np.ndarray:
-    weights = "distance" if weighted else None
-    if members is None:
-        return np.asarray(arrays.igraph.betweenness(weights=weights), dtype=float)
-    return np.asarray(arrays.igraph.betweenness(weights=weights, sources=members,
-                                                targets=members), dtype=float)
+def _exact(
+    arrays: GraphArrays, weighted: bool, members: list[int] | None, processes: int | None
+) -> np.ndarray:
+    """Σ over all (pool) sources of δ_s(v), each unordered pair once if undirected."""
+    if not _large(arrays):
+        weights = "distance" if weighted else None
+        if members is None:
+            return np.asarray(arrays.igraph.betweenness(weights=weights), dtype=float)
+        return np.asarray(
+            arrays.igraph.betweenness(weights=weights, sources=members, targets=members),
+            dtype=float,
+        )
+    sources = list(range(arrays.n)) if members is None else members
+    batches = [sources[i : i + 64] for i in range(0, len(sources), 64)]
+    return _batch_sums(arrays, weighted, batches, members, processes).sum(axis=0)
 
 
-def _sampled(arrays: GraphArrays, weighted: bool, members: list[int], k: int,
-             seed: int | None, valid: np.ndarray, in_pool: np.ndarray,
-             processes: int | None) -> tuple[np.ndarray, np.ndarray]:
+def _sampled(
+    arrays: GraphArrays,
+    weighted: bool,
+    members: list[int],
+    k: int,
+    seed: int | None,
+    valid: np.ndarray,
+    in_pool: np.ndarray,
+    processes: int | None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Estimate and standard error from ``k`` sources sampled from ``members``.
 
-    igraph gives Σ_{s in batch} Σ_t σ_st(v)/σ_st (halved for undirected graphs, so that
-    summing over all sources counts each pair once). The sources are run in about
-    `BATCHES` batches (one igraph call each; a call per source costs twice as much); the
-    standard error is the ratio estimator's, from the spread of the batch sums, with the
+    The sources are run in about `BATCHES` batches (one kernel call each; a call per
+    source costs igraph twice as much); the standard error is the ratio estimator's, from the spread of the batch sums, with the
     finite-population correction for sampling without replacement.
     """
     chosen = random.Random(seed).sample(members, k)
     targets = None if len(members) == arrays.n else members
     size = max(1, k // BATCHES)
-    batches = [chosen[i:i + size] for i in range(0, k, size)]
+    batches = [chosen[i : i + size] for i in range(0, k, size)]
     sums = _batch_sums(arrays, weighted, batches, targets, processes)
     used = np.empty((len(batches), arrays.n))
     for b, batch in enumerate(batches):
@@ -230,28 +286,55 @@ def _sampled(arrays: GraphArrays, weighted: bool, members: list[int], k: int,
     return raw, error
 
 
-def _batch_sums(arrays: GraphArrays, weighted: bool, batches: list[list[int]],
-                targets: list[int] | None, processes: int | None) -> np.ndarray:
-    """Per batch, igraph's betweenness from the batch's sources (batches × n array).
+def _large(arrays: GraphArrays) -> bool:
+    return len(arrays.tail) >= SCIPY_FROM
 
-    Large jobs (``processes=None``: k · arcs ≥ `PARALLEL_WORK`) run in a pool of worker
-    processes, one per available core (at most 4): igraph holds the GIL, so threads would
-    not help. The sums do not depend on how batches are spread over processes.
+
+def _batch_sums(
+    arrays: GraphArrays,
+    weighted: bool,
+    batches: list[list[int]],
+    targets: list[int] | None,
+    processes: int | None,
+) -> np.ndarray:
+    """Per batch of sources, Σ_s δ_s(v) for every v (batches × n array; halved if
+    undirected, so that summed over all sources each pair counts once).
+
+    Small networks: igraph, one call per batch. From `SCIPY_FROM` ties on: the scipy
+    kernel of `netzwerk.analysis.brandes` (twice as fast there); large jobs
+    (``processes=None``: sources × ties ≥ `PARALLEL_WORK`) run in a pool of worker
+    processes, one per available core (at most 4) — the kernels hold the GIL, so threads
+    would not help. The sums do not depend on the kernel (up to rounding) or on how batches
+    are spread over processes.
     """
-    weights = "distance" if weighted else None
-    work = sum(len(batch) for batch in batches) * arrays.igraph.ecount()
+    if not _large(arrays):
+        weights = "distance" if weighted else None
+        return np.array(
+            [
+                arrays.igraph.betweenness(weights=weights, sources=batch, targets=targets)
+                for batch in batches
+            ]
+        )
+    lengths = arrays.distance if weighted else np.ones(len(arrays.tail))
+    graph = path_graph(arrays.n, arrays.tail, arrays.head, lengths, arrays.directed)
+    mask = None
+    if targets is not None:
+        mask = np.zeros(arrays.n, dtype=bool)
+        mask[targets] = True
+    work = sum(len(batch) for batch in batches) * len(arrays.tail)
     if processes is None:
         processes = min(_available_cores(), 4) if work >= PARALLEL_WORK else 1
     if processes <= 1 or len(batches) < 2:
-        return np.array([arrays.igraph.betweenness(weights=weights, sources=batch,
-                                                   targets=targets) for batch in batches])
+        return np.array([dependency_sums(graph, batch, mask) for batch in batches])
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    graph = (arrays.n, arrays.tail, arrays.head, arrays.distance, arrays.directed)
-    with ProcessPoolExecutor(min(processes, len(batches)), mp_context=context,
-                             initializer=_start_worker, initargs=(graph,)) as pool:
-        parts = pool.map(_worker_sums, [(batch, weights, targets) for batch in batches])
-        return np.array(list(parts))
+    with ProcessPoolExecutor(
+        min(processes, len(batches)),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(graph, mask),
+    ) as pool:
+        return np.array(list(pool.map(_worker_sums, batches)))
 
 
 def _available_cores() -> int:
@@ -261,20 +344,16 @@ def _available_cores() -> int:
         return os.cpu_count() or 1
 
 
-_worker_graph: ig.Graph | None = None
+_worker_graph: tuple[PathGraph, np.ndarray | None] | None = None
 
 
-def _start_worker(graph: tuple[int, np.ndarray, np.ndarray, np.ndarray, bool]) -> None:
-    """Build the worker's igraph from arrays (they pickle far faster than an igraph)."""
+def _start_worker(graph: PathGraph, targets: np.ndarray | None) -> None:
     global _worker_graph
-    n, tail, head, distance, directed = graph
-    _worker_graph = ig.Graph(n=n, edges=np.column_stack([tail, head]).tolist(),
-                             directed=directed)
-    _worker_graph.es["distance"] = distance.tolist()
+    _worker_graph = (graph, targets)
 
 
-def _worker_sums(task: tuple[list[int], str | None, list[int] | None]) -> list[float]:
-    batch, weights, targets = task
+def _worker_sums(batch: list[int]) -> np.ndarray:
     if _worker_graph is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker started without a graph")
-    return _worker_graph.betweenness(weights=weights, sources=batch, targets=targets)
+    graph, targets = _worker_graph
+    return dependency_sums(graph, batch, targets)

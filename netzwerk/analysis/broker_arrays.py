@@ -61,8 +61,9 @@ class GraphArrays:
 
     @cached_property
     def igraph(self) -> ig.Graph:
-        graph = ig.Graph(n=self.n, edges=np.column_stack([self.tail, self.head]).tolist(),
-                         directed=self.directed)
+        graph = ig.Graph(
+            n=self.n, edges=np.column_stack([self.tail, self.head]).tolist(), directed=self.directed
+        )
         graph.es["distance"] = self.distance.tolist()
         return graph
 
@@ -86,9 +87,14 @@ class GraphArrays:
         """The arrays of the subgraph induced by the nodes where ``keep`` is True (order kept)."""
         new_index = np.cumsum(keep) - 1
         arcs = keep[self.tail] & keep[self.head]
-        return GraphArrays([node for node, k in zip(self.nodes, keep, strict=True) if k],
-                           self.directed, new_index[self.tail[arcs]], new_index[self.head[arcs]],
-                           self.weight[arcs], self.distance[arcs])
+        return GraphArrays(
+            [node for node, k in zip(self.nodes, keep, strict=True) if k],
+            self.directed,
+            new_index[self.tail[arcs]],
+            new_index[self.head[arcs]],
+            self.weight[arcs],
+            self.distance[arcs],
+        )
 
     @cached_property
     def triangle_entries(self) -> dict[tuple[int, int], np.ndarray]:
@@ -101,7 +107,8 @@ class GraphArrays:
         rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(matrix.indptr))
         transposed = np.empty(len(keys), dtype=np.int64)
         transposed[np.argsort(matrix.indices.astype(np.int64) * self.n + rows)] = np.arange(
-            len(keys))
+            len(keys)
+        )
         entries = {}
         for r, c in ((0, 1), (0, 2), (1, 2)):
             wanted = triangles[:, r] * self.n + triangles[:, c]
@@ -121,14 +128,15 @@ class GraphArrays:
     def has_arc(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
         """For directed graphs: which of the arcs tails[k] -> heads[k] exist."""
         keys = np.sort(self.tail * self.n + self.head)
+        if not len(keys):
+            return np.zeros(len(tails), dtype=bool)
         wanted = tails * self.n + heads
-        found = np.searchsorted(keys, wanted)
-        found = np.minimum(found, len(keys) - 1) if len(keys) else found
-        return keys[found] == wanted if len(keys) else np.zeros(len(wanted), dtype=bool)
+        return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
 
 
-def graph_arrays(graph: nx.Graph, weight: str | None = "weight",
-                 distance: str | None = "distance") -> GraphArrays:
+def graph_arrays(
+    graph: nx.Graph, weight: str | None = "weight", distance: str | None = "distance"
+) -> GraphArrays:
     """Convert ``graph`` (nx.Graph or nx.DiGraph, not a multigraph) to `GraphArrays`.
 
     ``weight=None`` makes every tie strength 1; ``distance=None`` makes every tie length 1

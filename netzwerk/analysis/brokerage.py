@@ -62,19 +62,24 @@ class BrokerageRoles:
         keys = (*ROLES, TOTAL)
         return [
             ActorBrokerage(
-                node, self.groups[i],
+                node,
+                self.groups[i],
                 dict(zip(keys, self.counts[i].tolist(), strict=True)),
                 dict(zip(keys, self.expected[i].tolist(), strict=True)),
-                dict(zip(keys, (None if v != v else v for v in self.z[i].tolist()),
-                         strict=True)),
+                dict(zip(keys, (None if v != v else v for v in self.z[i].tolist()), strict=True)),
             )
             for i, node in enumerate(self.nodes)
         ]
 
     def as_dict(self) -> dict:
-        return {"by": self.by, "directed": self.directed, "density": self.density,
-                "group_sizes": {str(k): v for k, v in self.group_sizes.items()},
-                "network": self.network, "actors": [a.as_dict() for a in self.actors]}
+        return {
+            "by": self.by,
+            "directed": self.directed,
+            "density": self.density,
+            "group_sizes": {str(k): v for k, v in self.group_sizes.items()},
+            "network": self.network,
+            "actors": [a.as_dict() for a in self.actors],
+        }
 
 
 def brokerage_roles(graph: nx.Graph, by: str = "sector") -> BrokerageRoles:
@@ -158,12 +163,16 @@ def group_values(graph: nx.Graph, by: str) -> list[Hashable]:
     """The ``by`` attribute of every node (graph order); ConfigError if nobody has it."""
     values = [data.get(by) for _, data in graph.nodes(data=True)]
     if graph.number_of_nodes() and all(v is None for v in values):
-        known = sorted({key for _, data in graph.nodes(data=True) for key in data
-                        if _groupable(data[key])} - NOT_GROUPINGS)
+        known = sorted(
+            {key for _, data in graph.nodes(data=True) for key in data if _groupable(data[key])}
+            - NOT_GROUPINGS
+        )
         raise ConfigError(f'unbekanntes Merkmal "{by}" für --by — möglich: {", ".join(known)}')
     if not all(_groupable(v) for v in values):
-        raise ConfigError(f'Merkmal "{by}" hat keine einfachen Werte (Listen oder Daten) — '
-                          'für --by ein Merkmal mit einem Wert je Akteur wählen, z. B. sector')
+        raise ConfigError(
+            f'Merkmal "{by}" hat keine einfachen Werte (Listen oder Daten) — '
+            "für --by ein Merkmal mit einem Wert je Akteur wählen, z. B. sector"
+        )
     return values
 
 
@@ -188,9 +197,18 @@ def brokerage_roles_of(arrays: GraphArrays, groups: list[Hashable], by: str) -> 
         z = (counts - actor_expected) / actor_sd
     z[~np.isfinite(z)] = np.nan
     network = _network_level(counts.sum(axis=0), sizes, float(n), density)
-    return BrokerageRoles(by, list(arrays.nodes), list(groups), counts, actor_expected, z,
-                          network, {labels[c]: int(s) for c, s in enumerate(sizes)}, density,
-                          arrays.directed)
+    return BrokerageRoles(
+        by,
+        list(arrays.nodes),
+        list(groups),
+        counts,
+        actor_expected,
+        z,
+        network,
+        {labels[c]: int(s) for c, s in enumerate(sizes)},
+        density,
+        arrays.directed,
+    )
 
 
 def _open_two_paths(arrays: GraphArrays, group: np.ndarray, n_groups: int) -> np.ndarray:
@@ -218,13 +236,15 @@ def _open_two_paths(arrays: GraphArrays, group: np.ndarray, n_groups: int) -> np
     other_same = same_group_pairs - in_own * out_own  # a, c in one group other than b's
 
     # all pairs (a in, c out, a != c) by role; a == c only happens within one group
-    pairs = np.column_stack([
-        in_own * out_own - mutual_own,
-        other_same - (mutual - mutual_own),
-        in_own * (out_degree - out_own),
-        (in_degree - in_own) * out_own,
-        (in_degree - in_own) * (out_degree - out_own) - other_same,
-    ])
+    pairs = np.column_stack(
+        [
+            in_own * out_own - mutual_own,
+            other_same - (mutual - mutual_own),
+            in_own * (out_degree - out_own),
+            (in_degree - in_own) * out_own,
+            (in_degree - in_own) * (out_degree - out_own) - other_same,
+        ]
+    )
     closed = _closed_two_paths(arrays, group)
     roles = np.rint(pairs - closed).astype(np.int64)
     return np.column_stack([roles, roles.sum(axis=1)])
@@ -238,15 +258,18 @@ def _closed_two_paths(arrays: GraphArrays, group: np.ndarray) -> np.ndarray:
     """
     n = arrays.n
     triangles = arrays.triangles
-    a, b, c = (np.concatenate([triangles[:, order[k]] for order in permutations(range(3))])
-               for k in range(3))
+    a, b, c = (
+        np.concatenate([triangles[:, order[k]] for order in permutations(range(3))])
+        for k in range(3)
+    )
     if arrays.directed:
         present = arrays.has_arc(a, b) & arrays.has_arc(b, c) & arrays.has_arc(a, c)
         a, b, c = a[present], b[present], c[present]
     ga, gb, gc = group[a], group[b], group[c]
     role = np.select(
         [(ga == gb) & (gb == gc), (ga == gc) & (ga != gb), ga == gb, gb == gc],
-        [0, 1, 2, 3], default=4,
+        [0, 1, 2, 3],
+        default=4,
     )
     return np.bincount(b * 5 + role, minlength=n * 5).reshape(n, 5).astype(float)
 
@@ -264,24 +287,29 @@ def _actor_moments(n: np.ndarray, total: float, d: float) -> tuple[np.ndarray, n
         expected[i, 0] = base * (ni - 1) * (ni - 2)
         variance[i, 0] = expected[i, 0] * (1 - base) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * cubic
         expected[i, 1] = base * np.sum(others * (others - 1))
-        variance[i, 1] = (expected[i, 1] * (1 - base)
-                          + 2 * np.sum(others * (others - 1) * (others - 2)) * cubic)
+        variance[i, 1] = (
+            expected[i, 1] * (1 - base) + 2 * np.sum(others * (others - 1) * (others - 2)) * cubic
+        )
         expected[i, 2] = base * (total - ni) * (ni - 1)
-        variance[i, 2] = (expected[i, 2] * (1 - base)
-                          + 2 * ((ni - 1) * _choose2(total - ni)
-                                 + (total - ni) * _choose2(ni - 1)) * cubic)
+        variance[i, 2] = (
+            expected[i, 2] * (1 - base)
+            + 2 * ((ni - 1) * _choose2(total - ni) + (total - ni) * _choose2(ni - 1)) * cubic
+        )
         expected[i, 3], variance[i, 3] = expected[i, 2], variance[i, 2]
         expected[i, 4] = base * (np.sum(np.outer(others, others)) - np.sum(others**2))
-        variance[i, 4] = (expected[i, 4] * (1 - base)
-                          + 4 * np.sum(others * _choose2(total - others - ni) * cubic))
+        variance[i, 4] = expected[i, 4] * (1 - base) + 4 * np.sum(
+            others * _choose2(total - others - ni) * cubic
+        )
         expected[i, 5] = base * (total - 1) * (total - 2)
-        variance[i, 5] = (expected[i, 5] * (1 - base)
-                          + 2 * (total - 1) * (total - 2) * (total - 3) * cubic)
+        variance[i, 5] = (
+            expected[i, 5] * (1 - base) + 2 * (total - 1) * (total - 2) * (total - 3) * cubic
+        )
     return expected, variance
 
 
-def _network_level(counts: np.ndarray, n: np.ndarray, total: float, d: float
-                   ) -> dict[str, dict[str, float | None]]:
+def _network_level(
+    counts: np.ndarray, n: np.ndarray, total: float, d: float
+) -> dict[str, dict[str, float | None]]:
     """Network totals with sna's expected values and variances (exp.gli, sd.gli)."""
     base = d**2 * (1 - d)
     c3, c4, c5 = d**3 * (1 - d) ** 3, d**4 * (1 - d) ** 2, d**5 * (1 - d)
@@ -289,15 +317,18 @@ def _network_level(counts: np.ndarray, n: np.ndarray, total: float, d: float
     variance = np.zeros(6)
     expected[0] = base * np.sum(n * (n - 1) * (n - 2))
     variance[0] = expected[0] * (1 - base) + np.sum(
-        n * (n - 1) * (n - 2) * ((4 * n - 10) * c3 - 4 * (n - 3) * c4 + (n - 3) * c5))
+        n * (n - 1) * (n - 2) * ((4 * n - 10) * c3 - 4 * (n - 3) * c4 + (n - 3) * c5)
+    )
     expected[1] = base * np.sum(n * (total - n) * (n - 1))
     x, y = np.meshgrid(n, n, indexing="ij")
     variance[1] = expected[1] * (1 - base) + (
         np.sum(x * y * (x - 1) * ((2 * x + 2 * y - 6) * c3 + (total - x - 1) * c5))
-        - np.sum(n * n * (n - 1) * ((4 * n - 6) * c3 + (total - n - 1) * c5)))
+        - np.sum(n * n * (n - 1) * ((4 * n - 6) * c3 + (total - n - 1) * c5))
+    )
     expected[2] = base * np.sum(n * (total - n) * (n - 1))
     variance[2] = expected[2] * (1 - base) + np.sum(
-        n * (total - n) * (n - 1) * ((total - 3) * c3 + (n - 2) * c5))
+        n * (total - n) * (n - 1) * ((total - 3) * c3 + (n - 2) * c5)
+    )
     expected[3], variance[3] = expected[2], variance[2]
     expected[4] = base * (np.sum(x * y * (total - x - y)) - np.sum(n * n * (total - 2 * n)))
     variance[4] = expected[4] * (1 - base)
@@ -306,13 +337,20 @@ def _network_level(counts: np.ndarray, n: np.ndarray, total: float, d: float
         for j in range(groups):
             for k in range(groups):
                 if i != j and j != k and i != k:
-                    variance[4] += n[i] * n[j] * n[k] * (
-                        (4 * (total - n[j]) - 2 * (n[i] + n[k] + 1)) * c3
-                        - (4 * (total - n[k]) - 2 * (n[i] + n[j] + 1)) * c4
-                        + (total - (n[i] + n[k] + 1)) * c5)
+                    variance[4] += (
+                        n[i]
+                        * n[j]
+                        * n[k]
+                        * (
+                            (4 * (total - n[j]) - 2 * (n[i] + n[k] + 1)) * c3
+                            - (4 * (total - n[k]) - 2 * (n[i] + n[j] + 1)) * c4
+                            + (total - (n[i] + n[k] + 1)) * c5
+                        )
+                    )
     expected[5] = base * total * (total - 1) * (total - 2)
     variance[5] = expected[5] * (1 - base) + total * (total - 1) * (total - 2) * (
-        (4 * total - 10) * c3 - 4 * (total - 3) * c4 + (total - 3) * c5)
+        (4 * total - 10) * c3 - 4 * (total - 3) * c4 + (total - 3) * c5
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         z = (counts - expected) / np.sqrt(variance)
     keys = (*ROLES, TOTAL)

@@ -147,8 +147,9 @@ def local_bridges(graph: nx.Graph, with_span: bool = True) -> list[LocalBridge]:
     open_ties = list(zip(rows[~closed].tolist(), upper.indices[~closed].tolist(), strict=True))
     neighbours = _neighbour_sets(arrays) if with_span else []
     return [
-        LocalBridge(arrays.nodes[u], arrays.nodes[v],
-                    _detour(neighbours, u, v) if with_span else None)
+        LocalBridge(
+            arrays.nodes[u], arrays.nodes[v], _detour(neighbours, u, v) if with_span else None
+        )
         for u, v in open_ties
     ]
 
@@ -157,7 +158,7 @@ def _neighbour_sets(arrays: GraphArrays) -> list[set[int]]:
     matrix = arrays.strength
     indices = matrix.indices.tolist()
     bounds = matrix.indptr.tolist()
-    return [set(indices[bounds[i]:bounds[i + 1]]) for i in range(arrays.n)]
+    return [set(indices[bounds[i] : bounds[i + 1]]) for i in range(arrays.n)]
 
 
 def _detour(neighbours: list[set[int]], u: int, v: int) -> int | None:

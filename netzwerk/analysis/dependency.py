@@ -17,10 +17,16 @@ from netzwerk.errors import ConfigError, NotFound
 SUCCESSORS = 10
 
 
-def coordinator_dependency(graph: nx.Graph, coordinators: Iterable[Hashable] | None = None, *,
-                           by: str = "sector", weighted: bool = True,
-                           k_sample: int | None = None, seed: int | None = 42,
-                           top: int = SUCCESSORS) -> dict:
+def coordinator_dependency(
+    graph: nx.Graph,
+    coordinators: Iterable[Hashable] | None = None,
+    *,
+    by: str = "sector",
+    weighted: bool = True,
+    k_sample: int | None = None,
+    seed: int | None = 42,
+    top: int = SUCCESSORS,
+) -> dict:
     r"""How much the network depends on its coordinators (the QM), and who could step in.
 
     Takes the coordinators out (those flagged ``coordinator`` in the view, or the ids
@@ -135,9 +141,14 @@ def coordinator_dependency(graph: nx.Graph, coordinators: Iterable[Hashable] | N
         "by": by,
         "group_pairs_lost": _group_pairs_lost(before_labels, after_labels, others, groups),
         "successors": [
-            {"id": node, "name": graph.nodes[node].get("name", str(node)),
-             "group": group_of[node], "betweenness_before": before[node],
-             "betweenness_after": after[node], "gain": gain}
+            {
+                "id": node,
+                "name": graph.nodes[node].get("name", str(node)),
+                "group": group_of[node],
+                "betweenness_before": before[node],
+                "betweenness_after": after[node],
+                "gain": gain,
+            }
             for gain, node in gains
         ],
         "betweenness": intact.method(),
@@ -148,14 +159,18 @@ def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> list[Has
     if given is None or not list(given):
         chosen = flagged_coordinators(graph)
         if not chosen:
-            raise ConfigError("keine Koordination markiert — beim Akteur coordinator=ja setzen "
-                              "oder --coordinator ID angeben")
+            raise ConfigError(
+                "keine Koordination markiert — beim Akteur coordinator=ja setzen "
+                "oder --coordinator ID angeben"
+            )
         return chosen
     chosen = list(dict.fromkeys(given))
     for node in chosen:
         if node not in graph:
-            raise NotFound(f'unbekannte Akteur-ID "{node}" für --coordinator — ID aus der '
-                           'Akteursliste verwenden (Groß-/Kleinschreibung beachten)')
+            raise NotFound(
+                f'unbekannter Akteur "{node}" für --coordinator — Kennung (ID), genauen Namen '
+                "oder Pseudonym angeben"
+            )
     return chosen
 
 
@@ -168,8 +183,9 @@ def _fragmentation(connected: int, all_pairs: int) -> float:
     return 1.0 - connected / all_pairs if all_pairs else 0.0
 
 
-def _group_pairs_lost(before: np.ndarray, after: np.ndarray, others: np.ndarray,
-                      groups: list[Hashable]) -> list[list[Hashable]]:
+def _group_pairs_lost(
+    before: np.ndarray, after: np.ndarray, others: np.ndarray, groups: list[Hashable]
+) -> list[list[Hashable]]:
     """Pairs of groups with members in a common component before, but not after."""
     labels = sorted({groups[i] for i in np.flatnonzero(others)}, key=_sort_key)
     code = {label: c for c, label in enumerate(labels)}
@@ -191,4 +207,3 @@ def _reachable_groups(components: np.ndarray, member: np.ndarray, n_groups: int)
 
 def _sort_key(value: Hashable) -> tuple[bool, str]:
     return (value is None, str(value))
-

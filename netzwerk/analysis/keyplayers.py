@@ -16,8 +16,9 @@ _TOLERANCE = 1e-12
 ScoreAll = Callable[[GraphArrays, np.ndarray], np.ndarray]
 
 
-def key_players(graph: nx.Graph, k: int, measure: str = "F", seed: int | None = 42,
-                restarts: int = 10) -> dict:
+def key_players(
+    graph: nx.Graph, k: int, measure: str = "F", seed: int | None = 42, restarts: int = 10
+) -> dict:
     r"""The k actors whose removal would fragment the network most (Borgatti's KPP-Neg).
 
     For the QM: the set of actors without whom the district network would fall apart
@@ -74,8 +75,11 @@ def key_players(graph: nx.Graph, k: int, measure: str = "F", seed: int | None = 
     """
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
-    arrays = graph_arrays(graph.to_undirected(as_view=True) if graph.is_directed() else graph,
-                          weight=None, distance=None)
+    arrays = graph_arrays(
+        graph.to_undirected(as_view=True) if graph.is_directed() else graph,
+        weight=None,
+        distance=None,
+    )
     if not 1 <= k < arrays.n:
         raise ValueError(f"k must be between 1 and {arrays.n - 1}, not {k}")
     score_all = _fragmentation_without_each if measure == "F" else _distance_without_each
@@ -83,7 +87,9 @@ def key_players(graph: nx.Graph, k: int, measure: str = "F", seed: int | None = 
     before = _objective(arrays, np.ones(arrays.n, dtype=bool), measure)
     best_players, best_value, swaps = [], -np.inf, 0
     for attempt in range(restarts + 1):
-        start = _greedy(arrays, k, score_all, rng) if attempt == 0 else rng.sample(range(arrays.n), k)
+        start = (
+            _greedy(arrays, k, score_all, rng) if attempt == 0 else rng.sample(range(arrays.n), k)
+        )
         players, value, made = _swap_until_stuck(arrays, start, measure, score_all, rng)
         swaps += made
         if value > best_value + _TOLERANCE:
@@ -111,8 +117,9 @@ def _greedy(arrays: GraphArrays, k: int, score_all: ScoreAll, rng: random.Random
     return players
 
 
-def _swap_until_stuck(arrays: GraphArrays, start: list[int], measure: str,
-                      score_all: ScoreAll, rng: random.Random) -> tuple[list[int], float, int]:
+def _swap_until_stuck(
+    arrays: GraphArrays, start: list[int], measure: str, score_all: ScoreAll, rng: random.Random
+) -> tuple[list[int], float, int]:
     """Make the best member/non-member swap while it raises the objective."""
     players = list(start)
     alive = np.ones(arrays.n, dtype=bool)

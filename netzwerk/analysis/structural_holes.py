@@ -34,8 +34,9 @@ class StructuralHoles:
         return asdict(self)
 
 
-def structural_holes(graph: nx.Graph, *, weight: str | None = "weight",
-                     model: str = DEFAULT_MODEL) -> dict[Hashable, StructuralHoles]:
+def structural_holes(
+    graph: nx.Graph, *, weight: str | None = "weight", model: str = DEFAULT_MODEL
+) -> dict[Hashable, StructuralHoles]:
     r"""Burt's constraint, effective size, efficiency and hierarchy of every actor.
 
     Low constraint and a large effective size mean an actor's contacts are not tied to
@@ -117,8 +118,9 @@ def structural_holes(graph: nx.Graph, *, weight: str | None = "weight",
     return structural_holes_of(arrays, model=model)
 
 
-def structural_holes_of(arrays: GraphArrays, *, model: str = DEFAULT_MODEL
-                        ) -> dict[Hashable, StructuralHoles]:
+def structural_holes_of(
+    arrays: GraphArrays, *, model: str = DEFAULT_MODEL
+) -> dict[Hashable, StructuralHoles]:
     """`structural_holes` on prepared arrays."""
     columns = structural_hole_arrays(arrays, model)
     rows = zip(*(column.tolist() for column in columns), strict=True)

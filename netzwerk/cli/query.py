@@ -8,7 +8,11 @@ from netzwerk.cli.common import emit, format_option, names_option, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
 from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.store import is_neo4j_address, store_address
 from netzwerk.store.queries import check_parameters, get_query, load_queries
+
+NEEDS_NEO4J = ("Abfragen brauchen Neo4j — --store bolt://host:7687 oder NETZWERK_STORE setzen "
+               "(der eingebettete Speicher kann kein Cypher)")
 
 
 def _parse_parameters(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -61,10 +65,12 @@ def query(ctx: click.Context, name: str | None, pairs: tuple[str, ...], list_que
     named = get_query(name)
     parameters = _parse_parameters(pairs)
     check_parameters(named, parameters)
+    # checked before opening: opening an embedded store would create an empty file
+    if not is_neo4j_address(store_address(ctx.find_root().obj.get("store_address"))):
+        raise ConfigError(NEEDS_NEO4J)
     with store_from(ctx) as store:
         if not hasattr(store, "run_query"):
-            raise ConfigError("Abfragen brauchen Neo4j — --store bolt://host:7687 oder "
-                              "NETZWERK_STORE setzen (der eingebettete Speicher kann kein Cypher)")
+            raise ConfigError(NEEDS_NEO4J)
         rows = store.run_query(named, parameters)
         rows = pseudonymise_values(rows, store.persons(), show_names)
     emit(rows, fmt)

@@ -9,9 +9,11 @@ from user text; every value is a query parameter.
 Writes run as managed transactions (``execute_write``) over batches of
 ``UNWIND $rows … MERGE``: nodes before relationships, one transaction per batch. A
 transaction function only reads its arguments and returns counts, so the driver may retry
-it safely. Each row carries the same content digest as in the embedded store; rows whose
-digest is unchanged are not written again, so a re-run after a crash converges to the state
-of a clean load.
+it safely. Each row carries the same content digest as in the embedded store; a batch first
+looks its keys up (one read query) and writes only the rows that are new or changed, so a
+re-run after a crash converges to the state of a clean load and an unchanged re-run writes
+nothing. MERGE on the constrained key keeps concurrent ingests from duplicating anything.
+`graph` reads everything back in two streaming queries.
 
 Credentials come only from ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD``; they never appear in
 a message or a log. The database is ``NEO4J_DATABASE`` (default ``neo4j``).
@@ -35,10 +37,17 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as driver_errors
 
-from netzwerk.errors import ConfigError, NotFound, StoreError, StoreUnavailable
+from netzwerk.errors import (
+    ConfigError,
+    NetzwerkError,
+    NotFound,
+    StoreError,
+    StoreUnavailable,
+)
 from netzwerk.model import (
     NODE_LABELS,
     RELATIONSHIP_TYPES,
+    TIE_ENDPOINTS,
     UNDIRECTED_TIE_KINDS,
     Changeset,
     graph_key,
@@ -126,6 +135,7 @@ def guard_driver_logs() -> None:
 guard_driver_logs()
 
 DEFAULT_BATCH_SIZE = 5000
+GRAPH_CHUNK = 1000  # nodes per record when reading the graph
 RECORD_KIND_OF_NODE = {"actor": "actors", "topic": "topics", "project": "projects",
                        "event": "events", "place": "places"}
 
@@ -153,7 +163,9 @@ class Neo4jStore(Store):
     """The shared team database on a Neo4j 5 server."""
 
     def __init__(self, uri: str, *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 database: str | None = None):
+                 database: str | None = None, retry_seconds: float = 30.0):
+        """``retry_seconds``: how long a write keeps retrying while the server is unreachable
+        or reports a transient error (deadlock, leader switch) before giving up."""
         parts = urlsplit(uri)
         if parts.username or parts.password:
             raise ConfigError("Zugangsdaten gehören nicht in die Neo4j-URI — NEO4J_USERNAME "
@@ -166,26 +178,32 @@ class Neo4jStore(Store):
         guard_driver_logs()
         try:
             self._driver: Driver = GraphDatabase.driver(
-                uri, auth=_credentials(), notifications_min_severity="OFF")
+                uri, auth=_credentials(), notifications_min_severity="OFF",
+                max_transaction_retry_time=retry_seconds)
         except (driver_errors.ConfigurationError, ValueError) as error:
             raise ConfigError(f"ungültige Neo4j-URI {uri} — Form bolt://host:7687 oder "
                               "neo4j://host:7687") from error
 
     # ------------------------------------------------------------------ plumbing
 
-    def _wrap(self, error: Exception) -> StoreError:
-        if isinstance(error, driver_errors.AuthError):
+    def _wrap(self, error: Exception) -> NetzwerkError:
+        """The driver's error as ours, with the fix in the message (one line, no values)."""
+        code = getattr(error, "code", None) or ""
+        if isinstance(error, driver_errors.AuthError) or code.startswith(
+                "Neo.ClientError.Security."):
             return StoreUnavailable(
                 f"Anmeldung bei Neo4j {self.uri} fehlgeschlagen — NEO4J_USERNAME und "
-                "NEO4J_PASSWORD prüfen")
+                "NEO4J_PASSWORD prüfen (nach mehreren Fehlversuchen einige Sekunden warten)")
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return ConfigError(f'Neo4j {self.uri} hat keine Datenbank "{self.database}" — '
+                               "NEO4J_DATABASE prüfen")
         if isinstance(error, driver_errors.ServiceUnavailable | driver_errors.SessionExpired
                       | OSError):
             return StoreUnavailable(
                 f"Neo4j unter {self.uri} nicht erreichbar — Server starten (`make neo4j-start`) "
                 "oder NETZWERK_STORE/--store prüfen")
-        code = getattr(error, "code", "") or type(error).__name__
-        return StoreError(f"Neo4j {self.uri} meldet einen Fehler ({code}) — "
-                          "Serverprotokoll prüfen")
+        return StoreError(f"Neo4j {self.uri} meldet einen Fehler "
+                          f"({code or type(error).__name__}) — Serverprotokoll prüfen")
 
     def _write(self, work: Callable[..., Any], *args: Any) -> Any:
         try:
@@ -308,10 +326,11 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ reads
 
     def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
-        """Two streaming queries: nodes, then each node's outgoing ties as one list.
+        """Two streaming queries, nodes then ties, each record a list of ``GRAPH_CHUNK``
+        nodes (or of those nodes' outgoing ties).
 
-        Dates travel as ISO text and ties are grouped by their source node: hydrating a
-        driver `Date` or building a driver `Record` costs more than the value itself.
+        Dates travel as ISO text and records are few: building a driver `Record` or hydrating
+        a driver `Date` costs more than the value itself.
         """
         validity = node_validity = ""
         if as_of is not None:
@@ -319,45 +338,46 @@ class Neo4jStore(Store):
                         "AND (r.until IS NULL OR r.until >= $day)")
             node_validity = ("AND (n.since IS NULL OR n.since <= $day) "
                              "AND (n:Event OR n.until IS NULL OR n.until >= $day)")
-        graph = nx.MultiDiGraph()
         labels = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
+        in_chunks = ("WITH collect(n) AS nodes "
+                     "UNWIND range(0, size(nodes) - 1, $chunk) AS start "
+                     "CALL (nodes, start) { UNWIND nodes[start..start + $chunk] AS n ")
+        graph = nx.MultiDiGraph()
         for record in self._read(
-            f"MATCH (n) WHERE ({labels}) {node_validity} "
-            "RETURN n.kind, n.id, n.name, toString(n.since), toString(n.until), n.note, "
-            "n.type, n.sector, n.topics, n.address, n.consent, n.coordinator", day=as_of
+            f"MATCH (n) WHERE ({labels}) {node_validity} {in_chunks}"
+            "RETURN collect([n.kind, n.id, n.name, toString(n.since), toString(n.until), "
+            "n.note, n.type, n.sector, n.topics, n.address, n.consent, n.coordinator]) AS rows "
+            "} RETURN rows", day=as_of, chunk=GRAPH_CHUNK,
         ):
-            (kind, node_id, name, since, until, note, type_, sector, topics, address, consent,
-             coordinator) = record.values()
-            props = {"note": note or ""}
-            if kind == "actor":
-                props.update(type=type_, sector=sector, topics=topics or [],
-                             address=address or "", consent=consent, coordinator=coordinator)
-            graph.add_node(graph_key(kind, node_id),
-                           **node_attributes(kind, node_id, name, since, until, props))
+            for (kind, node_id, name, since, until, note, type_, sector, topics, address,
+                 consent, coordinator) in record[0]:
+                props = {"note": note or ""}
+                if kind == "actor":
+                    props.update(type=type_, sector=sector, topics=topics or [],
+                                 address=address or "", consent=consent,
+                                 coordinator=coordinator)
+                graph.add_node(graph_key(kind, node_id),
+                               **node_attributes(kind, node_id, name, since, until, props))
         types = "|".join(RELATIONSHIP_TYPES.values())
         for record in self._read(
-            f"MATCH (n) WHERE ({labels}) "
-            f"CALL (n) {{ MATCH (n)-[r:{types}]->(b) WHERE r.key IS NOT NULL {validity} "
-            "RETURN collect([b.kind, b.id, r.key, r.kind, r.weight, r.topic, r.role, r.note, "
-            "toString(r.since), toString(r.until), r.source_file, r.source_sheet, "
-            "r.source_row, r.run_id]) AS ties } "
-            "WITH n, ties WHERE size(ties) > 0 RETURN n.kind, n.id, ties", day=as_of,
+            f"MATCH (n) WHERE ({labels}) {in_chunks}"
+            f"MATCH (n)-[r:{types}]->(b) WHERE r.key IS NOT NULL {validity} "
+            "RETURN collect([n.kind, n.id, b.kind, b.id, r.key, r.kind, r.weight, r.topic, "
+            "r.role, r.note, toString(r.since), toString(r.until), r.source_file, "
+            "r.source_sheet, r.source_row, r.run_id]) AS ties } RETURN ties",
+            day=as_of, chunk=GRAPH_CHUNK,
         ):
-            source_kind, source_id, ties = record.values()
-            source = graph_key(source_kind, source_id)
-            if source not in graph:
-                continue
-            graph.add_edges_from(
-                (source, target, key, {
-                    "kind": kind, "weight": weight, "topic": topic, "role": role,
-                    "note": note, "since": day(since), "until": day(until),
-                    "source_file": source_file, "source_sheet": source_sheet,
-                    "source_row": source_row, "ingest_run": run_id})
-                for (target, key, kind, weight, topic, role, note, since, until, source_file,
-                     source_sheet, source_row, run_id)
-                in ((graph_key(tie[0], tie[1]), *tie[2:]) for tie in ties)
-                if target in graph
-            )
+            for (source_kind, source_id, target_kind, target_id, key, kind, weight, topic,
+                 role, note, since, until, source_file, source_sheet, source_row,
+                 run_id) in record[0]:
+                source = graph_key(source_kind, source_id)
+                target = graph_key(target_kind, target_id)
+                if source in graph and target in graph:
+                    # add_edge, not add_edges_from: the latter looks every edge up again
+                    graph.add_edge(source, target, key, kind=kind, weight=weight, topic=topic,
+                                   role=role, note=note, since=day(since), until=day(until),
+                                   source_file=source_file, source_sheet=source_sheet,
+                                   source_row=source_row, ingest_run=run_id)
         return graph
 
     def counts(self) -> dict[str, int]:
@@ -412,11 +432,27 @@ class Neo4jStore(Store):
     # ------------------------------------------------------------------ named queries
 
     def run_query(self, query: NamedQuery, parameters: dict[str, Any]) -> list[dict]:
-        """Run one query of the library (`netzwerk.store.queries`) with its parameters."""
-        return [
-            {key: _plain_nested(value) for key, value in record.items()}
-            for record in self._read(query.text, **parameters)
-        ]
+        """Run one query of the library (`netzwerk.store.queries`) with its parameters.
+
+        A value the query cannot use (``date('31.12.')``) is the user's input, not a bug:
+        it raises `ConfigError` with the server's reason.
+        """
+        try:
+            with self._driver.session(database=self.database,
+                                      default_access_mode="READ") as session:
+                return [
+                    {key: _plain_nested(value) for key, value in record.items()}
+                    for record in session.run(_query(query.text), parameters)
+                ]
+        except driver_errors.ClientError as error:
+            if not (error.code or "").startswith("Neo.ClientError.Statement."):
+                raise self._wrap(error) from None
+            reason = (error.message or "").strip().splitlines() or [error.code]
+            usage = " ".join(f"-p {name}=…" for name in query.parameters)
+            raise ConfigError(f'Abfrage "{query.name}": Neo4j lehnt die Werte ab ({reason[0]})'
+                              f" — Parameter prüfen ({usage}; Datum als JJJJ-MM-TT)") from None
+        except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
+            raise self._wrap(error) from None
 
     def persons(self) -> list[dict]:
         """Id, name and consent of every natural person (to pseudonymise query results)."""
@@ -559,6 +595,16 @@ def _tie_merge_plan(kind: str, source_kind: str, target_kind: str) -> _MergePlan
                 if kind in UNDIRECTED_TIE_KINDS else None),
         key_at=2, digest_at=TIE_PROPERTIES.index("digest") + 3, source_at=0,
     )
+
+
+def merge_queries() -> list[str]:
+    """Every MERGE query `Neo4jStore.apply` may send: one per node label, one per tie shape
+    (for the test that each has its uniqueness constraint)."""
+    queries = [_node_merge_plan(kind).write for kind in NODE_LABELS]
+    for kind, (sources, targets) in TIE_ENDPOINTS.items():
+        queries += [_tie_merge_plan(kind, source, target).write
+                    for source in sorted(sources) for target in sorted(targets)]
+    return queries
 
 
 def _merge_batch(tx: ManagedTransaction, plan: _MergePlan, rows: Sequence[list]

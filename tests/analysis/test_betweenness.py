@@ -24,12 +24,19 @@ def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.G
     return graph
 
 
+@pytest.fixture(params=["igraph", "scipy"])
+def kernel(request, monkeypatch) -> str:
+    """Run a test on both kernels: igraph (small networks) and scipy (`brandes`, large)."""
+    monkeypatch.setattr(module, "SCIPY_FROM", 0 if request.param == "scipy" else 10**12)
+    return request.param
+
+
 def assert_same(ours: dict, reference: dict) -> None:
     assert ours.keys() == reference.keys()
     assert max(abs(ours[v] - reference[v]) for v in reference) < 1e-9
 
 
-def test_medici_betweenness_matches_padgett():
+def test_medici_betweenness_matches_padgett(kernel):
     values = betweenness(nx.florentine_families_graph(), weighted=False).values
     assert values["Medici"] == pytest.approx(0.522, abs=5e-4)
     assert max(values, key=values.get) == "Medici"
@@ -40,24 +47,30 @@ def test_path_middle_lies_on_every_path():
     assert values == {0: 0.0, 1: 3.0, 2: 4.0, 3: 3.0, 4: 0.0}
 
 
-def test_strong_detour_takes_the_shortest_paths():
+def test_strong_detour_takes_the_shortest_paths(kernel):
     # a - c directly with distance 3, or a - b - c with 1 + 1: b carries the pair when
     # weighted, nobody does when ties are only counted
-    graph = nx.Graph([("a", "b", {"distance": 1.0}), ("b", "c", {"distance": 1.0}),
-                      ("a", "c", {"distance": 3.0})])
+    graph = nx.Graph(
+        [
+            ("a", "b", {"distance": 1.0}),
+            ("b", "c", {"distance": 1.0}),
+            ("a", "c", {"distance": 3.0}),
+        ]
+    )
     assert betweenness(graph, normalized=False).values["b"] == 1.0
     assert betweenness(graph, weighted=False, normalized=False).values["b"] == 0.0
 
 
 def test_distance_defaults_to_inverse_weight():
-    graph = nx.Graph([("a", "b", {"weight": 2.0}), ("b", "c", {"weight": 2.0}),
-                      ("a", "c", {"weight": 0.5})])
+    graph = nx.Graph(
+        [("a", "b", {"weight": 2.0}), ("b", "c", {"weight": 2.0}), ("a", "c", {"weight": 0.5})]
+    )
     assert betweenness(graph, normalized=False).values["b"] == 1.0
 
 
 @pytest.mark.parametrize("seed", range(4))
 @pytest.mark.parametrize("weighted", [True, False])
-def test_exact_matches_networkx(seed, weighted):
+def test_exact_matches_networkx(seed, weighted, kernel):
     graph = random_weighted(120, 0.05, seed)
     ours = betweenness(graph, weighted=weighted).values
     reference = nx.betweenness_centrality(graph, weight="distance" if weighted else None)
@@ -65,14 +78,14 @@ def test_exact_matches_networkx(seed, weighted):
 
 
 @pytest.mark.parametrize("weighted", [True, False])
-def test_directed_exact_matches_networkx(weighted):
+def test_directed_exact_matches_networkx(weighted, kernel):
     graph = random_weighted(80, 0.06, 3, directed=True)
     ours = betweenness(graph, weighted=weighted).values
     assert_same(ours, nx.betweenness_centrality(graph, weight="distance" if weighted else None))
 
 
 @pytest.mark.parametrize("normalized", [True, False])
-def test_unnormalised_matches_networkx(normalized):
+def test_unnormalised_matches_networkx(normalized, kernel):
     graph = random_weighted(60, 0.08, 5)
     ours = betweenness(graph, normalized=normalized).values
     assert_same(ours, nx.betweenness_centrality(graph, weight="distance", normalized=normalized))
@@ -80,16 +93,17 @@ def test_unnormalised_matches_networkx(normalized):
 
 @pytest.mark.parametrize("seed", [1, 7, 42])
 @pytest.mark.parametrize("weighted", [True, False])
-def test_sampled_estimate_equals_networkx_with_the_same_seed(seed, weighted):
+def test_sampled_estimate_equals_networkx_with_the_same_seed(seed, weighted, kernel):
     graph = random_weighted(150, 0.04, seed)
     ours = betweenness(graph, weighted=weighted, k_sample=40, seed=seed)
-    reference = nx.betweenness_centrality(graph, k=40, seed=seed,
-                                          weight="distance" if weighted else None)
+    reference = nx.betweenness_centrality(
+        graph, k=40, seed=seed, weight="distance" if weighted else None
+    )
     assert not ours.exact and ours.sources == 40
     assert_same(ours.values, reference)
 
 
-def test_sampling_every_actor_is_exact():
+def test_sampling_every_actor_is_exact(kernel):
     graph = random_weighted(50, 0.1, 2)
     assert_same(betweenness(graph, k_sample=500).values, betweenness(graph).values)
     assert betweenness(graph, k_sample=500).exact
@@ -124,11 +138,10 @@ def test_large_networks_are_sampled_by_default(monkeypatch):
     monkeypatch.setattr(module, "DEFAULT_SAMPLE", 20)
     result = betweenness(graph)
     assert not result.exact and result.sources == 20 and result.seed == 42
-    assert_same(result.values, nx.betweenness_centrality(graph, k=20, seed=42,
-                                                         weight="distance"))
+    assert_same(result.values, nx.betweenness_centrality(graph, k=20, seed=42, weight="distance"))
 
 
-def test_worker_processes_give_the_same_estimate():
+def test_worker_processes_give_the_same_estimate(kernel):
     graph = random_weighted(200, 0.04, 6)
     serial = betweenness(graph, k_sample=48, processes=1)
     parallel = betweenness(graph, k_sample=48, processes=2)
@@ -137,22 +150,24 @@ def test_worker_processes_give_the_same_estimate():
 
 
 @pytest.mark.parametrize("k_sample", [None, 30])
-def test_pool_counts_only_paths_between_pool_members(k_sample):
+def test_pool_counts_only_paths_between_pool_members(k_sample, kernel):
     graph = random_weighted(90, 0.06, 8)
     arrays = graph_arrays(graph)
     pool = [i for i in range(90) if i % 3]
     ours = betweenness_of(arrays, pool=pool, normalized=False, k_sample=k_sample, seed=1)
     members = [arrays.nodes[i] for i in pool]
     if k_sample is None:
-        reference = nx.betweenness_centrality_subset(graph, members, members,
-                                                     normalized=False, weight="distance")
+        reference = nx.betweenness_centrality_subset(
+            graph, members, members, normalized=False, weight="distance"
+        )
     else:
         # the same estimator written out: pool sources sampled as random.sample does
         import random
 
         sources = random.Random(1).sample(members, k_sample)
-        sums = nx.betweenness_centrality_subset(graph, sources, members, normalized=False,
-                                                weight="distance")
+        sums = nx.betweenness_centrality_subset(
+            graph, sources, members, normalized=False, weight="distance"
+        )
         reference = {}
         for node in graph:
             valid = len(members) - (node in members)
@@ -166,6 +181,6 @@ def test_too_few_sources_is_refused():
         betweenness(nx.path_graph(5), k_sample=1)
 
 
-def test_tiny_graphs_have_zero_betweenness():
+def test_tiny_graphs_have_zero_betweenness(kernel):
     assert betweenness(nx.Graph([(1, 2)])).values == {1: 0.0, 2: 0.0}
     assert betweenness(nx.empty_graph(1)).values == {0: 0.0}

@@ -55,8 +55,7 @@ def with_groups(graph: nx.Graph, groups: dict) -> nx.Graph:
 def star_of_groups() -> nx.Graph:
     """Broker b (group x) tied to x1, x2 (x), y1, y2 (y), z1 (z); leaves not tied."""
     graph = nx.star_graph(["b", "x1", "x2", "y1", "y2", "z1"])
-    return with_groups(graph, {"b": "x", "x1": "x", "x2": "x", "y1": "y", "y2": "y",
-                               "z1": "z"})
+    return with_groups(graph, {"b": "x", "x1": "x", "x2": "x", "y1": "y", "y2": "y", "z1": "z"})
 
 
 def test_undirected_star_has_every_role_counted_both_ways():
@@ -64,8 +63,13 @@ def test_undirected_star_has_every_role_counted_both_ways():
     # (itinerant 2), x -> other 2*3 (representative 6), other -> x 3*2 (gatekeeper 6),
     # y <-> z 2*1*2 (liaison 4)
     assert counts_of(star_of_groups())["b"] == {
-        "coordinator": 2, "itinerant": 2, "representative": 6, "gatekeeper": 6,
-        "liaison": 4, "total": 20}
+        "coordinator": 2,
+        "itinerant": 2,
+        "representative": 6,
+        "gatekeeper": 6,
+        "liaison": 4,
+        "total": 20,
+    }
 
 
 def test_ties_among_contacts_close_their_two_paths():
@@ -73,41 +77,53 @@ def test_ties_among_contacts_close_their_two_paths():
     graph.add_edge("y1", "z1")  # closes a liaison pair in both directions
     graph.add_edge("x1", "y2")  # closes x1 -> y2 (representative) and y2 -> x1 (gatekeeper)
     assert counts_of(graph)["b"] == {
-        "coordinator": 2, "itinerant": 2, "representative": 5, "gatekeeper": 5,
-        "liaison": 2, "total": 16}
+        "coordinator": 2,
+        "itinerant": 2,
+        "representative": 5,
+        "gatekeeper": 5,
+        "liaison": 2,
+        "total": 16,
+    }
 
 
 def test_undirected_gatekeeper_equals_representative():
-    graph = with_groups(nx.gnp_random_graph(40, 0.15, seed=2),
-                        {v: "abc"[v % 3] for v in range(40)})
+    graph = with_groups(nx.gnp_random_graph(40, 0.15, seed=2), {v: "abc"[v % 3] for v in range(40)})
     for actor in brokerage_roles(graph).actors:
         assert actor.counts["gatekeeper"] == actor.counts["representative"]
 
 
 def test_directed_roles_follow_the_arrows():
     # in: x1 -> b, y1 -> b; out: b -> x2, b -> y2, b -> z1
-    graph = with_groups(nx.DiGraph([("x1", "b"), ("y1", "b"), ("b", "x2"), ("b", "y2"),
-                                    ("b", "z1")]),
-                        {"b": "x", "x1": "x", "x2": "x", "y1": "y", "y2": "y", "z1": "z"})
+    graph = with_groups(
+        nx.DiGraph([("x1", "b"), ("y1", "b"), ("b", "x2"), ("b", "y2"), ("b", "z1")]),
+        {"b": "x", "x1": "x", "x2": "x", "y1": "y", "y2": "y", "z1": "z"},
+    )
     assert counts_of(graph)["b"] == {
-        "coordinator": 1,      # x1 -> b -> x2
-        "itinerant": 1,        # y1 -> b -> y2
-        "representative": 2,   # x1 -> b -> y2, x1 -> b -> z1
-        "gatekeeper": 1,       # y1 -> b -> x2
-        "liaison": 1,          # y1 -> b -> z1
-        "total": 6}
+        "coordinator": 1,  # x1 -> b -> x2
+        "itinerant": 1,  # y1 -> b -> y2
+        "representative": 2,  # x1 -> b -> y2, x1 -> b -> z1
+        "gatekeeper": 1,  # y1 -> b -> x2
+        "liaison": 1,  # y1 -> b -> z1
+        "total": 6,
+    }
 
 
 def test_directed_only_the_arc_a_to_c_closes_a_two_path():
-    graph = with_groups(nx.DiGraph([("x1", "b"), ("y1", "b"), ("b", "x2"), ("b", "y2"),
-                                    ("b", "z1")]),
-                        {"b": "x", "x1": "x", "x2": "x", "y1": "y", "y2": "y", "z1": "z"})
+    graph = with_groups(
+        nx.DiGraph([("x1", "b"), ("y1", "b"), ("b", "x2"), ("b", "y2"), ("b", "z1")]),
+        {"b": "x", "x1": "x", "x2": "x", "y1": "y", "y2": "y", "z1": "z"},
+    )
     graph.add_edge("x2", "x1")  # wrong way round: x1 -> b -> x2 stays open
     graph.add_edge("y1", "z1")  # closes y1 -> b -> z1
-    graph.add_edge("b", "x1")   # x1 is now also out-neighbour: y1 -> b -> x1 (gatekeeper)
+    graph.add_edge("b", "x1")  # x1 is now also out-neighbour: y1 -> b -> x1 (gatekeeper)
     assert counts_of(graph)["b"] == {
-        "coordinator": 1, "itinerant": 1, "representative": 2, "gatekeeper": 2,
-        "liaison": 0, "total": 6}
+        "coordinator": 1,
+        "itinerant": 1,
+        "representative": 2,
+        "gatekeeper": 2,
+        "liaison": 0,
+        "total": 6,
+    }
 
 
 def test_path_roles_in_the_docstring_sense():
@@ -230,8 +246,7 @@ def test_actor_moments_are_exact_for_random_graphs():
     expected, variance = _actor_moments(np.array([2.0, 1.0, 1.0]), 4.0, d)
     for actor, group in ((0, 0), (2, 1), (3, 2)):
         assert mean[actor] == pytest.approx(expected[group, :5], abs=1e-12)
-        assert square[actor] - mean[actor] ** 2 == pytest.approx(variance[group, :5],
-                                                                   abs=1e-12)
+        assert square[actor] - mean[actor] ** 2 == pytest.approx(variance[group, :5], abs=1e-12)
 
 
 def test_network_totals_and_their_expectation():

@@ -41,9 +41,22 @@ def test_rows_have_exactly_the_table_columns():
     rows = broker_table(florentine())
     assert all(tuple(row) == TABLE_COLUMNS for row in rows)
     assert TABLE_COLUMNS == (
-        "id", "name", "sector", "betweenness", "constraint", "effective_size", "efficiency",
-        "hierarchy", "coordinator", "itinerant", "gatekeeper", "representative", "liaison",
-        "brokerage_total", "cut_point")
+        "id",
+        "name",
+        "sector",
+        "betweenness",
+        "constraint",
+        "effective_size",
+        "efficiency",
+        "hierarchy",
+        "coordinator",
+        "itinerant",
+        "gatekeeper",
+        "representative",
+        "liaison",
+        "brokerage_total",
+        "cut_point",
+    )
 
 
 def test_medici_lead_the_table():
@@ -73,7 +86,11 @@ def test_table_values_are_the_measures():
 def test_isolates_have_none_not_nan():
     row = next(r for r in broker_table(florentine()) if r["id"] == "Isolated")
     assert (row["constraint"], row["effective_size"], row["efficiency"], row["hierarchy"]) == (
-        None, None, None, None)
+        None,
+        None,
+        None,
+        None,
+    )
     assert json.loads(to_json(broker_table(florentine())))  # plain JSON, no NaN
 
 
@@ -125,8 +142,7 @@ def test_options_show_the_view_and_the_method():
         store.add_node(key, kind="actor", name=key, sector="social")
     store.add_edge("a", "b", kind="cooperation", weight=1.0)
     store.add_edge("b", "c", kind="membership", weight=2.0)
-    view = actor_view(store, tie_kinds=["cooperation", "membership"],
-                      as_of_date=date(2024, 6, 30))
+    view = actor_view(store, tie_kinds=["cooperation", "membership"], as_of_date=date(2024, 6, 30))
     options = broker_analysis(view).options
     assert options["tie_kinds"] == ["cooperation", "membership"]
     assert options["as_of"] == "2024-06-30"

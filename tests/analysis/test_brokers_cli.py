@@ -35,8 +35,13 @@ def store_path(tmp_path) -> Path:
     association's tie to the QM ended in 2022."""
     changeset = Changeset(
         actors=[
-            actor("qm", "district_management", name="Quartiersmanagement", coordinator=True,
-                  type="committee"),
+            actor(
+                "qm",
+                "district_management",
+                name="Quartiersmanagement",
+                coordinator=True,
+                type="committee",
+            ),
             actor("schule", "education", name="Grundschule"),
             actor("kirche", "religion", name="Kirchengemeinde"),
             actor("verein", "social", name="Wir in Wehringhausen e.V.", type="association"),
@@ -170,19 +175,34 @@ def test_dependency_json_by_hand(store_path):
     # others: schule kirche verein laden kiosk erika tom (7), all connected (21 pairs);
     # without the QM: {schule, kirche} and {verein, erika, tom, laden, kiosk}: 1 + 10
     assert output["coordinators"] == ["qm"]
-    assert (output["connected_pairs_before"], output["connected_pairs_after"],
-            output["connected_pairs_lost"]) == (21, 11, 10)
+    assert (
+        output["connected_pairs_before"],
+        output["connected_pairs_after"],
+        output["connected_pairs_lost"],
+    ) == (21, 11, 10)
     assert ["education", "social"] in output["group_pairs_lost"]
     assert output["options"]["betweenness"] == "exact" and "tie_kinds" in output["options"]
     assert "erika" not in result.stdout.lower()
 
 
 def test_dependency_for_a_given_coordinator(store_path):
-    output = json.loads(run(store_path, "dependency", "--coordinator", "erika", "--format",
-                            "json").stdout)
+    output = json.loads(
+        run(store_path, "dependency", "--coordinator", "erika", "--format", "json").stdout
+    )
     assert output["coordinators"] == [PSEUDONYM("erika")]
     assert output["connected_pairs_lost"] == 10  # shop and kiosk lose the other five
     assert list(output["betweenness_share_by_coordinator"]) == [PSEUDONYM("erika")]
+
+
+@pytest.mark.parametrize(
+    "typed", ["Person-{pseudonym}", "wir in wehringhausen E.V.", "Wir in Wehringhausen e.V."]
+)
+def test_coordinator_can_be_typed_as_name_or_pseudonym(store_path, typed):
+    text = typed.format(pseudonym=PSEUDONYM("erika")[len("Person-") :])
+    result = run(store_path, "dependency", "--coordinator", text, "--format", "json")
+    assert result.exit_code == 0, result.output
+    expected = PSEUDONYM("erika") if "Person" in text else "verein"
+    assert json.loads(result.stdout)["coordinators"] == [expected]
 
 
 def test_dependency_table_has_summary_and_successors(store_path):
@@ -196,7 +216,7 @@ def test_unknown_coordinator_is_one_german_line_and_exit_2(store_path):
     result = run(store_path, "dependency", "--coordinator", "niemand")
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and 'unbekannte Akteur-ID "niemand"' in lines[0]
+    assert len(lines) == 1 and 'unbekannter Akteur "niemand"' in lines[0]
 
 
 # --------------------------------------------------------------------------- keyplayers

@@ -34,8 +34,7 @@ def test_bridges_are_local_bridges_without_span():
 
 def test_square_ties_are_local_bridges_of_span_three():
     found = local_bridges(nx.cycle_graph(4))
-    assert {(b.u, b.v): b.span for b in found} == {(0, 1): 3, (0, 3): 3, (1, 2): 3,
-                                                   (2, 3): 3}
+    assert {(b.u, b.v): b.span for b in found} == {(0, 1): 3, (0, 3): 3, (1, 2): 3, (2, 3): 3}
 
 
 def test_local_bridges_without_span():
@@ -47,21 +46,29 @@ def test_matches_networkx_on_seeded_graphs(seed):
     graph = nx.gnp_random_graph(120, 0.03, seed=seed)
     assert set(cut_points(graph)) == set(nx.articulation_points(graph))
     assert {frozenset(e) for e in bridges(graph)} == {frozenset(e) for e in nx.bridges(graph)}
-    expected = {frozenset((u, v)): None if span == math.inf else span
-                for u, v, span in nx.local_bridges(graph, with_span=True)}
+    expected = {
+        frozenset((u, v)): None if span == math.inf else span
+        for u, v, span in nx.local_bridges(graph, with_span=True)
+    }
     assert {frozenset((b.u, b.v)): b.span for b in local_bridges(graph)} == expected
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(2, 14).flatmap(
-    lambda n: st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=30)
-    .map(lambda edges: (n, edges))))
+@given(
+    st.integers(2, 14).flatmap(
+        lambda n: st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=30
+        ).map(lambda edges: (n, edges))
+    )
+)
 def test_local_bridge_spans_match_networkx_on_any_small_graph(case):
     n, edges = case
     graph = nx.empty_graph(n)
     graph.add_edges_from((u, v) for u, v in edges if u != v)
-    expected = {frozenset((u, v)): None if span == math.inf else span
-                for u, v, span in nx.local_bridges(graph, with_span=True)}
+    expected = {
+        frozenset((u, v)): None if span == math.inf else span
+        for u, v, span in nx.local_bridges(graph, with_span=True)
+    }
     assert {frozenset((b.u, b.v)): b.span for b in local_bridges(graph)} == expected
     assert set(cut_points(graph)) == set(nx.articulation_points(graph))
 

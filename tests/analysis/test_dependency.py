@@ -14,11 +14,30 @@ from netzwerk.errors import ConfigError, NotFound
 def district() -> nx.Graph:
     """The QM ties two circles: {a, b, c} (a-b, b-c) and {d, e} (d-e), plus f alone with
     the QM. c also reaches d over x (a long detour); x has no other tie."""
-    graph = nx.Graph([("qm", "a"), ("qm", "d"), ("qm", "f"), ("a", "b"), ("b", "c"),
-                      ("d", "e"), ("c", "x"), ("x", "y"), ("y", "d")])
-    sectors = {"qm": "district_management", "a": "social", "b": "social", "c": "culture",
-               "d": "education", "e": "education", "f": "religion", "x": "economy",
-               "y": "economy"}
+    graph = nx.Graph(
+        [
+            ("qm", "a"),
+            ("qm", "d"),
+            ("qm", "f"),
+            ("a", "b"),
+            ("b", "c"),
+            ("d", "e"),
+            ("c", "x"),
+            ("x", "y"),
+            ("y", "d"),
+        ]
+    )
+    sectors = {
+        "qm": "district_management",
+        "a": "social",
+        "b": "social",
+        "c": "culture",
+        "d": "education",
+        "e": "education",
+        "f": "religion",
+        "x": "economy",
+        "y": "economy",
+    }
     nx.set_node_attributes(graph, sectors, "sector")
     nx.set_node_attributes(graph, {node: node.upper() for node in graph}, "name")
     graph.nodes["qm"]["coordinator"] = True
@@ -31,8 +50,11 @@ def test_pairs_and_fragmentation_by_hand():
     # and the rest hang together over c - x - y - d: 7 * 6 / 2 = 21
     assert result["coordinators"] == ["qm"]
     assert result["actors"] == 8
-    assert (result["connected_pairs_before"], result["connected_pairs_after"],
-            result["connected_pairs_lost"]) == (28, 21, 7)
+    assert (
+        result["connected_pairs_before"],
+        result["connected_pairs_after"],
+        result["connected_pairs_lost"],
+    ) == (28, 21, 7)
     assert result["fragmentation_before"] == 0.0
     assert result["fragmentation_after"] == pytest.approx(1 - 21 / 28)
 
@@ -40,8 +62,12 @@ def test_pairs_and_fragmentation_by_hand():
 def test_sector_pairs_that_lose_every_path():
     result = coordinator_dependency(district(), weighted=False)
     # only f (religion) is cut off: every pair religion - other sector is lost
-    assert result["group_pairs_lost"] == [["culture", "religion"], ["economy", "religion"],
-                                          ["education", "religion"], ["religion", "social"]]
+    assert result["group_pairs_lost"] == [
+        ["culture", "religion"],
+        ["economy", "religion"],
+        ["education", "religion"],
+        ["religion", "social"],
+    ]
     assert result["by"] == "sector"
 
 
@@ -106,7 +132,7 @@ def test_weighted_and_sampled_options_are_reported():
 
 
 def test_unknown_coordinator_is_not_found():
-    with pytest.raises(NotFound, match='unbekannte Akteur-ID "nobody"'):
+    with pytest.raises(NotFound, match='unbekannter Akteur "nobody"'):
         coordinator_dependency(district(), ["nobody"])
 
 
@@ -128,4 +154,6 @@ def test_lost_pairs_match_brute_force_on_random_graphs():
         pairs_after = sum(nx.has_path(without, u, v) for u, v in itertools.combinations(others, 2))
         pairs_before = sum(nx.has_path(graph, u, v) for u, v in itertools.combinations(others, 2))
         assert (result["connected_pairs_before"], result["connected_pairs_after"]) == (
-            pairs_before, pairs_after)
+            pairs_before,
+            pairs_after,
+        )

@@ -21,8 +21,19 @@ from netzwerk.analysis.keyplayers import key_players
 def two_clusters_and_a_chain() -> nx.Graph:
     """Two triangles {a1, a2, a3}, {b1, b2, b3} joined by a chain a1 - m - b1, plus a
     pendant p on a2. Removing m splits the clusters; removing a2 only drops p."""
-    graph = nx.Graph([("a1", "a2"), ("a2", "a3"), ("a1", "a3"), ("b1", "b2"), ("b2", "b3"),
-                      ("b1", "b3"), ("a1", "m"), ("m", "b1"), ("a2", "p")])
+    graph = nx.Graph(
+        [
+            ("a1", "a2"),
+            ("a2", "a3"),
+            ("a1", "a3"),
+            ("b1", "b2"),
+            ("b2", "b3"),
+            ("b1", "b3"),
+            ("a1", "m"),
+            ("m", "b1"),
+            ("a2", "p"),
+        ]
+    )
     return graph
 
 
@@ -60,8 +71,9 @@ def test_distance_measure_on_a_path():
     assert result["after"] == pytest.approx(distance_fragmentation(nx.path_graph(5), [2]))
 
 
-@pytest.mark.parametrize("measure, objective", [("F", fragmentation_of),
-                                                ("DF", distance_fragmentation_of)])
+@pytest.mark.parametrize(
+    "measure, objective", [("F", fragmentation_of), ("DF", distance_fragmentation_of)]
+)
 def test_finds_the_best_set_of_small_graphs_nearly_always(measure, objective):
     """A heuristic: compare with exhaustive search over 12 graphs and k = 2, 3."""
     found_best, ratios = 0, []

@@ -17,49 +17,50 @@ from netzwerk.analysis.structural_holes import structural_holes
 
 def reference(graph: nx.Graph, weight: str | None, model: str) -> dict:
     """Burt's formulas written out node by node (undirected graphs), both models."""
+    return {i: reference_for(graph, i, weight, model) for i in graph}
+
+
+def reference_for(graph: nx.Graph, i, weight: str | None, model: str) -> tuple:
+    """(constraint, effective size, efficiency, hierarchy) of ego i."""
 
     def a(u, v) -> float:
         if not graph.has_edge(u, v):
             return 0.0
         return graph[u][v].get(weight, 1.0) if weight else 1.0
 
-    out = {}
-    for i in graph:
-        contacts = [j for j in graph[i] if j != i]
-        if not contacts:
-            out[i] = (None, None, None, None)
-            continue
-        ego = set(contacts) | {i}
+    contacts = [j for j in graph[i] if j != i]
+    if not contacts:
+        return (None, None, None, None)
+    ego = set(contacts) | {i}
 
-        def scope(q):  # whose ties count for q's proportions
-            return [k for k in graph[q] if k != q and (model == "whole" or k in ego)]
+    def scope(q):  # whose ties count for q's proportions
+        return [k for k in graph[q] if k != q and (model == "whole" or k in ego)]
 
-        def p(x, y):
-            total = sum(a(x, k) for k in scope(x)) if x != i else sum(a(i, k) for k in contacts)
-            return a(x, y) / total
+    def p(x, y):
+        return a(x, y) / sum(a(x, k) for k in scope(x))
 
-        def m(x, y):
-            return a(x, y) / max(a(x, k) for k in scope(x))
+    def m(x, y):
+        return a(x, y) / max(a(x, k) for k in scope(x))
 
-        terms = {j: (p(i, j) + sum(p(i, q) * p(q, j) for q in contacts if q != j)) ** 2
-                 for j in contacts}
-        constraint = sum(terms.values())
-        effective = sum(1 - sum(p(i, q) * m(j, q) for q in contacts if q != j)
-                        for j in contacts)
-        n = len(contacts)
-        hierarchy = None
-        if n > 1:
-            ratios = [terms[j] / (constraint / n) for j in contacts]
-            hierarchy = sum(r * math.log(r) for r in ratios) / (n * math.log(n))
-        out[i] = (constraint, effective, effective / n, hierarchy)
-    return out
+    terms = {
+        j: (p(i, j) + sum(p(i, q) * p(q, j) for q in contacts if q != j)) ** 2 for j in contacts
+    }
+    constraint = sum(terms.values())
+    effective = sum(1 - sum(p(i, q) * m(j, q) for q in contacts if q != j) for j in contacts)
+    n = len(contacts)
+    hierarchy = None
+    if n > 1:
+        ratios = [terms[j] / (constraint / n) for j in contacts]
+        hierarchy = sum(r * math.log(r) for r in ratios) / (n * math.log(n))
+    return (constraint, effective, effective / n, hierarchy)
 
 
 def assert_matches(ours: dict, expected: dict) -> None:
     for node, values in expected.items():
         got = ours[node]
         for value, want in zip(
-            (got.constraint, got.effective_size, got.efficiency, got.hierarchy), values,
+            (got.constraint, got.effective_size, got.efficiency, got.hierarchy),
+            values,
             strict=True,
         ):
             if want is None:
@@ -98,12 +99,15 @@ def test_whole_model_is_the_default():
     assert structural_holes(graph)[0].constraint == pytest.approx(1.0069444, abs=1e-6)
 
 
-@pytest.mark.parametrize("alters, ties, expected", [
-    (4, [], 4.0),                              # no redundancy: ES = n
-    (4, [(1, 2), (3, 4)], 3.0),                # 4 - 2*2/4
-    (3, [(1, 2), (2, 3), (1, 3)], 1.0),        # a clique of alters: 3 - 2*3/3
-    (5, [(1, 2), (1, 3), (1, 4)], 3.8),        # 5 - 2*3/5
-])
+@pytest.mark.parametrize(
+    "alters, ties, expected",
+    [
+        (4, [], 4.0),  # no redundancy: ES = n
+        (4, [(1, 2), (3, 4)], 3.0),  # 4 - 2*2/4
+        (3, [(1, 2), (2, 3), (1, 3)], 1.0),  # a clique of alters: 3 - 2*3/3
+        (5, [(1, 2), (1, 3), (1, 4)], 3.8),  # 5 - 2*3/5
+    ],
+)
 def test_effective_size_is_borgattis_n_minus_2t_over_n(alters, ties, expected):
     graph = nx.star_graph(alters)
     graph.add_edges_from(ties)
@@ -129,10 +133,13 @@ def test_isolates_and_single_contacts():
     graph = nx.Graph([(1, 2)])
     graph.add_node(3)
     result = structural_holes(graph)
-    assert result[3].as_dict() == {"constraint": None, "effective_size": None,
-                                   "efficiency": None, "hierarchy": None}
-    assert (result[1].constraint, result[1].effective_size, result[1].hierarchy) == (1.0, 1.0,
-                                                                                     None)
+    assert result[3].as_dict() == {
+        "constraint": None,
+        "effective_size": None,
+        "efficiency": None,
+        "hierarchy": None,
+    }
+    assert (result[1].constraint, result[1].effective_size, result[1].hierarchy) == (1.0, 1.0, None)
 
 
 def test_self_loops_are_ignored():
@@ -143,8 +150,7 @@ def test_self_loops_are_ignored():
 
 def test_weighted_constraint_uses_strengths():
     # ego 0 ties 3 to 1 and 1 to 2; 1-2 tied: p_01 = 3/4, p_02 = 1/4, p_12 = 1/4, p_21 = 1/2
-    graph = nx.Graph([(0, 1, {"weight": 3.0}), (0, 2, {"weight": 1.0}),
-                      (1, 2, {"weight": 1.0})])
+    graph = nx.Graph([(0, 1, {"weight": 3.0}), (0, 2, {"weight": 1.0}), (1, 2, {"weight": 1.0})])
     expected = (3 / 4 + 1 / 4 * 1 / 2) ** 2 + (1 / 4 + 3 / 4 * 1 / 4) ** 2
     assert structural_holes(graph)[0].constraint == pytest.approx(expected)
     assert structural_holes(graph, weight=None)[0].constraint == pytest.approx(1.125)
@@ -194,8 +200,9 @@ def test_directed_graphs_use_mutual_weights_like_networkx():
 @pytest.mark.parametrize("weight", ["weight", None])
 def test_matches_plain_reference_on_seeded_graphs(model, weight):
     graph = weighted_gnp(60, 0.12, 11)
-    assert_matches(structural_holes(graph, weight=weight, model=model),
-                   reference(graph, weight, model))
+    assert_matches(
+        structural_holes(graph, weight=weight, model=model), reference(graph, weight, model)
+    )
 
 
 @st.composite
@@ -210,11 +217,15 @@ def small_graphs(draw) -> nx.Graph:
 
 
 @settings(max_examples=150, deadline=None)
-@given(graph=small_graphs(), model=st.sampled_from(["whole", "ego"]),
-       weight=st.sampled_from(["weight", None]))
+@given(
+    graph=small_graphs(),
+    model=st.sampled_from(["whole", "ego"]),
+    weight=st.sampled_from(["weight", None]),
+)
 def test_matches_plain_reference_on_any_small_graph(graph, model, weight):
-    assert_matches(structural_holes(graph, weight=weight, model=model),
-                   reference(graph, weight, model))
+    assert_matches(
+        structural_holes(graph, weight=weight, model=model), reference(graph, weight, model)
+    )
 
 
 def test_unknown_model_is_refused():
