@@ -60,7 +60,7 @@ def store_graph(n_actors: int, n_ties: int, *, n_events: int | None = None, seed
         edges.add((u, v))
         ends.extend((u, v))
     kinds = ["cooperation"] * 8 + ["membership", "runs"]
-    for u, v in edges:
+    for u, v in sorted(edges):  # sets iterate in hash order: sort for the same weights
         kind = rng.choice(kinds)
         graph.add_edge(u, v, key=f"{kind}|{u}|{v}||", kind=kind, weight=float(rng.randint(1, 3)),
                        topic="", role="", since=None, until=None, note="")
