@@ -136,6 +136,7 @@ guard_driver_logs()
 
 DEFAULT_BATCH_SIZE = 5000
 GRAPH_CHUNK = 1000  # nodes per record when reading the graph
+CONFLICT_RETRIES = 5  # re-runs of a batch that met a key written by a concurrent ingest
 RECORD_KIND_OF_NODE = {"actor": "actors", "topic": "topics", "project": "projects",
                        "event": "events", "place": "places"}
 
@@ -206,11 +207,19 @@ class Neo4jStore(Store):
                           f"({code or type(error).__name__}) — Serverprotokoll prüfen")
 
     def _write(self, work: Callable[..., Any], *args: Any) -> Any:
-        try:
-            with self._driver.session(database=self.database) as session:
-                return session.execute_write(work, *args)
-        except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
-            raise self._wrap(error) from None
+        """Run a transaction function; the driver retries transient errors (deadlocks,
+        lost connections) and this retries uniqueness conflicts: another ingest wrote the
+        same key first, and running the function again sees it."""
+        for attempt in range(CONFLICT_RETRIES + 1):
+            try:
+                with self._driver.session(database=self.database) as session:
+                    return session.execute_write(work, *args)
+            except driver_errors.ConstraintError as error:
+                if attempt == CONFLICT_RETRIES:
+                    raise self._wrap(error) from None
+            except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
+                raise self._wrap(error) from None
+        raise AssertionError("unreachable")
 
     def _read(self, query: str, **parameters: Any) -> Iterator[Any]:
         """Stream the records of one read query (auto-commit, no per-node round trips)."""
@@ -299,14 +308,14 @@ class Neo4jStore(Store):
                 _tie_parameters(tie_row(tie), tie.source.id, tie.target.id, run_id))
 
         for kind, rows in nodes_by_kind.items():
-            plan = _node_merge_plan(kind)
+            plan = _node_write_plan(kind)
             for batch in _batches(rows, self.batch_size):
                 self._count(result, RECORD_KIND_OF_NODE[kind], len(batch),
-                            *self._write(_merge_batch, plan, batch))
+                            *self._write(_write_batch, plan, batch))
         for (kind, source_kind, target_kind), rows in ties_by_shape.items():
-            plan = _tie_merge_plan(kind, source_kind, target_kind)
+            plan = _tie_write_plan(kind, source_kind, target_kind)
             for batch in _batches(rows, self.batch_size):
-                self._count(result, "ties", len(batch), *self._write(_merge_batch, plan, batch))
+                self._count(result, "ties", len(batch), *self._write(_write_batch, plan, batch))
 
         log_entry = {
             "run_id": run_id, "started": datetime.now(UTC).isoformat(timespec="microseconds"),
@@ -520,11 +529,12 @@ class Neo4jStore(Store):
 
 # ---------------------------------------------------------------------- query building
 #
-# A batch is written in one managed transaction (`_merge_batch`): a read query looks the
+# A batch is written in one managed transaction (`_write_batch`): a read query looks the
 # batch's keys up through their uniqueness constraints and returns the keys that are absent
-# and those whose digest differs; only those rows are then written, with MERGE on the
-# constrained key (so concurrent ingests cannot duplicate a node or a tie) and one SET per
-# property (`SET n = map` would make the planner add Eager operators). Rows travel as lists,
+# and those whose digest differs; only those rows are then written (nodes with MERGE, ties
+# with CREATE or an index lookup, see `_tie_write_plan`; the constraints keep concurrent
+# ingests from duplicating anything), with one SET per property (`SET n = map` would make
+# the planner add Eager operators). Rows travel as lists,
 # not maps, so no property name is sent 5000 times. Index hints pin the lookups to the
 # constraints' indexes: a plan cached while the database was empty would otherwise scan every
 # relationship of the type for every row (a 100k-tie load then takes hours, not seconds).
@@ -538,27 +548,34 @@ TIE_PROPERTIES = ("kind", "weight", "topic", "role", "note", "since", "until", "
 
 
 @dataclass(frozen=True)
-class _MergePlan:
+class _WritePlan:
     """The queries that write one batch of one node label or one tie shape.
 
-    ``key_at``: where a row holds its key; ``source_at``: where a tie row holds its source id
-    (None for nodes); ``delete``: removes ties stored the other way round (cooperation is
-    undirected, so a later file may name its ends in the other order).
+    ``check`` returns the batch's absent keys and its changed ones; ``create`` writes rows
+    whose key is absent, ``update`` rows whose key is stored with another digest;
+    ``delete`` removes ties stored the other way round (cooperation is undirected, so a later
+    file may name its ends in the other order). ``key_at``/``digest_at``: where a row holds
+    its key and digest; ``source_at``: where a tie row holds its source id (None for nodes).
     """
 
     check: str
-    write: str
+    create: str
+    update: str
     delete: str | None
     key_at: int
     digest_at: int
     source_at: int | None = None
 
 
-def _node_merge_plan(kind: str) -> _MergePlan:
+def _node_write_plan(kind: str) -> _WritePlan:
     label = NODE_LABELS[kind]
     properties = ACTOR_PROPERTIES if kind == "actor" else NODE_PROPERTIES
     sets = ", ".join(f"n.{name} = row[{at}]" for at, name in enumerate(properties, start=1))
-    return _MergePlan(
+    # MERGE on a uniquely constrained label and property always plans as a locking unique
+    # index seek, so it serves for both new and changed nodes
+    merge = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) SET {sets} "
+             "RETURN count(n)")
+    return _WritePlan(
         check=(
             f"UNWIND $items AS item OPTIONAL MATCH (n:{label} {{id: item[0]}}) "
             f"USING INDEX n:{label}(id) "
@@ -566,17 +583,20 @@ def _node_merge_plan(kind: str) -> _MergePlan:
             "RETURN collect(CASE WHEN n IS NULL THEN item[0] END), "
             "collect(CASE WHEN n IS NOT NULL THEN [item[0], true] END)"
         ),
-        write=f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) SET {sets} "
-              "RETURN count(n)",
-        delete=None, key_at=0, digest_at=properties.index("digest") + 1,
+        create=merge, update=merge, delete=None,
+        key_at=0, digest_at=properties.index("digest") + 1,
     )
 
 
-def _tie_merge_plan(kind: str, source_kind: str, target_kind: str) -> _MergePlan:
+def _tie_write_plan(kind: str, source_kind: str, target_kind: str) -> _WritePlan:
+    """Ties are created with CREATE, not MERGE: a relationship MERGE cannot take an index
+    hint, and planned on an empty database it scans every tie of its type for every row.
+    The uniqueness constraint still forbids a second tie with the same key: a concurrent
+    ingest that created it first makes the batch fail and `Neo4jStore._write` re-runs it."""
     rel_type = RELATIONSHIP_TYPES[kind]
     source_label, target_label = NODE_LABELS[source_kind], NODE_LABELS[target_kind]
     sets = ", ".join(f"r.{name} = row[{at}]" for at, name in enumerate(TIE_PROPERTIES, start=3))
-    return _MergePlan(
+    return _WritePlan(
         check=(
             f"UNWIND $items AS item OPTIONAL MATCH (a)-[r:{rel_type} {{key: item[0]}}]->() "
             f"USING INDEX r:{rel_type}(key) "
@@ -585,29 +605,34 @@ def _tie_merge_plan(kind: str, source_kind: str, target_kind: str) -> _MergePlan
             f"collect(CASE WHEN r IS NOT NULL THEN [item[0], a:{source_label} AND "
             "a.id = item[2]] END)"
         ),
-        write=(
+        create=(
             f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row[0]}}) "
             f"USING INDEX a:{source_label}(id) "
             f"MATCH (b:{target_label} {{id: row[1]}}) USING INDEX b:{target_label}(id) "
-            f"MERGE (a)-[r:{rel_type} {{key: row[2]}}]->(b) SET {sets} RETURN count(r)"
+            f"CREATE (a)-[r:{rel_type} {{key: row[2]}}]->(b) SET {sets} RETURN count(r)"
         ),
-        delete=(f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() DELETE r"
+        update=(
+            f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{key: row[2]}}]->() "
+            f"USING INDEX r:{rel_type}(key) SET {sets} RETURN count(r)"
+        ),
+        delete=(f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
+                f"USING INDEX r:{rel_type}(key) DELETE r"
                 if kind in UNDIRECTED_TIE_KINDS else None),
         key_at=2, digest_at=TIE_PROPERTIES.index("digest") + 3, source_at=0,
     )
 
 
-def merge_queries() -> list[str]:
-    """Every MERGE query `Neo4jStore.apply` may send: one per node label, one per tie shape
-    (for the test that each has its uniqueness constraint)."""
-    queries = [_node_merge_plan(kind).write for kind in NODE_LABELS]
+def keyed_write_queries() -> list[str]:
+    """Every query `Neo4jStore.apply` sends that creates a node or tie by its key (MERGE or
+    CREATE): one per node label, one per tie shape. Each relies on a uniqueness constraint."""
+    queries = [_node_write_plan(kind).create for kind in NODE_LABELS]
     for kind, (sources, targets) in TIE_ENDPOINTS.items():
-        queries += [_tie_merge_plan(kind, source, target).write
+        queries += [_tie_write_plan(kind, source, target).create
                     for source in sorted(sources) for target in sorted(targets)]
     return queries
 
 
-def _merge_batch(tx: ManagedTransaction, plan: _MergePlan, rows: Sequence[list]
+def _write_batch(tx: ManagedTransaction, plan: _WritePlan, rows: Sequence[list]
                  ) -> tuple[int, int]:
     """Transaction function: reads only its arguments, returns (created, updated)."""
     items = [[row[plan.key_at], row[plan.digest_at]]
@@ -616,13 +641,21 @@ def _merge_batch(tx: ManagedTransaction, plan: _MergePlan, rows: Sequence[list]
     if not absent_keys and not changed:
         return 0, 0
     absent, present = set(absent_keys), {key for key, _ in changed}
-    turned = [key for key, same_direction in changed if not same_direction]
+    turned = {key for key, same_direction in changed if not same_direction}
     if turned and plan.delete:
-        tx.run(_query(plan.delete), keys=turned).consume()
-    writes = [row for row in rows if row[plan.key_at] in absent or row[plan.key_at] in present]
-    written = tx.run(_query(plan.write), rows=writes).single()[0]
+        tx.run(_query(plan.delete), keys=list(turned)).consume()
+        absent |= turned
+    # one row per key, the last one wins (as in the embedded store)
+    latest = {row[plan.key_at]: row for row in rows}
+    creates = [row for key, row in latest.items() if key in absent]
+    updates = [row for key, row in latest.items() if key in present and key not in absent]
+    written = 0
+    for query, batch in ((plan.create, creates), (plan.update, updates)):
+        if batch:
+            written += tx.run(_query(query), rows=batch).single()[0]
     # a tie whose end is not in the store is not written (validation normally prevents it)
-    return max(0, len(absent) - (len(writes) - written)), len(present)
+    missing = len(creates) + len(updates) - written
+    return max(0, len(absent - turned) - missing), len(present)
 
 
 def _create_ingest_run(tx: ManagedTransaction, entry: dict) -> None:
@@ -635,7 +668,7 @@ def _batches(rows: Sequence[list], size: int) -> Iterator[Sequence[list]]:
 
 
 def _node_parameters(row: tuple, run_id: str) -> list:
-    """A node row for `_node_merge_plan`: id, then the values of its properties in order;
+    """A node row for `_node_write_plan`: id, then the values of its properties in order;
     kind-specific fields are plain properties (``a.sector`` in Cypher)."""
     key, kind, node_id, name, since, until, props, file, sheet, source_row = row
     fields = json.loads(props)
@@ -655,7 +688,7 @@ def _actor_fields(properties: dict) -> dict:
 
 
 def _tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> list:
-    """A tie row for `_tie_merge_plan`: source id, target id, key, then `TIE_PROPERTIES`."""
+    """A tie row for `_tie_write_plan`: source id, target id, key, then `TIE_PROPERTIES`."""
     (key, kind, _source, _target, weight, topic, role, note, since, until, file, sheet,
      source_row) = row
     return [source_id, target_id, key, kind, weight, topic, role, note, day(since), day(until),

@@ -31,7 +31,7 @@ from netzwerk.model import (
     Topic,
     graph_key,
 )
-from netzwerk.store.neo4j import Neo4jStore, merge_queries
+from netzwerk.store.neo4j import Neo4jStore, keyed_write_queries
 from netzwerk.store.queries import get_query
 from netzwerk.store.sqlite import SqliteStore
 
@@ -172,10 +172,10 @@ def test_overlapping_concurrent_ingests_create_no_duplicates(neo4j_store, neo4j_
                                                              tmp_path):
     ties = sample_changeset.ties
     third = len(ties) // 3
-    first = replace(sample_changeset, ties=ties[:2 * third])
-    # the second run walks the shared middle third from the other end, nodes too
-    second = replace(sample_changeset, ties=ties[third:][::-1],
-                     actors=sample_changeset.actors[::-1])
+    shared = ties[third:2 * third]
+    # both runs start with the same nodes and the same third of the ties, at the same moment
+    first = replace(sample_changeset, ties=shared + ties[:third])
+    second = replace(sample_changeset, ties=shared + ties[2 * third:])
     start = threading.Barrier(2)
 
     def ingest(changeset: Changeset):
@@ -186,8 +186,10 @@ def test_overlapping_concurrent_ingests_create_no_duplicates(neo4j_store, neo4j_
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(ingest, [first, second]))
 
-    assert all(result.created["ties"] + result.updated["ties"] + result.unchanged["ties"]
-               == len(changeset.ties) for result, changeset in zip(results, [first, second], strict=True))
+    for result, changeset in zip(results, [first, second], strict=True):
+        seen = result.created["ties"] + result.updated["ties"] + result.unchanged["ties"]
+        assert seen == len(changeset.ties)
+    assert sum(result.created["ties"] for result in results) == len(ties)   # none twice
     assert set(duplicate_keys(cypher).values()) == {0}
     assert neo4j_store.counts() == sample_changeset.counts()
     assert snapshot(neo4j_store.graph()) == clean_load(sample_changeset, tmp_path)
@@ -294,16 +296,46 @@ def test_every_label_and_relationship_type_is_unique_on_its_key(neo4j_store, cyp
         assert ("RELATIONSHIP_UNIQUENESS", (rel_type,), ("key",)) in unique
 
 
-def test_every_merge_the_store_sends_has_its_uniqueness_constraint(neo4j_store, cypher):
+def test_every_keyed_write_the_store_sends_has_its_uniqueness_constraint(neo4j_store, cypher):
+    """Nodes are written with MERGE, ties with CREATE: either way the uniqueness constraint
+    on the key is what keeps a second copy out."""
     unique = {(labels[0], properties[0]) for _, kind, labels, properties in constraints(cypher)
               if kind in ("UNIQUENESS", "RELATIONSHIP_UNIQUENESS") and len(properties) == 1}
-    queries = merge_queries()
+    queries = keyed_write_queries()
     shapes = sum(len(sources) * len(targets) for sources, targets in TIE_ENDPOINTS.values())
     assert len(queries) == len(NODE_LABELS) + shapes
-    merged = set()
+    written = set()
     for query in queries:
-        patterns = re.findall(r"MERGE \(\w+:(\w+) \{(\w+):", query)
-        patterns += re.findall(r"MERGE \(\w+\)-\[\w+:(\w+) \{(\w+):", query)
+        patterns = re.findall(r"(?:MERGE|CREATE) \(\w+:(\w+) \{(\w+):", query)
+        patterns += re.findall(r"(?:MERGE|CREATE) \(\w+\)-\[\w+:(\w+) \{(\w+):", query)
         assert len(patterns) == 1, query
-        merged.update(patterns)
-    assert merged and merged <= unique
+        written.update(patterns)
+    assert {label for label, _ in written} == {*NODE_LABELS.values(),
+                                              *RELATIONSHIP_TYPES.values()}
+    assert written <= unique
+
+
+# ---------------------------------------------------------------------- conflicts
+
+
+def test_tie_listed_twice_in_one_changeset_is_stored_once_last_wins(store, small_changeset):
+    small_changeset.ties.append(replace(small_changeset.ties[0], weight=5.0))
+    store.apply(small_changeset)
+    assert store.counts()["ties"] == 5
+    (data,) = store.graph().get_edge_data("qm", "schule").values()
+    assert data["weight"] == 5.0
+
+
+def test_write_that_meets_a_key_written_concurrently_is_run_again(neo4j_store,
+                                                                   small_changeset):
+    neo4j_store.apply(small_changeset)
+    attempts = []
+
+    def work(tx):
+        attempts.append(len(attempts) + 1)
+        if len(attempts) == 1:   # as if another ingest had created "qm" a moment earlier
+            tx.run("CREATE (:Actor {id: 'qm'})").consume()
+        return len(attempts)
+
+    assert neo4j_store._write(work) == 2
+    assert neo4j_store.counts()["actors"] == 4

@@ -145,8 +145,9 @@ def test_ties_within_one_sector_are_listed_once(sample_store, sample_graph):
 
 def test_actors_on_topic_agrees_with_the_graph(sample_store, sample_graph):
     expected = {node for node, data in sample_graph.nodes(data=True)
-                if data["kind"] == "actor" and ("integration" in data["topics"]
-                                                or sample_graph.has_edge(node, "topic:integration"))}
+                if data["kind"] == "actor"
+                and ("integration" in data["topics"]
+                     or sample_graph.has_edge(node, "topic:integration"))}
     assert {row["actor"] for row in run(sample_store, "actors_on_topic")} == expected
 
 
