@@ -48,6 +48,26 @@ def _shorten(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+class ProblemList(list):
+    """The problems of one ingest, at most ``limit`` kept: a hostile file with a million bad
+    rows costs a counter, not a million messages. Problems past the limit are counted by
+    severity in ``dropped``; ``has_errors`` sees them too."""
+
+    def __init__(self, limit: int = 1000):
+        super().__init__()
+        self.limit = limit
+        self.dropped = {"error": 0, "warning": 0}
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < self.limit:
+            super().append(problem)
+        else:
+            self.dropped[problem.severity] = self.dropped.get(problem.severity, 0) + 1
+
+    def has_errors(self) -> bool:
+        return bool(self.dropped.get("error")) or any(p.severity == "error" for p in self)
+
+
 class NetzwerkError(Exception):
     """Base class: an expected failure with a message for the user."""
 
@@ -61,14 +81,20 @@ class InputError(NetzwerkError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
-        errors = [p for p in self.problems if p.severity == "error"]
-        super().__init__(f"{len(errors)} Fehler in der Eingabe")
+        self.dropped = dict(getattr(problems, "dropped", {}))
+        errors = sum(p.severity == "error" for p in self.problems) + self.dropped.get("error", 0)
+        super().__init__(f"{errors} Fehler in der Eingabe")
 
     def lines(self) -> list[str]:
-        return [
+        lines = [
             str(problem) if problem.severity == "warning" else f"Fehler: {problem}"
             for problem in self.problems
         ]
+        if any(self.dropped.values()):
+            lines.append(f"Fehler: dazu {self.dropped.get('error', 0)} weitere Fehler und "
+                         f"{self.dropped.get('warning', 0)} Warnungen, nicht einzeln gezeigt — "
+                         "die gezeigten beheben und erneut prüfen")
+        return lines
 
 
 class ConfigError(NetzwerkError):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -285,7 +286,12 @@ class Tie:
     """A typed, dated, weighted tie between two nodes.
 
     ``weight`` is the tie strength (1 = ordinary, higher = stronger). ``role`` is used for
-    participation (e.g. 'Organisation', 'Stand'). The identity of a tie is its `key`.
+    participation (e.g. 'Organisation', 'Stand'). The identity of a tie is its `key`: kind,
+    endpoints and topic, not its dates, so correcting a start date corrects the tie.
+
+    A tie that ended and started again is one tie with several ``periods`` (each
+    ``(since, until)``, in order); ``since``/``until`` then span all of them. ``periods`` is
+    empty for the usual tie with one period.
     """
 
     kind: str
@@ -297,11 +303,12 @@ class Tie:
     since: date | None = None
     until: date | None = None
     note: str = ""
+    periods: tuple[tuple[date | None, date | None], ...] = ()
     provenance: Provenance | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str:
-        """Stable identity for idempotent writes: kind, endpoints, topic and start date.
+        """Stable identity for idempotent writes: kind, endpoints and topic.
 
         Cooperation is undirected, so its endpoints are sorted. Computed once per tie and
         kept in ``__dict__['_key']`` (ingest seeds it, having computed it already).
@@ -309,16 +316,45 @@ class Tie:
         >>> a, b = NodeRef("actor", "b"), NodeRef("actor", "a")
         >>> Tie("cooperation", a, b).key == Tie("cooperation", b, a).key
         True
+        >>> Tie("cooperation", a, b, since=date(2020, 1, 1)).key == Tie("cooperation", a, b).key
+        True
         """
         key = self.__dict__.get("_key")
         if key is None:
             ends = [self.source.graph_key, self.target.graph_key]
             if self.kind in UNDIRECTED_TIE_KINDS:
                 ends.sort()
-            since = self.since.isoformat() if self.since else ""
-            key = "|".join([self.kind, *ends, self.topic, since])
+            key = "|".join([self.kind, *ends, self.topic])
             self.__dict__["_key"] = key
         return key
+
+    def valid_on(self, day: date) -> bool:
+        """True if the tie held on ``day`` (in one of its periods)."""
+        return periods_valid_on(self.periods or ((self.since, self.until),), day)
+
+
+def periods_valid_on(periods: Iterable[tuple[date | None, date | None]], day: date) -> bool:
+    """True if ``day`` lies in one of the periods (open ends are unbounded).
+
+    >>> periods_valid_on([(date(2018, 1, 1), date(2019, 12, 31)), (date(2022, 1, 1), None)],
+    ...                  date(2020, 6, 1))
+    False
+    """
+    return any(is_valid_on(since, until, day) for since, until in periods)
+
+
+def periods_overlap(first: tuple[date | None, date | None],
+                    second: tuple[date | None, date | None]) -> bool:
+    """True if two periods share a day (open ends are unbounded).
+
+    >>> periods_overlap((date(2018, 1, 1), date(2019, 12, 31)), (date(2019, 12, 31), None))
+    True
+    >>> periods_overlap((None, date(2019, 12, 31)), (date(2020, 1, 1), None))
+    False
+    """
+    (since_a, until_a), (since_b, until_b) = first, second
+    return ((since_a is None or until_b is None or since_a <= until_b)
+            and (since_b is None or until_a is None or since_b <= until_a))
 
 
 @dataclass
@@ -332,6 +368,9 @@ class Changeset:
     places: list[Place] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: the name this data is stated under (a workbook's file name, or a named source such
+    #: as a workshop): re-ingesting a source replaces what it said before (see `Store.apply`)
+    source: str = ""
 
     def counts(self) -> dict[str, int]:
         return {
@@ -418,9 +457,10 @@ Nodes (key = model.graph_key(kind, id): bare id for actors, 'topic:…', 'projec
               (address and contact are personal data and stay in the store; see Store.actor_record)
   place     : (name is the street)
 Edges (edge key = Tie.key):
-  kind, weight (float), topic, role, since, until, note,
-  source_file, source_sheet, source_row, ingest_run
+  kind, weight (float), topic, role, since, until, note, periods (list of (since, until),
+  empty for a tie with one period), source_file, source_sheet, source_row, ingest_run
   Cooperation is undirected but stored once, from source to target as ingested.
 Store.graph(as_of=day) keeps nodes valid on that day (`node_is_valid`: events once held) and
-ties valid on that day between kept nodes.
+ties valid on that day (in one of their periods; since/until are then that period's) between
+kept nodes.
 """

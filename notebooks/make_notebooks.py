@@ -44,7 +44,7 @@ ansieht: laden, zählen, filtern (nach Sektor und Datum), einzelne Akteure und i
 betrachten und Karten zeichnen. Es braucht nur ein wenig Python.
 
 Die Beispieldaten sind erfunden (siehe `examples/wehringhausen/README.md`); **natürliche
-Personen erscheinen in allen Ausgaben als Pseudonym** (z. B. `Person-7F3A2C`)."""),
+Personen erscheinen in allen Ausgaben als Pseudonym** (z. B. `Person-7F3A-2C9K-XQ4M`)."""),
     new_markdown_cell("""\
 ## 1. Daten laden
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,12 +15,19 @@ from netzwerk.errors import ConfigError
 from netzwerk.model import TIE_KINDS
 from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.tables import FORMATS, render
-from netzwerk.store import Store, open_store
+from netzwerk.store import Store, is_neo4j_address, open_store, store_address
 
 
 def store_from(ctx: click.Context) -> Store:
     """Open the store chosen by the global --store option (use as a context manager)."""
     return open_store(ctx.find_root().obj.get("store_address"))
+
+
+def store_exists(ctx: click.Context) -> bool:
+    """False if the store is an embedded file that does not exist yet (a server is assumed
+    to exist: opening it creates nothing)."""
+    address = store_address(ctx.find_root().obj.get("store_address"))
+    return is_neo4j_address(address) or Path(address).exists()
 
 
 def parse_day(text: str | None) -> date | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from netzwerk.cli.common import emit, format_option, names_option, store_from
+from netzwerk.cli.common import emit, format_option, names_option, store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
@@ -58,32 +58,50 @@ RECORD_LABELS = {"actors": "Akteure", "topics": "Themen", "projects": "Projekte"
 
 def _apply_table(result: ApplyResult) -> str:
     rows = [
-        {"Art": RECORD_LABELS.get(kind, kind), "neu": result.created[kind], "geändert": result.updated[kind],
-         "unverändert": result.unchanged[kind]}
+        {"Art": RECORD_LABELS.get(kind, kind), "neu": result.created[kind],
+         "geändert": result.updated[kind], "unverändert": result.unchanged[kind],
+         "entfernt": result.removed[kind]}
         for kind in result.created
         if result.created[kind] or result.updated[kind] or result.unchanged[kind]
+        or result.removed[kind]
     ]
     return to_table(rows)
 
 
 @cli.command()
 @FILES
-@click.option("--dry-run", is_flag=True, help="Validate and show what would be loaded; write "
-              "nothing.")
+@click.option("--dry-run", is_flag=True, help="Validate and show what the load would change "
+              "(new, changed, unchanged, removed); write nothing.")
+@click.option("--quelle", "--source", "source", metavar="NAME",
+              help="Name of the source (default: the file names as given). Loading a source "
+              "again replaces what it said before.")
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool) -> None:
-    """Load workbooks/CSV/JSON into the store (all or nothing; re-running changes nothing)."""
+def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool,
+           source: str | None) -> None:
+    """Load workbooks/CSV/JSON into the store, all or nothing.
+
+    The workbook is the truth: loading a source again makes the store say what it says now
+    (changed entries are updated, entries it no longer lists are removed unless another
+    source states them). Re-running unchanged files changes nothing.
+    """
     result = read_files(list(files))
     _echo_warnings(result)
-    if dry_run:
+    if source:
+        result.changeset.source = source
+    if dry_run and not store_exists(ctx):
         counts = result.changeset.counts()
-        click.echo("Probelauf, nichts geschrieben. Würde laden: "
-                   + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        click.echo("Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "
+                   + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n))
         return
     with store_from(ctx) as store:
         store.init()
-        applied = store.apply(result.changeset, files=[p.name for p in files])
-        click.echo(f"Geladen in {store.description} (Lauf {applied.run_id}):")
+        applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
+        if dry_run:
+            click.echo(f"Probelauf, nichts geschrieben. Quelle „{applied.source}“ würde in "
+                       f"{store.description} ändern:")
+        else:
+            click.echo(f"Geladen in {store.description} (Quelle „{applied.source}“, "
+                       f"Lauf {applied.run_id}):")
         click.echo(_apply_table(applied))
 
 

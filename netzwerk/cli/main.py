@@ -7,14 +7,20 @@ import sys
 import click
 
 from netzwerk.errors import NetzwerkError
+from netzwerk.private_files import owner_only_umask
 
 
 class NetzwerkGroup(click.Group):
-    """Turns every `NetzwerkError` into one line per problem on stderr and exit code 2."""
+    """Turns every `NetzwerkError` into one line per problem on stderr and exit code 2.
+
+    A command runs with umask 077: every file and folder it creates (store, reports,
+    exports, also those of libraries it calls) is for the owner only (`netzwerk.private_files`).
+    """
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         try:
-            return super().invoke(ctx)
+            with owner_only_umask():
+                return super().invoke(ctx)
         except NetzwerkError as error:
             for line in error.lines():
                 click.echo(line, err=True)

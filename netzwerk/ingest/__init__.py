@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from netzwerk.errors import InputError, Problem
+from netzwerk.errors import InputError, Problem, ProblemList
 from netzwerk.ingest.builder import Builder, where
 from netzwerk.ingest.columns import ColumnMap, map_columns
 from netzwerk.ingest.duplicates import likely_duplicates
@@ -31,7 +31,10 @@ from netzwerk.ingest.relations import add_participation, add_ties
 from netzwerk.model import Changeset
 from netzwerk.performance import gc_paused
 
-__all__ = ["IngestResult", "read_files"]
+__all__ = ["IngestResult", "read_files", "source_name"]
+
+#: problems kept and shown per ingest; the rest are counted (see `errors.ProblemList`)
+MAX_PROBLEMS = 1000
 
 # Node sheets first (all files), so references in later sheets resolve across files.
 _HANDLERS: tuple[tuple[str, Callable[[Builder, Table, ColumnMap], None]], ...] = (
@@ -64,13 +67,23 @@ def read_files(paths: Iterable[str | Path]) -> IngestResult:
         return _read(paths)
 
 
+def source_name(paths: Iterable[str | Path]) -> str:
+    """The source name of files read together: their names as given, joined by ' + '.
+
+    >>> source_name(["daten/netzwerk.xlsx"]), source_name(["Akteure.csv", "Beziehungen.csv"])
+    ('netzwerk.xlsx', 'Akteure.csv + Beziehungen.csv')
+    """
+    return " + ".join(Path(path).name or str(path) for path in paths)
+
+
 def _read(paths: Iterable[str | Path]) -> IngestResult:
-    problems: list[Problem] = []
+    problems = ProblemList(limit=MAX_PROBLEMS)
+    paths = list(paths)
     files = _expand(paths, problems)
     tables: list[Table] = []
     for path, explicit in files:
         tables.extend(read_path(path, problems, strict_names=explicit))
-    reading_failed = any(problem.severity == "error" for problem in problems)
+    reading_failed = problems.has_errors()
     if not reading_failed and not any(table.sheet.kind == "actors" for table in tables):
         names = ", ".join(path.name for path, _ in files) or "keine Dateien angegeben"
         problems.append(Problem(names, "", 0, "", "", "kein Blatt Akteure gefunden — Blatt "
@@ -94,8 +107,9 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
 
     changeset = builder.changeset
     changeset.files = [path.name for path, _ in files]
+    changeset.source = source_name(paths)
     problems.sort(key=_problem_order(files, tables))
-    if any(problem.severity == "error" for problem in problems):
+    if problems.has_errors():
         raise InputError(problems)
     return IngestResult(changeset, problems)
 

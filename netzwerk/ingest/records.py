@@ -14,7 +14,14 @@ from functools import lru_cache
 from netzwerk.ingest.builder import Builder, Node, data_rows, derived_id
 from netzwerk.ingest.columns import ColumnMap
 from netzwerk.ingest.readers import Table
-from netzwerk.ingest.values import BadValue, clean_text, parse_bool, parse_date
+from netzwerk.ingest.values import (
+    BadValue,
+    clean_text,
+    control_character,
+    parse_bool,
+    parse_date,
+    visible,
+)
 from netzwerk.model import (
     ACTOR_TYPES,
     SECTORS,
@@ -51,6 +58,16 @@ class Row:
 
     def error(self, field: str, value: str, message: str) -> None:
         self.builder.problem(self.table, self.number, self.header(field), value, message)
+
+    def printable(self, field: str, value: str, what: str) -> bool:
+        """False (and an error) if ``value``, an id or a name, holds a control character
+        (`values.control_character`); ``what`` says which: 'im Namen', 'in der ID'."""
+        character = control_character(value)
+        if character is None:
+            return True
+        self.error(field, visible(value), f"Steuerzeichen {character} {what} — Zeichen "
+                   "entfernen")
+        return False
 
     def required(self, field: str) -> str:
         value = self.text(field)
@@ -118,11 +135,15 @@ def rows_of(builder: Builder, table: Table, columns: ColumnMap):
 
 
 def _identity(row: Row, kind: str) -> tuple[str, str, bool] | None:
-    """(id, name, id given) of a row; None if it has neither (reported)."""
+    """(id, name, id given) of a row; None if it has neither (reported). A control
+    character in either is reported; the record is still registered (no dangling
+    references), and nothing is written anyway."""
     name = row.required("name")
     given = row.text("id")
     if not name and not given:
         return None
+    row.printable("id", given, "in der ID")
+    row.printable("name", name, "im Namen")
     return given or derived_id(name, kind), name or given, bool(given)
 
 
@@ -157,6 +178,8 @@ def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
             continue
         topics = _topics(builder, row, source)
         address = row.text("address")
+        if address and not row.printable("address", address, "in der Adresse"):
+            address = ""
         actor = Actor(actor_id, name, kind, sector, tuple(topic.ref.id for topic in topics),
                       address, since, until, row.text("contact"), row.flag("consent"),
                       row.flag("coordinator"), row.text("note"), source=source)
@@ -175,7 +198,9 @@ def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
 
 def _topics(builder: Builder, row: Row, source: Provenance) -> list[Node]:
     text = row.text("topics")
-    return builder.topics(text, source, row.table, row.header("topics")) if text else []
+    if not text or not row.printable("topics", text, "im Thema"):
+        return []
+    return builder.topics(text, source, row.table, row.header("topics"))
 
 
 def _actor_ties(builder: Builder, row: Row, field: str, kind: str, target: Node,
@@ -227,7 +252,7 @@ def add_events(builder: Builder, table: Table, columns: ColumnMap) -> None:
         for topic in _topics(builder, row, source):
             builder.link("works_on", node, topic, source, table)
         place = row.text("place")
-        if place:
+        if place and row.printable("place", place, "im Ort"):
             builder.link("located_at", node,
                          builder.ensure("place", street_of(place) or place, source), source,
                          table)

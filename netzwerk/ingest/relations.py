@@ -79,7 +79,7 @@ def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
     kinds: dict[str, str | None] = {}
     topics: dict[str, str] = {}
     weights: dict[str, float] = {}
-    starts: dict[str, tuple[date | None, str]] = {}
+    starts: dict[str, date | None] = {}
     ends: dict[str, date | None] = {}
     resolve, add_tie, problem = builder.resolve, builder.add_tie, builder.problem
     actors = builder.nodes["actor"]
@@ -138,19 +138,19 @@ def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
                 except BadValue as error:
                     report("weight", at_weight, str(error))
                     ok = False
-        since, since_iso, until = None, "", None
+        since, until = None, None
         if at_since is not None and (raw := cells[at_since]) != "":
             cached_start = starts.get(raw) if type(raw) is str else None
             if cached_start is None:
                 try:
                     parsed = parse_date(raw)
-                    cached_start = (parsed, parsed.isoformat() if parsed else "")
+                    cached_start = parsed
                     if type(raw) is str:
                         starts[raw] = cached_start
                 except BadValue as error:
                     report("since", at_since, str(error))
-                    ok, cached_start = False, (None, "")
-            since, since_iso = cached_start
+                    ok, cached_start = False, None
+            since = cached_start
         if at_until is not None and (raw := cells[at_until]) != "":
             if type(raw) is str and raw in ends:
                 until = ends[raw]
@@ -189,7 +189,6 @@ def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
         if kind == "participation" and since is None and target is not None \
                 and isinstance(target.record, Event):
             since = target.record.since  # as in Beteiligungen: the event's date
-            since_iso = since.isoformat() if since else ""
         if source is not None and source is target:
             problem(table, number, header["target"], target_text,
                     'Beziehung zu sich selbst — "von" und "zu" müssen verschieden sein')
@@ -211,7 +210,7 @@ def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
         tie = new_tie(kind, source.ref, target.ref, weight, topic,  # type: ignore[union-attr]
                       role, since, until, note, provenance)
         key = tie_key(kind, source.graph_key, target.graph_key,  # type: ignore[union-attr]
-                      topic, since_iso)
+                      topic)
         if key in tie_sources:
             add_tie(tie, table, number, key)  # reports the duplicate
         else:

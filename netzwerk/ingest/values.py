@@ -25,6 +25,9 @@ WEIGHT_HINT = "Stärke muss eine Zahl größer 0 sein — z. B. 1, 2 oder 0,5 (l
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _NO_BREAK_SPACES = ("\xa0", "\u202f", "\u2007")
 _SEPARATORS = re.compile(r"\s*[;,|\r\n]+\s*")
+#: Refused in ids and names: C0 controls except tab, line feed and carriage return (an
+#: Excel cell holds those: Alt+Enter), DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d+)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
@@ -87,6 +90,36 @@ def _typed_text(value: object) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return clean_text(str(value))
+
+
+def control_character(text: str) -> str | None:
+    """The first control character an id or a name must not hold, as ``U+0000``; None if
+    there is none. Tab and line breaks are allowed (Excel cells hold them).
+
+    Ids and names (also of the topics and places a cell names) are shown, compared,
+    exported and typed again by people, so invisible characters that change how a
+    terminal or a spreadsheet shows them (NUL ends a C string, ESC starts a colour code)
+    are refused there. Free text (notes, contact, roles) keeps them unchanged: it is data,
+    stored and exported as given (tables for the terminal escape it).
+
+    >>> control_character("Erika\\x00Muster"), control_character("Escape\\x1b[31m")
+    ('U+0000', 'U+001B')
+    >>> control_character("Zeile 1\\nZeile 2\\tTab"), control_character("Erika \\u202eretsuM")
+    (None, None)
+    """
+    if text.isprintable():
+        return None
+    match = _CONTROL.search(text)
+    return None if match is None else f"U+{ord(match.group()):04X}"
+
+
+def visible(text: str) -> str:
+    """``text`` with the control characters `control_character` refuses written as ``\\x00``.
+
+    >>> print(visible("Klingel\\x07 rot"))
+    Klingel\\x07 rot
+    """
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def split_values(text: str) -> list[str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 # "netzwerk keeps no cache of analysis results and no pseudonym mapping table."
 NO_CACHE_NO_MAPPING = (
     "Zwischenspeicher und Pseudonym-Zuordnung: netzwerk speichert keine Analyseergebnisse und "
-    "keine Zuordnungstabelle. Pseudonyme (Person-XXXXXX) werden bei jeder Ausgabe per HMAC aus "
-    "der Kennung berechnet; mit dem Datensatz ist auch jede Zuordnung verschwunden."
+    "keine Zuordnungstabelle. Pseudonyme (Person-XXXX-XXXX-XXXX) werden bei jeder Ausgabe per "
+    "HMAC aus der Kennung berechnet; mit dem Datensatz ist auch jede Zuordnung verschwunden."
 )
 
 # "The ingest log holds only file names and counts."

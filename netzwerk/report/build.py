@@ -42,6 +42,7 @@ from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError
+from netzwerk.private_files import make_private_folder
 from netzwerk.report import plots, sections
 from netzwerk.report.changes import compare_views
 from netzwerk.report.files import atomic_write_bytes, inside
@@ -365,8 +366,9 @@ def render_markdown(report: Report) -> str:
 def write_report(report: Report, out_dir: Path | str) -> list[Path]:
     """Write report.html, report.md, figures/*.png and the CSV tables into ``out_dir``.
 
-    Every file is written atomically (a temporary file renamed into place), and every
-    name is checked to stay inside ``out_dir``. Returns the files written, in order.
+    Every file is written atomically (a temporary file renamed into place) with mode 0600,
+    folders created here get mode 0700, and every name is checked to stay inside
+    ``out_dir``. Returns the files written, in order.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -388,7 +390,7 @@ def write_report(report: Report, out_dir: Path | str) -> list[Path]:
         (inside(out_dir, "report.md"), markdown.encode("utf-8")),
         (inside(out_dir, "report.html"), html.encode("utf-8")),
     ]
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(out_dir)  # 0700 if created here (files.py: files are 0600)
     written = [atomic_write_bytes(path, data) for path, data in targets]
     return written
 
@@ -400,7 +402,7 @@ PLOT_KINDS = ("map", "gaps", "ego", "dependency")
 
 def find_actor(view: nx.Graph, wanted: str, pseudonymiser: Pseudonymiser | None = None) -> str:
     """The actor id for what a user typed: an id, a pseudonym from a report
-    (``Person-7F3A2C``) or an exact name (case-insensitive). NotFound otherwise."""
+    (``Person-7F3A-2C9K-XQ4M``) or an exact name (case-insensitive). NotFound otherwise."""
     from netzwerk.errors import NotFound
 
     if wanted in view:

@@ -4,12 +4,17 @@ Natural persons are pseudonymised by default, exactly as in reports: their node 
 name become the pseudonym, and address/contact never leave the store. Dates become ISO
 strings and lists are joined with '; ', since GraphML and GEXF know neither. CSV writes two
 files (``…-nodes.csv`` and ``…-ties.csv``) with formula cells neutralised.
+
+Distinct actors stay distinct nodes: if two nodes (or two ties) would get the same id in the
+output, by a pseudonym collision or by escaping, the export stops with `ExportCollision`
+instead of merging them. Files are written owner-only (`report.files`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Hashable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +25,33 @@ from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.tables import to_csv
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
+
+
+class ExportCollision(RuntimeError):
+    """Two distinct nodes or ties would become one in an export. An internal error: never
+    expected (pseudonyms have 60 bits), so it is not caught and shows as a bug."""
+
+
+def require_distinct(output_ids: Iterable[Hashable], what: str) -> None:
+    """Raise `ExportCollision` if an output id occurs twice (``what``: 'Knoten' or 'Beziehungen').
+
+    The message names the output id only (a pseudonym, never the person's id).
+
+    >>> require_distinct(["Person-A", "schule"], "Knoten")
+    >>> require_distinct(["Person-A", "Person-A"], "Knoten")
+    Traceback (most recent call last):
+    ...
+    netzwerk.report.export.ExportCollision: interner Fehler beim Export: zwei verschiedene Knoten hätten dieselbe Kennung "Person-A" und würden zu einem verschmolzen — Export abgebrochen; bitte als Fehler in netzwerk melden
+    """
+    seen: set[Hashable] = set()
+    for output_id in output_ids:
+        if output_id in seen:
+            raise ExportCollision(
+                f"interner Fehler beim Export: zwei verschiedene {what} hätten dieselbe "
+                f'Kennung "{output_id}" und würden zu einem verschmolzen — Export abgebrochen; '
+                "bitte als Fehler in netzwerk melden"
+            )
+        seen.add(output_id)
 
 
 def _flat(value: object) -> object:
@@ -47,6 +79,11 @@ def xml_text(value: object) -> object:
 
 
 def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    require_distinct((xml_text(n) for n in graph), "Knoten")
+    require_distinct(
+        ((xml_text(u), xml_text(v), xml_text(k)) for u, v, k in graph.edges(keys=True)),
+        "Beziehungen",
+    )
     safe = nx.MultiDiGraph()
     safe.add_nodes_from(
         (xml_text(n), {k: xml_text(v) for k, v in d.items()}) for n, d in graph.nodes(data=True)
@@ -61,13 +98,17 @@ def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def shareable_graph(
     graph: nx.MultiDiGraph, show_names: bool = False, pseudonymiser: Pseudonymiser | None = None
 ) -> nx.MultiDiGraph:
-    """A copy safe to hand out: persons pseudonymised, attributes flat (str/number/bool)."""
+    """A copy safe to hand out: persons pseudonymised, attributes flat (str/number/bool).
+
+    Raises `ExportCollision` rather than merge two nodes (or ties) under one output id.
+    """
     pseudonymiser = pseudonymiser or Pseudonymiser()
     rename = {
         node: pseudonymiser.display_id(node, data, show_names)
         for node, data in graph.nodes(data=True)
         if data.get("kind") == "actor"
     }
+    require_distinct((rename.get(node, node) for node in graph), "Knoten")
     out = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         attributes = {k: _flat(v) for k, v in data.items()}
@@ -79,12 +120,14 @@ def shareable_graph(
         # GEXF and GraphML writers use an "id" attribute as the node id: make it the unique key
         attributes["id"] = rename.get(node, node)
         out.add_node(rename.get(node, node), **attributes)
+    edges = []
     for u, v, key, data in graph.edges(keys=True, data=True):
-        attributes = {k: _flat(v) for k, v in data.items()}
         u2, v2 = rename.get(u, u), rename.get(v, v)
         if (u2, v2) != (u, v):
             key = key.replace(u, u2).replace(v, v2)
-        out.add_edge(u2, v2, key=key, **attributes)
+        edges.append((u2, v2, key, {k: _flat(value) for k, value in data.items()}))
+    require_distinct(((u, v, key) for u, v, key, _ in edges), "Beziehungen")
+    out.add_edges_from(edges)
     return out
 
 

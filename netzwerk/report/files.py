@@ -1,4 +1,9 @@
-"""Writing output files safely: atomically, and never outside the chosen folder."""
+"""Writing output files safely: atomically, owner-only, and never outside the chosen folder.
+
+Every output may hold persons' data (pseudonyms are personal data too), so files are
+written with mode 0600 and the folders created for them with mode 0700
+(`netzwerk.private_files`); a folder that already exists keeps its mode.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,19 @@ import tempfile
 from pathlib import Path
 
 from netzwerk.errors import ConfigError
+from netzwerk.private_files import FILE_MODE, make_private_folder
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """Write to a temporary file beside ``path`` and rename it: a crash never leaves a
-    half-written file under the final name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    half-written file under the final name. The file gets mode 0600 (mkstemp's), also when it
+    replaces a file that was readable by others; missing folders are created with mode 0700."""
+    make_private_folder(path.parent)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
-        os.chmod(temporary, 0o666 & ~_current_umask())  # as open() would, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
+            if os.name == "posix":  # mkstemp's mode already; stated so no one loosens it
+                os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -25,12 +33,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
-
-
-def _current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def atomic_write_text(path: Path, text: str) -> Path:

@@ -50,17 +50,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.contents": ("Inhalt", "Contents"),
     "report.privacy_pseudonyms": (
         "Natürliche Personen erscheinen in diesem Bericht nur unter Pseudonymen "
-        "(z. B. Person-7F3A2C). Das Pseudonym bleibt von Bericht zu Bericht gleich; der "
-        "Schlüssel dazu liegt nicht in den Ausgaben.",
-        "Natural persons appear in this report only under pseudonyms (e.g. Person-7F3A2C). "
-        "A pseudonym stays the same from report to report; its key is not part of the "
-        "outputs.",
+        "(z. B. Person-7F3A-2C9K-XQ4M). Das Pseudonym bleibt von Bericht zu Bericht gleich; "
+        "der Schlüssel dazu liegt nicht in den Ausgaben.",
+        "Natural persons appear in this report only under pseudonyms "
+        "(e.g. Person-7F3A-2C9K-XQ4M). A pseudonym stays the same from report to report; its "
+        "key is not part of the outputs.",
     ),
     "report.privacy_names": (
         "Personen, die eingewilligt haben, erscheinen mit Namen; alle anderen unter "
-        "Pseudonymen (z. B. Person-7F3A2C). Bericht nicht weitergeben, ohne das zu prüfen.",
+        "Pseudonymen (z. B. Person-7F3A-2C9K-XQ4M). Bericht nicht weitergeben, ohne das zu "
+        "prüfen.",
         "Persons who consented appear by name; everyone else under a pseudonym "
-        "(e.g. Person-7F3A2C). Check this before passing the report on.",
+        "(e.g. Person-7F3A-2C9K-XQ4M). Check this before passing the report on.",
     ),
     "report.tables_note": (
         "Alle Tabellen liegen vollständig als CSV-Dateien neben diesem Bericht.",

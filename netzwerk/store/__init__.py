@@ -4,21 +4,34 @@
 - ``bolt://``, ``neo4j://``, ``neo4j+s://`` … URIs: the shared Neo4j team database
   (user and password only from ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD``).
 
+Any other address with ``://`` (``http://localhost:7474``, ``foo://x``) is refused with a
+`ConfigError` before anything is created; as a path it would silently become a new SQLite
+file in a folder named ``http:``.
+
 The address comes from ``--store``, else ``NETZWERK_STORE``, else `default_store_path()`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+from netzwerk.errors import ConfigError
 from netzwerk.store.base import ApplyResult, Store
 
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 STORE_ENV = "NETZWERK_STORE"
 
-__all__ = ["ApplyResult", "Store", "default_store_path", "is_neo4j_address", "open_store",
-           "store_address"]
+__all__ = [
+    "ApplyResult",
+    "Store",
+    "check_store_address",
+    "default_store_path",
+    "is_neo4j_address",
+    "open_store",
+    "store_address",
+]
 
 
 def default_store_path() -> Path:
@@ -28,12 +41,47 @@ def default_store_path() -> Path:
 
 
 def store_address(explicit: str | None = None) -> str:
-    """The store address in force: the explicit one, else NETZWERK_STORE, else the default."""
-    return explicit or os.environ.get(STORE_ENV) or str(default_store_path())
+    """The store address in force: the explicit one, else NETZWERK_STORE, else the default.
+
+    Checked with `check_store_address`.
+    """
+    return check_store_address(explicit or os.environ.get(STORE_ENV) or str(default_store_path()))
 
 
 def is_neo4j_address(address: str) -> bool:
     return address.lower().startswith(NEO4J_SCHEMES)
+
+
+def check_store_address(address: str) -> str:
+    """``address`` if it names a store: a Neo4j URI or a path without ``://``.
+
+    >>> check_store_address("daten/netz.sqlite"), check_store_address("bolt://localhost:7687")
+    ('daten/netz.sqlite', 'bolt://localhost:7687')
+    >>> check_store_address("http://localhost:7474")
+    Traceback (most recent call last):
+    ...
+    netzwerk.errors.ConfigError: Speicheradresse "http://localhost:7474" (--store oder NETZWERK_STORE): http:// ist kein Speicher — Dateipfad für den eingebetteten Speicher oder bolt://, neo4j:// (auch +s, +ssc) für Neo4j angeben
+    """
+    if "://" not in address or is_neo4j_address(address):
+        return address
+    scheme = address.split("://", 1)[0].rsplit("/", 1)[-1] or "…"
+    raise ConfigError(
+        f'Speicheradresse "{_without_credentials(address)}" (--store oder NETZWERK_STORE): '
+        f"{scheme}:// ist kein Speicher — Dateipfad für den eingebetteten Speicher oder "
+        "bolt://, neo4j:// (auch +s, +ssc) für Neo4j angeben"
+    )
+
+
+_USER_INFO = re.compile(r"(?<=://)[^/?#@]*@")
+
+
+def _without_credentials(address: str) -> str:
+    """The address with any ``user:password@`` replaced by ``…@`` (it goes to the terminal).
+
+    >>> _without_credentials("http://ich:geheim@host:7474/db")
+    'http://…@host:7474/db'
+    """
+    return _USER_INFO.sub("…@", address)
 
 
 def open_store(address: str | None = None) -> Store:

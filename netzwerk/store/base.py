@@ -4,13 +4,28 @@ A store persists validated records (`model.Changeset`) and hands the network bac
 networkx graph (see `model.GRAPH_SCHEMA`). Writes are idempotent: applying the same
 changeset twice changes nothing the second time. The contract test suite in
 `tests/store/` runs against every implementation.
+
+**The workbook is the truth, per source.** Every record remembers the sources that state it
+(a source is a workbook's file name as given to ``ingest``, or a name given with
+``--quelle``). Applying a changeset of source S makes the store say what S now says:
+
+- records in the changeset are created, or updated where their *content* differs
+  (provenance — file, sheet, row — is refreshed but is no change);
+- records S stated before and no longer states lose S; a record no source states any
+  more is **removed** (not ended: an ending is a date the workbook itself records), and
+  so is every tie that touches a removed node;
+- records also stated by another source stay.
+
+A tie's identity (`model.Tie.key`) is its kind, ends and topic, so a corrected date or
+strength updates the tie; a tie that ended and started again is one tie with two periods.
 """
 
 from __future__ import annotations
 
+import secrets
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 import networkx as nx
 
@@ -21,20 +36,54 @@ RECORD_KINDS = ("actors", "topics", "projects", "events", "places", "ties")
 
 @dataclass
 class ApplyResult:
-    """What one ingest run did: per record kind, how many were created, updated, unchanged."""
+    """What one ingest run did: per record kind, how many were created, changed in content,
+    left unchanged and removed (no longer stated by any source)."""
 
     run_id: str
+    source: str = ""
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+
+    def __post_init__(self) -> None:
+        for counts in (self.created, self.updated, self.unchanged, self.removed):
+            for kind in RECORD_KINDS:
+                counts.setdefault(kind, 0)
 
     @property
     def changed_anything(self) -> bool:
-        return any(self.created.values()) or any(self.updated.values())
+        return any(any(counts.values()) for counts in (self.created, self.updated, self.removed))
 
     def as_dict(self) -> dict:
-        return {"run_id": self.run_id, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged}
+        return {"run_id": self.run_id, "source": self.source, "created": self.created,
+                "updated": self.updated, "unchanged": self.unchanged, "removed": self.removed,
+                "dry_run": self.dry_run}
+
+
+def source_of(changeset: Changeset, files: list[str] | None) -> str:
+    """The source a changeset is stated under: its own, else the files' names joined."""
+    return changeset.source or SOURCE_SEPARATOR.join(
+        files if files is not None else changeset.files)
+
+
+SOURCE_SEPARATOR = " + "
+
+
+def renamed_source(source: str, replacements: dict[str, str]) -> str:
+    """A source name with file names replaced (see `Store.redact_ingest_files`).
+
+    >>> renamed_source("netz.xlsx + Erika.csv", {"Erika.csv": "(entfernt)"})
+    'netz.xlsx + (entfernt)'
+    """
+    return SOURCE_SEPARATOR.join(replacements.get(part, part)
+                                 for part in source.split(SOURCE_SEPARATOR))
+
+
+def new_run_id() -> str:
+    """A sortable, unique id for one ingest run: UTC time and 6 random hex digits."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
 
 
 class Store(ABC):
@@ -48,11 +97,15 @@ class Store(ABC):
         """Create tables/constraints/indexes. Running it twice is a no-op."""
 
     @abstractmethod
-    def apply(self, changeset: Changeset, *, files: list[str] | None = None) -> ApplyResult:
-        """Write a validated changeset (MERGE on keys) and record an ingest-log entry.
+    def apply(self, changeset: Changeset, *, files: list[str] | None = None,
+              dry_run: bool = False) -> ApplyResult:
+        """Make the store say what the changeset's source now says (see the module
+        docstring) and record an ingest-log entry.
 
-        Atomic: on the embedded store the whole changeset is one transaction; on Neo4j each
-        batch is, and re-running after a crash converges to the same state.
+        All or nothing, on every store: the whole changeset, the removals and the log entry
+        are one transaction, so no reader ever sees a half-applied ingest and a killed
+        ingest leaves the old state. ``dry_run`` computes the same result and rolls back.
+        ``files``: the file names for the log (default: ``changeset.files``).
         """
 
     @abstractmethod
@@ -65,7 +118,8 @@ class Store(ABC):
 
     @abstractmethod
     def ingest_log(self, limit: int = 10) -> list[dict]:
-        """Most recent ingest runs first: run_id, started (ISO time), files, created, updated.
+        """Most recent ingest runs first: run_id, started (ISO time), files, source,
+        created, updated, removed.
 
         Log entries hold file names and counts only, never personal data.
         """
@@ -77,8 +131,9 @@ class Store(ABC):
 
     @abstractmethod
     def redact_ingest_files(self, replacements: dict[str, str]) -> int:
-        """Rename files in the ingest log (``{old name: new name}``): a file named after a
-        person is personal data. Returns how many log entries changed."""
+        """Rename files in the ingest log and in the source names records carry
+        (``{old name: new name}``): a file named after a person is personal data. Returns
+        how many log entries changed."""
 
     @abstractmethod
     def forget(self, actor_id: str) -> dict[str, int]:

@@ -6,13 +6,12 @@ Graph model in Neo4j: one label per node kind (``Actor``, ``Topic``, ``Project``
 Labels and types come only from `model.NODE_LABELS` / `model.RELATIONSHIP_TYPES`, never
 from user text; every value is a query parameter.
 
-Writes run as managed transactions (``execute_write``) over batches of
-``UNWIND $rows … MERGE``: nodes before relationships, one transaction per batch. A
-transaction function only reads its arguments and returns counts, so the driver may retry
-it safely. Each row carries the same content digest as in the embedded store; a batch first
-looks its keys up (one read query) and writes only the rows that are new or changed, so a
-re-run after a crash converges to the state of a clean load and an unchanged re-run writes
-nothing. MERGE on the constrained key keeps concurrent ingests from duplicating anything.
+An ingest is one managed transaction (``execute_write``) over batches of
+``UNWIND $rows …`` queries: nodes, then relationships, then what the source withdrew, then
+the log entry (`netzwerk.store.neo4j_ingest`). No reader ever sees half of it, and a killed
+client leaves the old state. Each row carries a content digest; a batch first looks its
+keys up and writes only what is new, changed or to refresh, so an unchanged re-run writes
+nothing. The uniqueness constraints keep concurrent ingests from duplicating anything.
 `graph` reads everything back in two streaming queries.
 
 Credentials come only from ``NEO4J_USERNAME`` / ``NEO4J_PASSWORD``; they never appear in
@@ -25,12 +24,9 @@ import json
 import logging
 import os
 import re
-import secrets
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any, LiteralString, cast
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
@@ -47,14 +43,26 @@ from netzwerk.errors import (
 from netzwerk.model import (
     NODE_LABELS,
     RELATIONSHIP_TYPES,
-    TIE_ENDPOINTS,
-    UNDIRECTED_TIE_KINDS,
     Changeset,
     graph_key,
 )
-from netzwerk.store.base import RECORD_KINDS, ApplyResult, Store
+from netzwerk.store.base import (
+    RECORD_KINDS,
+    ApplyResult,
+    Store,
+    new_run_id,
+    renamed_source,
+    source_of,
+)
+from netzwerk.store.migration import SCHEMA_VERSION, migrate_neo4j
+from netzwerk.store.neo4j_graph import read_graph
+from netzwerk.store.neo4j_ingest import (
+    RECORD_KIND_OF_NODE,
+    Ingest,
+    keyed_write_queries,
+    query,
+)
 from netzwerk.store.queries import NamedQuery
-from netzwerk.store.rows import day, digest, node_attributes, node_rows, tie_row
 
 # The driver logs every Bolt message with its parameters at DEBUG level: those are personal
 # data. Cap the driver's loggers at INFO so a user's DEBUG logging never reaches them; and
@@ -120,9 +128,18 @@ def _redacted_message(record: logging.LogRecord) -> str:
 _REDACTION = DriverLogRedaction()
 
 
+_SILENT = logging.NullHandler()
+
+
 def guard_driver_logs() -> None:
     """Attach the redaction filter to every driver logger (idempotent; also catches loggers
-    the driver creates after import)."""
+    the driver creates after import).
+
+    The ``neo4j`` logger also gets a `logging.NullHandler`: without any handler configured,
+    Python's last-resort handler would print the driver's WARNING records ("Transaction
+    failed and will be retried in 1.0s …", which the driver handles itself) on a CLI user's
+    terminal. Records still propagate, so an application that configures logging sees them.
+    """
     names = set(DRIVER_LOGGERS)
     names.update(name for name in list(logging.root.manager.loggerDict)
                  if name == "neo4j" or name.startswith("neo4j."))
@@ -130,20 +147,18 @@ def guard_driver_logs() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, DriverLogRedaction) for existing in logger.filters):
             logger.addFilter(_REDACTION)
+    driver_logger = logging.getLogger("neo4j")
+    if _SILENT not in driver_logger.handlers:
+        driver_logger.addHandler(_SILENT)
 
 
 guard_driver_logs()
 
+__all__ = ["DriverLogRedaction", "Neo4jStore", "guard_driver_logs", "keyed_write_queries"]
+
 DEFAULT_BATCH_SIZE = 5000
-GRAPH_CHUNK = 1000  # nodes per record when reading the graph
-CONFLICT_RETRIES = 5  # re-runs of a batch that met a key written by a concurrent ingest
-RECORD_KIND_OF_NODE = {"actor": "actors", "topic": "topics", "project": "projects",
-                       "event": "events", "place": "places"}
-
-
-def _query(text: str) -> LiteralString:
-    """The one place query text is handed to the driver (built from our vocabulary only)."""
-    return cast(LiteralString, text)
+CONFLICT_RETRIES = 5  # re-runs of an ingest that met a key written by a concurrent ingest
+_query = query
 
 
 def _credentials() -> tuple[str, str]:
@@ -209,7 +224,8 @@ class Neo4jStore(Store):
     def _write(self, work: Callable[..., Any], *args: Any) -> Any:
         """Run a transaction function; the driver retries transient errors (deadlocks,
         lost connections) and this retries uniqueness conflicts: another ingest wrote the
-        same key first, and running the function again sees it."""
+        same key first, and running the function again sees it. A transaction larger than
+        the server's memory allows is a one-line error saying so."""
         for attempt in range(CONFLICT_RETRIES + 1):
             try:
                 with self._driver.session(database=self.database) as session:
@@ -217,6 +233,14 @@ class Neo4jStore(Store):
             except driver_errors.ConstraintError as error:
                 if attempt == CONFLICT_RETRIES:
                     raise self._wrap(error) from None
+            except driver_errors.TransientError as error:
+                if "Memory" not in (error.code or ""):
+                    raise self._wrap(error) from None
+                raise StoreError(
+                    f"Neo4j {self.uri}: die Änderung ist für einen Schreibvorgang zu groß "
+                    f"({error.code}) — nichts geändert; Heap des Servers vergrößern "
+                    "(server.memory.heap.max_size, bei tools/neo4j: NEO4J_HEAP_MAX) oder "
+                    "die Daten in mehreren Quellen laden") from None
             except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
                 raise self._wrap(error) from None
         raise AssertionError("unreachable")
@@ -251,6 +275,8 @@ class Neo4jStore(Store):
         ]
         statements.append("CREATE CONSTRAINT ingest_run_id IF NOT EXISTS "
                           "FOR (r:IngestRun) REQUIRE r.run_id IS UNIQUE")
+        statements.append("CREATE CONSTRAINT netzwerk_lock_id IF NOT EXISTS "
+                          "FOR (l:NetzwerkLock) REQUIRE l.id IS UNIQUE")
         statements += [
             f"CREATE INDEX {kind}_until IF NOT EXISTS FOR (n:{label}) ON (n.until)"
             for kind, label in NODE_LABELS.items()
@@ -272,12 +298,17 @@ class Neo4jStore(Store):
         names = {record[0] for record in self._read("SHOW CONSTRAINTS YIELD name")}
         if not set(self.constraint_names()) <= names:
             self.init()
+        version = [record[0] for record in self._read(
+            "MATCH (s:NetzwerkSchema) RETURN s.version")]
+        if version != [SCHEMA_VERSION]:
+            self._write(migrate_neo4j, SCHEMA_VERSION)
         self._schema_checked = True
 
     def constraint_names(self) -> list[str]:
         """Names of the uniqueness constraints `init` creates (one per label and type)."""
         return ([f"{kind}_id" for kind in NODE_LABELS]
-                + [f"{kind}_key" for kind in RELATIONSHIP_TYPES] + ["ingest_run_id"])
+                + [f"{kind}_key" for kind in RELATIONSHIP_TYPES]
+                + ["ingest_run_id", "netzwerk_lock_id"])
 
     def wipe(self) -> None:
         """Delete every node and relationship (tests and `netzwerk demo` only)."""
@@ -292,104 +323,39 @@ class Neo4jStore(Store):
 
     # ------------------------------------------------------------------ writes
 
-    def apply(self, changeset: Changeset, *, files: list[str] | None = None) -> ApplyResult:
+    def apply(self, changeset: Changeset, *, files: list[str] | None = None,
+              dry_run: bool = False) -> ApplyResult:
+        """One transaction for the whole changeset (see `netzwerk.store.neo4j_ingest`)."""
         self._ensure_schema()
-        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-        result = ApplyResult(run_id=run_id)
-        for kind in RECORD_KINDS:
-            result.created[kind] = result.updated[kind] = result.unchanged[kind] = 0
+        result = ApplyResult(run_id=new_run_id(), source=source_of(changeset, files))
+        ingest = Ingest.of(changeset, result, files if files is not None else changeset.files,
+                           self.batch_size)
+        done = self._rolled_back(ingest.run) if dry_run else self._write(ingest.run)
+        done.dry_run = dry_run
+        return done
 
-        nodes_by_kind: dict[str, list[list]] = defaultdict(list)
-        for _, row in node_rows(changeset):
-            nodes_by_kind[row[1]].append(_node_parameters(row, run_id))
-        ties_by_shape: dict[tuple[str, str, str], list[list]] = defaultdict(list)
-        for tie in changeset.ties:
-            ties_by_shape[(tie.kind, tie.source.kind, tie.target.kind)].append(
-                _tie_parameters(tie_row(tie), tie.source.id, tie.target.id, run_id))
-
-        for kind, rows in nodes_by_kind.items():
-            plan = _node_write_plan(kind)
-            for batch in _batches(rows, self.batch_size):
-                self._count(result, RECORD_KIND_OF_NODE[kind], len(batch),
-                            *self._write(_write_batch, plan, batch))
-        for (kind, source_kind, target_kind), rows in ties_by_shape.items():
-            plan = _tie_write_plan(kind, source_kind, target_kind)
-            for batch in _batches(rows, self.batch_size):
-                self._count(result, "ties", len(batch), *self._write(_write_batch, plan, batch))
-
-        log_entry = {
-            "run_id": run_id, "started": datetime.now(UTC).isoformat(timespec="microseconds"),
-            "files": json.dumps(files if files is not None else changeset.files,
-                                ensure_ascii=False),
-            "created": json.dumps(result.created), "updated": json.dumps(result.updated),
-        }
-        self._write(_create_ingest_run, log_entry)
-        return result
-
-    @staticmethod
-    def _count(result: ApplyResult, kind: str, total: int, created: int, updated: int) -> None:
-        result.created[kind] += created
-        result.updated[kind] += updated
-        result.unchanged[kind] += total - created - updated
+    def _rolled_back(self, work: Callable[..., Any], *args: Any) -> Any:
+        """Run a transaction function and roll it back (``ingest --dry-run``)."""
+        try:
+            with self._driver.session(database=self.database) as session:
+                transaction = session.begin_transaction()
+                try:
+                    return work(transaction, *args)
+                finally:
+                    transaction.rollback()
+        except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
+            raise self._wrap(error) from None
 
     # ------------------------------------------------------------------ reads
 
     def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
-        """Two streaming queries, nodes then ties, each record a list of ``GRAPH_CHUNK``
-        nodes (or of those nodes' outgoing ties).
-
-        Dates travel as ISO text and records are few: building a driver `Record` or hydrating
-        a driver `Date` costs more than the value itself.
-        """
-        validity = node_validity = ""
-        if as_of is not None:
-            validity = ("AND (r.since IS NULL OR r.since <= $day) "
-                        "AND (r.until IS NULL OR r.until >= $day)")
-            node_validity = ("AND (n.since IS NULL OR n.since <= $day) "
-                             "AND (n:Event OR n.until IS NULL OR n.until >= $day)")
-        labels = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
-        in_chunks = ("WITH collect(n) AS nodes "
-                     "UNWIND range(0, size(nodes) - 1, $chunk) AS start "
-                     "CALL (nodes, start) { UNWIND nodes[start..start + $chunk] AS n ")
-        graph = nx.MultiDiGraph()
-        for record in self._read(
-            f"MATCH (n) WHERE ({labels}) {node_validity} {in_chunks}"
-            "RETURN collect([n.kind, n.id, n.name, toString(n.since), toString(n.until), "
-            "n.note, n.type, n.sector, n.topics, n.address, n.consent, n.coordinator]) AS rows "
-            "} RETURN rows", day=as_of, chunk=GRAPH_CHUNK,
-        ):
-            for (kind, node_id, name, since, until, note, type_, sector, topics, address,
-                 consent, coordinator) in record[0]:
-                props = {"note": note or ""}
-                if kind == "actor":
-                    props.update(type=type_, sector=sector, topics=topics or [],
-                                 address=address or "", consent=consent,
-                                 coordinator=coordinator)
-                graph.add_node(graph_key(kind, node_id),
-                               **node_attributes(kind, node_id, name, since, until, props))
-        types = "|".join(RELATIONSHIP_TYPES.values())
-        for record in self._read(
-            f"MATCH (n) WHERE ({labels}) {in_chunks}"
-            f"MATCH (n)-[r:{types}]->(b) WHERE r.key IS NOT NULL {validity} "
-            "RETURN collect([n.kind, n.id, b.kind, b.id, r.key, r.kind, r.weight, r.topic, "
-            "r.role, r.note, toString(r.since), toString(r.until), r.source_file, "
-            "r.source_sheet, r.source_row, r.run_id]) AS ties } RETURN ties",
-            day=as_of, chunk=GRAPH_CHUNK,
-        ):
-            for (source_kind, source_id, target_kind, target_id, key, kind, weight, topic,
-                 role, note, since, until, source_file, source_sheet, source_row,
-                 run_id) in record[0]:
-                source = graph_key(source_kind, source_id)
-                target = graph_key(target_kind, target_id)
-                if source in graph and target in graph:
-                    # add_edge, not add_edges_from: the latter looks every edge up again
-                    graph.add_edge(source, target, key, kind=kind, weight=weight, topic=topic,
-                                   role=role, note=note, since=day(since), until=day(until),
-                                   source_file=source_file, source_sheet=source_sheet,
-                                   source_row=source_row, ingest_run=run_id)
-        return graph
+        """The network, read under the ingest lock: Neo4j reads committed data as it scans,
+        so without it a read during an ingest's commit could see part of that ingest."""
+        self._ensure_schema()
+        return self._write(read_graph, as_of)
 
     def counts(self) -> dict[str, int]:
+        self._ensure_schema()
         counts = dict.fromkeys(RECORD_KINDS, 0)
         for kind, label in NODE_LABELS.items():
             (record,) = list(self._read(f"MATCH (n:{label}) RETURN count(n)"))
@@ -401,12 +367,15 @@ class Neo4jStore(Store):
 
     def ingest_log(self, limit: int = 10) -> list[dict]:
         records = self._read(
-            "MATCH (r:IngestRun) RETURN r.run_id, r.started, r.files, r.created, r.updated "
+            "MATCH (r:IngestRun) RETURN r.run_id, r.started, r.files, r.created, r.updated, "
+            "coalesce(r.removed, '{}'), coalesce(r.source, '') "
             "ORDER BY r.started DESC, r.run_id DESC LIMIT $limit", limit=limit)
         return [
-            {"run_id": run_id, "started": started, "files": json.loads(files),
-             "created": json.loads(created), "updated": json.loads(updated)}
-            for run_id, started, files, created, updated in (r.values() for r in records)
+            {"run_id": run_id, "started": started, "files": json.loads(files), "source": source,
+             "created": json.loads(created), "updated": json.loads(updated),
+             "removed": json.loads(removed)}
+            for run_id, started, files, created, updated, removed, source
+            in (r.values() for r in records)
         ]
 
     def actor_record(self, actor_id: str) -> dict:
@@ -475,14 +444,32 @@ class Neo4jStore(Store):
     def redact_ingest_files(self, replacements: dict[str, str]) -> int:
         def work(tx: ManagedTransaction, renames: dict[str, str]) -> int:
             changed = 0
-            for record in list(tx.run(_query("MATCH (r:IngestRun) RETURN r.run_id, r.files"))):
-                run_id, files = record.values()
+            for record in list(tx.run(_query(
+                    "MATCH (r:IngestRun) RETURN r.run_id, r.files, coalesce(r.source, '')"))):
+                run_id, files, source = record.values()
                 names = json.loads(files)
                 renamed = [renames.get(name, name) for name in names]
-                if renamed != names:
-                    tx.run(_query("MATCH (r:IngestRun {run_id: $run_id}) SET r.files = $files"),
-                           run_id=run_id, files=json.dumps(renamed, ensure_ascii=False)).consume()
+                if renamed != names or renamed_source(source, renames) != source:
+                    tx.run(_query("MATCH (r:IngestRun {run_id: $run_id}) SET r.files = $files, "
+                                  "r.source = $source"),
+                           run_id=run_id, files=json.dumps(renamed, ensure_ascii=False),
+                           source=renamed_source(source, renames)).consume()
                     changed += 1
+            sources = {name for (name,) in tx.run(_query(
+                "MATCH (n) WHERE n.sources IS NOT NULL UNWIND n.sources AS s RETURN DISTINCT s "
+                "UNION MATCH ()-[r]->() WHERE r.sources IS NOT NULL UNWIND r.sources AS s "
+                "RETURN DISTINCT s"))}
+            mapping = {name: renamed_source(name, renames) for name in sources
+                       if renamed_source(name, renames) != name}
+            if mapping:
+                tx.run(_query(
+                    "MATCH (n) WHERE any(s IN n.sources WHERE s IN keys($mapping)) "
+                    "SET n.sources = [s IN n.sources | coalesce($mapping[s], s)]"),
+                    mapping=mapping).consume()
+                tx.run(_query(
+                    "MATCH ()-[r]->() WHERE any(s IN r.sources WHERE s IN keys($mapping)) "
+                    "SET r.sources = [s IN r.sources | coalesce($mapping[s], s)]"),
+                    mapping=mapping).consume()
             return changed
 
         return self._write(work, replacements)
@@ -527,172 +514,12 @@ class Neo4jStore(Store):
         self._driver.close()
 
 
-# ---------------------------------------------------------------------- query building
-#
-# A batch is written in one managed transaction (`_write_batch`): a read query looks the
-# batch's keys up through their uniqueness constraints and returns the keys that are absent
-# and those whose digest differs; only those rows are then written (nodes with MERGE, ties
-# with CREATE or an index lookup, see `_tie_write_plan`; the constraints keep concurrent
-# ingests from duplicating anything), with one SET per property (`SET n = map` would make
-# the planner add Eager operators). Rows travel as lists,
-# not maps, so no property name is sent 5000 times. Index hints pin the lookups to the
-# constraints' indexes: a plan cached while the database was empty would otherwise scan every
-# relationship of the type for every row (a 100k-tie load then takes hours, not seconds).
-
-NODE_PROPERTIES = ("kind", "name", "since", "until", "note", "source_file", "source_sheet",
-                   "source_row", "run_id", "digest")
-ACTOR_PROPERTIES = NODE_PROPERTIES + ("type", "sector", "topics", "address", "contact",
-                                      "consent", "coordinator")
-TIE_PROPERTIES = ("kind", "weight", "topic", "role", "note", "since", "until", "source_file",
-                  "source_sheet", "source_row", "run_id", "digest")
-
-
-@dataclass(frozen=True)
-class _WritePlan:
-    """The queries that write one batch of one node label or one tie shape.
-
-    ``check`` returns the batch's absent keys and its changed ones; ``create`` writes rows
-    whose key is absent, ``update`` rows whose key is stored with another digest;
-    ``delete`` removes ties stored the other way round (cooperation is undirected, so a later
-    file may name its ends in the other order). ``key_at``/``digest_at``: where a row holds
-    its key and digest; ``source_at``: where a tie row holds its source id (None for nodes).
-    """
-
-    check: str
-    create: str
-    update: str
-    delete: str | None
-    key_at: int
-    digest_at: int
-    source_at: int | None = None
-
-
-def _node_write_plan(kind: str) -> _WritePlan:
-    label = NODE_LABELS[kind]
-    properties = ACTOR_PROPERTIES if kind == "actor" else NODE_PROPERTIES
-    sets = ", ".join(f"n.{name} = row[{at}]" for at, name in enumerate(properties, start=1))
-    # MERGE on a uniquely constrained label and property always plans as a locking unique
-    # index seek, so it serves for both new and changed nodes
-    merge = (f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) SET {sets} "
-             "RETURN count(n)")
-    return _WritePlan(
-        check=(
-            f"UNWIND $items AS item OPTIONAL MATCH (n:{label} {{id: item[0]}}) "
-            f"USING INDEX n:{label}(id) "
-            "WITH item, n WHERE n IS NULL OR n.digest IS NULL OR n.digest <> item[1] "
-            "RETURN collect(CASE WHEN n IS NULL THEN item[0] END), "
-            "collect(CASE WHEN n IS NOT NULL THEN [item[0], true] END)"
-        ),
-        create=merge, update=merge, delete=None,
-        key_at=0, digest_at=properties.index("digest") + 1,
-    )
-
-
-def _tie_write_plan(kind: str, source_kind: str, target_kind: str) -> _WritePlan:
-    """Ties are created with CREATE, not MERGE: a relationship MERGE cannot take an index
-    hint, and planned on an empty database it scans every tie of its type for every row.
-    The uniqueness constraint still forbids a second tie with the same key: a concurrent
-    ingest that created it first makes the batch fail and `Neo4jStore._write` re-runs it."""
-    rel_type = RELATIONSHIP_TYPES[kind]
-    source_label, target_label = NODE_LABELS[source_kind], NODE_LABELS[target_kind]
-    sets = ", ".join(f"r.{name} = row[{at}]" for at, name in enumerate(TIE_PROPERTIES, start=3))
-    return _WritePlan(
-        check=(
-            f"UNWIND $items AS item OPTIONAL MATCH (a)-[r:{rel_type} {{key: item[0]}}]->() "
-            f"USING INDEX r:{rel_type}(key) "
-            "WITH item, r, a WHERE r IS NULL OR r.digest IS NULL OR r.digest <> item[1] "
-            "RETURN collect(CASE WHEN r IS NULL THEN item[0] END), "
-            f"collect(CASE WHEN r IS NOT NULL THEN [item[0], a:{source_label} AND "
-            "a.id = item[2]] END)"
-        ),
-        create=(
-            f"UNWIND $rows AS row MATCH (a:{source_label} {{id: row[0]}}) "
-            f"USING INDEX a:{source_label}(id) "
-            f"MATCH (b:{target_label} {{id: row[1]}}) USING INDEX b:{target_label}(id) "
-            f"CREATE (a)-[r:{rel_type} {{key: row[2]}}]->(b) SET {sets} RETURN count(r)"
-        ),
-        update=(
-            f"UNWIND $rows AS row MATCH ()-[r:{rel_type} {{key: row[2]}}]->() "
-            f"USING INDEX r:{rel_type}(key) SET {sets} RETURN count(r)"
-        ),
-        delete=(f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
-                f"USING INDEX r:{rel_type}(key) DELETE r"
-                if kind in UNDIRECTED_TIE_KINDS else None),
-        key_at=2, digest_at=TIE_PROPERTIES.index("digest") + 3, source_at=0,
-    )
-
-
-def keyed_write_queries() -> list[str]:
-    """Every query `Neo4jStore.apply` sends that creates a node or tie by its key (MERGE or
-    CREATE): one per node label, one per tie shape. Each relies on a uniqueness constraint."""
-    queries = [_node_write_plan(kind).create for kind in NODE_LABELS]
-    for kind, (sources, targets) in TIE_ENDPOINTS.items():
-        queries += [_tie_write_plan(kind, source, target).create
-                    for source in sorted(sources) for target in sorted(targets)]
-    return queries
-
-
-def _write_batch(tx: ManagedTransaction, plan: _WritePlan, rows: Sequence[list]
-                 ) -> tuple[int, int]:
-    """Transaction function: reads only its arguments, returns (created, updated)."""
-    items = [[row[plan.key_at], row[plan.digest_at]]
-             + ([row[plan.source_at]] if plan.source_at is not None else []) for row in rows]
-    absent_keys, changed = tx.run(_query(plan.check), items=items).single().values()
-    if not absent_keys and not changed:
-        return 0, 0
-    absent, present = set(absent_keys), {key for key, _ in changed}
-    turned = {key for key, same_direction in changed if not same_direction}
-    if turned and plan.delete:
-        tx.run(_query(plan.delete), keys=list(turned)).consume()
-        absent |= turned
-    # one row per key, the last one wins (as in the embedded store)
-    latest = {row[plan.key_at]: row for row in rows}
-    creates = [row for key, row in latest.items() if key in absent]
-    updates = [row for key, row in latest.items() if key in present and key not in absent]
-    written = 0
-    for query, batch in ((plan.create, creates), (plan.update, updates)):
-        if batch:
-            written += tx.run(_query(query), rows=batch).single()[0]
-    # a tie whose end is not in the store is not written (validation normally prevents it)
-    missing = len(creates) + len(updates) - written
-    return max(0, len(absent - turned) - missing), len(present)
-
-
-def _create_ingest_run(tx: ManagedTransaction, entry: dict) -> None:
-    tx.run(_query("CREATE (r:IngestRun) SET r = $entry"), entry=entry).consume()
-
-
-def _batches(rows: Sequence[list], size: int) -> Iterator[Sequence[list]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
-
-
-def _node_parameters(row: tuple, run_id: str) -> list:
-    """A node row for `_node_write_plan`: id, then the values of its properties in order;
-    kind-specific fields are plain properties (``a.sector`` in Cypher)."""
-    key, kind, node_id, name, since, until, props, file, sheet, source_row = row
-    fields = json.loads(props)
-    values = {"kind": kind, "name": name, "since": day(since), "until": day(until),
-              "note": fields.get("note", ""), "source_file": file, "source_sheet": sheet,
-              "source_row": source_row, "run_id": run_id, "digest": digest(row), **fields}
-    properties = ACTOR_PROPERTIES if kind == "actor" else NODE_PROPERTIES
-    return [node_id, *(values[name] for name in properties)]
-
-
 ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator",
                 "note")
 
 
 def _actor_fields(properties: dict) -> dict:
     return {field: properties.get(field) for field in ACTOR_FIELDS}
-
-
-def _tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> list:
-    """A tie row for `_tie_write_plan`: source id, target id, key, then `TIE_PROPERTIES`."""
-    (key, kind, _source, _target, weight, topic, role, note, since, until, file, sheet,
-     source_row) = row
-    return [source_id, target_id, key, kind, weight, topic, role, note, day(since), day(until),
-            file, sheet, source_row, run_id, digest(row)]
 
 
 def _plain_nested(value: Any) -> Any:

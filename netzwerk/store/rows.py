@@ -1,7 +1,9 @@
 """Rows shared by every store: records flattened to tuples, content digests, graph attributes.
 
 Both stores compute the same digest for the same record, so "unchanged" means the same
-thing everywhere: a record whose content (including where it came from) is equal.
+thing everywhere: a record whose content is equal. Where a record came from (file, sheet,
+row) and which sources state it are kept beside the content but are no part of it: a row
+that moved down in its sheet, or the same data loaded from another file, is unchanged.
 """
 
 from __future__ import annotations
@@ -16,7 +18,12 @@ from netzwerk.model import Actor, Changeset, Place, Tie, Topic, graph_key, stree
 NODE_FIELDS = ("key", "kind", "id", "name", "since", "until", "props", "source_file",
                "source_sheet", "source_row")
 TIE_FIELDS = ("key", "kind", "source", "target", "weight", "topic", "role", "note", "since",
-              "until", "source_file", "source_sheet", "source_row")
+              "until", "periods", "source_file", "source_sheet", "source_row")
+#: the fields whose change is a change of content (the rest is identity or provenance)
+NODE_CONTENT = ("kind", "id", "name", "since", "until", "props")
+TIE_CONTENT = ("kind", "source", "target", "weight", "topic", "role", "note", "since",
+               "until", "periods")
+PROVENANCE = ("source_file", "source_sheet", "source_row")
 
 
 def iso(day: date | None) -> str | None:
@@ -28,10 +35,54 @@ def day(text: str | None) -> date | None:
 
 
 def digest(values: tuple) -> int:
-    """A 63-bit content digest; equal rows have equal digests."""
+    """A 63-bit digest; equal values have equal digests."""
     raw = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(raw, "big") >> 1
 
+
+def node_content_digest(row: tuple) -> int:
+    """Digest of a node row's content (see `NODE_CONTENT`), not of its provenance."""
+    return digest(row[1:7])
+
+
+def tie_content_digest(row: tuple) -> int:
+    """Digest of a tie row's content (see `TIE_CONTENT`, plus its ends in the order the
+    file names them), not of its provenance."""
+    return digest(row[1:11])
+
+
+def periods_text(periods: tuple) -> str:
+    """A tie's periods as stored: '' for a tie with one period, else JSON pairs of ISO days.
+
+    >>> from datetime import date
+    >>> periods_text(((date(2018, 1, 1), date(2019, 12, 31)), (date(2022, 1, 1), None)))
+    '[["2018-01-01", "2019-12-31"], ["2022-01-01", null]]'
+    """
+    if not periods:
+        return ""
+    return json.dumps([[iso(since), iso(until)] for since, until in periods])
+
+
+def parse_periods(text: str | None) -> list[tuple[date | None, date | None]]:
+    """The inverse of `periods_text` ([] for a tie with one period)."""
+    if not text:
+        return []
+    return [(day(since), day(until)) for since, until in json.loads(text)]
+
+
+def period_on(periods: list[tuple[date | None, date | None]], on: date | None
+              ) -> tuple[date | None, date | None] | None:
+    """The period that holds on day ``on`` (None if none does; the first if ``on`` is None).
+
+    >>> from datetime import date
+    >>> period_on([(date(2018, 1, 1), date(2019, 12, 31)), (date(2022, 1, 1), None)],
+    ...           date(2023, 1, 1))
+    (datetime.date(2022, 1, 1), None)
+    """
+    for since, until in periods:
+        if on is None or ((since is None or since <= on) and (until is None or on <= until)):
+            return since, until
+    return None
 
 def provenance(record: object) -> tuple[str | None, str | None, int | None]:
     source = record.provenance if isinstance(record, Tie) else getattr(record, "source", None)
@@ -78,6 +129,7 @@ def tie_row(tie: Tie) -> tuple:
         float(tie.weight), tie.topic, tie.role, tie.note,
         tie.since.isoformat() if tie.since else None,
         tie.until.isoformat() if tie.until else None,
+        periods_text(tie.periods) if tie.periods else "",
         *((where.file, where.sheet, where.row) if where else (None, None, None)),
     )
 

@@ -11,7 +11,6 @@ overwritten, and `forget` vacuums the file and truncates the write-ahead log aft
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,10 +20,28 @@ import networkx as nx
 from netzwerk.errors import NotFound, StoreError
 from netzwerk.model import Changeset, graph_key
 from netzwerk.performance import gc_paused
-from netzwerk.store.base import RECORD_KINDS, ApplyResult, Store
-from netzwerk.store.rows import NODE_FIELDS, TIE_FIELDS, day, node_attributes, node_rows, tie_row
-
-SCHEMA_VERSION = "1"
+from netzwerk.private_files import create_private_file, make_private_folder
+from netzwerk.store.base import (
+    RECORD_KINDS,
+    ApplyResult,
+    Store,
+    new_run_id,
+    renamed_source,
+    source_of,
+)
+from netzwerk.store.migration import SCHEMA_VERSION, migrate_sqlite
+from netzwerk.store.rows import (
+    NODE_FIELDS,
+    PROVENANCE,
+    TIE_CONTENT,
+    TIE_FIELDS,
+    day,
+    node_attributes,
+    node_rows,
+    parse_periods,
+    period_on,
+    tie_row,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,7 +53,8 @@ CREATE TABLE IF NOT EXISTS nodes (
     since TEXT, until TEXT,        -- ISO dates
     props TEXT NOT NULL,           -- JSON: kind-specific fields (actor: type, sector, ...)
     source_file TEXT, source_sheet TEXT, source_row INTEGER,
-    run_id TEXT NOT NULL,          -- ingest run that last wrote this row
+    run_id TEXT NOT NULL,          -- ingest run that last changed this row's content
+    sources TEXT NOT NULL DEFAULT '[]',  -- JSON list of the sources that state this record
     UNIQUE (kind, id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ties (
@@ -47,8 +65,10 @@ CREATE TABLE IF NOT EXISTS ties (
     weight REAL NOT NULL,
     topic TEXT NOT NULL, role TEXT NOT NULL, note TEXT NOT NULL,
     since TEXT, until TEXT,
+    periods TEXT NOT NULL DEFAULT '',  -- '' or JSON [[since, until], ...] (rows.periods_text)
     source_file TEXT, source_sheet TEXT, source_row INTEGER,
-    run_id TEXT NOT NULL
+    run_id TEXT NOT NULL,
+    sources TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
 -- No indexes on source/target: they would double the cost of every ingest, and the only
 -- readers (forget, export-person) scan the table once, which takes milliseconds.
@@ -57,12 +77,16 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     started TEXT NOT NULL,
     files TEXT NOT NULL,           -- JSON list of file names
     created TEXT NOT NULL,         -- JSON {kind: count}
-    updated TEXT NOT NULL
+    updated TEXT NOT NULL,
+    removed TEXT NOT NULL DEFAULT '{}',
+    source TEXT NOT NULL DEFAULT ''
 );
 """
 
 NODE_COLUMNS = (*NODE_FIELDS, "run_id")
 TIE_COLUMNS = (*TIE_FIELDS, "run_id")
+#: what `_apply_table` compares to tell a change of content from a refreshed provenance
+CONTENT_COLUMNS = {"nodes": ("name", "since", "until", "props"), "ties": TIE_CONTENT}
 
 
 class SqliteStore(Store):
@@ -72,7 +96,8 @@ class SqliteStore(Store):
         self.path = Path(path)
         self.description = f"eingebetteter Speicher {self.path}"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(self.path.parent)
+            create_private_file(self.path)  # 0600 before SQLite opens it: -wal/-shm inherit it
             self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"{self.path}: Speicher kann nicht geöffnet werden ({error}) — "
@@ -92,6 +117,10 @@ class SqliteStore(Store):
 
     def init(self) -> None:
         try:
+            fresh = not self._db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'nodes'").fetchone()[0]
+            if not fresh:
+                migrate_sqlite(self._db, SCHEMA_VERSION)
             self._db.executescript(SCHEMA)
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                              (SCHEMA_VERSION,))
@@ -101,72 +130,126 @@ class SqliteStore(Store):
 
     def _ensure_schema(self) -> None:
         row = self._db.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='nodes'"
-        ).fetchone()
-        if not row[0]:
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone() if self._has_table("meta") else None
+        if row is None or row[0] != SCHEMA_VERSION:
             self.init()
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self._db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name = ?", (name,)
+        ).fetchone()[0])
 
     # ------------------------------------------------------------------ writes
 
-    def apply(self, changeset: Changeset, *, files: list[str] | None = None) -> ApplyResult:
+    def apply(self, changeset: Changeset, *, files: list[str] | None = None,
+              dry_run: bool = False) -> ApplyResult:
         self._ensure_schema()
-        run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-        result = ApplyResult(run_id=run_id)
-        for kind in RECORD_KINDS:
-            result.created[kind] = result.updated[kind] = result.unchanged[kind] = 0
-
+        result = ApplyResult(run_id=new_run_id(), source=source_of(changeset, files),
+                             dry_run=dry_run)
         with gc_paused():
-            return self._apply(changeset, files, result)
+            try:
+                return self._apply(changeset, files, result)
+            except sqlite3.Error as error:
+                raise StoreError(f"{self.path}: Schreiben fehlgeschlagen ({error}) — nichts "
+                                 "geändert; Daten prüfen oder Speicher neu anlegen") from error
 
     def _apply(self, changeset: Changeset, files: list[str] | None,
                result: ApplyResult) -> ApplyResult:
+        """One transaction: stage the rows, then create, update, refresh and withdraw."""
         run_id = result.run_id
-        nodes: dict[str, list[tuple]] = {}
-        for record_kind, row in node_rows(changeset):
-            nodes.setdefault(record_kind, []).append((*row, run_id))
+        nodes = [(*row, run_id) for _, row in node_rows(changeset)]
         ties = [(*tie_row(tie), run_id) for tie in changeset.ties]
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            for record_kind, rows in nodes.items():
-                self._upsert("nodes", NODE_COLUMNS, rows, record_kind, result)
-            self._upsert("ties", TIE_COLUMNS, ties, "ties", result)
+            self._stage("nodes", NODE_COLUMNS, nodes)
+            self._stage("ties", TIE_COLUMNS, ties)
+            self._merge("nodes", NODE_COLUMNS, result)
+            self._merge("ties", TIE_COLUMNS, result)
+            self._withdraw(result)
             self._db.execute(
-                "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO ingest_runs (run_id, started, files, created, updated, removed, "
+                "source) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (run_id, datetime.now(UTC).isoformat(timespec="microseconds"),
                  json.dumps(files if files is not None else changeset.files, ensure_ascii=False),
-                 json.dumps(result.created), json.dumps(result.updated)),
+                 json.dumps(result.created), json.dumps(result.updated),
+                 json.dumps(result.removed), result.source),
             )
-            self._db.execute("COMMIT")
+            self._db.execute("ROLLBACK" if result.dry_run else "COMMIT")
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
         return result
 
-    def _upsert(self, table: str, columns: tuple[str, ...], rows: list[tuple],
-                record_kind: str, result: ApplyResult) -> None:
-        """Insert new rows and update rows where any column but run_id differs.
+    def _stage(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Put the incoming rows into a temporary table shaped like ``table``."""
+        staged = f"incoming_{table}"
+        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staged} AS "
+                         f"SELECT {', '.join(columns)} FROM {table} WHERE 0")
+        self._db.execute(f"DELETE FROM {staged}")
+        rows.sort()  # in key order the B-trees grow at their end
+        self._db.executemany(
+            f"INSERT INTO {staged} VALUES ({', '.join('?' for _ in columns)})", rows)
+        # one row per key, the last one wins (validation normally guarantees unique keys)
+        self._db.execute(f"DELETE FROM {staged} WHERE rowid NOT IN "
+                         f"(SELECT max(rowid) FROM {staged} GROUP BY key)")
 
-        SQLite compares in C; ``rowcount`` counts inserted plus updated rows, and the growth
-        of the table tells how many of those were new.
-        """
-        rows.sort()  # in key order the primary-key B-tree grows at its end
-        count = f"SELECT count(*) FROM {table}"
-        before = self._db.execute(count).fetchone()[0]
-        content = [c for c in columns if c not in ("key", "run_id")]
-        changed_condition = " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in content)
-        assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "key")
-        cursor = self._db.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-            f"({', '.join('?' for _ in columns)}) "
-            f"ON CONFLICT (key) DO UPDATE SET {assignments} WHERE {changed_condition}",
-            rows,
+    def _merge(self, table: str, columns: tuple[str, ...], result: ApplyResult) -> None:
+        """Create new rows, update rows whose content differs, refresh provenance and the
+        source list of the rest; count per record kind. SQLite compares in C."""
+        staged, source = f"incoming_{table}", result.source
+        group = "kind || 's'" if table == "nodes" else "'ties'"
+        content = CONTENT_COLUMNS[table]
+        differs = " OR ".join(f"{table}.{c} IS NOT i.{c}" for c in content)
+        stated = f"EXISTS (SELECT 1 FROM json_each({table}.sources) WHERE value = :source)"
+        counts = (
+            (result.created, f"SELECT {group}, count(*) FROM {staged} AS i WHERE NOT EXISTS "
+                             f"(SELECT 1 FROM {table} WHERE {table}.key = i.key) GROUP BY 1"),
+            (result.updated, f"SELECT {group.replace('kind', 'i.kind')}, count(*) FROM {staged} "
+                             f"AS i JOIN {table} ON {table}.key = i.key WHERE {differs} "
+                             "GROUP BY 1"),
         )
-        created = self._db.execute(count).fetchone()[0] - before
-        changed = max(cursor.rowcount, 0)
-        result.created[record_kind] += created
-        result.updated[record_kind] += changed - created
-        result.unchanged[record_kind] += len(rows) - changed
+        for target, query in counts:
+            for kind, number in self._db.execute(query):
+                target[kind] += number
+        for kind, number in self._db.execute(f"SELECT {group}, count(*) FROM {staged} GROUP BY 1"):
+            result.unchanged[kind] += number - result.created[kind] - result.updated[kind]
+        names = ", ".join(columns)
+        self._db.execute(
+            f"INSERT INTO {table} ({names}, sources) SELECT {names}, json_array(:source) "
+            f"FROM {staged} AS i WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE "
+            f"{table}.key = i.key)", {"source": source})
+        assignments = ", ".join(f"{c} = i.{c}" for c in columns if c != "key")
+        self._db.execute(f"UPDATE {table} SET {assignments} FROM {staged} AS i "
+                         f"WHERE {table}.key = i.key AND ({differs})")
+        refresh = ", ".join(f"{c} = i.{c}" for c in PROVENANCE)
+        moved = " OR ".join(f"{table}.{c} IS NOT i.{c}" for c in PROVENANCE)
+        self._db.execute(
+            f"UPDATE {table} SET {refresh}, sources = CASE WHEN {stated} THEN {table}.sources "
+            f"ELSE json_insert({table}.sources, '$[#]', :source) END FROM {staged} AS i "
+            f"WHERE {table}.key = i.key AND ({moved} OR NOT {stated})", {"source": source})
+
+    def _withdraw(self, result: ApplyResult) -> None:
+        """Records this source stated before and no longer states lose it; records no
+        source states any more are removed, with the ties touching removed nodes."""
+        source = {"source": result.source}
+        for table, group in (("ties", "'ties'"), ("nodes", "kind || 's'")):
+            self._db.execute(
+                f"UPDATE {table} SET sources = (SELECT json_group_array(value) FROM "
+                f"json_each({table}.sources) WHERE value <> :source) WHERE EXISTS (SELECT 1 "
+                f"FROM json_each({table}.sources) WHERE value = :source) AND key NOT IN "
+                f"(SELECT key FROM incoming_{table})", source)
+            for kind, number in self._db.execute(
+                    f"SELECT {group}, count(*) FROM {table} WHERE sources = '[]' GROUP BY 1"):
+                result.removed[kind] += number
+            self._db.execute(f"DELETE FROM {table} WHERE sources = '[]'")
+        if not any(number for kind, number in result.removed.items() if kind != "ties"):
+            return
+        result.removed["ties"] += self._db.execute(
+            "DELETE FROM ties WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE nodes.key = "
+            "ties.source) OR NOT EXISTS (SELECT 1 FROM nodes WHERE nodes.key = ties.target)"
+        ).rowcount
 
     # ------------------------------------------------------------------ reads
 
@@ -188,17 +271,26 @@ class SqliteStore(Store):
                                                  json.loads(props)))
         query = (
             "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
-            f"source_file, source_sheet, source_row, run_id FROM ties{validity}"
+            f"periods, source_file, source_sheet, source_row, run_id FROM ties{validity}"
         )
         for row in self._db.execute(query, params):
-            (key, kind, source, target, weight, topic, role, note, since, until,
+            (key, kind, source, target, weight, topic, role, note, since, until, periods,
              source_file, source_sheet, source_row, run_id) = row
             if source not in graph or target not in graph:
                 continue
+            spans = parse_periods(periods)
+            if spans:  # the SQL filter saw the whole span; keep the period that holds
+                period = period_on(spans, as_of)
+                if period is None:
+                    continue
+                since_day, until_day = period
+            else:
+                since_day, until_day = day(since), day(until)
             graph.add_edge(
                 source, target, key=key, kind=kind, weight=weight, topic=topic, role=role,
-                note=note, since=day(since), until=day(until), source_file=source_file,
-                source_sheet=source_sheet, source_row=source_row, ingest_run=run_id,
+                note=note, since=since_day, until=until_day, periods=spans,
+                source_file=source_file, source_sheet=source_sheet, source_row=source_row,
+                ingest_run=run_id,
             )
         return graph
 
@@ -213,12 +305,13 @@ class SqliteStore(Store):
     def ingest_log(self, limit: int = 10) -> list[dict]:
         self._ensure_schema()
         rows = self._db.execute(
-            "SELECT run_id, started, files, created, updated FROM ingest_runs "
+            "SELECT run_id, started, files, created, updated, removed, source FROM ingest_runs "
             "ORDER BY started DESC, rowid DESC LIMIT ?", (limit,))
         return [
-            {"run_id": run_id, "started": started, "files": json.loads(files),
-             "created": json.loads(created), "updated": json.loads(updated)}
-            for run_id, started, files, created, updated in rows
+            {"run_id": run_id, "started": started, "files": json.loads(files), "source": source,
+             "created": json.loads(created), "updated": json.loads(updated),
+             "removed": json.loads(removed)}
+            for run_id, started, files, created, updated, removed, source in rows
         ]
 
     def actor_record(self, actor_id: str) -> dict:
@@ -258,13 +351,21 @@ class SqliteStore(Store):
         changed = 0
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            for run_id, files in list(self._db.execute("SELECT run_id, files FROM ingest_runs")):
+            for run_id, files, source in list(self._db.execute(
+                    "SELECT run_id, files, source FROM ingest_runs")):
                 names = json.loads(files)
                 renamed = [replacements.get(name, name) for name in names]
-                if renamed != names:
-                    self._db.execute("UPDATE ingest_runs SET files = ? WHERE run_id = ?",
-                                     (json.dumps(renamed, ensure_ascii=False), run_id))
+                if renamed != names or renamed_source(source, replacements) != source:
+                    self._db.execute(
+                        "UPDATE ingest_runs SET files = ?, source = ? WHERE run_id = ?",
+                        (json.dumps(renamed, ensure_ascii=False),
+                         renamed_source(source, replacements), run_id))
                     changed += 1
+            for table in ("nodes", "ties"):
+                for (sources,) in list(self._db.execute(f"SELECT DISTINCT sources FROM {table}")):
+                    renamed = [renamed_source(name, replacements) for name in json.loads(sources)]
+                    self._db.execute(f"UPDATE {table} SET sources = ? WHERE sources = ?",
+                                     (json.dumps(renamed, ensure_ascii=False), sources))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")

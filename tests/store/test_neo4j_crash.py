@@ -1,5 +1,5 @@
-"""A Neo4j server killed in the middle of an ingest: after a restart, ingesting again gives
-exactly the state of a clean load.
+"""A Neo4j server killed in the middle of an ingest: after a restart the store holds the old
+state (the ingest is one transaction), and ingesting again gives exactly a clean load.
 
 The test kills (SIGKILL) and restarts the test server with ``tools/neo4j/neo4j.sh``, so it
 runs only when that script manages the server at ``NETZWERK_TEST_NEO4J_URI`` (same
@@ -12,7 +12,6 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +22,7 @@ import pytest
 from netzwerk.errors import StoreError, StoreUnavailable
 from netzwerk.ingest import read_files
 from netzwerk.model import Changeset
+from netzwerk.store import neo4j_ingest
 from netzwerk.store.neo4j import Neo4jStore
 from netzwerk.store.sqlite import SqliteStore
 
@@ -62,21 +62,6 @@ def snapshot(graph: nx.MultiDiGraph) -> tuple[dict, dict]:
     return nodes, edges
 
 
-class StoreWithBatchHook(Neo4jStore):
-    """Calls ``after_batch(number)`` after each batch transaction of `apply` has committed."""
-
-    def __init__(self, uri: str, after_batch: Callable[[int], None], **options: Any):
-        super().__init__(uri, **options)
-        self.after_batch = after_batch
-        self.batches = 0
-
-    def _write(self, work: Callable[..., Any], *args: Any) -> Any:
-        result = super()._write(work, *args)
-        self.batches += 1
-        self.after_batch(self.batches)
-        return result
-
-
 def expected_batches(changeset: Changeset, batch_size: int) -> int:
     shapes: dict[tuple, int] = {}
     for tie in changeset.ties:
@@ -86,27 +71,31 @@ def expected_batches(changeset: Changeset, batch_size: int) -> int:
     return sum(-(-n // batch_size) for n in [*node_counts, *shapes.values()])
 
 
-def test_ingest_killed_halfway_converges_to_a_clean_load(managed_server, tmp_path):
+def test_ingest_killed_halfway_leaves_the_old_state_then_converges(managed_server, tmp_path,
+                                                                   monkeypatch):
     changeset = read_files([SAMPLE]).changeset
     with Neo4jStore(managed_server) as store:
         store.init()
         store.wipe()
     half = expected_batches(changeset, BATCH_SIZE) // 2
     halfway, killed = threading.Event(), threading.Event()
+    written: list[int] = []
+    real_write_batch = neo4j_ingest.write_batch
 
-    def after_batch(number: int) -> None:
-        if number == half:
+    def write_batch_then_wait(*args: Any) -> tuple[int, int]:
+        counts = real_write_batch(*args)
+        written.append(1)
+        if len(written) == half:
             halfway.set()
-        elif number == half + 2:
-            # the kill lands during batch half+1 or +2 (in flight or between): either way
-            # the batches after it meet a dead server
+            # the transaction is open with half the batches written when the server dies
             assert killed.wait(timeout=SERVER_TIMEOUT)
+        return counts
 
+    monkeypatch.setattr(neo4j_ingest, "write_batch", write_batch_then_wait)
     outcome: dict[str, BaseException | None] = {}
 
     def ingest() -> None:
-        with StoreWithBatchHook(managed_server, after_batch, batch_size=BATCH_SIZE,
-                                retry_seconds=2.0) as store:
+        with Neo4jStore(managed_server, batch_size=BATCH_SIZE, retry_seconds=2.0) as store:
             try:
                 store.apply(changeset)
                 outcome["error"] = None
@@ -124,6 +113,7 @@ def test_ingest_killed_halfway_converges_to_a_clean_load(managed_server, tmp_pat
         assert not worker.is_alive(), "ingest did not end after the server was killed"
     finally:
         killed.set()
+    monkeypatch.undo()
     assert isinstance(outcome["error"], StoreUnavailable), outcome
     assert "\n" not in str(outcome["error"])
 
@@ -131,13 +121,12 @@ def test_ingest_killed_halfway_converges_to_a_clean_load(managed_server, tmp_pat
     assert started.returncode == 0, started.stdout + started.stderr
     with Neo4jStore(managed_server) as store:
         _wait_until_answers(store)
-        partial = store.counts()
-        assert 0 < partial["ties"] < len(changeset.ties), partial
-        assert store.ingest_log() == []        # the killed run never got to log itself
+        assert set(store.counts().values()) == {0}   # the old state: nothing, not half
+        assert store.ingest_log() == []
 
         again = store.apply(changeset)
 
-        assert again.created["ties"] < len(changeset.ties)   # the first half was kept
+        assert again.created == changeset.counts()
         assert store.counts() == changeset.counts()
         assert not store.apply(changeset).changed_anything
         recovered = snapshot(store.graph())

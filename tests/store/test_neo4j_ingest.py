@@ -173,9 +173,10 @@ def test_overlapping_concurrent_ingests_create_no_duplicates(neo4j_store, neo4j_
     ties = sample_changeset.ties
     third = len(ties) // 3
     shared = ties[third:2 * third]
-    # both runs start with the same nodes and the same third of the ties, at the same moment
-    first = replace(sample_changeset, ties=shared + ties[:third])
-    second = replace(sample_changeset, ties=shared + ties[2 * third:])
+    # both runs start with the same nodes and the same third of the ties, at the same moment;
+    # they are two sources (two workbooks), so neither withdraws what the other states
+    first = replace(sample_changeset, ties=shared + ties[:third], source="teil-1.xlsx")
+    second = replace(sample_changeset, ties=shared + ties[2 * third:], source="teil-2.xlsx")
     start = threading.Barrier(2)
 
     def ingest(changeset: Changeset):
@@ -339,3 +340,26 @@ def test_write_that_meets_a_key_written_concurrently_is_run_again(neo4j_store,
 
     assert neo4j_store._write(work) == 2
     assert neo4j_store.counts()["actors"] == 4
+
+
+def test_concurrent_ingests_of_one_workbook_log_what_each_really_created(neo4j_store,
+                                                                         neo4j_uri,
+                                                                         sample_changeset):
+    """Two clients load the same workbook at the same moment: the ingests take turns (one
+    transaction each, under the ingest lock), so one logs every record as new and the other
+    logs them as unchanged."""
+    start = threading.Barrier(2)
+
+    def ingest(_: int):
+        with Neo4jStore(neo4j_uri) as store:
+            start.wait(timeout=60)
+            return store.apply(sample_changeset)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(ingest, [1, 2]))
+
+    created = sorted(result.created["ties"] for result in results)
+    assert created == [0, len(sample_changeset.ties)]
+    logged = sorted(entry["created"]["ties"] for entry in neo4j_store.ingest_log())
+    assert logged == [0, len(sample_changeset.ties)]
+    assert neo4j_store.counts() == sample_changeset.counts()

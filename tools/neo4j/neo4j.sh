@@ -21,6 +21,9 @@
 #   JAVA_HOME             JDK/JRE to use (Java 17 or 21)             [java on PATH]
 #   MVN                   Maven command for `fetch`                  [mvn]
 set -euo pipefail
+# Everything this script and the server create (data, logs, the password record) is for
+# the owner only: the database holds persons' data.
+umask 077
 
 SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"
 REPO_ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -129,6 +132,8 @@ cmd_fetch() {
 # ---------------------------------------------------------------- conf
 cmd_conf() {
   mkdir -p "$CONF_DIR" "$DATA_DIR" "$LOGS_DIR" "$RUN_DIR" "$IMPORT_DIR" "$PLUGINS_DIR"
+  # Also for folders made before the script set umask 077 (they hold persons' data).
+  chmod 700 "$DATA_DIR" "$LOGS_DIR"
   local http_enabled=true
   if [[ "$HTTP_PORT" == 0 || "$HTTP_PORT" == off ]]; then http_enabled=false; fi
   if [[ ! -f "$LIB_DIR/neo4j-server-$NEO4J_VERSION.jar" ]]; then http_enabled=false; fi
@@ -213,20 +218,71 @@ wait_port_closed() {
   ! bolt_answers
 }
 
+# The password the database was created with, kept as a salted SHA-512-crypt hash
+# (`openssl passwd -6`, 200000 rounds, random salt) in a 0600 file inside data/ (0700), so
+# a later start can warn when NEO4J_PASSWORD changed. Nothing else of the password is kept.
+PW_RECORD="$DATA_DIR/dbms/.netzwerk-initial-password"
+# Before: an unsalted SHA-256 in a world-readable file; checked once, then deleted.
+LEGACY_PW_RECORD="$DATA_DIR/dbms/.netzwerk-initial-password.sha256"
+
+password_hash() {  # $1: salt spec ("rounds=N$salt"); the password goes in on stdin, not argv
+  printf '%s\n' "$NEO4J_PW" | openssl passwd -6 -salt "$1" -stdin
+}
+
+write_password_record() {
+  if ! command -v openssl >/dev/null 2>&1; then
+    log "openssl not found: no password record kept, so a changed NEO4J_PASSWORD is not detected"
+    return 0
+  fi
+  mkdir -p "$DATA_DIR/dbms"
+  chmod 700 "$DATA_DIR/dbms"
+  local tmp="$PW_RECORD.tmp.$$"
+  password_hash "rounds=200000\$$(openssl rand -hex 8)" >"$tmp"
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$PW_RECORD"
+}
+
+# True (0) if NEO4J_PASSWORD matches the record, 1 if it differs, 2 if there is no record.
+password_matches_record() {
+  if [[ -f "$PW_RECORD" ]] && command -v openssl >/dev/null 2>&1; then
+    local stored spec
+    stored="$(cat "$PW_RECORD")"
+    spec="${stored#\$6\$}"
+    spec="${spec%\$*}"
+    [[ "$(password_hash "$spec")" == "$stored" ]] && return 0
+    return 1
+  fi
+  if [[ -f "$LEGACY_PW_RECORD" ]]; then
+    [[ "$(cat "$LEGACY_PW_RECORD")" == "$(printf '%s' "$NEO4J_PW" | sha256sum | cut -d' ' -f1)" ]] &&
+      return 0
+    return 1
+  fi
+  return 2
+}
+
+check_password_record() {
+  local verdict=0
+  password_matches_record || verdict=$?
+  if (( verdict == 1 )); then
+    log "WARNING: NEO4J_PASSWORD differs from the password this database was created with;" \
+      "it is NOT applied (change it with ALTER USER, or delete $DATA_DIR to start over)"
+  fi
+  if [[ -f "$LEGACY_PW_RECORD" ]]; then  # migrate: keep no unsalted hash
+    if (( verdict == 0 )) && [[ ! -f "$PW_RECORD" ]]; then write_password_record; fi
+    rm -f "$LEGACY_PW_RECORD"
+  fi
+  if [[ -f "$PW_RECORD" ]]; then chmod 600 "$PW_RECORD"; fi
+}
+
 set_initial_password() {
   if [[ "$NEO4J_USER" != neo4j ]]; then
     log "WARNING: NEO4J_USERNAME=$NEO4J_USER, but the initial admin of Neo4j Community is 'neo4j';" \
       "the password is set for 'neo4j' (create '$NEO4J_USER' yourself with CREATE USER)"
   fi
   (( ${#NEO4J_PW} >= 8 )) || die "NEO4J_PASSWORD must be at least 8 characters"
-  local pw_hash_file="$DATA_DIR/dbms/.netzwerk-initial-password.sha256" pw_hash
-  pw_hash="$(printf '%s' "$NEO4J_PW" | sha256sum | cut -d' ' -f1)"
   if [[ -d "$DATA_DIR/databases/system" ]]; then
     # The initial password is only consumed when the system database is created.
-    if [[ -f "$pw_hash_file" && "$(cat "$pw_hash_file")" != "$pw_hash" ]]; then
-      log "WARNING: NEO4J_PASSWORD differs from the password this database was created with;" \
-        "it is NOT applied (change it with ALTER USER, or delete $DATA_DIR to start over)"
-    fi
+    check_password_record
     return 0
   fi
   log "setting initial password for user neo4j"
@@ -236,7 +292,8 @@ set_initial_password() {
     "$JAVA" -Xmx128m -cp "$LIB_DIR/*" -Dfile.encoding=UTF-8 \
     org.neo4j.cli.AdminTool dbms set-initial-password "$NEO4J_PW" >>"$LOGS_DIR/admin.log" 2>&1 ||
     { tail -n 30 "$LOGS_DIR/admin.log" >&2; die "set-initial-password failed (see $LOGS_DIR/admin.log)"; }
-  echo "$pw_hash" >"$pw_hash_file"
+  rm -f "$LEGACY_PW_RECORD"
+  write_password_record
 }
 
 print_status() {

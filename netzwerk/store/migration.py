@@ -1,0 +1,142 @@
+"""Bringing a store written by an older netzwerk up to the current layout.
+
+Schema 1 (netzwerk 0.1) keyed a tie by kind, ends, topic *and start date*, and did not
+record which source stated a record. Schema 2 keys a tie without its dates (a corrected date
+corrects the tie) and keeps each record's sources. `rekeyed_ties` is the one rule both
+stores follow: the old key minus its last ``|start`` part (an ISO date or empty, never
+containing ``|``); rows that now share a key are periods of one tie. A record's source is
+the file list of the ingest run that last wrote it, as `Store.apply` names sources now.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from neo4j import ManagedTransaction
+
+from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES
+from netzwerk.store.rows import day, parse_periods, periods_text
+
+#: the layout this netzwerk writes (both stores)
+SCHEMA_VERSION = "2"
+
+
+def old_key_to_new(key: str) -> str:
+    """The schema-2 key of a schema-1 tie key.
+
+    >>> old_key_to_new("cooperation|a|b||2019-01-01")
+    'cooperation|a|b|'
+    """
+    return key.rsplit("|", 1)[0]
+
+
+def source_of_files(files_json: str) -> str:
+    """The source name of an ingest run from its JSON file list (see `Store.apply`)."""
+    return " + ".join(json.loads(files_json))
+
+
+def merged_periods(rows: Iterable[tuple[str | None, str | None, str]]) -> str:
+    """The periods text of ties that became one: ``(since, until, periods)`` per old row."""
+    periods = []
+    for since, until, stored in rows:
+        periods.extend(parse_periods(stored) or [(day(since), day(until))])
+    unique = sorted(set(periods), key=lambda period: period[0] or date.min)
+    return periods_text(tuple(unique)) if len(unique) > 1 else ""
+
+
+def migrate_sqlite(db: sqlite3.Connection, target_version: str) -> None:
+    """Upgrade an embedded store in place, in one transaction (schema 1 -> 2)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or row[0] == target_version:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for table, column, default in (("nodes", "sources", "'[]'"), ("ties", "periods", "''"),
+                                       ("ties", "sources", "'[]'"),
+                                       ("ingest_runs", "removed", "'{}'"),
+                                       ("ingest_runs", "source", "''")):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT {default}")
+        runs = dict(db.execute("SELECT run_id, files FROM ingest_runs"))
+        for run_id, files in runs.items():
+            source = source_of_files(files)
+            db.execute("UPDATE ingest_runs SET source = ? WHERE run_id = ?", (source, run_id))
+            for table in ("nodes", "ties"):
+                db.execute(f"UPDATE {table} SET sources = json_array(?) WHERE run_id = ?",
+                           (source, run_id))
+        for table in ("nodes", "ties"):
+            db.execute(f"UPDATE {table} SET sources = json_array(coalesce(source_file, '')) "
+                       "WHERE sources = '[]'")
+        _rekey_sqlite_ties(db)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (target_version,))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _rekey_sqlite_ties(db: sqlite3.Connection) -> None:
+    columns = [row[1] for row in db.execute("PRAGMA table_info(ties)")]
+    at = {name: position for position, name in enumerate(columns)}
+    groups: dict[str, list[list]] = defaultdict(list)
+    for row in db.execute("SELECT * FROM ties ORDER BY since"):
+        groups[old_key_to_new(row[at["key"]])].append(list(row))
+    db.execute("DELETE FROM ties")
+    merged = []
+    for key, rows in groups.items():
+        latest = rows[-1]
+        latest[at["key"]] = key
+        if len(rows) > 1:
+            latest[at["periods"]] = merged_periods(
+                (r[at["since"]], r[at["until"]], r[at["periods"]]) for r in rows)
+            latest[at["since"]] = min(r[at["since"]] or "" for r in rows) or None
+            ends = [r[at["until"]] for r in rows]
+            latest[at["until"]] = None if None in ends else max(ends)
+        merged.append(latest)
+    db.executemany(f"INSERT INTO ties ({', '.join(columns)}) VALUES "
+                   f"({', '.join('?' for _ in columns)})", merged)
+
+
+def migrate_neo4j(tx: ManagedTransaction, target_version: str) -> None:
+    """Upgrade a Neo4j database in one transaction (schema 1 -> 2) and mark its version in
+    a ``NetzwerkSchema`` node. A database without that node and without data just gets it."""
+    runs = {run_id: source_of_files(files) for run_id, files in tx.run(
+        "MATCH (r:IngestRun) RETURN r.run_id, r.files")}
+    tx.run("MATCH (r:IngestRun) WHERE r.source IS NULL SET r.source = $runs[r.run_id]",
+           runs=runs).consume()
+    for label in NODE_LABELS.values():
+        tx.run(f"MATCH (n:{label}) WHERE n.sources IS NULL "  # type: ignore[arg-type]
+               "SET n.sources = [coalesce($runs[n.run_id], n.source_file, '')]",
+               runs=runs).consume()
+    for rel_type in RELATIONSHIP_TYPES.values():
+        _rekey_neo4j_ties(tx, rel_type, runs)
+    tx.run("MERGE (s:NetzwerkSchema {id: 'schema'}) SET s.version = $version",
+           version=target_version).consume()
+
+
+def _rekey_neo4j_ties(tx: ManagedTransaction, rel_type: str, runs: dict[str, str]) -> None:
+    groups: dict[str, list[list]] = defaultdict(list)
+    for element, key, since, until, run_id, file in tx.run(
+            f"MATCH ()-[r:{rel_type}]->() WHERE r.sources IS NULL "  # type: ignore[arg-type]
+            "RETURN elementId(r), r.key, toString(r.since), toString(r.until), r.run_id, "
+            "r.source_file ORDER BY r.since"):
+        groups[old_key_to_new(key)].append([element, since, until, runs.get(run_id, file or "")])
+    updates, removals = [], []
+    for key, rows in groups.items():
+        element, _, _, source = rows[-1]
+        since = min(row[1] or "" for row in rows) or None
+        ends = [row[2] for row in rows]
+        until = None if len(rows) > 1 and None in ends else (max(ends) if len(rows) > 1
+                                                              else rows[0][2])
+        periods = merged_periods((row[1], row[2], "") for row in rows) if len(rows) > 1 else ""
+        updates.append([element, key, since, until, periods, sorted({row[3] for row in rows})])
+        removals.extend(row[0] for row in rows[:-1])
+    tx.run(f"UNWIND $ids AS id MATCH ()-[r:{rel_type}]->() "  # type: ignore[arg-type]
+           "WHERE elementId(r) = id DELETE r", ids=removals).consume()
+    tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type}]->() "  # type: ignore[arg-type]
+           "WHERE elementId(r) = row[0] SET r.key = row[1], r.since = date(row[2]), "
+           "r.until = date(row[3]), r.periods = row[4], r.sources = row[5]",
+           rows=updates).consume()
