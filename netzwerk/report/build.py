@@ -43,13 +43,13 @@ from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError
 from netzwerk.private_files import make_private_folder
-from netzwerk.report import plots, sections
+from netzwerk.report import plots
 from netzwerk.report.changes import compare_views
 from netzwerk.report.files import atomic_write_bytes, inside
 from netzwerk.report.i18n import LANGUAGES, format_date, format_number, text
 from netzwerk.report.overview import summarise
 from netzwerk.report.pseudonyms import Pseudonymiser
-from netzwerk.report.sections import Context, Figure, Section, Table
+from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
 from netzwerk.report.tables import to_csv
 
 MAP_BROKERS = 6
@@ -111,7 +111,7 @@ def build_report(
     pseudonymiser: Pseudonymiser | None = None,
     today: date | None = None,
 ) -> Report:
-    """Compute the whole network report for the store graph.
+    """Compute the whole network report for the store graph (`compute`, then `assemble`).
 
     Parameters
     ----------
@@ -128,15 +128,65 @@ def build_report(
     """
     if lang not in LANGUAGES:
         raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
+    computed = compute(
+        store_graph,
+        lang=lang,
+        as_of=as_of,
+        compare=compare,
+        show_names=show_names,
+        ingest_log=ingest_log,
+        tie_kinds=tie_kinds,
+        weighted=weighted,
+        pseudonymiser=pseudonymiser,
+        today=today,
+    )
+    return assemble(computed)
 
-    def lap(name: str) -> None:
-        nonlocal clock
+
+@dataclass
+class Computed:
+    """What `compute` found for one report, ready for `assemble`.
+
+    ``context`` is shared by all sections; its typed ``results`` hold the analyses, figures
+    and data summary. ``compare`` is the comparison day (None: none), ``generated`` the day
+    printed on the report, ``timings`` the seconds each step took.
+    """
+
+    context: Context
+    compare: date | None
+    generated: date
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class _Stopwatch:
+    """Seconds per step: `lap` records the time since the previous lap under a name."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._clock = time.perf_counter()
+
+    def lap(self, name: str) -> None:
         now = time.perf_counter()
-        timings[name] = now - clock
-        clock = now
+        self.timings[name] = now - self._clock
+        self._clock = now
 
+
+def compute(
+    store_graph: nx.MultiDiGraph,
+    *,
+    lang: str = "de",
+    as_of: date | None = None,
+    compare: date | None = None,
+    show_names: bool = False,
+    ingest_log: Sequence[Mapping] = (),
+    tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
+    weighted: bool = True,
+    pseudonymiser: Pseudonymiser | None = None,
+    today: date | None = None,
+) -> Computed:
+    """Everything the report shows, computed: the actor view, the analyses, the figures,
+    the data summary and (with ``compare``) the changes. Parameters as `build_report`."""
+    stopwatch = _Stopwatch()
     today = today or date.today()
     day = as_of or today
     tie_kinds = tuple(tie_kinds)
@@ -152,66 +202,84 @@ def build_report(
         weighted=weighted,
         coordinators=coordinators(view),
     )
-    lap("view")
+    stopwatch.lap("view")
+    _analyse(ctx, stopwatch)
+    _draw_figures(ctx, stopwatch)
+    ctx.results.summary = summarise(store_graph, lang)
+    ctx.results.ingest_log = ingest_log
+    stopwatch.lap("summary")
+    if compare is not None:
+        ctx.results.changes = compare_views(
+            store_graph, compare, day, tie_kinds=tie_kinds, weighted=weighted
+        )
+        stopwatch.lap("changes")
+    return Computed(context=ctx, compare=compare, generated=today, timings=stopwatch.timings)
+
+
+def _analyse(ctx: Context, stopwatch: _Stopwatch) -> None:
+    """Brokers, dependency on the coordinators, key players, gaps and introductions."""
+    view, results, weighted = ctx.view, ctx.results, ctx.weighted
     has_sectors = any(d.get("sector") for _, d in view.nodes(data=True))
     # (a view without any tie has no brokers; broker_table fails on it at the moment)
     rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
-    ctx.results["brokers"] = rows
-    ctx.results["cut_points"] = [r["id"] for r in rows if r["cut_point"]]
-    ctx.results["map_brokers"] = [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
-    lap("brokers")
+    results.brokers = rows
+    results.cut_points = [r["id"] for r in rows if r["cut_point"]]
+    results.map_brokers = [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
+    stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
-        ctx.results["dependency"] = coordinator_dependency(
-            view, ctx.coordinators, weighted=weighted
-        )
-    lap("dependency")
+        results.dependency = coordinator_dependency(view, ctx.coordinators, weighted=weighted)
+    stopwatch.lap("dependency")
     if view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
-        ctx.results["key_players"] = key_players(view, KEY_PLAYERS, seed=SEED, restarts=2)
-    lap("key_players")
-    ctx.results["gaps"] = gaps_report(view, permutations=PERMUTATIONS, seed=SEED)
-    lap("gaps")
+        results.key_players = key_players(view, KEY_PLAYERS, seed=SEED, restarts=2)
+    stopwatch.lap("key_players")
+    results.gaps = gaps_report(view, permutations=PERMUTATIONS, seed=SEED)
+    results.permutations, results.seed = PERMUTATIONS, SEED
+    stopwatch.lap("gaps")
     direct = actor_view(
-        store_graph, tie_kinds=tie_kinds, shared=(), as_of_date=day, weighted=weighted
+        ctx.store_graph, tie_kinds=ctx.tie_kinds, shared=(), as_of_date=ctx.day, weighted=weighted
     )
-    ctx.results["introductions"] = suggest_introductions(
-        direct, store_graph, top=INTRODUCTIONS, lang=lang, as_of=day, seed=SEED
+    results.introductions = suggest_introductions(
+        direct, ctx.store_graph, top=INTRODUCTIONS, lang=ctx.lang, as_of=ctx.day, seed=SEED
     )
-    lap("introductions")
+    stopwatch.lap("introductions")
 
+
+def _draw_figures(ctx: Context, stopwatch: _Stopwatch) -> None:
+    """The network map, the dependency figure (if there is a dependency) and the mixing
+    heatmap; on the way the actors cut off and the components without the coordinators."""
+    view, results, lang = ctx.view, ctx.results, ctx.lang
     names = ctx.names()
     positions = plots.network_layout(view)
-    map_figure = _figure(
+    results.map_figure = _figure(
         "network-map",
         text("map.title", lang),
         text("map.alt", lang),
         plots.network_map(
             view,
             names=names,
-            brokers=ctx.results["map_brokers"],
-            cut_points=ctx.results["cut_points"],
+            brokers=results.map_brokers,
+            cut_points=results.cut_points,
             lang=lang,
             positions=positions,
         ),
     )
-    lap("figure_map")
-    cut_off = plots.cut_off_actors(view, ctx.coordinators)
+    stopwatch.lap("figure_map")
+    results.cut_off = plots.cut_off_actors(view, ctx.coordinators)
     rest = view.subgraph([n for n in view if n not in set(ctx.coordinators)])
-    ctx.results["components"] = (
+    results.components = (
         nx.number_connected_components(view) if len(view) else 0,
         nx.number_connected_components(rest) if len(rest) else 0,
     )
-    dependency_figure = None
-    if ctx.results.get("dependency"):
-        result = ctx.results["dependency"]
+    if results.dependency:
         numbers = {
             text("dependency.connected_pairs", lang): (
-                result["connected_pairs_before"],
-                result["connected_pairs_after"],
+                results.dependency["connected_pairs_before"],
+                results.dependency["connected_pairs_after"],
             ),
-            text("dependency.n_components", lang): ctx.results["components"],
-            text("dependency.cut_off_title", lang): (0, len(cut_off)),
+            text("dependency.n_components", lang): results.components,
+            text("dependency.cut_off_title", lang): (0, len(results.cut_off)),
         }
-        dependency_figure = _figure(
+        results.dependency_figure = _figure(
             "dependency",
             text("dependency.title", lang),
             text("dependency.alt", lang),
@@ -219,30 +287,23 @@ def build_report(
                 view, ctx.coordinators, numbers=numbers, names=names, lang=lang, positions=positions
             ),
         )
-    lap("figure_dependency")
-    mixing_figure = _figure(
+    stopwatch.lap("figure_dependency")
+    results.mixing_figure = _figure(
         "mixing",
         text("gaps.title", lang),
         text("gaps.alt", lang),
-        plots.mixing_heatmap(ctx.results["gaps"], lang=lang),
+        plots.mixing_heatmap(results.gaps, lang=lang),
     )
-    lap("figure_mixing")
+    stopwatch.lap("figure_mixing")
 
-    summary = summarise(store_graph, lang)
-    built = [
-        sections.overview_section(ctx, summary, ingest_log),
-        sections.map_section(ctx, map_figure),
-        sections.brokers_section(ctx),
-        sections.dependency_section(ctx, dependency_figure, cut_off),
-        sections.gaps_section(ctx, mixing_figure, PERMUTATIONS, SEED),
-        sections.introductions_section(ctx, day),
-        sections.unreached_section(ctx),
-    ]
-    if compare is not None:
-        changes = compare_views(store_graph, compare, day, tie_kinds=tie_kinds, weighted=weighted)
-        built.append(sections.changes_section(ctx, changes))
-    lap("sections")
 
+def assemble(computed: Computed) -> Report:
+    """The `Report` from what `compute` found: its sections (`sections.build_sections`),
+    title, subtitle naming the coordinators and privacy note."""
+    ctx, lang = computed.context, computed.context.lang
+    stopwatch = _Stopwatch()
+    built = build_sections(ctx)
+    stopwatch.lap("sections")
     coordinator_names = [ctx.name(c) for c in ctx.coordinators]
     subtitle = (
         text("report.subtitle", lang, coordinators=", ".join(coordinator_names))
@@ -253,16 +314,16 @@ def build_report(
         lang=lang,
         title=text("report.title", lang),
         subtitle=subtitle,
-        as_of=day,
-        compare=compare,
-        generated=today,
-        show_names=show_names,
+        as_of=ctx.day,
+        compare=computed.compare,
+        generated=computed.generated,
+        show_names=ctx.show_names,
         privacy_note=text(
-            "report.privacy_names" if show_names else "report.privacy_pseudonyms", lang
+            "report.privacy_names" if ctx.show_names else "report.privacy_pseudonyms", lang
         ),
         view_line=ctx.view_line(),
         sections=built,
-        timings=timings,
+        timings={**computed.timings, **stopwatch.timings},
     )
 
 

@@ -1,0 +1,135 @@
+"""What the sections of one report share: the `Context` (view, language, who may be shown
+by name), the typed `Results` the analyses produced for it, and small formatting helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
+from netzwerk.report.i18n import format_date, text
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.report.sections.parts import Figure
+
+
+@dataclass
+class Results:
+    """What was computed for one report (by `netzwerk.report.build.compute`).
+
+    The analyses (``brokers`` rows, ``dependency`` on the coordinators, ``key_players``,
+    ``gaps``, ``introductions``), what follows from them (``cut_points``, the
+    ``map_brokers`` the map marks, the number of ``components`` with and without the
+    coordinators, the actors ``cut_off`` without them), the rendered figures, the data
+    ``summary`` and ``ingest_log`` for the overview, the ``changes`` since the comparison
+    day (None: no comparison) and the ``permutations`` and ``seed`` of the gap test.
+    """
+
+    brokers: list[dict[str, Any]] = field(default_factory=list)
+    cut_points: list[Hashable] = field(default_factory=list)
+    map_brokers: list[Hashable] = field(default_factory=list)
+    dependency: dict[str, Any] | None = None
+    key_players: dict[str, Any] | None = None
+    gaps: dict[str, Any] = field(default_factory=dict)
+    introductions: list[dict[str, Any]] = field(default_factory=list)
+    components: tuple[int, int] = (0, 0)
+    cut_off: list[Hashable] = field(default_factory=list)
+    map_figure: Figure | None = None
+    dependency_figure: Figure | None = None
+    mixing_figure: Figure | None = None
+    summary: Mapping[str, Any] = field(default_factory=dict)
+    ingest_log: Sequence[Mapping] = ()
+    changes: Mapping[str, Any] | None = None
+    permutations: int = 0
+    seed: int = 0
+
+
+@dataclass
+class Context:
+    """Everything the sections of one report share."""
+
+    store_graph: nx.MultiDiGraph
+    view: nx.Graph
+    lang: str
+    day: date
+    show_names: bool
+    pseudonymiser: Pseudonymiser
+    tie_kinds: tuple[str, ...]
+    weighted: bool
+    coordinators: list[Hashable]
+    results: Results = field(default_factory=Results)
+
+    def name(self, actor: Hashable) -> str:
+        """What may be shown for an actor: persons pseudonymised unless consented and
+        names asked for; organisations by name."""
+        data = self._attributes(actor)
+        return self.pseudonymiser.display_name(str(actor), data, self.show_names)
+
+    def shown_id(self, actor: Hashable) -> str:
+        return self.pseudonymiser.display_id(str(actor), self._attributes(actor), self.show_names)
+
+    def _attributes(self, actor: Hashable) -> Mapping:
+        if actor in self.view:
+            return self.view.nodes[actor]
+        if actor in self.store_graph:
+            return self.store_graph.nodes[actor]
+        # Unknown to both graphs: treat as a person, so nothing identifying leaks.
+        return {"natural_person": True}
+
+    def names(self, graph: nx.Graph | None = None) -> dict[Hashable, str]:
+        graph = self.view if graph is None else graph
+        return {n: self.name(n) for n in graph}
+
+    def sector(self, actor: Hashable) -> str:
+        return sector_label(self._attributes(actor).get("sector"), self.lang)
+
+    def actor_type(self, actor: Hashable) -> str:
+        return capitalised(ACTOR_TYPES.label(self._attributes(actor).get("type") or "", self.lang))
+
+    def t(self, key: str, **values: object) -> str:
+        return text(key, self.lang, **values)
+
+    def date(self, day: date | None) -> str:
+        return format_date(day, self.lang)
+
+    def view_line(self, *, shared: bool = True, day: date | None = None) -> str:
+        """How the actor view was built: date, tie kinds, shared activities, weighting."""
+        kinds = ", ".join(TIE_KINDS.label(k, self.lang) for k in self.tie_kinds)
+        parts = [
+            self.t("view.as_of", day=self.date(day or self.day)),
+            self.t("view.ties", kinds=kinds or self.t("report.none")),
+        ]
+        if shared:
+            activities = " " + ("und" if self.lang == "de" else "and") + " "
+            parts.append(
+                self.t(
+                    "view.shared",
+                    kinds=activities.join(self.t(f"shared.{k}") for k in ("project", "event")),
+                )
+            )
+        parts.append(self.t("view.weighted" if self.weighted else "view.unweighted"))
+        return self.t("view.line", parts="; ".join(parts))
+
+
+def capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+def sector_label(key: str | None, lang: str) -> str:
+    return capitalised(SECTORS.label(key or "", lang)) if key else "–"
+
+
+def column_headers(
+    lang: str, columns: Sequence[str], overrides: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The shown titles of ``columns`` (``col.*`` texts), with some ``overrides``."""
+    overrides = overrides or {}
+    return {c: overrides.get(c) or text(f"col.{c}", lang) for c in columns}
+
+
+def rounded(value: float | None, digits: int = 4) -> float | None:
+    """``value`` rounded for a table (None stays None)."""
+    return None if value is None else round(float(value), digits)
