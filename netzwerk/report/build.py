@@ -2,7 +2,9 @@
 
 `build_report` turns a store graph into a `Report`: plain data (sections with texts,
 tables and rendered figures), in German or English, with natural persons pseudonymised.
-`write_report` writes it into a folder:
+It takes two steps: `compute` (the actor view, the analyses and the figures, in a
+`Computed` whose context holds typed `Results`) and `assemble` (the sections, in the order
+of `netzwerk.report.sections.SECTIONS`). `write_report` writes it into a folder:
 
 - ``report.html``: one self-contained file (figures inline as PNG data URIs, styles inline,
   no scripts, fonts or external links; a Content-Security-Policy forbids loading anything),
@@ -223,8 +225,7 @@ def _analyse(ctx: Context, stopwatch: _Stopwatch) -> None:
     # (a view without any tie has no brokers; broker_table fails on it at the moment)
     rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
     results.brokers = rows
-    results.cut_points = [r["id"] for r in rows if r["cut_point"]]
-    results.map_brokers = [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
+    results.cut_points, results.map_brokers = _map_marks(rows)
     stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
         results.dependency = coordinator_dependency(view, ctx.coordinators, weighted=weighted)
@@ -242,6 +243,13 @@ def _analyse(ctx: Context, stopwatch: _Stopwatch) -> None:
         direct, ctx.store_graph, top=INTRODUCTIONS, lang=ctx.lang, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
+
+
+def _map_marks(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Any], list[Any]]:
+    """What the network map marks, from the broker table: the cut points and the strongest
+    brokers (at most `MAP_BROKERS`, none without betweenness)."""
+    cut_points = [r["id"] for r in rows if r["cut_point"]]
+    return cut_points, [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
 
 
 def _draw_figures(ctx: Context, stopwatch: _Stopwatch) -> None:
@@ -512,9 +520,8 @@ def plot_figure(
     if kind == "gaps":
         return plots.mixing_heatmap(mixing(view), lang=lang)
     rows = broker_table(view, weighted=weighted) if view.number_of_edges() else []
-    cut_points = [r["id"] for r in rows if r["cut_point"]]
+    cut_points, brokers = _map_marks(rows)
     if kind == "map":
-        brokers = [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
         return plots.network_map(
             view,
             names=names,
