@@ -135,11 +135,11 @@ Kreis, nach Sektor geordnet."""),
     new_code_cell("""\
 import networkx as nx
 
-from netzwerk.report import plots
+from netzwerk.report import figures
 
 ego = nx.ego_graph(sicht_2024, "wiw")
 print(len(ego) - 1, "direkte Kontakte")
-plots.ego_network(sicht_2024, "wiw", names=namen)"""),
+figures.ego_network(sicht_2024, "wiw", names=namen)"""),
     new_markdown_cell("""\
 ## 6. Die Netzwerkkarte
 
@@ -151,12 +151,12 @@ from netzwerk.analysis.brokers import broker_table
 zeilen = broker_table(sicht_2024)
 vermittler = [z["id"] for z in zeilen[:6]]
 nadeloehre = [z["id"] for z in zeilen if z["cut_point"]]
-karte = plots.network_map(sicht_2024, names=namen, brokers=vermittler, cut_points=nadeloehre,
+karte = figures.network_map(sicht_2024, names=namen, brokers=vermittler, cut_points=nadeloehre,
                           title="Wehringhausen am 30.06.2024")
 karte"""),
     new_code_cell("""\
 # Als Datei speichern: .png für Präsentationen, .svg (gleicher Aufruf) zum Weiterbearbeiten
-print(plots.save_figure(karte, ordner / "karte.png"))"""),
+print(figures.save_figure(karte, ordner / "karte.png"))"""),
     new_markdown_cell("""\
 Weiter geht es in `02-broker-und-luecken.ipynb`: Wer vermittelt, wo sind Lücken, und wen
 sollte das QM als Nächstes miteinander bekannt machen?"""),
@@ -210,14 +210,14 @@ wie viele Paare dann noch einen Weg zueinander haben – und wer einspringen kö
     new_code_cell("""\
 from netzwerk.analysis.brokers import coordinator_dependency
 from netzwerk.analysis.views import coordinators
-from netzwerk.report import plots
+from netzwerk.report import figures
 
 abhaengigkeit = coordinator_dependency(sicht)
 print("Verbundene Paare mit QM:", abhaengigkeit["connected_pairs_before"])
 print("Verbundene Paare ohne QM:", abhaengigkeit["connected_pairs_after"])
 print(f"Anteil des QM an allen Vermittlungswegen: {abhaengigkeit['betweenness_share']:.0%}")
 print("Könnten einspringen:", [namen[s["id"]] for s in abhaengigkeit["successors"][:3]])
-plots.dependency_figure(sicht, coordinators(sicht), names=namen)"""),
+figures.dependency_figure(sicht, coordinators(sicht), names=namen)"""),
     new_markdown_cell("""\
 ## 3. Lücken zwischen Sektoren
 
@@ -232,7 +232,7 @@ print(f"E-I-Index: {luecken['ei_index']:.2f} (p = {luecken['ei_p_value']:.3f})")
 for paar in luecken["missing_pairs"][:5]:
     a, b = (SECTORS.label(g) for g in paar["groups"])
     print(f"  keine Verbindung: {a} – {b} (erwartet {paar['expected']:.1f})")
-plots.mixing_heatmap(luecken)"""),
+figures.mixing_heatmap(luecken)"""),
     new_markdown_cell("## 4. Wen erreichen wir (noch) nicht?"),
     new_code_cell("""\
 print("Ohne jede Verbindung:", [namen[a] for a in luecken["isolates"]])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
 
 import networkx as nx
 import numpy as np
@@ -38,6 +38,13 @@ def coordinator_dependency(
       1 − connected pairs / all pairs of other actors;
     - ``betweenness_share``: the coordinators' share of all betweenness in the intact
       network, Σ_c C_B(c) / Σ_v C_B(v) (per coordinator in ``betweenness_share_by_coordinator``);
+    - ``connected_pairs_including_coordinators``: pairs of *all* actors (coordinators
+      included) joined by some path in the intact network;
+    - ``components_before`` / ``_after``: the number of separate parts of the network,
+      before with everyone, after of the other actors only;
+    - ``cut_off``: the other actors who lie in the largest part of the intact network and
+      are no longer in the largest part without the coordinators (sorted by id; see
+      `coordinator_connectivity` for the tie rule);
     - ``group_pairs_lost``: pairs of different groups (``by``, default sector) with a path
       between some of their members before and none after;
     - ``successors``: the actors who would carry most of the coordinators' brokering —
@@ -96,6 +103,8 @@ def coordinator_dependency(
     (6, 3, 0.583)
     >>> d["group_pairs_lost"]
     [['culture', 'education'], ['education', 'social']]
+    >>> d["cut_off"], d["components_before"], d["components_after"]
+    (['d'], 1, 2)
     >>> [(s["id"], round(s["gain"], 3)) for s in d["successors"]]
     [('b', 0.167)]
     """
@@ -109,8 +118,9 @@ def coordinator_dependency(
 
     before_labels = components_of(arrays, everyone)
     after_labels = components_of(arrays, others)
-    pairs_before = _connected_pairs(before_labels[others])
-    pairs_after = _connected_pairs(after_labels[others])
+    connectivity = _connectivity(arrays.nodes, before_labels, after_labels, others)
+    pairs_before = connectivity["connected_pairs_before"]
+    pairs_after = connectivity["connected_pairs_after"]
     n_others = int(others.sum())
     all_pairs = n_others * (n_others - 1) // 2
 
@@ -131,9 +141,7 @@ def coordinator_dependency(
     return {
         "coordinators": chosen,
         "actors": n_others,
-        "connected_pairs_before": pairs_before,
-        "connected_pairs_after": pairs_after,
-        "connected_pairs_lost": pairs_before - pairs_after,
+        **connectivity,
         "fragmentation_before": _fragmentation(pairs_before, all_pairs),
         "fragmentation_after": _fragmentation(pairs_after, all_pairs),
         "betweenness_share": float(sum(share.values())),
@@ -153,6 +161,89 @@ def coordinator_dependency(
         ],
         "betweenness": intact.method(),
     }
+
+
+def coordinator_connectivity(
+    graph: nx.Graph, coordinators: Collection[Hashable]
+) -> dict[str, int | list[Hashable]]:
+    """Who stays connected without the coordinators: connected pairs, separate parts and
+    the actors cut off from the main part.
+
+    The structural half of `coordinator_dependency` (no betweenness, so it is fast on any
+    network); `coordinator_dependency` returns the same fields. The *main part* is the
+    largest connected component; of several equally large ones, the one holding the actor
+    that comes first in the graph's node order.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The actor view.
+    coordinators : collection of ids
+        The actors taken out; ids not in ``graph`` are ignored (nothing to take out).
+
+    Returns
+    -------
+    dict
+        ``connected_pairs_before`` / ``_after`` / ``_lost`` (pairs of other actors joined by
+        a path), ``connected_pairs_including_coordinators`` (pairs of all actors joined by a
+        path in the intact network), ``components_before`` (parts of the intact network),
+        ``components_after`` (parts of the network of the other actors) and ``cut_off``
+        (other actors in the main part before and outside the main part after, sorted by
+        id).
+
+    Examples
+    --------
+    The QM (qm) is the only link to d:
+
+    >>> G = nx.Graph([("qm", "a"), ("a", "b"), ("qm", "d")])
+    >>> c = coordinator_connectivity(G, ["qm"])
+    >>> c["connected_pairs_including_coordinators"], c["connected_pairs_after"]
+    (6, 1)
+    >>> c["components_before"], c["components_after"], c["cut_off"]
+    (1, 2, ['d'])
+    """
+    arrays = graph_arrays(graph, weight=None, distance=None)
+    removed = set(coordinators)
+    others = np.array([node not in removed for node in arrays.nodes], dtype=bool)
+    before_labels = components_of(arrays, np.ones(arrays.n, dtype=bool))
+    after_labels = components_of(arrays, others)
+    return _connectivity(arrays.nodes, before_labels, after_labels, others)
+
+
+def _connectivity(
+    nodes: list[Hashable], before: np.ndarray, after: np.ndarray, others: np.ndarray
+) -> dict[str, int | list[Hashable]]:
+    """The fields of `coordinator_connectivity` from the component labels before (every
+    node) and after (the ``others``; removed nodes labelled -1)."""
+    pairs_before = _connected_pairs(before[others])
+    pairs_after = _connected_pairs(after[others])
+    cut_off = _main_part(before) & others & ~_main_part(after)
+    return {
+        "connected_pairs_before": pairs_before,
+        "connected_pairs_after": pairs_after,
+        "connected_pairs_lost": pairs_before - pairs_after,
+        "connected_pairs_including_coordinators": _connected_pairs(before),
+        "components_before": _count_components(before),
+        "components_after": _count_components(after[others]),
+        "cut_off": sorted((nodes[i] for i in np.flatnonzero(cut_off)), key=str),
+    }
+
+
+def _main_part(labels: np.ndarray) -> np.ndarray:
+    """Mask of the largest component (labels -1: removed); of equally large ones, the one
+    holding the earliest node."""
+    main = np.zeros(len(labels), dtype=bool)
+    alive = np.flatnonzero(labels >= 0)
+    if len(alive) == 0:
+        return main
+    sizes = np.bincount(labels[alive])
+    largest = alive[np.argmax(sizes[labels[alive]] == sizes.max())]
+    main[labels == labels[largest]] = True
+    return main
+
+
+def _count_components(labels: np.ndarray) -> int:
+    return len(np.unique(labels))
 
 
 def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> list[Hashable]:

@@ -329,6 +329,10 @@ def shown_dependency(result: dict, view: nx.Graph, show_names: bool) -> dict:
             shown_ids[c]: share for c, share in result["betweenness_share_by_coordinator"].items()
         },
         "successors": shown(result["successors"], view, show_names),
+        "cut_off": [
+            row["id"]
+            for row in shown([{"id": a, "name": ""} for a in result["cut_off"]], view, show_names)
+        ],
     }
 
 

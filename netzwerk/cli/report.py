@@ -105,7 +105,7 @@ def _plot(
     **extra: object,
 ) -> None:
     from netzwerk.report.build import plot_figure
-    from netzwerk.report.plots import save_figure
+    from netzwerk.report.figures import save_figure
 
     with store_from(ctx) as store:
         graph = store.graph()

@@ -45,7 +45,7 @@ from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError
 from netzwerk.private_files import make_private_folder
-from netzwerk.report import plots
+from netzwerk.report import figures as plots
 from netzwerk.report.changes import compare_views
 from netzwerk.report.files import atomic_write_bytes, inside
 from netzwerk.report.i18n import LANGUAGES, format_date, format_number, text

@@ -194,6 +194,14 @@ def test_dependency_for_a_given_coordinator(store_path):
     assert list(output["betweenness_share_by_coordinator"]) == [PSEUDONYM("erika")]
 
 
+def test_cut_off_persons_are_pseudonymised(store_path):
+    result = run(store_path, "dependency", "--coordinator", "verein", "--format", "json")
+    assert result.exit_code == 0, result.output
+    # without the association, Erika, the shop and the kiosk lose the main part
+    assert set(json.loads(result.stdout)["cut_off"]) == {"kiosk", "laden", PSEUDONYM("erika")}
+    assert "erika" not in result.stdout.lower()
+
+
 @pytest.mark.parametrize(
     "typed", ["Person-{pseudonym}", "wir in wehringhausen E.V.", "Wir in Wehringhausen e.V."]
 )

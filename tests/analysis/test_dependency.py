@@ -7,7 +7,7 @@ import itertools
 import networkx as nx
 import pytest
 
-from netzwerk.analysis.dependency import coordinator_dependency
+from netzwerk.analysis.dependency import coordinator_connectivity, coordinator_dependency
 from netzwerk.errors import ConfigError, NotFound
 
 
@@ -157,3 +157,50 @@ def test_lost_pairs_match_brute_force_on_random_graphs():
             pairs_before,
             pairs_after,
         )
+
+
+def reference_cut_off(graph: nx.Graph, removed: list) -> list:
+    """Plain networkx: actors of the largest part who are outside the largest part without
+    ``removed`` (the drawing helper's former implementation)."""
+    if not removed or graph.number_of_nodes() == 0:
+        return []
+    main_before = max(nx.connected_components(graph), key=len)
+    rest = graph.subgraph([n for n in graph if n not in set(removed)])
+    if rest.number_of_nodes() == 0:
+        return []
+    main_after = max(nx.connected_components(rest), key=len)
+    return sorted((n for n in main_before if n not in removed and n not in main_after), key=str)
+
+
+def test_cut_off_actors_and_parts_by_hand():
+    result = coordinator_dependency(district(), weighted=False)
+    # without the QM only f loses the main part; the network falls into {f} and the rest
+    assert result["cut_off"] == ["f"]
+    assert (result["components_before"], result["components_after"]) == (1, 2)
+    # all 9 actors hang together before: 9 * 8 / 2
+    assert result["connected_pairs_including_coordinators"] == 36
+
+
+def test_connectivity_fields_match_networkx_on_random_graphs():
+    for seed in range(6):
+        graph = nx.gnp_random_graph(40, 0.05, seed=seed)
+        nx.set_node_attributes(graph, {n: "abc"[n % 3] for n in graph}, "sector")
+        removed = [0, 1]
+        result = coordinator_dependency(graph, removed, weighted=False)
+        rest = graph.subgraph([n for n in graph if n not in removed])
+        assert result["cut_off"] == reference_cut_off(graph, removed)
+        assert result["components_before"] == nx.number_connected_components(graph)
+        assert result["components_after"] == nx.number_connected_components(rest)
+        assert result["connected_pairs_including_coordinators"] == sum(
+            len(c) * (len(c) - 1) // 2 for c in nx.connected_components(graph)
+        )
+        structural = coordinator_connectivity(graph, removed)
+        assert structural == {key: result[key] for key in structural}
+
+
+def test_connectivity_without_anyone_removed_loses_nothing():
+    graph = district()
+    result = coordinator_connectivity(graph, [])
+    assert result["cut_off"] == [] and result["connected_pairs_lost"] == 0
+    assert result["components_before"] == result["components_after"] == 1
+    assert coordinator_connectivity(nx.Graph(), ["qm"])["cut_off"] == []

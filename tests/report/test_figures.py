@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from netzwerk.errors import ConfigError, NotFound
-from netzwerk.report import plots
+from netzwerk.report import figures
 from netzwerk.report.build import find_actor, plot_figure
 from netzwerk.report.pseudonyms import Pseudonymiser
 
@@ -16,8 +16,10 @@ from .conftest import AS_OF, KEY
 
 def test_svg_is_byte_identical_across_runs(hostile_graph, tmp_path):
     graph, _ = hostile_graph
-    first = plots.svg_text(plot_figure("map", graph, as_of=AS_OF, pseudonymiser=Pseudonymiser(KEY)))
-    second = plots.svg_text(
+    first = figures.svg_text(
+        plot_figure("map", graph, as_of=AS_OF, pseudonymiser=Pseudonymiser(KEY))
+    )
+    second = figures.svg_text(
         plot_figure("map", graph, as_of=AS_OF, pseudonymiser=Pseudonymiser(KEY))
     )
     assert first == second
@@ -30,8 +32,8 @@ def test_every_plot_kind_saves_png_and_svg(hostile_graph, tmp_path, kind):
     figure = plot_figure(
         kind, graph, actor="qm", as_of=AS_OF, lang="en", pseudonymiser=Pseudonymiser(KEY)
     )
-    png = plots.save_figure(figure, tmp_path / f"{kind}.png")
-    svg = plots.save_figure(figure, tmp_path / f"{kind}.svg")
+    png = figures.save_figure(figure, tmp_path / f"{kind}.png")
+    svg = figures.save_figure(figure, tmp_path / f"{kind}.svg")
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert svg.read_text().lstrip().startswith("<?xml")
 
@@ -39,7 +41,7 @@ def test_every_plot_kind_saves_png_and_svg(hostile_graph, tmp_path, kind):
 def test_unknown_suffix_is_refused(hostile_graph, tmp_path):
     graph, _ = hostile_graph
     with pytest.raises(ConfigError):
-        plots.save_figure(plot_figure("gaps", graph, as_of=AS_OF), tmp_path / "bild.jpg")
+        figures.save_figure(plot_figure("gaps", graph, as_of=AS_OF), tmp_path / "bild.jpg")
 
 
 def figure_texts(figure) -> list[str]:
@@ -72,7 +74,7 @@ def test_map_labels_organisations_and_marks_roles_by_shape(sample):
 
     view = actor_view(sample["graph"], as_of_date=AS_OF)
     names = Pseudonymiser(KEY).names_for(view.nodes)
-    figure = plots.network_map(view, names=names, brokers=["wiw"], cut_points=["ev-gemeinde"])
+    figure = figures.network_map(view, names=names, brokers=["wiw"], cut_points=["ev-gemeinde"])
     labels = {t.get_text() for ax in figure.axes for t in ax.texts}
     assert any(label.startswith("Wir in Wehringhausen") for label in labels)
     persons = {d["name"] for _, d in view.nodes(data=True) if d.get("natural_person")}
@@ -85,7 +87,7 @@ def test_layout_is_deterministic(sample):
     from netzwerk.analysis.views import actor_view
 
     view = actor_view(sample["graph"], as_of_date=AS_OF)
-    first, second = plots.network_layout(view), plots.network_layout(view)
+    first, second = figures.network_layout(view), figures.network_layout(view)
     assert all((first[n] == second[n]).all() for n in view)
 
 
@@ -100,3 +102,25 @@ def test_find_actor_accepts_id_pseudonym_and_name(hostile_graph):
     assert find_actor(view, "grundschule süd", pseudonymiser) == "school"
     with pytest.raises(NotFound):
         find_actor(view, "Niemand", pseudonymiser)
+
+
+def test_dependency_figure_draws_the_cut_off_actors_of_the_analysis(sample):
+    from netzwerk.analysis.dependency import coordinator_dependency
+    from netzwerk.analysis.views import actor_view, coordinators
+
+    view = actor_view(sample["graph"], as_of_date=AS_OF)
+    hubs = coordinators(view)
+    result = coordinator_dependency(view, hubs, weighted=False)
+    assert figures.cut_off_actors(view, hubs) == result["cut_off"] != []
+    figure = figures.dependency_figure(view, hubs, dependency=result, lang="en")
+    legend = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
+    assert f"cut off without the QM ({len(result['cut_off'])})" in legend
+    bars = {ax.get_title(): [t.get_text() for t in ax.texts] for ax in figure.axes}
+    assert bars["Connected pairs"] == [
+        f"{result['connected_pairs_including_coordinators']:,}",
+        f"{result['connected_pairs_after']:,}",
+    ]
+    assert bars["Separate parts"] == [
+        str(result["components_before"]),
+        str(result["components_after"]),
+    ]
