@@ -1,4 +1,7 @@
-"""Commands for getting data in and out: init, template, validate, ingest, status, export, demo."""
+"""Commands for getting data in: init, template, validate, ingest, demo.
+
+(`status` and `export`, for looking at what is in, live in `netzwerk.cli.overview`.)
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,17 @@ from pathlib import Path
 
 import click
 
-from netzwerk.cli.common import emit, format_option, names_option, store_exists, store_from
+from netzwerk.cli.common import store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
-from netzwerk.report.export import EXPORT_FORMATS, export_graph
-from netzwerk.report.overview import summarise
 from netzwerk.report.tables import to_table
 from netzwerk.store.base import ApplyResult
 from netzwerk.workflows import sample_report
 
-FILES = click.argument("files", nargs=-1, required=True,
-                       type=click.Path(exists=True, dir_okay=True, path_type=Path))
+FILES = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, path_type=Path)
+)
 
 
 @cli.command()
@@ -52,17 +54,29 @@ def validate(files: tuple[Path, ...]) -> None:
     click.echo(f"Keine Fehler: {counts or 'keine Einträge'}.")
 
 
-RECORD_LABELS = {"actors": "Akteure", "topics": "Themen", "projects": "Projekte",
-                 "events": "Veranstaltungen", "places": "Orte", "ties": "Beziehungen"}
+RECORD_LABELS = {
+    "actors": "Akteure",
+    "topics": "Themen",
+    "projects": "Projekte",
+    "events": "Veranstaltungen",
+    "places": "Orte",
+    "ties": "Beziehungen",
+}
 
 
 def _apply_table(result: ApplyResult) -> str:
     rows = [
-        {"Art": RECORD_LABELS.get(kind, kind), "neu": result.created[kind],
-         "geändert": result.updated[kind], "unverändert": result.unchanged[kind],
-         "entfernt": result.removed[kind]}
+        {
+            "Art": RECORD_LABELS.get(kind, kind),
+            "neu": result.created[kind],
+            "geändert": result.updated[kind],
+            "unverändert": result.unchanged[kind],
+            "entfernt": result.removed[kind],
+        }
         for kind in result.created
-        if result.created[kind] or result.updated[kind] or result.unchanged[kind]
+        if result.created[kind]
+        or result.updated[kind]
+        or result.unchanged[kind]
         or result.removed[kind]
     ]
     return to_table(rows)
@@ -70,14 +84,22 @@ def _apply_table(result: ApplyResult) -> str:
 
 @cli.command()
 @FILES
-@click.option("--dry-run", is_flag=True, help="Validate and show what the load would change "
-              "(new, changed, unchanged, removed); write nothing.")
-@click.option("--quelle", "--source", "source", metavar="NAME",
-              help="Name of the source (default: the file names as given). Loading a source "
-              "again replaces what it said before.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Validate and show what the load would change "
+    "(new, changed, unchanged, removed); write nothing.",
+)
+@click.option(
+    "--quelle",
+    "--source",
+    "source",
+    metavar="NAME",
+    help="Name of the source (default: the file names as given). Loading a source "
+    "again replaces what it said before.",
+)
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool,
-           source: str | None) -> None:
+def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: str | None) -> None:
     """Load workbooks/CSV/JSON into the store, all or nothing.
 
     The workbook is the truth: loading a source again makes the store say what it says now
@@ -90,74 +112,42 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool,
         result.changeset.source = source
     if dry_run and not store_exists(ctx):
         counts = result.changeset.counts()
-        click.echo("Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "
-                   + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n))
+        click.echo(
+            "Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "
+            + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n)
+        )
         return
     with store_from(ctx) as store:
         store.init()
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
-            click.echo(f"Probelauf, nichts geschrieben. Quelle „{applied.source}“ würde in "
-                       f"{store.description} ändern:")
+            click.echo(
+                f"Probelauf, nichts geschrieben. Quelle „{applied.source}“ würde in "
+                f"{store.description} ändern:"
+            )
         else:
-            click.echo(f"Geladen in {store.description} (Quelle „{applied.source}“, "
-                       f"Lauf {applied.run_id}):")
+            click.echo(
+                f"Geladen in {store.description} (Quelle „{applied.source}“, "
+                f"Lauf {applied.run_id}):"
+            )
         click.echo(_apply_table(applied))
 
 
 @cli.command()
-@format_option
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
-@click.pass_context
-def status(ctx: click.Context, fmt: str, lang: str) -> None:
-    """What is in the store: counts by kind, type and sector, date range, last ingests."""
-    with store_from(ctx) as store:
-        summary = summarise(store.graph(), lang)
-        summary["ingests"] = store.ingest_log(limit=5)
-        summary["store"] = store.description
-    if fmt == "json":
-        emit(summary, "json")
-        return
-    click.echo(f"Speicher: {summary['store']}")
-    click.echo(f"Zeitraum: {summary['first_date'] or '–'} bis {summary['last_date'] or '–'}")
-    for title, key in (("Knoten", "nodes"), ("Akteurstypen", "actor_types"),
-                       ("Sektoren", "sectors"), ("Beziehungen", "ties")):
-        rows = [{"": label, "Anzahl": n} for label, n in summary[key].items()]
-        click.echo(f"\n{title}\n" + (to_table(rows) if fmt == "table" else ""))
-        if fmt == "csv":
-            emit(rows, "csv")
-    click.echo(f"\nPersonen: {summary['persons']} (davon mit Einwilligung "
-               f"{summary['persons_with_consent']})")
-    ingests = [{"Lauf": r["run_id"], "Zeit": r["started"], "Dateien": r["files"],
-                "neu": sum(r["created"].values()), "geändert": sum(r["updated"].values())}
-               for r in summary["ingests"]]
-    click.echo("\nLetzte Importe\n" + to_table(ingests))
-
-
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="gexf",
-              show_default=True, help="gexf opens in Gephi.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write (CSV writes FILE-nodes.csv and FILE-ties.csv).")
-@click.option("--as-of", "as_of", metavar="DATE", help="Only what was valid on this day.")
-@names_option
-@click.pass_context
-def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_names: bool) -> None:
-    """Export the network for Gephi and other tools (persons pseudonymised)."""
-    from netzwerk.cli.common import parse_day
-
-    with store_from(ctx) as store:
-        graph = store.graph(as_of=parse_day(as_of))
-    for path in export_graph(graph, out, fmt, show_names=show_names):
-        click.echo(f"Geschrieben: {path}")
-
-
-@cli.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("netzwerk-demo"), show_default=True,
-              help="Folder for the demo store and report.")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
-              help="Language of the report.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("netzwerk-demo"),
+    show_default=True,
+    help="Folder for the demo store and report.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="Language of the report.",
+)
 def demo(out: Path, lang: str) -> None:
     """Load the Wehringhausen sample data into a fresh embedded store and write the full report.
 
@@ -168,6 +158,8 @@ def demo(out: Path, lang: str) -> None:
     store_path = out / "netzwerk.sqlite"
     click.echo(f"Beispieldaten Wehringhausen geladen in {store_path}")
     click.echo(_apply_table(applied))
-    click.echo(f"\nBericht: {out / 'report.html'}  (dazu report.md, figures/ und "
-               f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen in {out})")
+    click.echo(
+        f"\nBericht: {out / 'report.html'}  (dazu report.md, figures/ und "
+        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen in {out})"
+    )
     click.echo(f"Weiter: netzwerk --store {store_path} status")

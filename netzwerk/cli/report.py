@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from netzwerk.cli.common import names_option, parse_day, parse_tie_kinds, store_from, view_options
+from netzwerk.cli.arguments import names_option, parse_day, parse_tie_kinds, view_option_flags
+from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 
 LANG = click.option(
@@ -32,7 +33,7 @@ LANG = click.option(
     help="Folder for report.html, report.md, figures and CSV tables.",
 )
 @LANG
-@view_options
+@view_option_flags
 @click.option(
     "--compare",
     "compare",
@@ -82,7 +83,7 @@ def plot() -> None:
 
 def _plot_options(function):  # noqa: ANN001, ANN202 - click decorator stack
     function = names_option(function)
-    function = view_options(function)
+    function = view_option_flags(function)
     function = LANG(function)
     return click.option(
         "--out",

@@ -1,0 +1,210 @@
+"""What commands share on the way in: the common options and how typed values are read.
+
+Click decorators end in ``_option`` or ``_option_flags``; readers of typed text start with
+``parse_`` or ``find_`` and raise `ConfigError` / `NotFound` with a message saying how to
+fix the input (the CLI prints it as one line and exits 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from datetime import date
+
+import click
+import networkx as nx
+
+from netzwerk.analysis.gaps_arrays import NOT_GROUPINGS
+from netzwerk.analysis.mixing import group_label
+from netzwerk.analysis.views import DEFAULT_TIE_KINDS
+from netzwerk.errors import ConfigError, NotFound
+from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
+from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.report.tables import FORMATS
+
+# What --by accepts besides raw attribute names (folded with `normalise_token`).
+BY_ALIASES = {
+    "sector": "sector",
+    "sektor": "sector",
+    "topic": "topics",
+    "topics": "topics",
+    "thema": "topics",
+    "themen": "topics",
+    "type": "type",
+    "typ": "type",
+    "art": "type",
+}
+
+
+def format_option(function: Callable) -> Callable:
+    """--format table|csv|json (``fmt``)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(function)
+
+
+def lang_option(function: Callable) -> Callable:
+    """--lang de|en."""
+    return click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)(
+        function
+    )
+
+
+def as_of_option(function: Callable) -> Callable:
+    """--as-of DATE (``as_of``, still text: read it with `parse_day`)."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="Only actors and ties valid on this day (2024-06-30 or 30.06.2024).",
+    )(function)
+
+
+def names_option(function: Callable) -> Callable:
+    """--names (``show_names``): real names of persons who consented."""
+    return click.option(
+        "--names",
+        "show_names",
+        is_flag=True,
+        help="Show real names of persons who consented (others stay pseudonymised).",
+    )(function)
+
+
+def view_option_flags(function: Callable) -> Callable:
+    """--as-of, --ties KIND,… and --unweighted: how the actor–actor view is built.
+
+    (`netzwerk.analysis.brokers.view_options` is the other side: how a built view was made.)
+    """
+    function = click.option("--unweighted", is_flag=True, help="Treat every tie as strength 1.")(
+        function
+    )
+    function = click.option(
+        "--ties",
+        "tie_kinds",
+        default=",".join(DEFAULT_TIE_KINDS),
+        show_default=True,
+        help="Tie kinds that link actors directly (comma-separated; shared projects and events "
+        "always link their participants).",
+    )(function)
+    return as_of_option(function)
+
+
+def by_option(help_text: str):  # noqa: ANN201 - a click decorator
+    """--by (``by_text``): the actor attribute that forms the groups."""
+    return click.option(
+        "--by",
+        "by_text",
+        default="sector",
+        show_default=True,
+        metavar="sector|topic|ATTRIBUTE",
+        help=help_text,
+    )
+
+
+def parse_day(text: str | None) -> date | None:
+    """Parse a CLI date: 2024-06-30, 30.06.2024 or 2024 (= 31 Dec)."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        if "." in text:
+            day, month, year = text.split(".")
+            return date(int(year), int(month), int(day))
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31)
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise ConfigError(
+            f'ungültiges Datum "{text}" — Format JJJJ-MM-TT oder TT.MM.JJJJ, z. B. 2024-06-30'
+        ) from error
+
+
+def parse_tie_kinds(text: str) -> tuple[str, ...]:
+    """--ties cooperation,membership → tie kind keys (German or English spellings)."""
+    kinds = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        key = TIE_KINDS.parse(part)
+        if key is None:
+            allowed = ", ".join(TIE_KINDS.keys())
+            raise ConfigError(f'unbekannte Beziehungsart "{part.strip()}" — erlaubt: {allowed}')
+        kinds.append(key)
+    return tuple(kinds)
+
+
+def parse_by(text: str, view: nx.Graph | None = None) -> str:
+    """--by value → node attribute (German and English spellings of sector, topic, type).
+
+    With ``view``: ConfigError naming the choices if no actor has the attribute.
+    """
+    attribute = BY_ALIASES.get(normalise_token(text), text.strip())
+    if view is None or not len(view) or any(attribute in data for _, data in view.nodes(data=True)):
+        return attribute
+    present = sorted(
+        {key for _, data in view.nodes(data=True) for key in data}
+        - NOT_GROUPINGS
+        - {"sector", "topics", "type"}
+    )
+    raise ConfigError(
+        f'unbekanntes Merkmal "{text}" für --by — möglich: sector, topic, '
+        f"type{', ' if present else ''}{', '.join(present)}"
+    )
+
+
+def find_actor(text: str, view: nx.Graph, option: str | None = None) -> Hashable:
+    """An actor typed as id, pseudonym (as reports show it) or exact name → its id.
+
+    Ids are taken as they are; pseudonyms and names ignore case and surrounding spaces.
+    A pseudonym wins over a name; a name must be unique (else ConfigError listing the
+    actors it fits). Unknown text raises NotFound naming ``option`` (e.g. "--for").
+    """
+    if text in view:
+        return text
+    wanted = text.strip().casefold()
+    pseudonymiser = Pseudonymiser()
+    for node, data in view.nodes(data=True):
+        if data.get("natural_person") and pseudonymiser.pseudonym(str(node)).casefold() == wanted:
+            return node
+    named = [
+        node
+        for node, data in view.nodes(data=True)
+        if str(data.get("name") or "").strip().casefold() == wanted
+    ]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        shown = ", ".join(
+            pseudonymiser.display_id(str(node), view.nodes[node], False) for node in named
+        )
+        raise ConfigError(
+            f'Name "{text}" passt auf {len(named)} Akteure ({shown}) — Kennung (ID) angeben'
+        )
+    where = f" für {option}" if option else ""
+    raise NotFound(
+        f'unbekannter Akteur "{text}"{where} — Kennung (ID), genauen Namen oder Pseudonym '
+        "angeben (Liste: netzwerk export)"
+    )
+
+
+def parse_group(text: str, by: str, view: nx.Graph, names: Mapping[str, str]) -> str:
+    """A group typed as key or label (German or English) → its key."""
+    vocabulary = {"sector": SECTORS, "type": ACTOR_TYPES}.get(by)
+    if vocabulary is not None and vocabulary.parse(text):
+        return vocabulary.parse(text)
+    values = {
+        str(v)
+        for _, value in view.nodes(data=by)
+        for v in (value if isinstance(value, list | tuple | set) else [value])
+        if v not in (None, "")
+    }
+    wanted = normalise_token(text)
+    for value in sorted(values):
+        if wanted in (normalise_token(value), normalise_token(names.get(value, value))):
+            return value
+    shown = ", ".join(group_label(by, v, "de", names) for v in sorted(values))
+    raise ConfigError(f'unbekannte Gruppe "{text}" für --by {by} — vorhanden: {shown}')

@@ -1,0 +1,146 @@
+"""What `netzwerk brokers`, `dependency` and `keyplayers` share: how betweenness is
+sampled (options), persons pseudonymised, and the results printed.
+
+Every printout shows how it was computed (view options, weighting, betweenness
+sampling): a ``#`` line before a table, on stderr for CSV, an ``options`` key in JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import click
+import networkx as nx
+
+from netzwerk.analysis.brokers import TABLE_COLUMNS
+from netzwerk.cli.common import display_names, pseudonymise_records
+from netzwerk.cli.output import Printout, Section
+
+DEPENDENCY_SUMMARY = (
+    "coordinators",
+    "actors",
+    "connected_pairs_before",
+    "connected_pairs_after",
+    "connected_pairs_lost",
+    "fragmentation_before",
+    "fragmentation_after",
+    "betweenness_share",
+)
+SUCCESSOR_COLUMNS = ["id", "name", "group", "betweenness_before", "betweenness_after", "gain"]
+
+
+def sampling_option_flags(function: Callable) -> Callable:
+    """--sample K, --exact and --seed: how betweenness is computed."""
+    function = click.option(
+        "--seed",
+        type=int,
+        default=42,
+        show_default=True,
+        help="Seed for sampled betweenness (same seed, same result).",
+    )(function)
+    function = click.option(
+        "--exact", is_flag=True, help="Exact betweenness even for large networks (slow)."
+    )(function)
+    return click.option(
+        "--sample",
+        "k_sample",
+        type=click.IntRange(min=2),
+        metavar="K",
+        help="Estimate betweenness from K sampled actors (default: exact up to 2,000 "
+        "actors, else 256).",
+    )(function)
+
+
+def betweenness_sources(view: nx.Graph, k_sample: int | None, exact: bool) -> int | None:
+    """How many sources betweenness uses: all with --exact, else --sample (None: default)."""
+    return max(len(view), 2) if exact else k_sample
+
+
+def shown(records: list[dict], view: nx.Graph, show_names: bool) -> list[dict]:
+    """``name`` and ``id`` of natural persons → pseudonym, unless --names and consent."""
+    names = display_names(view, show_names)
+    named = [{**record, "name": names.get(record["id"], record["name"])} for record in records]
+    return pseudonymise_records(named, view, ["id"], show_names)
+
+
+def _cell(value: Any) -> Any:
+    """Lists and pairs as text for table and CSV cells."""
+    if isinstance(value, list):
+        return "; ".join(
+            " – ".join(map(_text, v)) if isinstance(v, list) else _text(v) for v in value
+        )
+    if value is None:
+        return "none"
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def _text(value: Hashable) -> str:
+    return "none" if value is None else str(value)
+
+
+def _option_cells(options: dict) -> dict:
+    return {key: _cell(value) for key, value in options.items()}
+
+
+def brokers_printout(rows: list[dict], options: dict) -> Printout:
+    """One row per actor (the broker table's columns)."""
+    return Printout(
+        {"options": options, "rows": rows}, [Section(rows, TABLE_COLUMNS)], _option_cells(options)
+    )
+
+
+def dependency_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
+    """The summary, the pairs of groups left without any path, the successors; in JSON
+    one object. Actor ids and names as output may show them."""
+    coordinators = shown([{"id": c, "name": ""} for c in result["coordinators"]], view, show_names)
+    shown_ids = {c: row["id"] for c, row in zip(result["coordinators"], coordinators, strict=True)}
+    result = {
+        **result,
+        "coordinators": list(shown_ids.values()),
+        "betweenness_share_by_coordinator": {
+            shown_ids[c]: share for c, share in result["betweenness_share_by_coordinator"].items()
+        },
+        "successors": shown(result["successors"], view, show_names),
+        "cut_off": [
+            row["id"]
+            for row in shown([{"id": a, "name": ""} for a in result["cut_off"]], view, show_names)
+        ],
+    }
+    summary = [{"measure": key, "value": _cell(result[key])} for key in DEPENDENCY_SUMMARY]
+    pairs = [{"group_a": a, "group_b": b} for a, b in result["group_pairs_lost"]]
+    sections = [
+        Section(summary, ["measure", "value"]),
+        Section(pairs, ["group_a", "group_b"]),
+        Section(result["successors"], SUCCESSOR_COLUMNS),
+    ]
+    return Printout({"options": options, **result}, sections, _option_cells(options))
+
+
+def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
+    """The key players, each row with the measure before and after their loss."""
+    measure = options["measure"]
+    players = shown(
+        [
+            {
+                "id": node,
+                "name": view.nodes[node].get("name", str(node)),
+                "sector": view.nodes[node].get("sector"),
+            }
+            for node in result["players"]
+        ],
+        view,
+        show_names,
+    )
+    before, after = f"{measure}_before", f"{measure}_after"
+    rows = [{**player, before: result["before"], after: result["after"]} for player in players]
+    data = {
+        "options": options,
+        "before": result["before"],
+        "after": result["after"],
+        "players": players,
+    }
+    columns = ["id", "name", "sector", before, after]
+    return Printout(data, [Section(rows, columns)], _option_cells(options))

@@ -1,0 +1,85 @@
+"""`netzwerk dependency`: how much the network hangs on its coordinators (the QM), and
+who could step in. A thin layer over `netzwerk.analysis.brokers.coordinator_dependency`."""
+
+from __future__ import annotations
+
+import click
+
+from netzwerk.analysis.brokers import coordinator_dependency, view_options
+from netzwerk.cli.arguments import (
+    find_actor,
+    format_option,
+    names_option,
+    parse_by,
+    view_option_flags,
+)
+from netzwerk.cli.brokers_printout import (
+    betweenness_sources,
+    dependency_printout,
+    sampling_option_flags,
+)
+from netzwerk.cli.common import load_view
+from netzwerk.cli.main import cli
+from netzwerk.cli.output import emit
+
+
+@cli.command()
+@click.option(
+    "--coordinator",
+    "coordinator_ids",
+    multiple=True,
+    metavar="ID",
+    help="Actor to take out: id, exact name or pseudonym (repeatable). Default: actors "
+    "marked as coordinator.",
+)
+@click.option(
+    "--by",
+    default="sector",
+    show_default=True,
+    metavar="ATTRIBUTE",
+    help="Groups whose connections are checked (sector, type, ...).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="Number of successors listed.",
+)
+@sampling_option_flags
+@view_option_flags
+@names_option
+@format_option
+@click.pass_context
+def dependency(
+    ctx: click.Context,
+    coordinator_ids: tuple[str, ...],
+    by: str,
+    top: int,
+    k_sample: int | None,
+    exact: bool,
+    seed: int,
+    as_of: str | None,
+    tie_kinds: str,
+    unweighted: bool,
+    show_names: bool,
+    fmt: str,
+) -> None:
+    """What the network loses without its coordinators (the QM), and who could step in.
+
+    Table and CSV: three sections — the summary, the pairs of groups left without any
+    path, the successors (whose betweenness grows most). JSON: one object.
+    """
+    view = load_view(ctx, as_of, tie_kinds, unweighted)
+    result = coordinator_dependency(
+        view,
+        [find_actor(text, view, "--coordinator") for text in coordinator_ids] or None,
+        by=parse_by(by),
+        weighted=not unweighted,
+        k_sample=betweenness_sources(view, k_sample, exact),
+        seed=seed,
+        top=top,
+    )
+    options = {**view_options(view), "by": result["by"], **result.pop("betweenness")}
+    emit(dependency_printout(result, view, options, show_names), fmt)

@@ -1,0 +1,247 @@
+"""How `netzwerk gaps` and `netzwerk suggest` print: the sections, headings and column
+titles of the table output (German next to English), the CSV and JSON shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from netzwerk.cli.output import Printout, Section
+from netzwerk.cli.shown import Shown, relabel_report
+
+# Headings of the table output, German next to English.
+HEADINGS = {
+    "groups": ("Gruppen", "Groups"),
+    "mixing": (
+        "Verbindungen zwischen Gruppen: beobachtet / erwartet (kleinstes Verhältnis zuerst)",
+        "Ties between groups: observed / expected (smallest ratio first)",
+    ),
+    "missing": ("Gruppen ohne jede Verbindung", "Groups without any tie"),
+    "summary": ("Überblick", "Summary"),
+    "communities": ("Gemeinschaften", "Communities"),
+    "holes": ("Lücken zwischen Gemeinschaften", "Holes between communities"),
+    "unreached": ("Noch nicht erreicht", "Not yet reached"),
+    "silent": ("Themen ohne Zusammenarbeit", "Topics without cooperation"),
+}
+HOLE_KINDS = {
+    "none": ("keine Verbindung", "no tie"),
+    "coordinator_only": ("nur über das QM", "only through the QM"),
+    "single_actor": ("hängt an einem Akteur", "hangs on one actor"),
+}
+STATUS = {
+    "isolate": ("ohne Verbindung", "no tie"),
+    "coordinator_only": ("nur mit dem QM", "only the QM"),
+    "peripheral": ("am Rand (Kernzahl 1)", "on the edge (core number 1)"),
+}
+SUMMARY = {
+    "ei_index": ("E-I-Index", "E-I index"),
+    "assortativity": ("Assortativität", "assortativity"),
+    "modularity": ("Modularität", "modularity"),
+    "test": ("{p} ({n} Permutationen, Startwert {seed})", "{p} ({n} permutations, seed {seed})"),
+}
+NO_SUGGESTIONS = ("Keine Vorschläge.", "No suggestions.")
+SUGGESTION_COLUMNS = ["a_name", "b_name", "score", "reasons", "introducer_name", "gap_text"]
+
+# Column headers of the table output (English: the key in words).
+COLUMN_HEADERS_DE = {
+    "group": "Gruppe",
+    "actors": "Akteure",
+    "internal_ties": "intern",
+    "external_ties": "extern",
+    "ei_index": "E-I",
+    "group_a": "Gruppe A",
+    "group_b": "Gruppe B",
+    "ties": "Verbindungen",
+    "expected": "erwartet",
+    "ratio": "Verhältnis",
+    "size": "Größe",
+    "main_groups": "vor allem",
+    "examples": "z. B.",
+    "communities": "Gemeinschaften",
+    "sizes": "Größen",
+    "kind": "Art",
+    "through": "über",
+    "actor": "Akteur",
+    "status": "Lage",
+    "partners": "verbunden mit",
+    "topic": "Thema",
+    "a_name": "Akteur A",
+    "b_name": "Akteur B",
+    "score": "Punkte",
+    "reasons": "Warum?",
+    "introducer_name": "Wer stellt vor?",
+    "gap_text": "Lücke",
+    "value": "Wert",
+    "detail": "",
+}
+
+
+def _headers(columns: list[str], lang: str) -> dict[str, str]:
+    if lang == "de":
+        return {c: COLUMN_HEADERS_DE.get(c, c) for c in columns}
+    return {c: c.replace("_name", "").replace("_", " ") for c in columns}
+
+
+def _say(table: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
+    return table[key][0 if lang == "de" else 1]
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _option_text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "+".join(str(v) for v in value) or "–"
+    return "–" if value is None else str(value)
+
+
+def _names(actors: list, shown: Shown) -> str:
+    return ", ".join(str(shown.name(actor)) for actor in actors)
+
+
+def mixing_records(report: dict, shown: Shown) -> list[dict]:
+    """Long form of the matrices, each pair once; inside a group: ties, not tie ends."""
+    keys = [g["group"] for g in report["groups"]]
+    rows = []
+    for i, g in enumerate(keys):
+        for h in keys[i:]:
+            half = 2 if g == h else 1
+            ties = report["observed"][g][h] / half
+            rows.append(
+                {
+                    "group_a": shown.group(g),
+                    "group_b": shown.group(h),
+                    "ties": int(ties) if float(ties).is_integer() else ties,
+                    "expected": round(report["expected"][g][h] / half, 3),
+                    "ratio": report["ratio"][g][h],
+                }
+            )
+    rows.sort(key=lambda r: (r["ratio"] is None, r["ratio"] or 0, -r["expected"]))
+    return rows
+
+
+def _summary(report: dict, lang: str) -> list[dict]:
+    test = report["ei_test"]
+    detail = _say(SUMMARY, "test", lang).format(
+        p=f"p = {_number(test['p_value'])}", n=test["permutations"], seed=test["seed"]
+    )
+    return [
+        {"": _say(SUMMARY, "ei_index", lang), "value": report["ei_index"], "detail": detail},
+        {"": _say(SUMMARY, "assortativity", lang), "value": report["assortativity"], "detail": ""},
+        {
+            "": _say(SUMMARY, "modularity", lang),
+            "value": report["modularity"],
+            "detail": report["community_method"],
+        },
+    ]
+
+
+def _groups(report: dict, shown: Shown) -> list[dict]:
+    keys = ("actors", "internal_ties", "external_ties", "ei_index")
+    return [{"group": shown.group(g["group"]), **{k: g[k] for k in keys}} for g in report["groups"]]
+
+
+def _missing(report: dict, shown: Shown) -> list[dict]:
+    return [
+        {
+            "group_a": shown.group(p["groups"][0]),
+            "group_b": shown.group(p["groups"][1]),
+            "expected": p["expected"],
+        }
+        for p in report["missing_pairs"]
+    ]
+
+
+def _communities(report: dict, shown: Shown) -> list[dict]:
+    def examples(members: list) -> list:
+        return sorted(members, key=lambda m: (-shown.view.degree(m), str(m)))[:3]
+
+    return [
+        {
+            "id": c["id"],
+            "size": c["size"],
+            "main_groups": ", ".join(
+                f"{shown.group(g)} ({n})" for g, n in c["main_groups"].items()
+            ),
+            "examples": _names(examples(c["members"]), shown),
+        }
+        for c in report["communities"]
+        if c["size"] > 1
+    ]
+
+
+def _holes(report: dict, shown: Shown, lang: str) -> list[dict]:
+    return [
+        {
+            "communities": f"{h['communities'][0]} – {h['communities'][1]}",
+            "sizes": f"{h['sizes'][0]} / {h['sizes'][1]}",
+            "kind": _say(HOLE_KINDS, h["kind"], lang),
+            "ties": h["ties"],
+            "through": _names(h["bridging_actors"], shown),
+        }
+        for h in report["community_holes"]
+    ]
+
+
+def _unreached(report: dict, shown: Shown, lang: str) -> list[dict]:
+    def row(actor: Any, status: str, partners: list) -> dict:
+        status_text = _say(STATUS, status, lang)
+        return {
+            "actor": shown.name(actor),
+            "status": status_text,
+            "partners": _names(partners, shown),
+        }
+
+    return (
+        [row(a, "isolate", []) for a in report["isolates"]]
+        + [
+            row(c["actor"], "coordinator_only", c["coordinators"])
+            for c in report["coordinator_only"]
+        ]
+        + [row(p["actor"], "peripheral", p["partners"]) for p in report["peripheral"]]
+    )
+
+
+def gaps_printout(report: dict, shown: Shown, lang: str) -> Printout:
+    """The gap report: all sections as tables, the mixing table as CSV, everything as JSON
+    (groups by label, persons pseudonymised)."""
+    silent = [
+        {"topic": shown.group(t["group"], "topics"), "actors": t["actors"]}
+        for t in report["silent_topics"]
+    ]
+    tables = {
+        "summary": _summary(report, lang),
+        "groups": _groups(report, shown),
+        "mixing": mixing_records(report, shown),
+        "missing": _missing(report, shown),
+        "communities": _communities(report, shown),
+        "holes": _holes(report, shown, lang),
+        "unreached": _unreached(report, shown, lang),
+        "silent": silent,
+    }
+    sections = [
+        Section(
+            records,
+            heading=_say(HEADINGS, key, lang),
+            headers=_headers(list(records[0]) if records else [], lang),
+            max_width=60,
+            formats=("table", "csv") if key == "mixing" else ("table",),
+        )
+        for key, records in tables.items()
+    ]
+    options = {key: _option_text(v) for key, v in {**report["options"], "by": shown.by}.items()}
+    return Printout(relabel_report(report, shown), sections, options, options_in_csv=False)
+
+
+def suggestions_printout(records: list[dict], lang: str) -> Printout:
+    """Suggested introductions: the main columns as a table, all of them as CSV and JSON."""
+    table = Section(
+        records,
+        SUGGESTION_COLUMNS,
+        headers=_headers(SUGGESTION_COLUMNS, lang),
+        max_width=90,
+        empty=_say({"none": NO_SUGGESTIONS}, "none", lang),
+        formats=("table",),
+    )
+    return Printout(records, [table, Section(records, formats=("csv",))])

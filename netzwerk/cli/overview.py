@@ -1,0 +1,85 @@
+"""Commands for looking at what is in the store: status (counts and last ingests) and
+export (the network as a file for Gephi and other tools)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from netzwerk.cli.arguments import format_option, lang_option, names_option, parse_day
+from netzwerk.cli.common import store_from
+from netzwerk.cli.main import cli
+from netzwerk.cli.output import emit
+from netzwerk.report.export import EXPORT_FORMATS, export_graph
+from netzwerk.report.overview import summarise
+from netzwerk.report.tables import to_table
+
+
+@cli.command()
+@format_option
+@lang_option
+@click.pass_context
+def status(ctx: click.Context, fmt: str, lang: str) -> None:
+    """What is in the store: counts by kind, type and sector, date range, last ingests."""
+    with store_from(ctx) as store:
+        summary = summarise(store.graph(), lang)
+        summary["ingests"] = store.ingest_log(limit=5)
+        summary["store"] = store.description
+    if fmt == "json":
+        emit(summary, "json")
+        return
+    click.echo(f"Speicher: {summary['store']}")
+    click.echo(f"Zeitraum: {summary['first_date'] or '–'} bis {summary['last_date'] or '–'}")
+    for title, key in (
+        ("Knoten", "nodes"),
+        ("Akteurstypen", "actor_types"),
+        ("Sektoren", "sectors"),
+        ("Beziehungen", "ties"),
+    ):
+        rows = [{"": label, "Anzahl": n} for label, n in summary[key].items()]
+        click.echo(f"\n{title}\n" + (to_table(rows) if fmt == "table" else ""))
+        if fmt == "csv":
+            emit(rows, "csv")
+    click.echo(
+        f"\nPersonen: {summary['persons']} (davon mit Einwilligung "
+        f"{summary['persons_with_consent']})"
+    )
+    ingests = [
+        {
+            "Lauf": r["run_id"],
+            "Zeit": r["started"],
+            "Dateien": r["files"],
+            "neu": sum(r["created"].values()),
+            "geändert": sum(r["updated"].values()),
+        }
+        for r in summary["ingests"]
+    ]
+    click.echo("\nLetzte Importe\n" + to_table(ingests))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="gexf",
+    show_default=True,
+    help="gexf opens in Gephi.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write (CSV writes FILE-nodes.csv and FILE-ties.csv).",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="Only what was valid on this day.")
+@names_option
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_names: bool) -> None:
+    """Export the network for Gephi and other tools (persons pseudonymised)."""
+    with store_from(ctx) as store:
+        graph = store.graph(as_of=parse_day(as_of))
+    for path in export_graph(graph, out, fmt, show_names=show_names):
+        click.echo(f"Geschrieben: {path}")
