@@ -242,6 +242,7 @@ class Outcome:
     rss_after_mib: float | None
     tries: int
     error: str = ""
+    server_said: str = ""  # the driver error behind ours (`raise ... from None` keeps it)
 
     @property
     def ok(self) -> bool:
@@ -308,7 +309,7 @@ def apply_once(server: OwnServer, changeset, batch_size: int, retries: RetryCoun
         store.wipe()
     server.mark_logs()
     retries.retries = 0
-    error = ""
+    error = server_said = ""
     with RssSampler(server) as sampler:
         start = time.perf_counter()
         try:
@@ -318,6 +319,8 @@ def apply_once(server: OwnServer, changeset, batch_size: int, retries: RetryCoun
                 error = f"created {applied.created['ties']} of {len(changeset.ties)} ties"
         except Exception as failure:  # noqa: BLE001  # what happens IS the measurement
             error = one_line(failure)
+            if failure.__context__ is not None:
+                server_said = one_line(failure.__context__)
         seconds = time.perf_counter() - start
     return Outcome(
         len(changeset.ties),
@@ -327,6 +330,7 @@ def apply_once(server: OwnServer, changeset, batch_size: int, retries: RetryCoun
         server.rss_mib(),
         retries.retries + 1,
         error,
+        server_said,
     )
 
 
@@ -431,6 +435,8 @@ def measure(
             continue
         print(f"\nfailed at {size:,} ties (changeset built in {built:.0f} s, not timed)")
         print(f"  exception: {outcome.error}")
+        if outcome.server_said:
+            print(f"  behind it: {outcome.server_said}")
         print(f"  server process: {'alive, pid ' + str(server.pid()) if server.pid() else 'GONE'}")
         print(f"  server {server_answers(server)}")
         lines = server.new_log_lines()

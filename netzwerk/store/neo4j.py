@@ -59,6 +59,7 @@ from netzwerk.store.neo4j_graph import read_graph
 from netzwerk.store.neo4j_ingest import (
     RECORD_KIND_OF_NODE,
     Ingest,
+    TransactionTooLarge,
     keyed_write_queries,
     query,
 )
@@ -233,12 +234,10 @@ class Neo4jStore(Store):
             except driver_errors.ConstraintError as error:
                 if attempt == CONFLICT_RETRIES:
                     raise self._wrap(error) from None
-            except driver_errors.TransientError as error:
-                if "Memory" not in (error.code or ""):
-                    raise self._wrap(error) from None
+            except TransactionTooLarge as error:
                 raise StoreError(
                     f"Neo4j {self.uri}: die Änderung ist für einen Schreibvorgang zu groß "
-                    f"({error.code}) — nichts geändert; Heap des Servers vergrößern "
+                    f"({error}) — nichts geändert; Heap des Servers vergrößern "
                     "(server.memory.heap.max_size, bei tools/neo4j: NEO4J_HEAP_MAX) oder "
                     "die Daten in mehreren Quellen laden") from None
             except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:

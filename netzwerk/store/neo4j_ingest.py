@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from typing import Any, LiteralString, cast
 
 from neo4j import ManagedTransaction
+from neo4j.exceptions import TransientError
 
 from netzwerk.model import (
     NODE_LABELS,
@@ -59,6 +60,10 @@ PROVENANCE_PROPERTIES = ("source_file", "source_sheet", "source_row")
 #: a list with this source added (once), for SET
 ADD_SOURCE = ("CASE WHEN $source IN coalesce({var}.sources, []) THEN {var}.sources "
               "ELSE coalesce({var}.sources, []) + $source END")
+
+
+class TransactionTooLarge(Exception):
+    """The server refused the ingest's transaction for lack of memory (no retry helps)."""
 
 
 def query(text: str) -> LiteralString:
@@ -254,7 +259,20 @@ class Ingest:
         return ingest
 
     def run(self, tx: ManagedTransaction) -> ApplyResult:
-        """The transaction function: everything, then the log entry; fresh counts."""
+        """The transaction function: everything, then the log entry; fresh counts.
+
+        The server's transaction memory cap (``dbms.memory.transaction.total.max``, 70 % of
+        the heap) ends a too large ingest with a *transient* error that the driver would
+        retry for half a minute in vain: it becomes `TransactionTooLarge`, which it does not
+        retry."""
+        try:
+            return self._run(tx)
+        except TransientError as error:
+            if "Memory" in (error.code or ""):
+                raise TransactionTooLarge(error.code or "") from None
+            raise
+
+    def _run(self, tx: ManagedTransaction) -> ApplyResult:
         result = ApplyResult(run_id=self.run_id, source=self.source)
         tx.run(query(LOCK)).consume()
         for kind, rows in self.nodes.items():

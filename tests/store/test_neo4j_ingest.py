@@ -363,3 +363,4 @@ def test_concurrent_ingests_of_one_workbook_log_what_each_really_created(neo4j_s
     logged = sorted(entry["created"]["ties"] for entry in neo4j_store.ingest_log())
     assert logged == [0, len(sample_changeset.ties)]
     assert neo4j_store.counts() == sample_changeset.counts()
+
