@@ -24,19 +24,13 @@ Example (in a notebook)::
 
 from __future__ import annotations
 
-import base64
-import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
-import jinja2
 import networkx as nx
-from markupsafe import Markup
 
 from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_players
 from netzwerk.analysis.gaps import gaps_report
@@ -44,15 +38,16 @@ from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError
-from netzwerk.private_files import make_private_folder
 from netzwerk.report import figures as plots
 from netzwerk.report.changes import compare_views
-from netzwerk.report.files import atomic_write_bytes, inside
-from netzwerk.report.i18n import LANGUAGES, format_date, format_number, text
+from netzwerk.report.i18n import LANGUAGES, text
 from netzwerk.report.overview import summarise
 from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
-from netzwerk.report.tables import to_csv
+
+__all__ = ["Report", "assemble", "build_report", "compute", "find_actor", "plot_figure",
+           "render_html", "render_markdown", "write_report"]
 
 MAP_BROKERS = 6
 """How many of the strongest brokers the network map marks."""
@@ -91,13 +86,6 @@ class Report:
     @property
     def figures(self) -> list[Figure]:
         return [figure for section in self.sections for figure in section.figures]
-
-
-def _package_version() -> str:
-    try:
-        return version("netzwerk")
-    except PackageNotFoundError:  # running from a checkout without installing
-        return "dev"
 
 
 def build_report(
@@ -337,131 +325,6 @@ def assemble(computed: Computed) -> Report:
 
 def _figure(name: str, title: str, alt: str, figure: Any) -> Figure:
     return Figure(name=name, title=title, alt=alt, png=plots.png_bytes(figure))
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-def _environment(markdown: bool) -> jinja2.Environment:
-    """Jinja2 with autoescape on for HTML; for Markdown every value is escaped by
-    ``finalize`` (actor names must never become markup in either)."""
-    if markdown:
-        env = jinja2.Environment(
-            loader=jinja2.PackageLoader("netzwerk.report", "templates"),
-            autoescape=False,
-            finalize=_markdown_finalize,
-            keep_trailing_newline=True,
-            undefined=jinja2.StrictUndefined,
-        )
-    else:
-        env = jinja2.Environment(
-            loader=jinja2.PackageLoader("netzwerk.report", "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-        )
-    return env
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&!~{}])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
-
-
-def markdown_escape(value: object) -> str:
-    """Text that Markdown shows as it is: no emphasis, links, HTML or table breaks.
-
-    >>> markdown_escape("<img src=x onerror=alert(1)> | *x*")
-    '\\\\<img src=x onerror=alert(1)\\\\> \\\\| \\\\*x\\\\*'
-    >>> markdown_escape("# not a heading")
-    '\\\\# not a heading'
-    """
-    text_value = " ".join(str(value).split())
-    text_value = _MARKDOWN_SPECIAL.sub(r"\\\1", text_value)
-    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text_value)
-
-
-def _markdown_finalize(value: object) -> object:
-    if isinstance(value, Markup):
-        return str(value)
-    if value is None:
-        return ""
-    return markdown_escape(value)
-
-
-def _cell(value: object, column: str, table: Table, lang: str, breakable: bool = False) -> str:
-    """A table cell as text; ``breakable`` lets long labels such as
-    'Kultur/Kreativwirtschaft' wrap after the slash (zero-width space, HTML only)."""
-    if value is None or value == "":
-        return "–" if value is None else ""
-    if isinstance(value, bool):
-        return text("report.yes" if value else "report.no", lang)
-    if isinstance(value, int | float) and column in table.numeric:
-        digits = table.digits.get(column, 2)
-        if isinstance(value, float) and value.is_integer() and column not in table.digits:
-            value = int(value)
-        return format_number(value, lang, digits)
-    return str(value).replace("/", "/\u200b") if breakable else str(value)
-
-
-def _template_values(report: Report, figure_source: Any, html: bool) -> dict:
-    return {
-        "report": report,
-        "lang": report.lang,
-        "t": lambda key, **values: text(key, report.lang, **values),
-        "date": lambda day: format_date(day, report.lang),
-        "cell": lambda value, column, table: _cell(value, column, table, report.lang, html),
-        "figure_source": figure_source,
-        "version": _package_version(),
-    }
-
-
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page (figures as PNG data URIs)."""
-
-    def data_uri(figure: Figure) -> str:
-        return "data:image/png;base64," + base64.b64encode(figure.png).decode("ascii")
-
-    template = _environment(markdown=False).get_template("report.html.j2")
-    return template.render(**_template_values(report, data_uri, html=True))
-
-
-def render_markdown(report: Report) -> str:
-    """The report as Markdown; figures are referenced as ``figures/NAME.png``."""
-    template = _environment(markdown=True).get_template("report.md.j2")
-    return template.render(
-        **_template_values(report, lambda figure: Markup(f"figures/{figure.name}.png"), html=False)
-    )
-
-
-def write_report(report: Report, out_dir: Path | str) -> list[Path]:
-    """Write report.html, report.md, figures/*.png and the CSV tables into ``out_dir``.
-
-    Every file is written atomically (a temporary file renamed into place) with mode 0600,
-    folders created here get mode 0700, and every name is checked to stay inside
-    ``out_dir``. Returns the files written, in order.
-    """
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ConfigError(f"{out_dir}: ist kein Ordner — anderen Ausgabeordner wählen")
-    # Render everything first: a failure while rendering changes nothing on disk.
-    markdown, html = render_markdown(report), render_html(report)
-    csv_files: dict[str, str] = {}
-    for table in report.tables:
-        if table.csv and table.csv not in csv_files:
-            csv_files[table.csv] = "\ufeff" + to_csv(table.csv_records())  # BOM: Excel
-    targets = [
-        (inside(out_dir, f"figures/{figure.name}.png"), figure.png) for figure in report.figures
-    ]
-    targets += [
-        (inside(out_dir, name), text_value.encode("utf-8"))
-        for name, text_value in csv_files.items()
-    ]
-    targets += [
-        (inside(out_dir, "report.md"), markdown.encode("utf-8")),
-        (inside(out_dir, "report.html"), html.encode("utf-8")),
-    ]
-    make_private_folder(out_dir)  # 0700 if created here (files.py: files are 0600)
-    written = [atomic_write_bytes(path, data) for path, data in targets]
-    return written
 
 
 # --------------------------------------------------------------------------- single figures

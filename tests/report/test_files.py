@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from netzwerk.errors import ConfigError
-from netzwerk.report import build
+from netzwerk.report import render
 from netzwerk.report.build import build_report, write_report
 from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.sections import Table
@@ -36,7 +36,7 @@ def test_failed_report_leaves_every_file_as_it_was(small_report, tmp_path, monke
     def crash(report):
         raise KeyboardInterrupt  # the report is killed while rendering the HTML
 
-    monkeypatch.setattr(build, "render_html", crash)
+    monkeypatch.setattr(render, "render_html", crash)
     with pytest.raises(KeyboardInterrupt):
         write_report(small_report, folder)
     assert snapshot(folder) == before
