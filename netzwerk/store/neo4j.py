@@ -34,6 +34,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as driver_errors
 
 from netzwerk.errors import (
+    OPTION_PLACE,
     ConfigError,
     NetzwerkError,
     NotFound,
@@ -217,7 +218,7 @@ class Neo4jStore(Store):
                       | OSError):
             return StoreUnavailable(
                 f"Neo4j unter {self.uri} nicht erreichbar — Server starten (`make neo4j-start`) "
-                "oder NETZWERK_STORE/--store prüfen")
+                f"oder NETZWERK_STORE/{OPTION_PLACE} prüfen", option="store")
         return StoreError(f"Neo4j {self.uri} meldet einen Fehler "
                           f"({code or type(error).__name__}) — Serverprotokoll prüfen")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from netzwerk.errors import NotFound, StoreError
+from netzwerk.errors import OPTION_PLACE, NotFound, StoreError
 from netzwerk.model import Changeset, graph_key
 from netzwerk.performance import gc_paused
 from netzwerk.private_files import create_private_file, make_private_folder
@@ -111,7 +111,7 @@ class SqliteStore(Store):
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — anderen Pfad "
-                             "mit --store wählen") from error
+                             f"mit {OPTION_PLACE} wählen", option="store") from error
 
     # ------------------------------------------------------------------ schema
 
@@ -126,7 +126,7 @@ class SqliteStore(Store):
                              (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — "
-                             "anderen Pfad mit --store wählen") from error
+                             f"anderen Pfad mit {OPTION_PLACE} wählen", option="store") from error
 
     def _ensure_schema(self) -> None:
         row = self._db.execute(
