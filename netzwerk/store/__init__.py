@@ -19,17 +19,29 @@ from pathlib import Path
 
 from netzwerk.errors import OPTION_PLACE, ConfigError
 from netzwerk.store.base import ApplyResult, Store
+from netzwerk.store.capabilities import (
+    DeletionResidue,
+    NamedQueries,
+    PersonalData,
+    StoreFiles,
+    personal_data,
+)
 
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 STORE_ENV = "NETZWERK_STORE"
 
 __all__ = [
     "ApplyResult",
+    "DeletionResidue",
+    "NamedQueries",
+    "PersonalData",
     "Store",
+    "StoreFiles",
     "check_store_address",
     "default_store_path",
     "is_neo4j_address",
     "open_store",
+    "personal_data",
     "store_address",
 ]
 

@@ -177,7 +177,15 @@ def _plain_value(value: Any) -> Any:
 
 
 class Neo4jStore(Store):
-    """The shared team database on a Neo4j 5 server."""
+    """The shared team database on a Neo4j 5 server.
+
+    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `NamedQueries`,
+    `DeletionResidue`.
+
+    For tests, benchmarks and tools only, not part of the store interface: `ping` (does
+    the server answer), `wipe` (delete everything), `schema_statements` and
+    `constraint_names` (the schema `init` creates, to check it).
+    """
 
     def __init__(self, uri: str, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  database: str | None = None, retry_seconds: float = 30.0):
@@ -510,6 +518,10 @@ class Neo4jStore(Store):
             return {"actors": record[0], "ties": ties + (record[1] or 0)}
 
         return self._write(work, before)
+
+    def deletion_residue(self) -> list[str]:
+        """The server's store files and transaction logs of this database."""
+        return [f"data/databases/{self.database}/", f"data/transactions/{self.database}/"]
 
     def close(self) -> None:
         self._driver.close()

@@ -90,7 +90,10 @@ CONTENT_COLUMNS = {"nodes": ("name", "since", "until", "props"), "ties": TIE_CON
 
 
 class SqliteStore(Store):
-    """The embedded default store in one SQLite file."""
+    """The embedded default store in one SQLite file.
+
+    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `StoreFiles`.
+    """
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -426,6 +429,10 @@ class SqliteStore(Store):
         """Rewrite the file without free pages and empty the write-ahead log."""
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def store_files(self) -> list[Path]:
+        """The database file and its write-ahead log and shared-memory files."""
+        return [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
 
     def close(self) -> None:
         self._db.close()
