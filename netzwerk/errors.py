@@ -6,10 +6,16 @@
      +-- StoreError               the database refused or failed
           +-- StoreUnavailable    server unreachable or credentials wrong (message says how to fix)
      +-- NotFound                 an id that is not in the store
+
+An error about one option (the store address, an analysis's ``by``) names that option as
+data, ``option="store"``, and marks its place in the message with ``{option}``: a notebook
+reads the plain name (``store``), the CLI its flag (``--store``, see `netzwerk.cli.main`).
+The library never spells a command-line flag.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -68,12 +74,40 @@ class ProblemList(list):
         return bool(self.dropped.get("error")) or any(p.severity == "error" for p in self)
 
 
-class NetzwerkError(Exception):
-    """Base class: an expected failure with a message for the user."""
+#: where a message names the option at fault (see the module docstring)
+OPTION_PLACE = "{option}"
 
-    def lines(self) -> list[str]:
-        """What the CLI prints, one line each."""
-        return [f"Fehler: {self}"]
+
+class NetzwerkError(Exception):
+    """Base class: an expected failure with a message for the user.
+
+    ``option``: the name of the option the error is about, if any; the message names it
+    at ``{option}``.
+
+    >>> str(ConfigError('unbekanntes Merkmal "farbe" für {option}', option="by"))
+    'unbekanntes Merkmal "farbe" für by'
+    >>> ConfigError("für {option}", option="by").lines(lambda name: f"--{name}")
+    ['Fehler: für --by']
+    """
+
+    def __init__(self, message: str = "", *, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+
+    def message(self, option_name: Callable[[str], str] | None = None) -> str:
+        """The message, the option named by ``option_name(option)`` (default: as it is)."""
+        text = str(self.args[0]) if self.args else ""
+        if self.option is None:
+            return text
+        name = option_name(self.option) if option_name else self.option
+        return text.replace(OPTION_PLACE, name)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def lines(self, option_name: Callable[[str], str] | None = None) -> list[str]:
+        """What the CLI prints, one line each (``option_name``: see `message`)."""
+        return [f"Fehler: {self.message(option_name)}"]
 
 
 class InputError(NetzwerkError):
@@ -85,15 +119,17 @@ class InputError(NetzwerkError):
         errors = sum(p.severity == "error" for p in self.problems) + self.dropped.get("error", 0)
         super().__init__(f"{errors} Fehler in der Eingabe")
 
-    def lines(self) -> list[str]:
+    def lines(self, option_name: Callable[[str], str] | None = None) -> list[str]:
         lines = [
             str(problem) if problem.severity == "warning" else f"Fehler: {problem}"
             for problem in self.problems
         ]
         if any(self.dropped.values()):
-            lines.append(f"Fehler: dazu {self.dropped.get('error', 0)} weitere Fehler und "
-                         f"{self.dropped.get('warning', 0)} Warnungen, nicht einzeln gezeigt — "
-                         "die gezeigten beheben und erneut prüfen")
+            lines.append(
+                f"Fehler: dazu {self.dropped.get('error', 0)} weitere Fehler und "
+                f"{self.dropped.get('warning', 0)} Warnungen, nicht einzeln gezeigt — "
+                "die gezeigten beheben und erneut prüfen"
+            )
         return lines
 
 

@@ -9,16 +9,18 @@ from pathlib import Path
 import networkx as nx
 
 from netzwerk.ingest import read_files
+from netzwerk.store import open_store
 from netzwerk.store.base import ApplyResult, Store
-from netzwerk.store.sqlite import SqliteStore
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 
 
 def sample_data_path() -> Path:
     """The Wehringhausen sample workbook, installed with the package or in the repository."""
-    for candidate in (PACKAGE_ROOT / "examples" / "wehringhausen" / "wehringhausen.xlsx",
-                      PACKAGE_ROOT.parent / "examples" / "wehringhausen" / "wehringhausen.xlsx"):
+    for candidate in (
+        PACKAGE_ROOT / "examples" / "wehringhausen" / "wehringhausen.xlsx",
+        PACKAGE_ROOT.parent / "examples" / "wehringhausen" / "wehringhausen.xlsx",
+    ):
         if candidate.exists():
             return candidate
     raise FileNotFoundError("sample data examples/wehringhausen/wehringhausen.xlsx not found")
@@ -34,7 +36,7 @@ def load_sample_data(folder: Path) -> tuple[Path, ApplyResult, nx.MultiDiGraph]:
     for stale in (store_path, Path(f"{store_path}-wal"), Path(f"{store_path}-shm")):
         stale.unlink(missing_ok=True)
     result = read_files([sample_data_path()])
-    with SqliteStore(store_path) as store:
+    with open_store(str(store_path)) as store:
         store.init()
         applied = store.apply(result.changeset, files=[sample_data_path().name])
         graph = store.graph()
@@ -45,10 +47,17 @@ SAMPLE_COMPARE_DATE = date(2022, 6, 30)
 """Half a year before the QM consortium of the sample data ended (31.12.2022)."""
 
 
-def write_store_report(store: Store, out_dir: Path, *, lang: str = "de",
-                       as_of: date | None = None, compare: date | None = None,
-                       show_names: bool = False, tie_kinds: Iterable[str] | None = None,
-                       weighted: bool = True) -> list[Path]:
+def write_store_report(
+    store: Store,
+    out_dir: Path,
+    *,
+    lang: str = "de",
+    as_of: date | None = None,
+    compare: date | None = None,
+    show_names: bool = False,
+    tie_kinds: Iterable[str] | None = None,
+    weighted: bool = True,
+) -> list[Path]:
     """Build the network report for everything in ``store`` and write it into ``out_dir``
     (report.html, report.md, figures, CSV tables). Returns the files written.
 
@@ -60,18 +69,29 @@ def write_store_report(store: Store, out_dir: Path, *, lang: str = "de",
     from netzwerk.analysis.views import DEFAULT_TIE_KINDS
     from netzwerk.report.build import build_report, write_report
 
-    report = build_report(store.graph(), lang=lang, as_of=as_of, compare=compare,
-                          show_names=show_names, ingest_log=store.ingest_log(limit=5),
-                          tie_kinds=DEFAULT_TIE_KINDS if tie_kinds is None else tie_kinds,
-                          weighted=weighted)
+    report = build_report(
+        store.graph(),
+        lang=lang,
+        as_of=as_of,
+        compare=compare,
+        show_names=show_names,
+        ingest_log=store.ingest_log(limit=5),
+        tie_kinds=DEFAULT_TIE_KINDS if tie_kinds is None else tie_kinds,
+        weighted=weighted,
+    )
     return write_report(report, out_dir)
 
 
-def sample_report(folder: Path, *, lang: str = "de", as_of: date | None = None,
-                  compare: date | None = SAMPLE_COMPARE_DATE) -> tuple[ApplyResult, list[Path]]:
+def sample_report(
+    folder: Path,
+    *,
+    lang: str = "de",
+    as_of: date | None = None,
+    compare: date | None = SAMPLE_COMPARE_DATE,
+) -> tuple[ApplyResult, list[Path]]:
     """Load the sample data into ``folder/netzwerk.sqlite`` and write the full report into
     ``folder`` (``folder/report.html``). Returns what the load did and the files written."""
     store_path, applied, _ = load_sample_data(folder)
-    with SqliteStore(store_path) as store:
+    with open_store(str(store_path)) as store:
         files = write_store_report(store, folder, lang=lang, as_of=as_of, compare=compare)
     return applied, files

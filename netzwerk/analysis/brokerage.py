@@ -11,7 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
-from netzwerk.errors import ConfigError
+from netzwerk.errors import OPTION_PLACE, ConfigError
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 """The five roles, in the column order of R ``sna::brokerage``: w_I, w_O, b_IO, b_OI, b_O."""
@@ -167,11 +167,15 @@ def group_values(graph: nx.Graph, by: str) -> list[Hashable]:
             {key for _, data in graph.nodes(data=True) for key in data if _groupable(data[key])}
             - NOT_GROUPINGS
         )
-        raise ConfigError(f'unbekanntes Merkmal "{by}" für --by — möglich: {", ".join(known)}')
+        raise ConfigError(
+            f'unbekanntes Merkmal "{by}" für {OPTION_PLACE} — möglich: {", ".join(known)}',
+            option="by",
+        )
     if not all(_groupable(v) for v in values):
         raise ConfigError(
             f'Merkmal "{by}" hat keine einfachen Werte (Listen oder Daten) — '
-            "für --by ein Merkmal mit einem Wert je Akteur wählen, z. B. sector"
+            f"für {OPTION_PLACE} ein Merkmal mit einem Wert je Akteur wählen, z. B. sector",
+            option="by",
         )
     return values
 

@@ -12,7 +12,7 @@ from netzwerk.analysis.broker_arrays import graph_arrays
 from netzwerk.analysis.brokerage import group_values
 from netzwerk.analysis.cohesion import components_of
 from netzwerk.analysis.views import coordinators as flagged_coordinators
-from netzwerk.errors import ConfigError, NotFound
+from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 
 SUCCESSORS = 10
 
@@ -252,15 +252,17 @@ def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> list[Has
         if not chosen:
             raise ConfigError(
                 "keine Koordination markiert — beim Akteur coordinator=ja setzen "
-                "oder --coordinator ID angeben"
+                f"oder {OPTION_PLACE} ID angeben",
+                option="coordinator",
             )
         return chosen
     chosen = list(dict.fromkeys(given))
     for node in chosen:
         if node not in graph:
             raise NotFound(
-                f'unbekannter Akteur "{node}" für --coordinator — Kennung (ID), genauen Namen '
-                "oder Pseudonym angeben"
+                f'unbekannter Akteur "{node}" für {OPTION_PLACE} — Kennung (ID), genauen Namen '
+                "oder Pseudonym angeben",
+                option="coordinator",
             )
     return chosen
 

@@ -26,7 +26,7 @@ from netzwerk.analysis.gaps_candidates import (
 )
 from netzwerk.analysis.gaps_text import LANGUAGES, gap_text, reason_text
 from netzwerk.analysis.mixing import mixing_matrices, view_membership
-from netzwerk.errors import ConfigError, NotFound
+from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 from netzwerk.performance import gc_paused
 
 
@@ -211,7 +211,10 @@ def _suggest(
 
 def _check_groups(between: Sequence[str], groups: Membership, by: str) -> None:
     if len(between) != 2:
-        raise ConfigError("zwischen genau zwei Gruppen wählen, z. B. --between education economy")
+        raise ConfigError(
+            f"zwischen genau zwei Gruppen wählen, z. B. {OPTION_PLACE} education economy",
+            option="between",
+        )
     for group in between:
         if group not in groups.groups:
             allowed = ", ".join(groups.groups)

@@ -22,9 +22,14 @@ class NetzwerkGroup(click.Group):
             with owner_only_umask():
                 return super().invoke(ctx)
         except NetzwerkError as error:
-            for line in error.lines():
+            for line in error.lines(option_name=option_flag):
                 click.echo(line, err=True)
             ctx.exit(2)
+
+
+def option_flag(option: str) -> str:
+    """The command-line flag of an option an error names (``"store"`` → ``--store``)."""
+    return "--" + option.replace("_", "-")
 
 
 @click.group(cls=NetzwerkGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,11 +8,13 @@ from netzwerk.cli.common import emit, format_option, names_option, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
 from netzwerk.report.pseudonyms import Pseudonymiser
-from netzwerk.store import is_neo4j_address, store_address
+from netzwerk.store import NamedQueries, is_neo4j_address, store_address
 from netzwerk.store.queries import check_parameters, get_query, load_queries
 
-NEEDS_NEO4J = ("Abfragen brauchen Neo4j — --store bolt://host:7687 oder NETZWERK_STORE setzen "
-               "(der eingebettete Speicher kann kein Cypher)")
+NEEDS_NEO4J = (
+    "Abfragen brauchen Neo4j — --store bolt://host:7687 oder NETZWERK_STORE setzen "
+    "(der eingebettete Speicher kann kein Cypher)"
+)
 
 
 def _parse_parameters(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -47,19 +49,32 @@ def pseudonymise_values(rows: list[dict], persons: list[dict], show_names: bool)
 
 @cli.command()
 @click.argument("name", required=False)
-@click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
-              help="Query parameter, repeatable.")
-@click.option("--list", "list_queries", is_flag=True, help="List the queries and what they "
-              "answer.")
+@click.option(
+    "-p",
+    "--param",
+    "pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Query parameter, repeatable.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the queries and what they answer.")
 @format_option
 @names_option
 @click.pass_context
-def query(ctx: click.Context, name: str | None, pairs: tuple[str, ...], list_queries: bool,
-          fmt: str, show_names: bool) -> None:
+def query(
+    ctx: click.Context,
+    name: str | None,
+    pairs: tuple[str, ...],
+    list_queries: bool,
+    fmt: str,
+    show_names: bool,
+) -> None:
     """Run a named Cypher query (needs Neo4j); --list shows them all."""
     if list_queries or not name:
-        rows = [{"name": q.name, "parameters": ", ".join(q.parameters),
-                 "description": q.description} for q in load_queries().values()]
+        rows = [
+            {"name": q.name, "parameters": ", ".join(q.parameters), "description": q.description}
+            for q in load_queries().values()
+        ]
         emit(rows, fmt)
         return
     named = get_query(name)
@@ -69,7 +84,7 @@ def query(ctx: click.Context, name: str | None, pairs: tuple[str, ...], list_que
     if not is_neo4j_address(store_address(ctx.find_root().obj.get("store_address"))):
         raise ConfigError(NEEDS_NEO4J)
     with store_from(ctx) as store:
-        if not hasattr(store, "run_query"):
+        if not isinstance(store, NamedQueries):
             raise ConfigError(NEEDS_NEO4J)
         rows = store.run_query(named, parameters)
         rows = pseudonymise_values(rows, store.persons(), show_names)

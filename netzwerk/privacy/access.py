@@ -16,6 +16,7 @@ from netzwerk.report.files import atomic_write_text, safe_output_path
 from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.tables import to_json
 from netzwerk.store.base import Store
+from netzwerk.store.capabilities import personal_data
 
 
 def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -> dict:
@@ -26,7 +27,7 @@ def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -
     actor's ties, split by kind), and for natural persons ``pseudonym`` (the name reports
     show instead of theirs).
     """
-    record = store.actor_record(actor_id)
+    record = personal_data(store).actor_record(actor_id)
     ties = record.pop("ties")
     data = {
         "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),

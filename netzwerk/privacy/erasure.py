@@ -4,15 +4,16 @@ What netzwerk keeps about an actor, and what `forget` does with each:
 
 - the actor's record and every tie touching it (cooperation, membership, participation,
   located-at, …), each with its provenance (file, sheet, row, ingest run): deleted by
-  `Store.forget`;
+  `PersonalData.forget`;
 - the ingest log: file names and counts only; a file *named* after the person is renamed in
-  the log (`Store.redact_ingest_files`);
+  the log (`PersonalData.redact_ingest_files`);
 - analysis results and pseudonym mappings: netzwerk keeps neither (pseudonyms are keyed
   HMACs computed on every output), so there is nothing to delete;
-- the embedded store file: vacuumed with secure_delete, write-ahead log truncated, then the
-  raw bytes of the file and its -wal/-shm are searched for the person's traces;
-- Neo4j: everything is deleted through Cypher, but the server keeps deleted data in its
-  store files and transaction logs until they are pruned; the report says how;
+- a store held in local files (`StoreFiles`, the embedded store): vacuumed with
+  secure_delete, write-ahead log truncated, then the raw bytes of its files are searched
+  for the person's traces;
+- a server store that keeps deleted data until pruned (`DeletionResidue`, Neo4j):
+  everything is deleted through Cypher; the report says how to prune the rest;
 - report and export folders (``outputs``): files mentioning the person are deleted (they
   can be regenerated from the store); input spreadsheets and other stores found there are
   listed, never touched; files that cannot be searched are listed.
@@ -32,6 +33,7 @@ from netzwerk.privacy import texts
 from netzwerk.privacy.traces import OutputScan, Traces, delete_outputs, scan_outputs, traces_of
 from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.store.base import Store
+from netzwerk.store.capabilities import DeletionResidue, StoreFiles, personal_data
 
 ALL_RUNS = 1_000_000
 REDACTED_FILE_NAME = "(Dateiname entfernt)"
@@ -54,11 +56,15 @@ class ErasurePlan:
     def lines(self) -> list[str]:
         """German summary for the confirmation prompt (no personal data besides the id)."""
         kind = "Person" if self.natural_person else "Akteur"
-        lines = [f"Zu löschen: {kind} {self.actor_id}, {self.ties} Beziehungen (davon "
-                 f"{self.participation} Beteiligungen) mit ihren Herkunftsangaben."]
+        lines = [
+            f"Zu löschen: {kind} {self.actor_id}, {self.ties} Beziehungen (davon "
+            f"{self.participation} Beteiligungen) mit ihren Herkunftsangaben."
+        ]
         if self.ingest_renames:
-            lines.append(f"Importprotokoll: {len(self.ingest_renames)} Dateiname(n) nennen "
-                         "die Person und werden ersetzt.")
+            lines.append(
+                f"Importprotokoll: {len(self.ingest_renames)} Dateiname(n) nennen "
+                "die Person und werden ersetzt."
+            )
         if self.outputs is not None:
             lines += _listed(texts.OUTPUTS_FOUND, self.outputs.mentioning)
         return lines
@@ -82,8 +88,10 @@ class ErasureReport:
 
     def lines(self) -> list[str]:
         """The German report the CLI prints."""
-        lines = [f"Gelöscht: Akteur {self.actor_id}, {self.removed.get('ties', 0)} Beziehungen "
-                 f"(davon {self.participation} Beteiligungen). {texts.PROVENANCE}"]
+        lines = [
+            f"Gelöscht: Akteur {self.actor_id}, {self.removed.get('ties', 0)} Beziehungen "
+            f"(davon {self.participation} Beteiligungen). {texts.PROVENANCE}"
+        ]
         log = texts.INGEST_LOG
         if self.ingest_entries:
             log += f" {self.ingest_entries} Eintrag/Einträge nannten die Person im Dateinamen: ersetzt."
@@ -106,19 +114,26 @@ class ErasureReport:
                 lines.append(texts.OUTPUTS_NONE.format(folders=folders))
             lines += _listed(texts.OUTPUTS_UNCHECKED, self.outputs.unchecked)
             lines += _listed(texts.OUTPUTS_SOURCES, self.outputs.sources)
-            lines += _listed("Weitere netzwerk-Speicher nennen die Person — dort ebenfalls "
-                             "`netzwerk --store DATEI forget` ausführen:", self.outputs.stores)
+            lines += _listed(
+                "Weitere netzwerk-Speicher nennen die Person — dort ebenfalls "
+                "`netzwerk --store DATEI forget` ausführen:",
+                self.outputs.stores,
+            )
         lines += _listed(texts.SOURCE_FILES, self.sources)
         lines.append(texts.BACKUPS)
         return lines
 
     def as_dict(self) -> dict:
         return {
-            "actor": self.actor_id, "removed": self.removed,
-            "participation": self.participation, "ingest_log_entries_renamed": self.ingest_entries,
+            "actor": self.actor_id,
+            "removed": self.removed,
+            "participation": self.participation,
+            "ingest_log_entries_renamed": self.ingest_entries,
             "embedded_files_checked": [str(p) for p in self.embedded_files or []],
-            "embedded_traces_left": self.embedded_traces, "neo4j": self.neo4j,
-            "mentions": self.mentions, "sources": self.sources,
+            "embedded_traces_left": self.embedded_traces,
+            "neo4j": self.neo4j,
+            "mentions": self.mentions,
+            "sources": self.sources,
             "outputs": self.outputs.as_dict() if self.outputs else None,
             "deleted_outputs": [str(p) for p in self.deleted_outputs],
             "notes": self.lines(),
@@ -127,34 +142,52 @@ class ErasureReport:
 
 def erasure_plan(store: Store, actor_id: str, outputs: Iterable[Path | str] = ()) -> ErasurePlan:
     """Everything `forget` would remove for ``actor_id``; changes nothing. Raises NotFound."""
-    record = store.actor_record(actor_id)
+    record = personal_data(store).actor_record(actor_id)
     natural_person = record.get("type") == "person"
     pseudonym = Pseudonymiser().pseudonym(actor_id) if natural_person else None
     traces = traces_of(record, pseudonym)
     matcher = traces.matcher()
     log = store.ingest_log(limit=ALL_RUNS)
     logged = {name for run in log for name in run["files"]}
-    renames = {name: REDACTED_FILE_NAME for name in sorted(logged)
-               if matcher.found(name) or _names_in_file_name(record, name)}
-    sources = sorted({_where(item["source"]) for item in [record, *record["ties"]]
-                      if item["source"].get("file")})
+    renames = {
+        name: REDACTED_FILE_NAME
+        for name in sorted(logged)
+        if matcher.found(name) or _names_in_file_name(record, name)
+    }
+    sources = sorted(
+        {_where(item["source"]) for item in [record, *record["ties"]] if item["source"].get("file")}
+    )
     folders = [Path(folder) for folder in outputs]
     scan = None
     if folders:
-        source_names = logged | {item["source"]["file"] for item in [record, *record["ties"]]
-                                 if item["source"].get("file")}
-        scan = scan_outputs(folders, traces, source_names=source_names,
-                            skip=_store_files(store) or ())
+        source_names = logged | {
+            item["source"]["file"]
+            for item in [record, *record["ties"]]
+            if item["source"].get("file")
+        }
+        scan = scan_outputs(
+            folders, traces, source_names=source_names, skip=_store_files(store) or ()
+        )
     return ErasurePlan(
-        actor_id=actor_id, name=str(record.get("name") or ""), natural_person=natural_person,
+        actor_id=actor_id,
+        name=str(record.get("name") or ""),
+        natural_person=natural_person,
         ties=len(record["ties"]),
         participation=sum(1 for tie in record["ties"] if tie["kind"] == "participation"),
-        sources=sources, ingest_renames=renames, traces=traces, outputs=scan,
+        sources=sources,
+        ingest_renames=renames,
+        traces=traces,
+        outputs=scan,
     )
 
 
-def forget(store: Store, actor_id: str, outputs: Iterable[Path | str] = (), *,
-           plan: ErasurePlan | None = None) -> ErasureReport:
+def forget(
+    store: Store,
+    actor_id: str,
+    outputs: Iterable[Path | str] = (),
+    *,
+    plan: ErasurePlan | None = None,
+) -> ErasureReport:
     """Erase an actor everywhere netzwerk keeps it; see the module docstring.
 
     ``outputs``: folders with reports/exports to search (files mentioning the actor are
@@ -162,10 +195,17 @@ def forget(store: Store, actor_id: str, outputs: Iterable[Path | str] = (), *,
     In a notebook: ``print("\\n".join(forget(store, "erika-muster").lines()))``.
     """
     plan = plan or erasure_plan(store, actor_id, outputs)
-    ingest_entries = store.redact_ingest_files(plan.ingest_renames) if plan.ingest_renames else 0
-    removed = store.forget(actor_id)
-    report = ErasureReport(actor_id, removed, plan.participation, ingest_entries,
-                           sources=plan.sources, outputs=plan.outputs)
+    personal = personal_data(store)
+    ingest_entries = personal.redact_ingest_files(plan.ingest_renames) if plan.ingest_renames else 0
+    removed = personal.forget(actor_id)
+    report = ErasureReport(
+        actor_id,
+        removed,
+        plan.participation,
+        ingest_entries,
+        sources=plan.sources,
+        outputs=plan.outputs,
+    )
     matcher = plan.traces.matcher()
     report.mentions = _mentions(store, matcher)
     files = _store_files(store)
@@ -173,7 +213,7 @@ def forget(store: Store, actor_id: str, outputs: Iterable[Path | str] = (), *,
         report.embedded_files = [path for path in files if path.exists()]
         report.embedded_traces = _raw_traces(report.embedded_files, matcher)
     else:
-        report.neo4j = _is_neo4j(store)
+        report.neo4j = isinstance(store, DeletionResidue)
     if plan.outputs is not None:
         report.deleted_outputs = delete_outputs(plan.outputs.mentioning)
     return report
@@ -204,17 +244,8 @@ def _names_in_file_name(record: dict, file_name: str) -> bool:
 
 
 def _store_files(store: Store) -> list[Path] | None:
-    """The embedded store's files (database, -wal, -shm); None for a server store."""
-    from netzwerk.store.sqlite import SqliteStore
-
-    if not isinstance(store, SqliteStore):
-        return None
-    path = store.path
-    return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
-
-
-def _is_neo4j(store: Store) -> bool:
-    return type(store).__module__ == "netzwerk.store.neo4j"
+    """The files that hold the store (see `StoreFiles`); None for a server store."""
+    return store.store_files() if isinstance(store, StoreFiles) else None
 
 
 def _raw_traces(files: list[Path], matcher) -> list[str]:

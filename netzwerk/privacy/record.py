@@ -14,12 +14,18 @@ from datetime import UTC, date, datetime
 from netzwerk.privacy import texts
 from netzwerk.privacy.retention import retention_plan
 from netzwerk.store.base import Store
+from netzwerk.store.capabilities import personal_data
 
 ALL_RUNS = 1_000_000
 
 
-def privacy_record(store: Store, *, years: int | None = None, today: date | None = None,
-                   now: datetime | None = None) -> dict:
+def privacy_record(
+    store: Store,
+    *,
+    years: int | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> dict:
     """Categories of personal data with counts, sources, retention and measures (German).
 
     Reads every actor's record (for contact and address, which the graph leaves out).
@@ -27,33 +33,50 @@ def privacy_record(store: Store, *, years: int | None = None, today: date | None
     graph = store.graph()
     actors = {node: data for node, data in graph.nodes(data=True) if data.get("kind") == "actor"}
     persons = {node for node, data in actors.items() if data.get("natural_person")}
-    details = {node: store.actor_record(actors[node]["id"]) for node in actors}
+    personal = personal_data(store)
+    details = {node: personal.actor_record(actors[node]["id"]) for node in actors}
 
     def has(node: str, field: str) -> bool:
         return bool(str(details[node].get(field) or "").strip())
 
-    person_ties = [(source, target, data)
-                   for source, target, data in graph.edges(data=True)
-                   if source in persons or target in persons]
-    participation = [(source, target) for source, target, data in person_ties
-                     if data.get("kind") == "participation"]
+    person_ties = [
+        (source, target, data)
+        for source, target, data in graph.edges(data=True)
+        if source in persons or target in persons
+    ]
+    participation = [
+        (source, target)
+        for source, target, data in person_ties
+        if data.get("kind") == "participation"
+    ]
     participants = {node for pair in participation for node in pair if node in persons}
     noted = {node for node in persons if has(node, "note")}
-    noted |= {node for source, target, data in person_ties if data.get("note")
-              for node in (source, target) if node in persons}
+    noted |= {
+        node
+        for source, target, data in person_ties
+        if data.get("note")
+        for node in (source, target)
+        if node in persons
+    }
     counts = {
         "person_names": len(persons),
         "person_contact": sum(has(node, "contact") for node in persons),
-        "organisation_contact": sum(has(node, "contact") for node in actors
-                                    if node not in persons),
+        "organisation_contact": sum(has(node, "contact") for node in actors if node not in persons),
         "person_addresses": sum(has(node, "address") for node in persons),
         "person_notes": len(noted),
         "consent_flags": len(persons),
         "participation": len(participation),
         "person_ties": len(person_ties) - len(participation),
     }
-    categories = [{"key": key, "category": texts.CATEGORIES[key][0], "count": count,
-                   "note": texts.CATEGORIES[key][1]} for key, count in counts.items()]
+    categories = [
+        {
+            "key": key,
+            "category": texts.CATEGORIES[key][0],
+            "count": count,
+            "note": texts.CATEGORIES[key][1],
+        }
+        for key, count in counts.items()
+    ]
     consent_yes = sum(1 for node in persons if actors[node].get("consent"))
     sources: dict[str, dict] = {}
     for run in reversed(store.ingest_log(limit=ALL_RUNS)):
@@ -67,16 +90,23 @@ def privacy_record(store: Store, *, years: int | None = None, today: date | None
         "introduction": texts.RECORD_INTRO,
         "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
         "store": store.description,
-        "data_subjects": {"description": texts.DATA_SUBJECTS, "persons": len(persons),
-                          "persons_in_events": len(participants),
-                          "organisations": len(actors) - len(persons)},
+        "data_subjects": {
+            "description": texts.DATA_SUBJECTS,
+            "persons": len(persons),
+            "persons_in_events": len(participants),
+            "organisations": len(actors) - len(persons),
+        },
         "categories": categories,
         "consent": {"yes": consent_yes, "no": len(persons) - consent_yes},
         "sources": list(sources.values()),
-        "retention": {"years": plan.setting.years, "setting": plan.setting.description,
-                      "cutoff": plan.cutoff.isoformat(), "rule": plan.rule(),
-                      "expired_actors": len(plan.actors),
-                      "expired_ties": len(plan.ties) + len(plan.ties_of_actors)},
+        "retention": {
+            "years": plan.setting.years,
+            "setting": plan.setting.description,
+            "cutoff": plan.cutoff.isoformat(),
+            "rule": plan.rule(),
+            "expired_actors": len(plan.actors),
+            "expired_ties": len(plan.ties) + len(plan.ties_of_actors),
+        },
         "measures": list(texts.MEASURES),
         "to_complete": list(texts.TO_COMPLETE),
     }
@@ -87,24 +117,43 @@ def record_lines(record: dict) -> list[str]:
     from netzwerk.report.tables import to_table
 
     subjects = record["data_subjects"]
-    lines = [record["title"], "=" * len(record["title"]), record["introduction"], "",
-             f"Erstellt: {record['generated']}", f"Speicher: {record['store']}", "",
-             "Betroffene Personen", f"  {subjects['description']}",
-             f"  Personen: {subjects['persons']} (davon an Veranstaltungen/Projekten beteiligt: "
-             f"{subjects['persons_in_events']}); Organisationen: {subjects['organisations']}",
-             "", "Kategorien personenbezogener Daten",
-             to_table(record["categories"], ["category", "count", "note"],
-                      headers={"category": "Kategorie", "count": "Anzahl", "note": "Hinweis"},
-                      max_width=60),
-             "", f"Einwilligungen: ja {record['consent']['yes']}, nein {record['consent']['no']}",
-             "", "Herkunft (Importprotokoll)",
-             to_table(record["sources"], ["file", "runs", "first", "last"],
-                      headers={"file": "Datei", "runs": "Importe", "first": "erster",
-                               "last": "letzter"}),
-             "", "Löschfrist", f"  {record['retention']['rule']}",
-             f"  Derzeit abgelaufen: {record['retention']['expired_actors']} Akteure, "
-             f"{record['retention']['expired_ties']} Beziehungen.",
-             "", "Technische und organisatorische Maßnahmen"]
+    lines = [
+        record["title"],
+        "=" * len(record["title"]),
+        record["introduction"],
+        "",
+        f"Erstellt: {record['generated']}",
+        f"Speicher: {record['store']}",
+        "",
+        "Betroffene Personen",
+        f"  {subjects['description']}",
+        f"  Personen: {subjects['persons']} (davon an Veranstaltungen/Projekten beteiligt: "
+        f"{subjects['persons_in_events']}); Organisationen: {subjects['organisations']}",
+        "",
+        "Kategorien personenbezogener Daten",
+        to_table(
+            record["categories"],
+            ["category", "count", "note"],
+            headers={"category": "Kategorie", "count": "Anzahl", "note": "Hinweis"},
+            max_width=60,
+        ),
+        "",
+        f"Einwilligungen: ja {record['consent']['yes']}, nein {record['consent']['no']}",
+        "",
+        "Herkunft (Importprotokoll)",
+        to_table(
+            record["sources"],
+            ["file", "runs", "first", "last"],
+            headers={"file": "Datei", "runs": "Importe", "first": "erster", "last": "letzter"},
+        ),
+        "",
+        "Löschfrist",
+        f"  {record['retention']['rule']}",
+        f"  Derzeit abgelaufen: {record['retention']['expired_actors']} Akteure, "
+        f"{record['retention']['expired_ties']} Beziehungen.",
+        "",
+        "Technische und organisatorische Maßnahmen",
+    ]
     lines += [f"  - {measure}" for measure in record["measures"]]
     lines += ["", "Noch zu ergänzen"] + [f"  - {item}" for item in record["to_complete"]]
     return lines

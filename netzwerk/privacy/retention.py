@@ -17,6 +17,7 @@ from netzwerk.errors import ConfigError
 from netzwerk.model import graph_key
 from netzwerk.privacy import texts
 from netzwerk.store.base import Store
+from netzwerk.store.capabilities import personal_data
 
 RETENTION_ENV = "NETZWERK_RETENTION_YEARS"
 DEFAULT_RETENTION_YEARS = 3
@@ -54,8 +55,9 @@ def retention_setting(years: int | None = None) -> RetentionSetting:
 
 def _checked(years: int, where: str) -> int:
     if not 1 <= years <= 100:
-        raise ConfigError(f"Aufbewahrungsfrist {where}: ganze Zahl von Jahren zwischen 1 und 100 "
-                          "angeben, z. B. 3")
+        raise ConfigError(
+            f"Aufbewahrungsfrist {where}: ganze Zahl von Jahren zwischen 1 und 100 angeben, z. B. 3"
+        )
     return years
 
 
@@ -92,45 +94,65 @@ class RetentionPlan:
 
     def rows(self) -> list[dict]:
         """One row per record to delete (for a table)."""
-        return ([{"Art": "Akteur", "Kennung": actor, "Grund": "Ende vor Stichtag"}
-                 for actor in self.actors]
-                + [{"Art": "Beziehung", "Kennung": key, "Grund": "Ende vor Stichtag"}
-                   for key in self.ties]
-                + [{"Art": "Beziehung", "Kennung": key, "Grund": "Akteur wird gelöscht"}
-                   for key in self.ties_of_actors])
+        return (
+            [
+                {"Art": "Akteur", "Kennung": actor, "Grund": "Ende vor Stichtag"}
+                for actor in self.actors
+            ]
+            + [
+                {"Art": "Beziehung", "Kennung": key, "Grund": "Ende vor Stichtag"}
+                for key in self.ties
+            ]
+            + [
+                {"Art": "Beziehung", "Kennung": key, "Grund": "Akteur wird gelöscht"}
+                for key in self.ties_of_actors
+            ]
+        )
 
     def as_dict(self) -> dict:
-        return {"years": self.setting.years, "setting": self.setting.source,
-                "today": self.today.isoformat(), "cutoff": self.cutoff.isoformat(),
-                "actors": self.actors, "ties": self.ties, "ties_of_actors": self.ties_of_actors}
+        return {
+            "years": self.setting.years,
+            "setting": self.setting.source,
+            "today": self.today.isoformat(),
+            "cutoff": self.cutoff.isoformat(),
+            "actors": self.actors,
+            "ties": self.ties,
+            "ties_of_actors": self.ties_of_actors,
+        }
 
     def rule(self) -> str:
         """The retention rule in force, in German."""
-        rule = texts.RETENTION_RULE.format(years=self.setting.years,
-                                           cutoff=f"{self.cutoff:%d.%m.%Y}")
+        rule = texts.RETENTION_RULE.format(
+            years=self.setting.years, cutoff=f"{self.cutoff:%d.%m.%Y}"
+        )
         return f"Aufbewahrungsfrist: {self.setting.description}. {rule}"
 
     def summary(self) -> str:
-        return (f"{self.rule()} Betroffen: "
-                f"{len(self.actors)} Akteure, {len(self.ties)} abgelaufene Beziehungen, "
-                f"{len(self.ties_of_actors)} weitere Beziehungen dieser Akteure.")
+        return (
+            f"{self.rule()} Betroffen: "
+            f"{len(self.actors)} Akteure, {len(self.ties)} abgelaufene Beziehungen, "
+            f"{len(self.ties_of_actors)} weitere Beziehungen dieser Akteure."
+        )
 
 
-def retention_plan(store: Store, years: int | None = None, today: date | None = None
-                   ) -> RetentionPlan:
+def retention_plan(
+    store: Store, years: int | None = None, today: date | None = None
+) -> RetentionPlan:
     """What `apply_retention` would delete; changes nothing."""
     setting = retention_setting(years)
     today = today or date.today()
     cutoff = retention_cutoff(setting.years, today)
-    expired = store.expired(cutoff)
+    expired = personal_data(store).expired(cutoff)
     plan = RetentionPlan(setting, today, cutoff, list(expired["actors"]), list(expired["ties"]))
     if plan.actors:
         keys = {graph_key("actor", actor) for actor in plan.actors}
         expired_ties = set(plan.ties)
         graph = store.graph()
         plan.ties_of_actors = sorted(
-            key for source, target, key in graph.edges(keys=True)
-            if (source in keys or target in keys) and key not in expired_ties)
+            key
+            for source, target, key in graph.edges(keys=True)
+            if (source in keys or target in keys) and key not in expired_ties
+        )
     return plan
 
 
@@ -142,4 +164,4 @@ def apply_retention(store: Store, plan: RetentionPlan) -> dict[str, int]:
     """
     if plan.empty:
         return {"actors": 0, "ties": 0}
-    return store.remove_expired(plan.cutoff)
+    return personal_data(store).remove_expired(plan.cutoff)

@@ -8,7 +8,7 @@ Any other address with ``://`` (``http://localhost:7474``, ``foo://x``) is refus
 `ConfigError` before anything is created; as a path it would silently become a new SQLite
 file in a folder named ``http:``.
 
-The address comes from ``--store``, else ``NETZWERK_STORE``, else `default_store_path()`.
+The address comes from the ``store`` option, else ``NETZWERK_STORE``, else `default_store_path()`.
 """
 
 from __future__ import annotations
@@ -17,19 +17,31 @@ import os
 import re
 from pathlib import Path
 
-from netzwerk.errors import ConfigError
+from netzwerk.errors import OPTION_PLACE, ConfigError
 from netzwerk.store.base import ApplyResult, Store
+from netzwerk.store.capabilities import (
+    DeletionResidue,
+    NamedQueries,
+    PersonalData,
+    StoreFiles,
+    personal_data,
+)
 
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 STORE_ENV = "NETZWERK_STORE"
 
 __all__ = [
     "ApplyResult",
+    "DeletionResidue",
+    "NamedQueries",
+    "PersonalData",
     "Store",
+    "StoreFiles",
     "check_store_address",
     "default_store_path",
     "is_neo4j_address",
     "open_store",
+    "personal_data",
     "store_address",
 ]
 
@@ -60,15 +72,16 @@ def check_store_address(address: str) -> str:
     >>> check_store_address("http://localhost:7474")
     Traceback (most recent call last):
     ...
-    netzwerk.errors.ConfigError: Speicheradresse "http://localhost:7474" (--store oder NETZWERK_STORE): http:// ist kein Speicher — Dateipfad für den eingebetteten Speicher oder bolt://, neo4j:// (auch +s, +ssc) für Neo4j angeben
+    netzwerk.errors.ConfigError: Speicheradresse "http://localhost:7474" (store oder NETZWERK_STORE): http:// ist kein Speicher — Dateipfad für den eingebetteten Speicher oder bolt://, neo4j:// (auch +s, +ssc) für Neo4j angeben
     """
     if "://" not in address or is_neo4j_address(address):
         return address
     scheme = address.split("://", 1)[0].rsplit("/", 1)[-1] or "…"
     raise ConfigError(
-        f'Speicheradresse "{_without_credentials(address)}" (--store oder NETZWERK_STORE): '
-        f"{scheme}:// ist kein Speicher — Dateipfad für den eingebetteten Speicher oder "
-        "bolt://, neo4j:// (auch +s, +ssc) für Neo4j angeben"
+        f'Speicheradresse "{_without_credentials(address)}" ({OPTION_PLACE} oder '
+        f"NETZWERK_STORE): {scheme}:// ist kein Speicher — Dateipfad für den eingebetteten "
+        "Speicher oder bolt://, neo4j:// (auch +s, +ssc) für Neo4j angeben",
+        option="store",
     )
 
 

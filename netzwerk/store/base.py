@@ -2,7 +2,8 @@
 
 A store persists validated records (`model.Changeset`) and hands the network back as a
 networkx graph (see `model.GRAPH_SCHEMA`). Writes are idempotent: applying the same
-changeset twice changes nothing the second time. The contract test suite in
+changeset twice changes nothing the second time. Operations only some stores offer are
+capabilities (`netzwerk.store.capabilities`). The contract test suite in
 `tests/store/` runs against every implementation.
 
 **The workbook is the truth, per source.** Every record remembers the sources that state it
@@ -57,28 +58,36 @@ class ApplyResult:
         return any(any(counts.values()) for counts in (self.created, self.updated, self.removed))
 
     def as_dict(self) -> dict:
-        return {"run_id": self.run_id, "source": self.source, "created": self.created,
-                "updated": self.updated, "unchanged": self.unchanged, "removed": self.removed,
-                "dry_run": self.dry_run}
+        return {
+            "run_id": self.run_id,
+            "source": self.source,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "dry_run": self.dry_run,
+        }
 
 
 def source_of(changeset: Changeset, files: list[str] | None) -> str:
     """The source a changeset is stated under: its own, else the files' names joined."""
     return changeset.source or SOURCE_SEPARATOR.join(
-        files if files is not None else changeset.files)
+        files if files is not None else changeset.files
+    )
 
 
 SOURCE_SEPARATOR = " + "
 
 
 def renamed_source(source: str, replacements: dict[str, str]) -> str:
-    """A source name with file names replaced (see `Store.redact_ingest_files`).
+    """A source name with file names replaced (see `PersonalData.redact_ingest_files`).
 
     >>> renamed_source("netz.xlsx + Erika.csv", {"Erika.csv": "(entfernt)"})
     'netz.xlsx + (entfernt)'
     """
-    return SOURCE_SEPARATOR.join(replacements.get(part, part)
-                                 for part in source.split(SOURCE_SEPARATOR))
+    return SOURCE_SEPARATOR.join(
+        replacements.get(part, part) for part in source.split(SOURCE_SEPARATOR)
+    )
 
 
 def new_run_id() -> str:
@@ -87,7 +96,12 @@ def new_run_id() -> str:
 
 
 class Store(ABC):
-    """A place where the district network lives. Use as a context manager."""
+    """A place where the district network lives. Use as a context manager.
+
+    The core every store has: create the schema, apply a changeset, read the graph, the
+    counts and the ingest log. What only some stores can do (personal-data operations,
+    named queries, …) are capabilities, see `netzwerk.store.capabilities`.
+    """
 
     #: short description for messages, never containing credentials
     description: str = "store"
@@ -97,8 +111,9 @@ class Store(ABC):
         """Create tables/constraints/indexes. Running it twice is a no-op."""
 
     @abstractmethod
-    def apply(self, changeset: Changeset, *, files: list[str] | None = None,
-              dry_run: bool = False) -> ApplyResult:
+    def apply(
+        self, changeset: Changeset, *, files: list[str] | None = None, dry_run: bool = False
+    ) -> ApplyResult:
         """Make the store say what the changeset's source now says (see the module
         docstring) and record an ingest-log entry.
 
@@ -123,30 +138,6 @@ class Store(ABC):
 
         Log entries hold file names and counts only, never personal data.
         """
-
-    @abstractmethod
-    def actor_record(self, actor_id: str) -> dict:
-        """Everything stored about one actor (properties incl. address/contact, ties with
-        their provenance), for a data subject's access request. Raises NotFound."""
-
-    @abstractmethod
-    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
-        """Rename files in the ingest log and in the source names records carry
-        (``{old name: new name}``): a file named after a person is personal data. Returns
-        how many log entries changed."""
-
-    @abstractmethod
-    def forget(self, actor_id: str) -> dict[str, int]:
-        """Erase an actor and every tie touching it; return counts of what was removed.
-        Raises NotFound."""
-
-    @abstractmethod
-    def expired(self, before: date) -> dict[str, list[str]]:
-        """Ids of actors and keys of ties whose ``until`` lies before ``before``."""
-
-    @abstractmethod
-    def remove_expired(self, before: date) -> dict[str, int]:
-        """Delete what `expired` lists (ties of removed actors too); return counts."""
 
     @abstractmethod
     def close(self) -> None: ...

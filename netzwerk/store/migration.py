@@ -19,10 +19,45 @@ from datetime import date
 from neo4j import ManagedTransaction
 
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES
+from netzwerk.store.neo4j_ingest import query
 from netzwerk.store.rows import day, parse_periods, periods_text
 
 #: the layout this netzwerk writes (both stores)
 SCHEMA_VERSION = "2"
+
+# The Cypher statements of the Neo4j upgrade, per node kind / tie kind
+MIGRATION_INGEST_RUN_FILES = "MATCH (r:IngestRun) RETURN r.run_id, r.files"
+MIGRATION_INGEST_RUN_SOURCE = (
+    "MATCH (r:IngestRun) WHERE r.source IS NULL SET r.source = $runs[r.run_id]"
+)
+MIGRATION_NODE_SOURCES = {
+    kind: (
+        f"MATCH (n:{label}) WHERE n.sources IS NULL "
+        "SET n.sources = [coalesce($runs[n.run_id], n.source_file, '')]"
+    )
+    for kind, label in NODE_LABELS.items()
+}
+MIGRATION_OLD_TIES = {
+    kind: (
+        f"MATCH ()-[r:{rel_type}]->() WHERE r.sources IS NULL "
+        "RETURN elementId(r), r.key, toString(r.since), toString(r.until), r.run_id, "
+        "r.source_file ORDER BY r.since"
+    )
+    for kind, rel_type in RELATIONSHIP_TYPES.items()
+}
+MIGRATION_DELETE_TIES = {
+    kind: f"UNWIND $ids AS id MATCH ()-[r:{rel_type}]->() WHERE elementId(r) = id DELETE r"
+    for kind, rel_type in RELATIONSHIP_TYPES.items()
+}
+MIGRATION_REKEY_TIES = {
+    kind: (
+        f"UNWIND $rows AS row MATCH ()-[r:{rel_type}]->() "
+        "WHERE elementId(r) = row[0] SET r.key = row[1], r.since = date(row[2]), "
+        "r.until = date(row[3]), r.periods = row[4], r.sources = row[5]"
+    )
+    for kind, rel_type in RELATIONSHIP_TYPES.items()
+}
+MIGRATION_SCHEMA_VERSION = "MERGE (s:NetzwerkSchema {id: 'schema'}) SET s.version = $version"
 
 
 def old_key_to_new(key: str) -> str:
@@ -55,21 +90,27 @@ def migrate_sqlite(db: sqlite3.Connection, target_version: str) -> None:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        for table, column, default in (("nodes", "sources", "'[]'"), ("ties", "periods", "''"),
-                                       ("ties", "sources", "'[]'"),
-                                       ("ingest_runs", "removed", "'{}'"),
-                                       ("ingest_runs", "source", "''")):
+        for table, column, default in (
+            ("nodes", "sources", "'[]'"),
+            ("ties", "periods", "''"),
+            ("ties", "sources", "'[]'"),
+            ("ingest_runs", "removed", "'{}'"),
+            ("ingest_runs", "source", "''"),
+        ):
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT {default}")
         runs = dict(db.execute("SELECT run_id, files FROM ingest_runs"))
         for run_id, files in runs.items():
             source = source_of_files(files)
             db.execute("UPDATE ingest_runs SET source = ? WHERE run_id = ?", (source, run_id))
             for table in ("nodes", "ties"):
-                db.execute(f"UPDATE {table} SET sources = json_array(?) WHERE run_id = ?",
-                           (source, run_id))
+                db.execute(
+                    f"UPDATE {table} SET sources = json_array(?) WHERE run_id = ?", (source, run_id)
+                )
         for table in ("nodes", "ties"):
-            db.execute(f"UPDATE {table} SET sources = json_array(coalesce(source_file, '')) "
-                       "WHERE sources = '[]'")
+            db.execute(
+                f"UPDATE {table} SET sources = json_array(coalesce(source_file, '')) "
+                "WHERE sources = '[]'"
+            )
         _rekey_sqlite_ties(db)
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (target_version,))
         db.execute("COMMIT")
@@ -91,52 +132,47 @@ def _rekey_sqlite_ties(db: sqlite3.Connection) -> None:
         latest[at["key"]] = key
         if len(rows) > 1:
             latest[at["periods"]] = merged_periods(
-                (r[at["since"]], r[at["until"]], r[at["periods"]]) for r in rows)
+                (r[at["since"]], r[at["until"]], r[at["periods"]]) for r in rows
+            )
             latest[at["since"]] = min(r[at["since"]] or "" for r in rows) or None
             ends = [r[at["until"]] for r in rows]
             latest[at["until"]] = None if None in ends else max(ends)
         merged.append(latest)
-    db.executemany(f"INSERT INTO ties ({', '.join(columns)}) VALUES "
-                   f"({', '.join('?' for _ in columns)})", merged)
+    db.executemany(
+        f"INSERT INTO ties ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        merged,
+    )
 
 
 def migrate_neo4j(tx: ManagedTransaction, target_version: str) -> None:
     """Upgrade a Neo4j database in one transaction (schema 1 -> 2) and mark its version in
     a ``NetzwerkSchema`` node. A database without that node and without data just gets it."""
-    runs = {run_id: source_of_files(files) for run_id, files in tx.run(
-        "MATCH (r:IngestRun) RETURN r.run_id, r.files")}
-    tx.run("MATCH (r:IngestRun) WHERE r.source IS NULL SET r.source = $runs[r.run_id]",
-           runs=runs).consume()
-    for label in NODE_LABELS.values():
-        tx.run(f"MATCH (n:{label}) WHERE n.sources IS NULL "  # type: ignore[arg-type]
-               "SET n.sources = [coalesce($runs[n.run_id], n.source_file, '')]",
-               runs=runs).consume()
-    for rel_type in RELATIONSHIP_TYPES.values():
-        _rekey_neo4j_ties(tx, rel_type, runs)
-    tx.run("MERGE (s:NetzwerkSchema {id: 'schema'}) SET s.version = $version",
-           version=target_version).consume()
+    runs = {
+        run_id: source_of_files(files)
+        for run_id, files in tx.run(query(MIGRATION_INGEST_RUN_FILES))
+    }
+    tx.run(query(MIGRATION_INGEST_RUN_SOURCE), runs=runs).consume()
+    for kind in NODE_LABELS:
+        tx.run(query(MIGRATION_NODE_SOURCES[kind]), runs=runs).consume()
+    for kind in RELATIONSHIP_TYPES:
+        _rekey_neo4j_ties(tx, kind, runs)
+    tx.run(query(MIGRATION_SCHEMA_VERSION), version=target_version).consume()
 
 
-def _rekey_neo4j_ties(tx: ManagedTransaction, rel_type: str, runs: dict[str, str]) -> None:
+def _rekey_neo4j_ties(tx: ManagedTransaction, kind: str, runs: dict[str, str]) -> None:
     groups: dict[str, list[list]] = defaultdict(list)
-    for element, key, since, until, run_id, file in tx.run(
-            f"MATCH ()-[r:{rel_type}]->() WHERE r.sources IS NULL "  # type: ignore[arg-type]
-            "RETURN elementId(r), r.key, toString(r.since), toString(r.until), r.run_id, "
-            "r.source_file ORDER BY r.since"):
+    for element, key, since, until, run_id, file in tx.run(query(MIGRATION_OLD_TIES[kind])):
         groups[old_key_to_new(key)].append([element, since, until, runs.get(run_id, file or "")])
     updates, removals = [], []
     for key, rows in groups.items():
         element, _, _, source = rows[-1]
         since = min(row[1] or "" for row in rows) or None
         ends = [row[2] for row in rows]
-        until = None if len(rows) > 1 and None in ends else (max(ends) if len(rows) > 1
-                                                              else rows[0][2])
+        until = (
+            None if len(rows) > 1 and None in ends else (max(ends) if len(rows) > 1 else rows[0][2])
+        )
         periods = merged_periods((row[1], row[2], "") for row in rows) if len(rows) > 1 else ""
         updates.append([element, key, since, until, periods, sorted({row[3] for row in rows})])
         removals.extend(row[0] for row in rows[:-1])
-    tx.run(f"UNWIND $ids AS id MATCH ()-[r:{rel_type}]->() "  # type: ignore[arg-type]
-           "WHERE elementId(r) = id DELETE r", ids=removals).consume()
-    tx.run(f"UNWIND $rows AS row MATCH ()-[r:{rel_type}]->() "  # type: ignore[arg-type]
-           "WHERE elementId(r) = row[0] SET r.key = row[1], r.since = date(row[2]), "
-           "r.until = date(row[3]), r.periods = row[4], r.sources = row[5]",
-           rows=updates).consume()
+    tx.run(query(MIGRATION_DELETE_TIES[kind]), ids=removals).consume()
+    tx.run(query(MIGRATION_REKEY_TIES[kind]), rows=updates).consume()

@@ -7,8 +7,15 @@ from datetime import date
 import networkx as nx
 from neo4j import ManagedTransaction
 
-from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, graph_key
-from netzwerk.store.neo4j_ingest import LOCK, query
+from netzwerk.model import graph_key
+from netzwerk.store.neo4j_cypher import (
+    GRAPH_NODES,
+    GRAPH_NODES_ON_DAY,
+    GRAPH_TIES,
+    GRAPH_TIES_ON_DAY,
+    LOCK,
+)
+from netzwerk.store.neo4j_ingest import query
 from netzwerk.store.rows import day, node_attributes, parse_periods, period_on
 
 GRAPH_CHUNK = 1000  # nodes per record when reading the graph
@@ -22,45 +29,59 @@ def read_graph(tx: ManagedTransaction, as_of: date | None) -> nx.MultiDiGraph:
     Dates travel as ISO text and records are few: building a driver `Record` or hydrating
     a driver `Date` costs more than the value itself.
     """
-    validity = node_validity = ""
-    if as_of is not None:
-        validity = ("AND (r.since IS NULL OR r.since <= $day) "
-                    "AND (r.until IS NULL OR r.until >= $day)")
-        node_validity = ("AND (n.since IS NULL OR n.since <= $day) "
-                         "AND (n:Event OR n.until IS NULL OR n.until >= $day)")
-    labels = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
-    in_chunks = ("WITH collect(n) AS nodes "
-                 "UNWIND range(0, size(nodes) - 1, $chunk) AS start "
-                 "CALL (nodes, start) { UNWIND nodes[start..start + $chunk] AS n ")
     graph = nx.MultiDiGraph()
     tx.run(query(LOCK)).consume()
-    for record in tx.run(query(
-        f"MATCH (n) WHERE ({labels}) {node_validity} {in_chunks}"
-        "RETURN collect([n.kind, n.id, n.name, toString(n.since), toString(n.until), "
-        "n.note, n.type, n.sector, n.topics, n.address, n.consent, n.coordinator]) AS rows "
-        "} RETURN rows"), day=as_of, chunk=GRAPH_CHUNK,
-    ):
-        for (kind, node_id, name, since, until, note, type_, sector, topics, address,
-             consent, coordinator) in record[0]:
+    nodes = GRAPH_NODES if as_of is None else GRAPH_NODES_ON_DAY
+    for record in tx.run(query(nodes), day=as_of, chunk=GRAPH_CHUNK):
+        for (
+            kind,
+            node_id,
+            name,
+            since,
+            until,
+            note,
+            type_,
+            sector,
+            topics,
+            address,
+            consent,
+            coordinator,
+        ) in record[0]:
             props = {"note": note or ""}
             if kind == "actor":
-                props.update(type=type_, sector=sector, topics=topics or [],
-                             address=address or "", consent=consent,
-                             coordinator=coordinator)
-            graph.add_node(graph_key(kind, node_id),
-                           **node_attributes(kind, node_id, name, since, until, props))
-    types = "|".join(RELATIONSHIP_TYPES.values())
-    for record in tx.run(query(
-        f"MATCH (n) WHERE ({labels}) {in_chunks}"
-        f"MATCH (n)-[r:{types}]->(b) WHERE r.key IS NOT NULL {validity} "
-        "RETURN collect([n.kind, n.id, b.kind, b.id, r.key, r.kind, r.weight, r.topic, "
-        "r.role, r.note, toString(r.since), toString(r.until), r.periods, r.source_file, "
-        "r.source_sheet, r.source_row, r.run_id]) AS ties } RETURN ties"),
-        day=as_of, chunk=GRAPH_CHUNK,
-    ):
-        for (source_kind, source_id, target_kind, target_id, key, kind, weight, topic,
-             role, note, since, until, periods, source_file, source_sheet, source_row,
-             run_id) in record[0]:
+                props.update(
+                    type=type_,
+                    sector=sector,
+                    topics=topics or [],
+                    address=address or "",
+                    consent=consent,
+                    coordinator=coordinator,
+                )
+            graph.add_node(
+                graph_key(kind, node_id),
+                **node_attributes(kind, node_id, name, since, until, props),
+            )
+    ties = GRAPH_TIES if as_of is None else GRAPH_TIES_ON_DAY
+    for record in tx.run(query(ties), day=as_of, chunk=GRAPH_CHUNK):
+        for (
+            source_kind,
+            source_id,
+            target_kind,
+            target_id,
+            key,
+            kind,
+            weight,
+            topic,
+            role,
+            note,
+            since,
+            until,
+            periods,
+            source_file,
+            source_sheet,
+            source_row,
+            run_id,
+        ) in record[0]:
             source = graph_key(source_kind, source_id)
             target = graph_key(target_kind, target_id)
             if source not in graph or target not in graph:
@@ -70,9 +91,21 @@ def read_graph(tx: ManagedTransaction, as_of: date | None) -> nx.MultiDiGraph:
             if period is None:  # the query saw the whole span; no period holds then
                 continue
             # add_edge, not add_edges_from: the latter looks every edge up again
-            graph.add_edge(source, target, key, kind=kind, weight=weight, topic=topic,
-                           role=role, note=note, since=period[0], until=period[1],
-                           periods=spans, source_file=source_file,
-                           source_sheet=source_sheet, source_row=source_row,
-                           ingest_run=run_id)
+            graph.add_edge(
+                source,
+                target,
+                key,
+                kind=kind,
+                weight=weight,
+                topic=topic,
+                role=role,
+                note=note,
+                since=period[0],
+                until=period[1],
+                periods=spans,
+                source_file=source_file,
+                source_sheet=source_sheet,
+                source_row=source_row,
+                ingest_run=run_id,
+            )
     return graph

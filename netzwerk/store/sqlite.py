@@ -17,8 +17,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from netzwerk.errors import NotFound, StoreError
-from netzwerk.model import Changeset, graph_key
+from netzwerk.errors import OPTION_PLACE, StoreError
+from netzwerk.model import Changeset
 from netzwerk.performance import gc_paused
 from netzwerk.private_files import create_private_file, make_private_folder
 from netzwerk.store.base import (
@@ -26,7 +26,6 @@ from netzwerk.store.base import (
     ApplyResult,
     Store,
     new_run_id,
-    renamed_source,
     source_of,
 )
 from netzwerk.store.migration import SCHEMA_VERSION, migrate_sqlite
@@ -42,6 +41,7 @@ from netzwerk.store.rows import (
     period_on,
     tie_row,
 )
+from netzwerk.store.sqlite_personal import SqlitePersonalData
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,8 +89,11 @@ TIE_COLUMNS = (*TIE_FIELDS, "run_id")
 CONTENT_COLUMNS = {"nodes": ("name", "since", "until", "props"), "ties": TIE_CONTENT}
 
 
-class SqliteStore(Store):
-    """The embedded default store in one SQLite file."""
+class SqliteStore(SqlitePersonalData, Store):
+    """The embedded default store in one SQLite file.
+
+    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `StoreFiles`.
+    """
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -100,8 +103,10 @@ class SqliteStore(Store):
             create_private_file(self.path)  # 0600 before SQLite opens it: -wal/-shm inherit it
             self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"{self.path}: Speicher kann nicht geöffnet werden ({error}) — "
-                             "Pfad und Schreibrechte prüfen") from error
+            raise StoreError(
+                f"{self.path}: Speicher kann nicht geöffnet werden ({error}) — "
+                "Pfad und Schreibrechte prüfen"
+            ) from error
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -110,52 +115,69 @@ class SqliteStore(Store):
             self._db.execute("PRAGMA cache_size=-65536")
         except sqlite3.DatabaseError as error:
             self._db.close()
-            raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — anderen Pfad "
-                             "mit --store wählen") from error
+            raise StoreError(
+                f"{self.path}: keine netzwerk-Datenbank ({error}) — anderen Pfad "
+                f"mit {OPTION_PLACE} wählen",
+                option="store",
+            ) from error
 
     # ------------------------------------------------------------------ schema
 
     def init(self) -> None:
         try:
             fresh = not self._db.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'nodes'").fetchone()[0]
+                "SELECT count(*) FROM sqlite_master WHERE name = 'nodes'"
+            ).fetchone()[0]
             if not fresh:
                 migrate_sqlite(self._db, SCHEMA_VERSION)
             self._db.executescript(SCHEMA)
-            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                             (SCHEMA_VERSION,))
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            )
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: keine netzwerk-Datenbank ({error}) — "
-                             "anderen Pfad mit --store wählen") from error
+            raise StoreError(
+                f"{self.path}: keine netzwerk-Datenbank ({error}) — "
+                f"anderen Pfad mit {OPTION_PLACE} wählen",
+                option="store",
+            ) from error
 
     def _ensure_schema(self) -> None:
-        row = self._db.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'"
-        ).fetchone() if self._has_table("meta") else None
+        row = (
+            self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if self._has_table("meta")
+            else None
+        )
         if row is None or row[0] != SCHEMA_VERSION:
             self.init()
 
     def _has_table(self, name: str) -> bool:
-        return bool(self._db.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name = ?", (name,)
-        ).fetchone()[0])
+        return bool(
+            self._db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name = ?", (name,)
+            ).fetchone()[0]
+        )
 
     # ------------------------------------------------------------------ writes
 
-    def apply(self, changeset: Changeset, *, files: list[str] | None = None,
-              dry_run: bool = False) -> ApplyResult:
+    def apply(
+        self, changeset: Changeset, *, files: list[str] | None = None, dry_run: bool = False
+    ) -> ApplyResult:
         self._ensure_schema()
-        result = ApplyResult(run_id=new_run_id(), source=source_of(changeset, files),
-                             dry_run=dry_run)
+        result = ApplyResult(
+            run_id=new_run_id(), source=source_of(changeset, files), dry_run=dry_run
+        )
         with gc_paused():
             try:
                 return self._apply(changeset, files, result)
             except sqlite3.Error as error:
-                raise StoreError(f"{self.path}: Schreiben fehlgeschlagen ({error}) — nichts "
-                                 "geändert; Daten prüfen oder Speicher neu anlegen") from error
+                raise StoreError(
+                    f"{self.path}: Schreiben fehlgeschlagen ({error}) — nichts "
+                    "geändert; Daten prüfen oder Speicher neu anlegen"
+                ) from error
 
-    def _apply(self, changeset: Changeset, files: list[str] | None,
-               result: ApplyResult) -> ApplyResult:
+    def _apply(
+        self, changeset: Changeset, files: list[str] | None, result: ApplyResult
+    ) -> ApplyResult:
         """One transaction: stage the rows, then create, update, refresh and withdraw."""
         run_id = result.run_id
         nodes = [(*row, run_id) for _, row in node_rows(changeset)]
@@ -170,10 +192,15 @@ class SqliteStore(Store):
             self._db.execute(
                 "INSERT INTO ingest_runs (run_id, started, files, created, updated, removed, "
                 "source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (run_id, datetime.now(UTC).isoformat(timespec="microseconds"),
-                 json.dumps(files if files is not None else changeset.files, ensure_ascii=False),
-                 json.dumps(result.created), json.dumps(result.updated),
-                 json.dumps(result.removed), result.source),
+                (
+                    run_id,
+                    datetime.now(UTC).isoformat(timespec="microseconds"),
+                    json.dumps(files if files is not None else changeset.files, ensure_ascii=False),
+                    json.dumps(result.created),
+                    json.dumps(result.updated),
+                    json.dumps(result.removed),
+                    result.source,
+                ),
             )
             self._db.execute("ROLLBACK" if result.dry_run else "COMMIT")
         except BaseException:
@@ -185,15 +212,20 @@ class SqliteStore(Store):
     def _stage(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         """Put the incoming rows into a temporary table shaped like ``table``."""
         staged = f"incoming_{table}"
-        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staged} AS "
-                         f"SELECT {', '.join(columns)} FROM {table} WHERE 0")
+        self._db.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {staged} AS "
+            f"SELECT {', '.join(columns)} FROM {table} WHERE 0"
+        )
         self._db.execute(f"DELETE FROM {staged}")
         rows.sort()  # in key order the B-trees grow at their end
         self._db.executemany(
-            f"INSERT INTO {staged} VALUES ({', '.join('?' for _ in columns)})", rows)
+            f"INSERT INTO {staged} VALUES ({', '.join('?' for _ in columns)})", rows
+        )
         # one row per key, the last one wins (validation normally guarantees unique keys)
-        self._db.execute(f"DELETE FROM {staged} WHERE rowid NOT IN "
-                         f"(SELECT max(rowid) FROM {staged} GROUP BY key)")
+        self._db.execute(
+            f"DELETE FROM {staged} WHERE rowid NOT IN "
+            f"(SELECT max(rowid) FROM {staged} GROUP BY key)"
+        )
 
     def _merge(self, table: str, columns: tuple[str, ...], result: ApplyResult) -> None:
         """Create new rows, update rows whose content differs, refresh provenance and the
@@ -204,11 +236,17 @@ class SqliteStore(Store):
         differs = " OR ".join(f"{table}.{c} IS NOT i.{c}" for c in content)
         stated = f"EXISTS (SELECT 1 FROM json_each({table}.sources) WHERE value = :source)"
         counts = (
-            (result.created, f"SELECT {group}, count(*) FROM {staged} AS i WHERE NOT EXISTS "
-                             f"(SELECT 1 FROM {table} WHERE {table}.key = i.key) GROUP BY 1"),
-            (result.updated, f"SELECT {group.replace('kind', 'i.kind')}, count(*) FROM {staged} "
-                             f"AS i JOIN {table} ON {table}.key = i.key WHERE {differs} "
-                             "GROUP BY 1"),
+            (
+                result.created,
+                f"SELECT {group}, count(*) FROM {staged} AS i WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {table} WHERE {table}.key = i.key) GROUP BY 1",
+            ),
+            (
+                result.updated,
+                f"SELECT {group.replace('kind', 'i.kind')}, count(*) FROM {staged} "
+                f"AS i JOIN {table} ON {table}.key = i.key WHERE {differs} "
+                "GROUP BY 1",
+            ),
         )
         for target, query in counts:
             for kind, number in self._db.execute(query):
@@ -219,16 +257,22 @@ class SqliteStore(Store):
         self._db.execute(
             f"INSERT INTO {table} ({names}, sources) SELECT {names}, json_array(:source) "
             f"FROM {staged} AS i WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE "
-            f"{table}.key = i.key)", {"source": source})
+            f"{table}.key = i.key)",
+            {"source": source},
+        )
         assignments = ", ".join(f"{c} = i.{c}" for c in columns if c != "key")
-        self._db.execute(f"UPDATE {table} SET {assignments} FROM {staged} AS i "
-                         f"WHERE {table}.key = i.key AND ({differs})")
+        self._db.execute(
+            f"UPDATE {table} SET {assignments} FROM {staged} AS i "
+            f"WHERE {table}.key = i.key AND ({differs})"
+        )
         refresh = ", ".join(f"{c} = i.{c}" for c in PROVENANCE)
         moved = " OR ".join(f"{table}.{c} IS NOT i.{c}" for c in PROVENANCE)
         self._db.execute(
             f"UPDATE {table} SET {refresh}, sources = CASE WHEN {stated} THEN {table}.sources "
             f"ELSE json_insert({table}.sources, '$[#]', :source) END FROM {staged} AS i "
-            f"WHERE {table}.key = i.key AND ({moved} OR NOT {stated})", {"source": source})
+            f"WHERE {table}.key = i.key AND ({moved} OR NOT {stated})",
+            {"source": source},
+        )
 
     def _withdraw(self, result: ApplyResult) -> None:
         """Records this source stated before and no longer states lose it; records no
@@ -239,9 +283,12 @@ class SqliteStore(Store):
                 f"UPDATE {table} SET sources = (SELECT json_group_array(value) FROM "
                 f"json_each({table}.sources) WHERE value <> :source) WHERE EXISTS (SELECT 1 "
                 f"FROM json_each({table}.sources) WHERE value = :source) AND key NOT IN "
-                f"(SELECT key FROM incoming_{table})", source)
+                f"(SELECT key FROM incoming_{table})",
+                source,
+            )
             for kind, number in self._db.execute(
-                    f"SELECT {group}, count(*) FROM {table} WHERE sources = '[]' GROUP BY 1"):
+                f"SELECT {group}, count(*) FROM {table} WHERE sources = '[]' GROUP BY 1"
+            ):
                 result.removed[kind] += number
             self._db.execute(f"DELETE FROM {table} WHERE sources = '[]'")
         if not any(number for kind, number in result.removed.items() if kind != "ties"):
@@ -261,21 +308,39 @@ class SqliteStore(Store):
             day_text = as_of.isoformat()
             validity = " WHERE (since IS NULL OR since <= ?) AND (until IS NULL OR until >= ?)"
             params = (day_text, day_text)
-            node_validity = (" WHERE (since IS NULL OR since <= ?) AND "
-                             "(kind = 'event' OR until IS NULL OR until >= ?)")
+            node_validity = (
+                " WHERE (since IS NULL OR since <= ?) AND "
+                "(kind = 'event' OR until IS NULL OR until >= ?)"
+            )
             node_params = params
         graph = nx.MultiDiGraph()
         query = f"SELECT key, kind, id, name, since, until, props FROM nodes{node_validity}"
         for key, kind, node_id, name, since, until, props in self._db.execute(query, node_params):
-            graph.add_node(key, **node_attributes(kind, node_id, name, since, until,
-                                                 json.loads(props)))
+            graph.add_node(
+                key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
+            )
         query = (
             "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
             f"periods, source_file, source_sheet, source_row, run_id FROM ties{validity}"
         )
         for row in self._db.execute(query, params):
-            (key, kind, source, target, weight, topic, role, note, since, until, periods,
-             source_file, source_sheet, source_row, run_id) = row
+            (
+                key,
+                kind,
+                source,
+                target,
+                weight,
+                topic,
+                role,
+                note,
+                since,
+                until,
+                periods,
+                source_file,
+                source_sheet,
+                source_row,
+                run_id,
+            ) = row
             if source not in graph or target not in graph:
                 continue
             spans = parse_periods(periods)
@@ -287,9 +352,20 @@ class SqliteStore(Store):
             else:
                 since_day, until_day = day(since), day(until)
             graph.add_edge(
-                source, target, key=key, kind=kind, weight=weight, topic=topic, role=role,
-                note=note, since=since_day, until=until_day, periods=spans,
-                source_file=source_file, source_sheet=source_sheet, source_row=source_row,
+                source,
+                target,
+                key=key,
+                kind=kind,
+                weight=weight,
+                topic=topic,
+                role=role,
+                note=note,
+                since=since_day,
+                until=until_day,
+                periods=spans,
+                source_file=source_file,
+                source_sheet=source_sheet,
+                source_row=source_row,
                 ingest_run=run_id,
             )
         return graph
@@ -306,126 +382,25 @@ class SqliteStore(Store):
         self._ensure_schema()
         rows = self._db.execute(
             "SELECT run_id, started, files, created, updated, removed, source FROM ingest_runs "
-            "ORDER BY started DESC, rowid DESC LIMIT ?", (limit,))
+            "ORDER BY started DESC, rowid DESC LIMIT ?",
+            (limit,),
+        )
         return [
-            {"run_id": run_id, "started": started, "files": json.loads(files), "source": source,
-             "created": json.loads(created), "updated": json.loads(updated),
-             "removed": json.loads(removed)}
+            {
+                "run_id": run_id,
+                "started": started,
+                "files": json.loads(files),
+                "source": source,
+                "created": json.loads(created),
+                "updated": json.loads(updated),
+                "removed": json.loads(removed),
+            }
             for run_id, started, files, created, updated, removed, source in rows
         ]
 
-    def actor_record(self, actor_id: str) -> dict:
-        self._ensure_schema()
-        row = self._db.execute(
-            "SELECT key, id, name, since, until, props, source_file, source_sheet, source_row, "
-            "run_id FROM nodes WHERE kind = 'actor' AND id = ?", (actor_id,)).fetchone()
-        if row is None:
-            raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id mit '
-                           "`netzwerk status` oder im Export prüfen")
-        key, node_id, name, since, until, props, file, sheet, source_row, run_id = row
-        record = {"id": node_id, "name": name, "since": since, "until": until,
-                  **json.loads(props),
-                  "source": {"file": file, "sheet": sheet, "row": source_row, "ingest_run": run_id}}
-        names = dict(self._db.execute("SELECT key, name FROM nodes"))
-        ties = []
-        for tie in self._db.execute(
-            "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
-            "source_file, source_sheet, source_row, run_id FROM ties "
-            "WHERE source = ? OR target = ? ORDER BY key", (key, key)):
-            (tie_key, kind, source, target, weight, topic, role, note, t_since, t_until,
-             t_file, t_sheet, t_row, t_run) = tie
-            other = target if source == key else source
-            ties.append({
-                "key": tie_key, "kind": kind, "direction": "out" if source == key else "in",
-                "other": other, "other_name": names.get(other, other), "weight": weight,
-                "topic": topic, "role": role, "note": note, "since": t_since, "until": t_until,
-                "source": {"file": t_file, "sheet": t_sheet, "row": t_row, "ingest_run": t_run},
-            })
-        record["ties"] = ties
-        return record
-
-    # ------------------------------------------------------------------ erasure
-
-    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
-        self._ensure_schema()
-        changed = 0
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            for run_id, files, source in list(self._db.execute(
-                    "SELECT run_id, files, source FROM ingest_runs")):
-                names = json.loads(files)
-                renamed = [replacements.get(name, name) for name in names]
-                if renamed != names or renamed_source(source, replacements) != source:
-                    self._db.execute(
-                        "UPDATE ingest_runs SET files = ?, source = ? WHERE run_id = ?",
-                        (json.dumps(renamed, ensure_ascii=False),
-                         renamed_source(source, replacements), run_id))
-                    changed += 1
-            for table in ("nodes", "ties"):
-                for (sources,) in list(self._db.execute(f"SELECT DISTINCT sources FROM {table}")):
-                    renamed = [renamed_source(name, replacements) for name in json.loads(sources)]
-                    self._db.execute(f"UPDATE {table} SET sources = ? WHERE sources = ?",
-                                     (json.dumps(renamed, ensure_ascii=False), sources))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        if changed:
-            self._compact()
-        return changed
-
-    def forget(self, actor_id: str) -> dict[str, int]:
-        self._ensure_schema()
-        key = graph_key("actor", actor_id)
-        if not self._db.execute("SELECT 1 FROM nodes WHERE key = ?", (key,)).fetchone():
-            raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id prüfen')
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            ties = self._db.execute("DELETE FROM ties WHERE source = ? OR target = ?",
-                                    (key, key)).rowcount
-            self._db.execute("DELETE FROM nodes WHERE key = ?", (key,))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._compact()
-        return {"actors": 1, "ties": ties}
-
-    def expired(self, before: date) -> dict[str, list[str]]:
-        self._ensure_schema()
-        cutoff = before.isoformat()
-        actors = [r[0] for r in self._db.execute(
-            "SELECT id FROM nodes WHERE kind = 'actor' AND until IS NOT NULL AND until < ? "
-            "ORDER BY id", (cutoff,))]
-        ties = [r[0] for r in self._db.execute(
-            "SELECT key FROM ties WHERE until IS NOT NULL AND until < ? ORDER BY key", (cutoff,))]
-        return {"actors": actors, "ties": ties}
-
-    def remove_expired(self, before: date) -> dict[str, int]:
-        self._ensure_schema()
-        cutoff = before.isoformat()
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            expired_actor = ("SELECT key FROM nodes WHERE kind = 'actor' AND until IS NOT NULL "
-                             "AND until < ?")
-            ties = self._db.execute(
-                f"DELETE FROM ties WHERE (until IS NOT NULL AND until < ?) OR source IN "
-                f"({expired_actor}) OR target IN ({expired_actor})", (cutoff, cutoff, cutoff)
-            ).rowcount
-            actors = self._db.execute(
-                "DELETE FROM nodes WHERE kind = 'actor' AND until IS NOT NULL AND until < ?",
-                (cutoff,)).rowcount
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._compact()
-        return {"actors": actors, "ties": ties}
-
-    def _compact(self) -> None:
-        """Rewrite the file without free pages and empty the write-ahead log."""
-        self._db.execute("VACUUM")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def store_files(self) -> list[Path]:
+        """The database file and its write-ahead log and shared-memory files."""
+        return [self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")]
 
     def close(self) -> None:
         self._db.close()

@@ -139,8 +139,11 @@ def test_unknown_coordinator_is_not_found():
 def test_no_coordinator_flagged_is_a_config_error():
     graph = district()
     graph.nodes["qm"]["coordinator"] = False
-    with pytest.raises(ConfigError, match="--coordinator"):
+    with pytest.raises(ConfigError, match="keine Koordination markiert") as raised:
         coordinator_dependency(graph)
+    # the error names the option as data; the CLI spells it --coordinator
+    assert raised.value.option == "coordinator"
+    assert raised.value.lines(lambda option: f"--{option}")[0].endswith("--coordinator ID angeben")
 
 
 def test_lost_pairs_match_brute_force_on_random_graphs():

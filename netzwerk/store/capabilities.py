@@ -1,0 +1,101 @@
+"""What a store can do beyond the core `Store` interface, as protocols to ask for.
+
+Code above ``store/`` never asks which store it has; it asks whether the store has a
+capability (``isinstance(store, NamedQueries)``) and uses it:
+
+=================  ==========================================  ===========  =====
+capability         what it offers                              embedded     Neo4j
+=================  ==========================================  ===========  =====
+`PersonalData`     the persons' rights: access, erasure,       yes          yes
+                   retention
+`NamedQueries`     the named Cypher queries (`store.queries`)  no           yes
+`StoreFiles`       the local files that hold the store         yes          no
+`DeletionResidue`  where deleted data lingers until pruned     no           yes
+=================  ==========================================  ===========  =====
+
+`personal_data` hands out the `PersonalData` side of a store, or says why it cannot.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from netzwerk.errors import ConfigError
+from netzwerk.store.queries import NamedQuery
+
+__all__ = ["DeletionResidue", "NamedQueries", "PersonalData", "StoreFiles", "personal_data"]
+
+
+@runtime_checkable
+class PersonalData(Protocol):
+    """A store that can answer and carry out the persons' rights (GDPR Art. 15, 17, 5(1)e)."""
+
+    def actor_record(self, actor_id: str) -> dict:
+        """Everything stored about one actor (properties incl. address/contact, ties with
+        their provenance), for a data subject's access request. Raises NotFound."""
+        ...
+
+    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
+        """Rename files in the ingest log and in the source names records carry
+        (``{old name: new name}``): a file named after a person is personal data. Returns
+        how many log entries changed."""
+        ...
+
+    def forget(self, actor_id: str) -> dict[str, int]:
+        """Erase an actor and every tie touching it; return counts of what was removed.
+        Raises NotFound."""
+        ...
+
+    def expired(self, before: date) -> dict[str, list[str]]:
+        """Ids of actors and keys of ties whose ``until`` lies before ``before``."""
+        ...
+
+    def remove_expired(self, before: date) -> dict[str, int]:
+        """Delete what `expired` lists (ties of removed actors too); return counts."""
+        ...
+
+
+@runtime_checkable
+class NamedQueries(Protocol):
+    """A store that runs the named Cypher queries of `netzwerk.store.queries`."""
+
+    def run_query(self, query: NamedQuery, parameters: dict[str, Any]) -> list[dict]:
+        """The rows one named query returns for ``parameters`` (plain Python values).
+        A value the query cannot use raises `ConfigError` with the reason."""
+        ...
+
+    def persons(self) -> list[dict]:
+        """Id, name and consent of every natural person (to pseudonymise query results)."""
+        ...
+
+
+@runtime_checkable
+class StoreFiles(Protocol):
+    """A store held in files on this machine, whose raw bytes can be searched."""
+
+    def store_files(self) -> list[Path]:
+        """The files that hold the store (database and its journals), existing or not."""
+        ...
+
+
+@runtime_checkable
+class DeletionResidue(Protocol):
+    """A store whose server keeps deleted data (in store files, transaction logs) until an
+    administrator prunes it: an erasure must say so."""
+
+    def deletion_residue(self) -> list[str]:
+        """Where deleted data lingers until pruned, as the server administrator finds it."""
+        ...
+
+
+def personal_data(store: object) -> PersonalData:
+    """``store`` as `PersonalData`; `ConfigError` if it cannot handle personal data."""
+    if not isinstance(store, PersonalData):
+        description = getattr(store, "description", type(store).__name__)
+        raise ConfigError(
+            f"{description} kann Auskunft, Löschung und Aufbewahrungsfristen "
+            "nicht umsetzen — einen netzwerk-Speicher verwenden"
+        )
+    return store

@@ -1,0 +1,166 @@
+"""The Neo4j store's personal-data operations (`capabilities.PersonalData`): access,
+erasure and retention over the shared database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from netzwerk.errors import NotFound
+from netzwerk.model import graph_key
+from netzwerk.store.base import renamed_source
+from netzwerk.store.neo4j_cypher import (
+    ACTOR,
+    ACTOR_TIES,
+    ALL_SOURCES,
+    EXPIRED_ACTORS,
+    EXPIRED_TIES,
+    FORGET_ACTOR,
+    INGEST_RUN_FILES,
+    REMOVE_EXPIRED_ACTORS,
+    REMOVE_EXPIRED_TIES,
+    RENAME_INGEST_RUN_FILES,
+    RENAME_NODE_SOURCES,
+    RENAME_TIE_SOURCES,
+)
+from netzwerk.store.neo4j_ingest import query as _query
+
+
+class Neo4jPersonalData:
+    """`PersonalData` for `Neo4jStore`, which it is mixed into: uses the store's ``_read``
+    (stream a read query) and ``_write`` (run a transaction function)."""
+
+    _read: Any
+    _write: Any
+
+    def actor_record(self, actor_id: str) -> dict:
+        rows = list(self._read(ACTOR, id=actor_id))
+        if not rows:
+            raise NotFound(
+                f'Akteur "{actor_id}" ist nicht im Speicher — Id mit '
+                "`netzwerk status` oder im Export prüfen"
+            )
+        node_id, name, since, until, props, file, sheet, row, run_id = rows[0].values()
+        record = {
+            "id": node_id,
+            "name": name,
+            "since": _iso_text(since),
+            "until": _iso_text(until),
+            **_actor_fields(props),
+            "source": {"file": file, "sheet": sheet, "row": row, "ingest_run": run_id},
+        }
+        ties = []
+        for tie in self._read(ACTOR_TIES, id=actor_id):
+            (
+                key,
+                kind,
+                outgoing,
+                other_kind,
+                other_id,
+                other_name,
+                weight,
+                topic,
+                role,
+                note,
+                t_since,
+                t_until,
+                t_file,
+                t_sheet,
+                t_row,
+                t_run,
+            ) = tie.values()
+            ties.append(
+                {
+                    "key": key,
+                    "kind": kind,
+                    "direction": "out" if outgoing else "in",
+                    "other": graph_key(other_kind, other_id),
+                    "other_name": other_name,
+                    "weight": weight,
+                    "topic": topic,
+                    "role": role,
+                    "note": note,
+                    "since": _iso_text(t_since),
+                    "until": _iso_text(t_until),
+                    "source": {"file": t_file, "sheet": t_sheet, "row": t_row, "ingest_run": t_run},
+                }
+            )
+        record["ties"] = ties
+        return record
+
+    def redact_ingest_files(self, replacements: dict[str, str]) -> int:
+        def work(tx: ManagedTransaction, renames: dict[str, str]) -> int:
+            changed = 0
+            for record in list(tx.run(_query(INGEST_RUN_FILES))):
+                run_id, files, source = record.values()
+                names = json.loads(files)
+                renamed = [renames.get(name, name) for name in names]
+                if renamed != names or renamed_source(source, renames) != source:
+                    tx.run(
+                        _query(RENAME_INGEST_RUN_FILES),
+                        run_id=run_id,
+                        files=json.dumps(renamed, ensure_ascii=False),
+                        source=renamed_source(source, renames),
+                    ).consume()
+                    changed += 1
+            sources = {name for (name,) in tx.run(_query(ALL_SOURCES))}
+            mapping = {
+                name: renamed_source(name, renames)
+                for name in sources
+                if renamed_source(name, renames) != name
+            }
+            if mapping:
+                tx.run(_query(RENAME_NODE_SOURCES), mapping=mapping).consume()
+                tx.run(_query(RENAME_TIE_SOURCES), mapping=mapping).consume()
+            return changed
+
+        return self._write(work, replacements)
+
+    def forget(self, actor_id: str) -> dict[str, int]:
+        def work(tx: ManagedTransaction, actor: str) -> int | None:
+            record = tx.run(_query(FORGET_ACTOR), id=actor).single()
+            return None if record is None else record[0]
+
+        ties = self._write(work, actor_id)
+        if ties is None:
+            raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id prüfen')
+        return {"actors": 1, "ties": ties}
+
+    def expired(self, before: date) -> dict[str, list[str]]:
+        actors = [r[0] for r in self._read(EXPIRED_ACTORS, day=before)]
+        ties = [r[0] for r in self._read(EXPIRED_TIES, day=before)]
+        return {"actors": actors, "ties": ties}
+
+    def remove_expired(self, before: date) -> dict[str, int]:
+        def work(tx: ManagedTransaction, day_: date) -> dict[str, int]:
+            ties = tx.run(_query(REMOVE_EXPIRED_TIES), day=day_).single()[0]
+            record = tx.run(_query(REMOVE_EXPIRED_ACTORS), day=day_).single()
+            return {"actors": record[0], "ties": ties + (record[1] or 0)}
+
+        return self._write(work, before)
+
+
+def _plain_value(value: Any) -> Any:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator", "note")
+
+
+def _actor_fields(properties: dict) -> dict:
+    return {field: properties.get(field) for field in ACTOR_FIELDS}
+
+
+def plain_nested(value: Any) -> Any:
+    if isinstance(value, list):
+        return [plain_nested(v) for v in value]
+    return _plain_value(value)
+
+
+def _iso_text(value: Any) -> str | None:
+    value = _plain_value(value)
+    return value.isoformat() if isinstance(value, date) else None
