@@ -24,6 +24,7 @@ from netzwerk.privacy import (
     write_person_export,
 )
 from netzwerk.report.tables import to_json, to_table
+from netzwerk.store import DeletionResidue
 
 YES = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 
@@ -43,7 +44,8 @@ def confirm(question: str, yes: bool) -> None:
 
 
 def _is_neo4j(store: object) -> bool:
-    return type(store).__module__ == "netzwerk.store.neo4j"
+    """A server store that keeps deleted data until pruned (asked as a capability)."""
+    return isinstance(store, DeletionResidue)
 
 
 @cli.command(name="forget")
