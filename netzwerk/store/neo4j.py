@@ -24,7 +24,6 @@ a message or a log. The database is ``NEO4J_DATABASE`` (default ``neo4j``).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -73,6 +72,7 @@ from netzwerk.store.neo4j_ingest import (
 from netzwerk.store.neo4j_logs import DRIVER_LOGGERS, DriverLogRedaction, guard_driver_logs
 from netzwerk.store.neo4j_personal import Neo4jPersonalData, plain_nested
 from netzwerk.store.queries import NamedQuery
+from netzwerk.store.rows import ingest_log_entry
 
 guard_driver_logs()
 
@@ -299,20 +299,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
 
     def ingest_log(self, limit: int = 10) -> list[dict]:
         records = self._read(INGEST_LOG, limit=limit)
-        return [
-            {
-                "run_id": run_id,
-                "started": started,
-                "files": json.loads(files),
-                "source": source,
-                "created": json.loads(created),
-                "updated": json.loads(updated),
-                "removed": json.loads(removed),
-            }
-            for run_id, started, files, created, updated, removed, source in (
-                r.values() for r in records
-            )
-        ]
+        return [ingest_log_entry(*record.values()) for record in records]
 
     # ------------------------------------------------------------------ named queries
 

@@ -16,7 +16,7 @@ from netzwerk.store.neo4j_cypher import (
     LOCK,
 )
 from netzwerk.store.neo4j_ingest import query
-from netzwerk.store.rows import day, node_attributes, parse_periods, period_on
+from netzwerk.store.rows import add_tie_edge, node_attributes
 
 GRAPH_CHUNK = 1000  # nodes per record when reading the graph
 
@@ -63,49 +63,12 @@ def read_graph(tx: ManagedTransaction, as_of: date | None) -> nx.MultiDiGraph:
             )
     ties = GRAPH_TIES if as_of is None else GRAPH_TIES_ON_DAY
     for record in tx.run(query(ties), day=as_of, chunk=GRAPH_CHUNK):
-        for (
-            source_kind,
-            source_id,
-            target_kind,
-            target_id,
-            key,
-            kind,
-            weight,
-            topic,
-            role,
-            note,
-            since,
-            until,
-            periods,
-            source_file,
-            source_sheet,
-            source_row,
-            run_id,
-        ) in record[0]:
-            source = graph_key(source_kind, source_id)
-            target = graph_key(target_kind, target_id)
-            if source not in graph or target not in graph:
-                continue
-            spans = parse_periods(periods)
-            period = period_on(spans, as_of) if spans else (day(since), day(until))
-            if period is None:  # the query saw the whole span; no period holds then
-                continue
-            # add_edge, not add_edges_from: the latter looks every edge up again
-            graph.add_edge(
-                source,
-                target,
-                key,
-                kind=kind,
-                weight=weight,
-                topic=topic,
-                role=role,
-                note=note,
-                since=period[0],
-                until=period[1],
-                periods=spans,
-                source_file=source_file,
-                source_sheet=source_sheet,
-                source_row=source_row,
-                ingest_run=run_id,
+        for source_kind, source_id, target_kind, target_id, *row in record[0]:
+            add_tie_edge(
+                graph,
+                graph_key(source_kind, source_id),
+                graph_key(target_kind, target_id),
+                row,
+                as_of,
             )
     return graph

@@ -10,19 +10,54 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from netzwerk.model import Actor, Changeset, Place, Tie, Topic, graph_key, street_of
 
-NODE_FIELDS = ("key", "kind", "id", "name", "since", "until", "props", "source_file",
-               "source_sheet", "source_row")
-TIE_FIELDS = ("key", "kind", "source", "target", "weight", "topic", "role", "note", "since",
-              "until", "periods", "source_file", "source_sheet", "source_row")
+NODE_FIELDS = (
+    "key",
+    "kind",
+    "id",
+    "name",
+    "since",
+    "until",
+    "props",
+    "source_file",
+    "source_sheet",
+    "source_row",
+)
+TIE_FIELDS = (
+    "key",
+    "kind",
+    "source",
+    "target",
+    "weight",
+    "topic",
+    "role",
+    "note",
+    "since",
+    "until",
+    "periods",
+    "source_file",
+    "source_sheet",
+    "source_row",
+)
 #: the fields whose change is a change of content (the rest is identity or provenance)
 NODE_CONTENT = ("kind", "id", "name", "since", "until", "props")
-TIE_CONTENT = ("kind", "source", "target", "weight", "topic", "role", "note", "since",
-               "until", "periods")
+TIE_CONTENT = (
+    "kind",
+    "source",
+    "target",
+    "weight",
+    "topic",
+    "role",
+    "note",
+    "since",
+    "until",
+    "periods",
+)
 PROVENANCE = ("source_file", "source_sheet", "source_row")
 
 
@@ -70,8 +105,9 @@ def parse_periods(text: str | None) -> list[tuple[date | None, date | None]]:
     return [(day(since), day(until)) for since, until in json.loads(text)]
 
 
-def period_on(periods: list[tuple[date | None, date | None]], on: date | None
-              ) -> tuple[date | None, date | None] | None:
+def period_on(
+    periods: list[tuple[date | None, date | None]], on: date | None
+) -> tuple[date | None, date | None] | None:
     """The period that holds on day ``on`` (None if none does; the first if ``on`` is None).
 
     >>> from datetime import date
@@ -84,6 +120,7 @@ def period_on(periods: list[tuple[date | None, date | None]], on: date | None
             return since, until
     return None
 
+
 def provenance(record: object) -> tuple[str | None, str | None, int | None]:
     source = record.provenance if isinstance(record, Tie) else getattr(record, "source", None)
     return (source.file, source.sheet, source.row) if source else (None, None, None)
@@ -91,17 +128,24 @@ def provenance(record: object) -> tuple[str | None, str | None, int | None]:
 
 def _actor_props(actor: Actor) -> dict:
     return {
-        "type": actor.type, "sector": actor.sector, "topics": list(actor.topics),
-        "address": actor.address, "contact": actor.contact, "consent": actor.consent,
-        "coordinator": actor.coordinator, "note": actor.note,
+        "type": actor.type,
+        "sector": actor.sector,
+        "topics": list(actor.topics),
+        "address": actor.address,
+        "contact": actor.contact,
+        "consent": actor.consent,
+        "coordinator": actor.coordinator,
+        "note": actor.note,
     }
 
 
 def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
     """(record kind, row without run_id/digest) for every node of a changeset."""
     groups: list[tuple[str, str, Iterable]] = [
-        ("actors", "actor", changeset.actors), ("topics", "topic", changeset.topics),
-        ("projects", "project", changeset.projects), ("events", "event", changeset.events),
+        ("actors", "actor", changeset.actors),
+        ("topics", "topic", changeset.topics),
+        ("projects", "project", changeset.projects),
+        ("events", "event", changeset.events),
         ("places", "place", changeset.places),
     ]
     for record_kind, kind, records in groups:
@@ -114,8 +158,16 @@ def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
                 props = {"note": record.note}
             since = iso(getattr(record, "since", None))
             until = iso(getattr(record, "until", None))
-            row = (graph_key(kind, record.id), kind, record.id, record.name, since, until,
-                   json.dumps(props, ensure_ascii=False, sort_keys=True), *provenance(record))
+            row = (
+                graph_key(kind, record.id),
+                kind,
+                record.id,
+                record.name,
+                since,
+                until,
+                json.dumps(props, ensure_ascii=False, sort_keys=True),
+                *provenance(record),
+            )
             yield record_kind, row
 
 
@@ -123,10 +175,14 @@ def tie_row(tie: Tie) -> tuple:
     """A tie as a row (see TIE_FIELDS). On the hot path of every ingest, hence inlined."""
     source, target, where = tie.source, tie.target, tie.provenance
     return (
-        tie.key, tie.kind,
+        tie.key,
+        tie.kind,
         source.id if source.kind == "actor" else f"{source.kind}:{source.id}",
         target.id if target.kind == "actor" else f"{target.kind}:{target.id}",
-        float(tie.weight), tie.topic, tie.role, tie.note,
+        float(tie.weight),
+        tie.topic,
+        tie.role,
+        tie.note,
         tie.since.isoformat() if tie.since else None,
         tie.until.isoformat() if tie.until else None,
         periods_text(tie.periods) if tie.periods else "",
@@ -134,18 +190,108 @@ def tie_row(tie: Tie) -> tuple:
     )
 
 
-def node_attributes(kind: str, node_id: str, name: str, since: str | None, until: str | None,
-                    props: dict) -> dict:
+def node_attributes(
+    kind: str, node_id: str, name: str, since: str | None, until: str | None, props: dict
+) -> dict:
     """Graph attributes of a stored node, as `model.GRAPH_SCHEMA` describes them."""
-    attributes = {"kind": kind, "id": node_id, "name": name, "since": day(since),
-                  "until": day(until)}
+    attributes = {
+        "kind": kind,
+        "id": node_id,
+        "name": name,
+        "since": day(since),
+        "until": day(until),
+    }
     if kind == "actor":
         attributes.update(
-            type=props["type"], sector=props["sector"], topics=list(props["topics"]),
+            type=props["type"],
+            sector=props["sector"],
+            topics=list(props["topics"]),
             street=street_of(props.get("address", "")),
-            natural_person=props["type"] == "person", consent=bool(props["consent"]),
-            coordinator=bool(props["coordinator"]), note=props.get("note", ""),
+            natural_person=props["type"] == "person",
+            consent=bool(props["consent"]),
+            coordinator=bool(props["coordinator"]),
+            note=props.get("note", ""),
         )
     else:
         attributes["note"] = props.get("note", "")
     return attributes
+
+
+#: the tie columns both stores read back, in this order (after source and target)
+TIE_READ_COLUMNS = (
+    "key",
+    "kind",
+    "weight",
+    "topic",
+    "role",
+    "note",
+    "since",
+    "until",
+    "periods",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "run_id",
+)
+
+
+def add_tie_edge(
+    graph: Any, source: str, target: str, row: Sequence[Any], as_of: date | None
+) -> None:
+    """Add one stored tie (``row`` in `TIE_READ_COLUMNS` order) to ``graph`` as
+    `model.GRAPH_SCHEMA` describes it; skip it if an end is missing or, for a tie with
+    several periods, if none holds on ``as_of`` (the stores filter by the whole span)."""
+    if source not in graph or target not in graph:
+        return
+    (
+        key,
+        kind,
+        weight,
+        topic,
+        role,
+        note,
+        since,
+        until,
+        periods,
+        source_file,
+        source_sheet,
+        source_row,
+        run_id,
+    ) = row
+    spans = parse_periods(periods)
+    period = period_on(spans, as_of) if spans else (day(since), day(until))
+    if period is None:
+        return
+    # add_edge, not add_edges_from: the latter looks every edge up again
+    graph.add_edge(
+        source,
+        target,
+        key,
+        kind=kind,
+        weight=weight,
+        topic=topic,
+        role=role,
+        note=note,
+        since=period[0],
+        until=period[1],
+        periods=spans,
+        source_file=source_file,
+        source_sheet=source_sheet,
+        source_row=source_row,
+        ingest_run=run_id,
+    )
+
+
+def ingest_log_entry(
+    run_id: str, started: str, files: str, created: str, updated: str, removed: str, source: str
+) -> dict:
+    """One `Store.ingest_log` entry from its stored (JSON text) fields."""
+    return {
+        "run_id": run_id,
+        "started": started,
+        "files": json.loads(files),
+        "source": source,
+        "created": json.loads(created),
+        "updated": json.loads(updated),
+        "removed": json.loads(removed),
+    }

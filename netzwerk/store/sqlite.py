@@ -34,11 +34,10 @@ from netzwerk.store.rows import (
     PROVENANCE,
     TIE_CONTENT,
     TIE_FIELDS,
-    day,
+    add_tie_edge,
+    ingest_log_entry,
     node_attributes,
     node_rows,
-    parse_periods,
-    period_on,
     tie_row,
 )
 from netzwerk.store.sqlite_personal import SqlitePersonalData
@@ -320,54 +319,11 @@ class SqliteStore(SqlitePersonalData, Store):
                 key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
             )
         query = (
-            "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
+            "SELECT source, target, key, kind, weight, topic, role, note, since, until, "
             f"periods, source_file, source_sheet, source_row, run_id FROM ties{validity}"
         )
-        for row in self._db.execute(query, params):
-            (
-                key,
-                kind,
-                source,
-                target,
-                weight,
-                topic,
-                role,
-                note,
-                since,
-                until,
-                periods,
-                source_file,
-                source_sheet,
-                source_row,
-                run_id,
-            ) = row
-            if source not in graph or target not in graph:
-                continue
-            spans = parse_periods(periods)
-            if spans:  # the SQL filter saw the whole span; keep the period that holds
-                period = period_on(spans, as_of)
-                if period is None:
-                    continue
-                since_day, until_day = period
-            else:
-                since_day, until_day = day(since), day(until)
-            graph.add_edge(
-                source,
-                target,
-                key=key,
-                kind=kind,
-                weight=weight,
-                topic=topic,
-                role=role,
-                note=note,
-                since=since_day,
-                until=until_day,
-                periods=spans,
-                source_file=source_file,
-                source_sheet=source_sheet,
-                source_row=source_row,
-                ingest_run=run_id,
-            )
+        for source, target, *row in self._db.execute(query, params):
+            add_tie_edge(graph, source, target, row, as_of)
         return graph
 
     def counts(self) -> dict[str, int]:
@@ -385,18 +341,7 @@ class SqliteStore(SqlitePersonalData, Store):
             "ORDER BY started DESC, rowid DESC LIMIT ?",
             (limit,),
         )
-        return [
-            {
-                "run_id": run_id,
-                "started": started,
-                "files": json.loads(files),
-                "source": source,
-                "created": json.loads(created),
-                "updated": json.loads(updated),
-                "removed": json.loads(removed),
-            }
-            for run_id, started, files, created, updated, removed, source in rows
-        ]
+        return [ingest_log_entry(*row) for row in rows]
 
     def store_files(self) -> list[Path]:
         """The database file and its write-ahead log and shared-memory files."""
