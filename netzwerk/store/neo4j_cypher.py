@@ -18,6 +18,7 @@ from netzwerk.model import (
     TIE_ENDPOINTS,
     UNDIRECTED_TIE_KINDS,
 )
+from netzwerk.store.rows import PROVENANCE
 
 # ---------------------------------------------------------------------- schema
 
@@ -188,7 +189,7 @@ TIE_PROPERTIES = (
     "run_id",
     "digest",
 )
-PROVENANCE_PROPERTIES = ("source_file", "source_sheet", "source_row")
+PROVENANCE_PROPERTIES = PROVENANCE  # the same three fields as the embedded store
 #: a list with this source added (once), for SET
 _ADD_SOURCE = (
     "CASE WHEN $source IN coalesce({var}.sources, []) THEN {var}.sources "
