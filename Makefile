@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast bench fuzz lint format venv clean
+.PHONY: demo test test-fast bench fuzz lint typecheck format venv clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ fuzz: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check netzwerk tests benchmarks
 	$(BIN)/ruff format --check netzwerk tests benchmarks
+
+## typecheck: mypy over the package (strict for model, store and analysis; see pyproject.toml)
+typecheck: $(STAMP)
+	$(BIN)/mypy netzwerk
 
 format: $(STAMP)
 	$(BIN)/ruff format netzwerk tests benchmarks
