@@ -19,6 +19,7 @@ from datetime import date
 from neo4j import ManagedTransaction
 
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES
+from netzwerk.store.neo4j_cypher import per_node_kind, per_tie_kind
 from netzwerk.store.neo4j_ingest import query
 from netzwerk.store.rows import day, parse_periods, periods_text
 
@@ -30,33 +31,23 @@ MIGRATION_INGEST_RUN_FILES = "MATCH (r:IngestRun) RETURN r.run_id, r.files"
 MIGRATION_INGEST_RUN_SOURCE = (
     "MATCH (r:IngestRun) WHERE r.source IS NULL SET r.source = $runs[r.run_id]"
 )
-MIGRATION_NODE_SOURCES = {
-    kind: (
-        f"MATCH (n:{label}) WHERE n.sources IS NULL "
-        "SET n.sources = [coalesce($runs[n.run_id], n.source_file, '')]"
-    )
-    for kind, label in NODE_LABELS.items()
-}
-MIGRATION_OLD_TIES = {
-    kind: (
-        f"MATCH ()-[r:{rel_type}]->() WHERE r.sources IS NULL "
-        "RETURN elementId(r), r.key, toString(r.since), toString(r.until), r.run_id, "
-        "r.source_file ORDER BY r.since"
-    )
-    for kind, rel_type in RELATIONSHIP_TYPES.items()
-}
-MIGRATION_DELETE_TIES = {
-    kind: f"UNWIND $ids AS id MATCH ()-[r:{rel_type}]->() WHERE elementId(r) = id DELETE r"
-    for kind, rel_type in RELATIONSHIP_TYPES.items()
-}
-MIGRATION_REKEY_TIES = {
-    kind: (
-        f"UNWIND $rows AS row MATCH ()-[r:{rel_type}]->() "
-        "WHERE elementId(r) = row[0] SET r.key = row[1], r.since = date(row[2]), "
-        "r.until = date(row[3]), r.periods = row[4], r.sources = row[5]"
-    )
-    for kind, rel_type in RELATIONSHIP_TYPES.items()
-}
+MIGRATION_NODE_SOURCES = per_node_kind(
+    "MATCH (n:{label}) WHERE n.sources IS NULL "
+    "SET n.sources = [coalesce($runs[n.run_id], n.source_file, '')]"
+)
+MIGRATION_OLD_TIES = per_tie_kind(
+    "MATCH ()-[r:{rel_type}]->() WHERE r.sources IS NULL "
+    "RETURN elementId(r), r.key, toString(r.since), toString(r.until), r.run_id, "
+    "r.source_file ORDER BY r.since"
+)
+MIGRATION_DELETE_TIES = per_tie_kind(
+    "UNWIND $ids AS id MATCH ()-[r:{rel_type}]->() WHERE elementId(r) = id DELETE r"
+)
+MIGRATION_REKEY_TIES = per_tie_kind(
+    "UNWIND $rows AS row MATCH ()-[r:{rel_type}]->() "
+    "WHERE elementId(r) = row[0] SET r.key = row[1], r.since = date(row[2]), "
+    "r.until = date(row[3]), r.periods = row[4], r.sources = row[5]"
+)
 MIGRATION_SCHEMA_VERSION = "MERGE (s:NetzwerkSchema {id: 'schema'}) SET s.version = $version"
 
 

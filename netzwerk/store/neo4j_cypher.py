@@ -18,7 +18,29 @@ from netzwerk.model import (
     TIE_ENDPOINTS,
     UNDIRECTED_TIE_KINDS,
 )
-from netzwerk.store.rows import PROVENANCE
+from netzwerk.store.rows import PROVENANCE, TIE_DETAILS
+
+
+def per_node_kind(template: str) -> dict[str, str]:
+    """One statement per node kind: ``template`` with ``{label}`` filled in (`str.format`,
+    so Cypher's own braces are doubled: ``{{id: $id}}``).
+
+    >>> per_node_kind("MATCH (n:{label}) RETURN count(n)")["actor"]
+    'MATCH (n:Actor) RETURN count(n)'
+    """
+    return {kind: template.format(label=label) for kind, label in NODE_LABELS.items()}
+
+
+def per_tie_kind(template: str) -> dict[str, str]:
+    """One statement per tie kind: ``template`` with ``{rel_type}`` filled in (`str.format`).
+
+    >>> per_tie_kind("MATCH ()-[r:{rel_type}]->() RETURN count(r)")["works_on"]
+    'MATCH ()-[r:WORKS_ON]->() RETURN count(r)'
+    """
+    return {
+        kind: template.format(rel_type=rel_type) for kind, rel_type in RELATIONSHIP_TYPES.items()
+    }
+
 
 # ---------------------------------------------------------------------- schema
 
@@ -57,7 +79,7 @@ WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 #: every tie type, for patterns that match any tie netzwerk writes
 ANY_TIE_TYPE = "|".join(RELATIONSHIP_TYPES.values())
-COUNT_NODES = {kind: f"MATCH (n:{label}) RETURN count(n)" for kind, label in NODE_LABELS.items()}
+COUNT_NODES = per_node_kind("MATCH (n:{label}) RETURN count(n)")
 COUNT_TIES = f"MATCH ()-[r:{ANY_TIE_TYPE}]->() RETURN count(r)"
 INGEST_LOG = (
     "MATCH (r:IngestRun) RETURN r.run_id, r.started, r.files, r.created, r.updated, "
@@ -153,19 +175,11 @@ REMOVE_EXPIRED_ACTORS = (
 
 # ---------------------------------------------------------------------- ingest
 
-NODE_PROPERTIES = (
-    "kind",
-    "name",
-    "since",
-    "until",
-    "note",
-    "source_file",
-    "source_sheet",
-    "source_row",
-    "run_id",
-    "digest",
-)
-ACTOR_PROPERTIES = NODE_PROPERTIES + (
+#: the properties a node / an actor / a tie is written with (`WritePlan` rows, in order);
+#: provenance is the same three fields as in the embedded store
+NODE_PROPERTIES = ("kind", "name", "since", "until", "note", *PROVENANCE, "run_id", "digest")
+ACTOR_PROPERTIES = (
+    *NODE_PROPERTIES,
     "type",
     "sector",
     "topics",
@@ -174,22 +188,8 @@ ACTOR_PROPERTIES = NODE_PROPERTIES + (
     "consent",
     "coordinator",
 )
-TIE_PROPERTIES = (
-    "kind",
-    "weight",
-    "topic",
-    "role",
-    "note",
-    "since",
-    "until",
-    "periods",
-    "source_file",
-    "source_sheet",
-    "source_row",
-    "run_id",
-    "digest",
-)
-PROVENANCE_PROPERTIES = PROVENANCE  # the same three fields as the embedded store
+TIE_PROPERTIES = ("kind", *TIE_DETAILS, *PROVENANCE, "run_id", "digest")
+PROVENANCE_PROPERTIES = PROVENANCE
 #: a list with this source added (once), for SET
 _ADD_SOURCE = (
     "CASE WHEN $source IN coalesce({var}.sources, []) THEN {var}.sources "
@@ -333,37 +333,27 @@ KEYED_WRITES = [plan.create for plan in NODE_WRITE_PLANS.values()] + [
 ]
 
 #: keys of the ties / ids of the nodes a source states, per tie kind / node kind
-STATED_TIES = {
-    kind: f"MATCH ()-[r:{rel_type}]->() WHERE $source IN r.sources RETURN collect(r.key)"
-    for kind, rel_type in RELATIONSHIP_TYPES.items()
-}
-STATED_NODES = {
-    kind: f"MATCH (n:{label}) WHERE $source IN n.sources RETURN collect(n.id)"
-    for kind, label in NODE_LABELS.items()
-}
+STATED_TIES = per_tie_kind(
+    "MATCH ()-[r:{rel_type}]->() WHERE $source IN r.sources RETURN collect(r.key)"
+)
+STATED_NODES = per_node_kind("MATCH (n:{label}) WHERE $source IN n.sources RETURN collect(n.id)")
 #: a source no longer states these ties (``$keys``): drop it, delete ties nobody states
-WITHDRAW_TIES = {
-    kind: (
-        f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
-        f"USING INDEX r:{rel_type}(key) "
-        "WITH r, [s IN r.sources WHERE s <> $source] AS rest "
-        "FOREACH (_ IN CASE WHEN size(rest) = 0 THEN [1] ELSE [] END | DELETE r) "
-        "FOREACH (_ IN CASE WHEN size(rest) > 0 THEN [1] ELSE [] END | SET r.sources = rest) "
-        "RETURN count(CASE WHEN size(rest) = 0 THEN 1 END)"
-    )
-    for kind, rel_type in RELATIONSHIP_TYPES.items()
-}
+WITHDRAW_TIES = per_tie_kind(
+    "UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
+    "USING INDEX r:{rel_type}(key) "
+    "WITH r, [s IN r.sources WHERE s <> $source] AS rest "
+    "FOREACH (_ IN CASE WHEN size(rest) = 0 THEN [1] ELSE [] END | DELETE r) "
+    "FOREACH (_ IN CASE WHEN size(rest) > 0 THEN [1] ELSE [] END | SET r.sources = rest) "
+    "RETURN count(CASE WHEN size(rest) = 0 THEN 1 END)"
+)
 #: a source no longer states these nodes (``$ids``): drop it, delete nodes nobody states
 #: with their ties
-WITHDRAW_NODES = {
-    kind: (
-        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) USING INDEX n:{label}(id) "
-        "SET n.sources = [s IN n.sources WHERE s <> $source] "
-        "WITH n WHERE size(n.sources) = 0 "
-        "OPTIONAL MATCH (n)-[r]-() WHERE r.key IS NOT NULL "
-        "WITH collect(DISTINCT n) AS gone, collect(DISTINCT r) AS ties "
-        "FOREACH (r IN ties | DELETE r) FOREACH (n IN gone | DETACH DELETE n) "
-        "RETURN size(gone), size(ties)"
-    )
-    for kind, label in NODE_LABELS.items()
-}
+WITHDRAW_NODES = per_node_kind(
+    "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) USING INDEX n:{label}(id) "
+    "SET n.sources = [s IN n.sources WHERE s <> $source] "
+    "WITH n WHERE size(n.sources) = 0 "
+    "OPTIONAL MATCH (n)-[r]-() WHERE r.key IS NOT NULL "
+    "WITH collect(DISTINCT n) AS gone, collect(DISTINCT r) AS ties "
+    "FOREACH (r IN ties | DELETE r) FOREACH (n IN gone | DETACH DELETE n) "
+    "RETURN size(gone), size(ties)"
+)

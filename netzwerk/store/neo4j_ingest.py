@@ -251,23 +251,9 @@ def node_parameters(row: tuple, run_id: str) -> list:
 
 
 def tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> list:
-    """A tie row for `TIE_WRITE_PLANS`: source id, target id, key, then `TIE_PROPERTIES`."""
-    (
-        key,
-        kind,
-        _source,
-        _target,
-        weight,
-        topic,
-        role,
-        note,
-        since,
-        until,
-        periods,
-        file,
-        sheet,
-        source_row,
-    ) = row
+    """A tie row for `TIE_WRITE_PLANS`: source id, target id, key, then `TIE_PROPERTIES`
+    (``row`` holds `TIE_FIELDS`: the periods and provenance after the dates pass through)."""
+    key, kind, _source, _target, weight, topic, role, note, since, until, *rest = row
     return [
         source_id,
         target_id,
@@ -279,10 +265,7 @@ def tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> l
         note,
         day(since),
         day(until),
-        periods,
-        file,
-        sheet,
-        source_row,
+        *rest,
         run_id,
         tie_content_digest(row),
     ]

@@ -27,6 +27,7 @@ from netzwerk.store.neo4j_cypher import (
     RENAME_TIE_SOURCES,
 )
 from netzwerk.store.neo4j_ingest import query as _query
+from netzwerk.store.rows import actor_entry, actor_tie_entry
 
 
 class Neo4jPersonalData:
@@ -43,51 +44,16 @@ class Neo4jPersonalData:
                 f'Akteur "{actor_id}" ist nicht im Speicher — Id mit '
                 "`netzwerk status` oder im Export prüfen"
             )
-        node_id, name, since, until, props, file, sheet, row, run_id = rows[0].values()
-        record = {
-            "id": node_id,
-            "name": name,
-            "since": _iso_text(since),
-            "until": _iso_text(until),
-            **_actor_fields(props),
-            "source": {"file": file, "sheet": sheet, "row": row, "ingest_run": run_id},
-        }
+        node_id, name, since, until, props, *source = rows[0].values()
+        record = actor_entry(
+            node_id, name, _iso_text(since), _iso_text(until), _actor_fields(props), source
+        )
         ties = []
         for tie in self._read(ACTOR_TIES, id=actor_id):
-            (
-                key,
-                kind,
-                outgoing,
-                other_kind,
-                other_id,
-                other_name,
-                weight,
-                topic,
-                role,
-                note,
-                t_since,
-                t_until,
-                t_file,
-                t_sheet,
-                t_row,
-                t_run,
-            ) = tie.values()
-            ties.append(
-                {
-                    "key": key,
-                    "kind": kind,
-                    "direction": "out" if outgoing else "in",
-                    "other": graph_key(other_kind, other_id),
-                    "other_name": other_name,
-                    "weight": weight,
-                    "topic": topic,
-                    "role": role,
-                    "note": note,
-                    "since": _iso_text(t_since),
-                    "until": _iso_text(t_until),
-                    "source": {"file": t_file, "sheet": t_sheet, "row": t_row, "ingest_run": t_run},
-                }
-            )
+            key, kind, outgoing, other_kind, other_id, other_name, *details = tie.values()
+            details[4:6] = [_iso_text(value) for value in details[4:6]]  # since, until
+            other = graph_key(other_kind, other_id)
+            ties.append(actor_tie_entry(key, kind, outgoing, other, other_name, details))
         record["ties"] = ties
         return record
 

@@ -10,55 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from netzwerk.model import Actor, Changeset, Place, Tie, Topic, graph_key, street_of
 
-NODE_FIELDS = (
-    "key",
-    "kind",
-    "id",
-    "name",
-    "since",
-    "until",
-    "props",
-    "source_file",
-    "source_sheet",
-    "source_row",
-)
-TIE_FIELDS = (
-    "key",
-    "kind",
-    "source",
-    "target",
-    "weight",
-    "topic",
-    "role",
-    "note",
-    "since",
-    "until",
-    "periods",
-    "source_file",
-    "source_sheet",
-    "source_row",
-)
+#: where a record came from: kept beside its content, no part of it
+PROVENANCE = ("source_file", "source_sheet", "source_row")
+#: what a tie says besides its kind and ends
+TIE_DETAILS = ("weight", "topic", "role", "note", "since", "until", "periods")
 #: the fields whose change is a change of content (the rest is identity or provenance)
 NODE_CONTENT = ("kind", "id", "name", "since", "until", "props")
-TIE_CONTENT = (
-    "kind",
-    "source",
-    "target",
-    "weight",
-    "topic",
-    "role",
-    "note",
-    "since",
-    "until",
-    "periods",
-)
-PROVENANCE = ("source_file", "source_sheet", "source_row")
+TIE_CONTENT = ("kind", "source", "target", *TIE_DETAILS)
+#: a record as a row: its key, its content, its provenance
+NODE_FIELDS = ("key", *NODE_CONTENT, *PROVENANCE)
+TIE_FIELDS = ("key", *TIE_CONTENT, *PROVENANCE)
 
 
 def iso(day: date | None) -> str | None:
@@ -218,21 +185,7 @@ def node_attributes(
 
 
 #: the tie columns both stores read back, in this order (after source and target)
-TIE_READ_COLUMNS = (
-    "key",
-    "kind",
-    "weight",
-    "topic",
-    "role",
-    "note",
-    "since",
-    "until",
-    "periods",
-    "source_file",
-    "source_sheet",
-    "source_row",
-    "run_id",
-)
+TIE_READ_COLUMNS = ("key", "kind", *TIE_DETAILS, *PROVENANCE, "run_id")
 
 
 def add_tie_edge(
@@ -243,21 +196,7 @@ def add_tie_edge(
     several periods, if none holds on ``as_of`` (the stores filter by the whole span)."""
     if source not in graph or target not in graph:
         return
-    (
-        key,
-        kind,
-        weight,
-        topic,
-        role,
-        note,
-        since,
-        until,
-        periods,
-        source_file,
-        source_sheet,
-        source_row,
-        run_id,
-    ) = row
+    key, kind, weight, topic, role, note, since, until, periods, file, sheet, at_row, run_id = row
     spans = parse_periods(periods)
     period = period_on(spans, as_of) if spans else (day(since), day(until))
     if period is None:
@@ -275,11 +214,59 @@ def add_tie_edge(
         since=period[0],
         until=period[1],
         periods=spans,
-        source_file=source_file,
-        source_sheet=source_sheet,
-        source_row=source_row,
+        source_file=file,
+        source_sheet=sheet,
+        source_row=at_row,
         ingest_run=run_id,
     )
+
+
+def actor_entry(
+    node_id: str,
+    name: str,
+    since: str | None,
+    until: str | None,
+    fields: Mapping[str, Any],
+    source: Sequence[Any],
+) -> dict[str, Any]:
+    """An actor as `PersonalData.actor_record` shows it (without its ties): ``fields`` are
+    the kind-specific ones, ``source`` the file, sheet, row and ingest run that wrote it."""
+    return {
+        "id": node_id,
+        "name": name,
+        "since": since,
+        "until": until,
+        **fields,
+        "source": _source_entry(*source),
+    }
+
+
+def actor_tie_entry(
+    key: str, kind: str, outgoing: bool, other: str, other_name: str, details: Sequence[Any]
+) -> dict[str, Any]:
+    """One tie of `PersonalData.actor_record`: ``details`` are its weight, topic, role,
+    note, since and until (ISO text), then the file, sheet, row and ingest run that wrote it."""
+    weight, topic, role, note, since, until, *source = details
+    return {
+        "key": key,
+        "kind": kind,
+        "direction": "out" if outgoing else "in",
+        "other": other,
+        "other_name": other_name,
+        "weight": weight,
+        "topic": topic,
+        "role": role,
+        "note": note,
+        "since": since,
+        "until": until,
+        "source": _source_entry(*source),
+    }
+
+
+def _source_entry(
+    file: str | None, sheet: str | None, row: int | None, run_id: str | None
+) -> dict[str, Any]:
+    return {"file": file, "sheet": sheet, "row": row, "ingest_run": run_id}
 
 
 def ingest_log_entry(

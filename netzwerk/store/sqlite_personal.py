@@ -12,6 +12,7 @@ from datetime import date
 from netzwerk.errors import NotFound
 from netzwerk.model import graph_key
 from netzwerk.store.base import renamed_source
+from netzwerk.store.rows import actor_entry, actor_tie_entry
 
 
 class SqlitePersonalData:
@@ -33,55 +34,20 @@ class SqlitePersonalData:
                 f'Akteur "{actor_id}" ist nicht im Speicher — Id mit '
                 "`netzwerk status` oder im Export prüfen"
             )
-        key, node_id, name, since, until, props, file, sheet, source_row, run_id = row
-        record = {
-            "id": node_id,
-            "name": name,
-            "since": since,
-            "until": until,
-            **json.loads(props),
-            "source": {"file": file, "sheet": sheet, "row": source_row, "ingest_run": run_id},
-        }
+        key, node_id, name, since, until, props, *source = row
+        record = actor_entry(node_id, name, since, until, json.loads(props), source)
         names = dict(self._db.execute("SELECT key, name FROM nodes"))
         ties = []
-        for tie in self._db.execute(
+        for tie_key, kind, tie_source, target, *details in self._db.execute(
             "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
             "source_file, source_sheet, source_row, run_id FROM ties "
             "WHERE source = ? OR target = ? ORDER BY key",
             (key, key),
         ):
-            (
-                tie_key,
-                kind,
-                source,
-                target,
-                weight,
-                topic,
-                role,
-                note,
-                t_since,
-                t_until,
-                t_file,
-                t_sheet,
-                t_row,
-                t_run,
-            ) = tie
-            other = target if source == key else source
+            outgoing = tie_source == key
+            other = target if outgoing else tie_source
             ties.append(
-                {
-                    "key": tie_key,
-                    "kind": kind,
-                    "direction": "out" if source == key else "in",
-                    "other": other,
-                    "other_name": names.get(other, other),
-                    "weight": weight,
-                    "topic": topic,
-                    "role": role,
-                    "note": note,
-                    "since": t_since,
-                    "until": t_until,
-                    "source": {"file": t_file, "sheet": t_sheet, "row": t_row, "ingest_run": t_run},
-                }
+                actor_tie_entry(tie_key, kind, outgoing, other, names.get(other, other), details)
             )
         record["ties"] = ties
         return record
