@@ -61,13 +61,13 @@ from netzwerk.store.neo4j_cypher import (
     SHOW_CONSTRAINTS,
     WIPE,
 )
+from netzwerk.store.neo4j_cypher import query as _query
 from netzwerk.store.neo4j_graph import read_graph
 from netzwerk.store.neo4j_ingest import (
     RECORD_KIND_OF_NODE,
     Ingest,
     TransactionTooLarge,
     keyed_write_queries,
-    query,
 )
 from netzwerk.store.neo4j_logs import DRIVER_LOGGERS, DriverLogRedaction, guard_driver_logs
 from netzwerk.store.neo4j_personal import Neo4jPersonalData, plain_nested
@@ -86,7 +86,6 @@ __all__ = [
 
 DEFAULT_BATCH_SIZE = 5000
 CONFLICT_RETRIES = 5  # re-runs of an ingest that met a key written by a concurrent ingest
-_query = query
 
 
 def _credentials() -> tuple[str, str]:

@@ -3,14 +3,16 @@
 Labels and relationship types come only from the vocabulary (`model.NODE_LABELS`,
 `model.RELATIONSHIP_TYPES`), never from user text; statements that differ per label or
 type are dicts keyed by node kind, tie kind or tie shape. Every value travels as a query
-parameter. Nothing here talks to the driver: `neo4j_ingest.query` is the one place that
-hands text to it.
+parameter. Nothing here talks to the driver, but `query` is the one place any text becomes
+a statement the driver takes (it types them `LiteralString`): these constants and the named
+query files (`store.queries`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
+from typing import LiteralString, cast
 
 from netzwerk.model import (
     NODE_LABELS,
@@ -19,6 +21,13 @@ from netzwerk.model import (
     UNDIRECTED_TIE_KINDS,
 )
 from netzwerk.store.rows import PROVENANCE, TIE_DETAILS
+
+
+def query(text: str) -> LiteralString:
+    """The one place statement text is handed to the driver, which types it
+    `LiteralString`: every statement is a constant of this module, built from our
+    vocabulary only, or a named query file (`store.queries`); values travel as parameters."""
+    return cast(LiteralString, text)
 
 
 def per_node_kind(template: str) -> dict[str, str]:

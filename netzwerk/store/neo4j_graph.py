@@ -14,8 +14,8 @@ from netzwerk.store.neo4j_cypher import (
     GRAPH_TIES,
     GRAPH_TIES_ON_DAY,
     LOCK,
+    query,
 )
-from netzwerk.store.neo4j_ingest import query
 from netzwerk.store.rows import add_tie_edge, node_attributes
 
 GRAPH_CHUNK = 1000  # nodes per record when reading the graph

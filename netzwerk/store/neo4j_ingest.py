@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, LiteralString, cast
+from typing import Any
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import TransientError
@@ -48,6 +48,7 @@ from netzwerk.store.neo4j_cypher import (
     WITHDRAW_NODES,
     WITHDRAW_TIES,
     WritePlan,
+    query,
 )
 from netzwerk.store.rows import (
     day,
@@ -68,12 +69,6 @@ RECORD_KIND_OF_NODE = {
 
 class TransactionTooLarge(Exception):
     """The server refused the ingest's transaction for lack of memory (no retry helps)."""
-
-
-def query(text: str) -> LiteralString:
-    """The one place query text is handed to the driver: every statement is a constant of
-    `netzwerk.store.neo4j_cypher`, built from our vocabulary only."""
-    return cast(LiteralString, text)
 
 
 def keyed_write_queries() -> list[str]:
