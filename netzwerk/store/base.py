@@ -27,6 +27,7 @@ import secrets
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 import networkx as nx
 
@@ -57,7 +58,7 @@ class ApplyResult:
     def changed_anything(self) -> bool:
         return any(any(counts.values()) for counts in (self.created, self.updated, self.removed))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
             "source": self.source,
@@ -132,7 +133,7 @@ class Store(ABC):
         """Number of stored records per kind (keys of `RECORD_KINDS`)."""
 
     @abstractmethod
-    def ingest_log(self, limit: int = 10) -> list[dict]:
+    def ingest_log(self, limit: int = 10) -> list[dict[str, Any]]:
         """Most recent ingest runs first: run_id, started (ISO time), files, source,
         created, updated, removed.
 

@@ -32,7 +32,7 @@ __all__ = ["DeletionResidue", "NamedQueries", "PersonalData", "StoreFiles", "per
 class PersonalData(Protocol):
     """A store that can answer and carry out the persons' rights (GDPR Art. 15, 17, 5(1)e)."""
 
-    def actor_record(self, actor_id: str) -> dict:
+    def actor_record(self, actor_id: str) -> dict[str, Any]:
         """Everything stored about one actor (properties incl. address/contact, ties with
         their provenance), for a data subject's access request. Raises NotFound."""
         ...
@@ -61,12 +61,14 @@ class PersonalData(Protocol):
 class NamedQueries(Protocol):
     """A store that runs the named Cypher queries of `netzwerk.store.queries`."""
 
-    def run_query(self, query: NamedQuery, parameters: dict[str, Any]) -> list[dict]:
+    def run_query(
+        self, query: NamedQuery, parameters: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         """The rows one named query returns for ``parameters`` (plain Python values).
         A value the query cannot use raises `ConfigError` with the reason."""
         ...
 
-    def persons(self) -> list[dict]:
+    def persons(self) -> list[dict[str, Any]]:
         """Id, name and consent of every natural person (to pseudonymise query results)."""
         ...
 

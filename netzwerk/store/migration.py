@@ -15,6 +15,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from neo4j import ManagedTransaction
 
@@ -112,7 +113,8 @@ def migrate_sqlite(db: sqlite3.Connection, target_version: str) -> None:
 def _rekey_sqlite_ties(db: sqlite3.Connection) -> None:
     columns = [row[1] for row in db.execute("PRAGMA table_info(ties)")]
     at = {name: position for position, name in enumerate(columns)}
-    groups: dict[str, list[list]] = defaultdict(list)
+    # a row of whatever columns the old table has, by position (see ``at``)
+    groups: dict[str, list[list[Any]]] = defaultdict(list)
     for row in db.execute("SELECT * FROM ties ORDER BY since"):
         groups[old_key_to_new(row[at["key"]])].append(list(row))
     db.execute("DELETE FROM ties")
@@ -150,17 +152,18 @@ def migrate_neo4j(tx: ManagedTransaction, target_version: str) -> None:
 
 
 def _rekey_neo4j_ties(tx: ManagedTransaction, kind: str, runs: dict[str, str]) -> None:
-    groups: dict[str, list[list]] = defaultdict(list)
+    #: element id, since, until (ISO text) and source of each old tie, per new key
+    groups: dict[str, list[tuple[str, str | None, str | None, str]]] = defaultdict(list)
     for element, key, since, until, run_id, file in tx.run(query(MIGRATION_OLD_TIES[kind])):
-        groups[old_key_to_new(key)].append([element, since, until, runs.get(run_id, file or "")])
-    updates, removals = [], []
+        groups[old_key_to_new(key)].append((element, since, until, runs.get(run_id, file or "")))
+    updates: list[list[object]] = []
+    removals: list[str] = []
     for key, rows in groups.items():
         element, _, _, source = rows[-1]
         since = min(row[1] or "" for row in rows) or None
         ends = [row[2] for row in rows]
-        until = (
-            None if len(rows) > 1 and None in ends else (max(ends) if len(rows) > 1 else rows[0][2])
-        )
+        closed = [end for end in ends if end is not None]
+        until = rows[0][2] if len(rows) == 1 else (max(closed) if len(closed) == len(ends) else None)
         periods = merged_periods((row[1], row[2], "") for row in rows) if len(rows) > 1 else ""
         updates.append([element, key, since, until, periods, sorted({row[3] for row in rows})])
         removals.extend(row[0] for row in rows[:-1])

@@ -27,11 +27,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, Record
 from neo4j import exceptions as driver_errors
 
 from netzwerk.errors import (
@@ -83,6 +83,8 @@ __all__ = [
     "guard_driver_logs",
     "keyed_write_queries",
 ]
+
+T = TypeVar("T")
 
 DEFAULT_BATCH_SIZE = 5000
 CONFLICT_RETRIES = 5  # re-runs of an ingest that met a key written by a concurrent ingest
@@ -173,7 +175,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
             f"({code or type(error).__name__}) — Serverprotokoll prüfen"
         )
 
-    def _write(self, work: Callable[..., Any], *args: Any) -> Any:
+    def _write(self, work: Callable[..., T], *args: Any) -> T:
         """Run a transaction function; the driver retries transient errors (deadlocks,
         lost connections) and this retries uniqueness conflicts: another ingest wrote the
         same key first, and running the function again sees it. A transaction larger than
@@ -196,7 +198,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
                 raise self._wrap(error) from None
         raise AssertionError("unreachable")
 
-    def _read(self, query: str, **parameters: Any) -> Iterator[Any]:
+    def _read(self, query: str, **parameters: Any) -> Iterator[Record]:
         """Stream the records of one read query (auto-commit, no per-node round trips)."""
         try:
             with self._driver.session(
@@ -266,7 +268,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
         done.dry_run = dry_run
         return done
 
-    def _rolled_back(self, work: Callable[..., Any], *args: Any) -> Any:
+    def _rolled_back(self, work: Callable[..., T], *args: Any) -> T:
         """Run a transaction function and roll it back (``ingest --dry-run``)."""
         try:
             with self._driver.session(database=self.database) as session:
@@ -296,13 +298,15 @@ class Neo4jStore(Neo4jPersonalData, Store):
         counts["ties"] = record[0]
         return counts
 
-    def ingest_log(self, limit: int = 10) -> list[dict]:
+    def ingest_log(self, limit: int = 10) -> list[dict[str, Any]]:
         records = self._read(INGEST_LOG, limit=limit)
         return [ingest_log_entry(*record.values()) for record in records]
 
     # ------------------------------------------------------------------ named queries
 
-    def run_query(self, query: NamedQuery, parameters: dict[str, Any]) -> list[dict]:
+    def run_query(
+        self, query: NamedQuery, parameters: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         """Run one query of the library (`netzwerk.store.queries`) with its parameters.
 
         A value the query cannot use (``date('31.12.')``) is the user's input, not a bug:
@@ -313,7 +317,10 @@ class Neo4jStore(Neo4jPersonalData, Store):
                 database=self.database, default_access_mode="READ"
             ) as session:
                 return [
-                    {key: plain_nested(value) for key, value in record.items()}
+                    {
+                        key: plain_nested(value)
+                        for key, value in zip(record.keys(), record.values(), strict=True)
+                    }
                     for record in session.run(_query(query.text), parameters)
                 ]
         except driver_errors.ClientError as error:
@@ -328,7 +335,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
         except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
             raise self._wrap(error) from None
 
-    def persons(self) -> list[dict]:
+    def persons(self) -> list[dict[str, Any]]:
         """Id, name and consent of every natural person (to pseudonymise query results)."""
         return [{"id": r[0], "name": r[1], "consent": bool(r[2])} for r in self._read(PERSONS)]
 

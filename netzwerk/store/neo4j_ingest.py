@@ -51,12 +51,18 @@ from netzwerk.store.neo4j_cypher import (
     query,
 )
 from netzwerk.store.rows import (
+    NodeRow,
+    TieRow,
     day,
     node_content_digest,
     node_rows,
     tie_content_digest,
     tie_row,
 )
+
+#: one row of query parameters: values of mixed types (text, dates, numbers, lists) that
+#: only the driver reads
+ParameterRow = list[Any]
 
 RECORD_KIND_OF_NODE = {
     "actor": "actors",
@@ -78,7 +84,7 @@ def keyed_write_queries() -> list[str]:
 
 
 def write_batch(
-    tx: ManagedTransaction, plan: WritePlan, rows: Sequence[list], source: str
+    tx: ManagedTransaction, plan: WritePlan, rows: Sequence[ParameterRow], source: str
 ) -> tuple[int, int]:
     """Write one batch; returns (created, changed in content)."""
     at = plan.provenance_at
@@ -88,7 +94,7 @@ def write_batch(
         for row in rows
     ]
     absent_keys, changed, touched = (
-        tx.run(query(plan.check), items=items, source=source).single().values()
+        tx.run(query(plan.check), items=items, source=source).single(strict=True).values()
     )
     if not absent_keys and not changed and not touched:
         return 0, 0
@@ -108,7 +114,7 @@ def write_batch(
     written = 0
     for statement, batch in ((plan.create, creates), (plan.update, updates)):
         if batch:
-            written += tx.run(query(statement), rows=batch, source=source).single()[0]
+            written += tx.run(query(statement), rows=batch, source=source).single(strict=True)[0]
     refreshes = [latest[key] for key in set(touched)]
     if refreshes:
         tx.run(query(plan.refresh), rows=refreshes, source=source).consume()
@@ -125,8 +131,10 @@ class Ingest:
     run_id: str
     files: list[str]
     batch_size: int
-    nodes: dict[str, list[list]] = field(default_factory=lambda: defaultdict(list))
-    ties: dict[tuple[str, str, str], list[list]] = field(default_factory=lambda: defaultdict(list))
+    nodes: dict[str, list[ParameterRow]] = field(default_factory=lambda: defaultdict(list))
+    ties: dict[tuple[str, str, str], list[ParameterRow]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     @classmethod
     def of(
@@ -187,25 +195,25 @@ class Ingest:
     def _withdraw(self, tx: ManagedTransaction, result: ApplyResult) -> None:
         """What the source stated before and states no longer: read the keys it states
         (one scan per label and type), compare in Python, withdraw by index lookups."""
-        if not tx.run(query(SOURCE_SEEN), source=self.source).single()[0]:
+        if not tx.run(query(SOURCE_SEEN), source=self.source).single(strict=True)[0]:
             return  # a new source states nothing yet
         keys: dict[str, set[str]] = defaultdict(set)
         for (kind, _, _), rows in self.ties.items():
             keys[kind].update(row[2] for row in rows)
         for kind in RELATIONSHIP_TYPES:
-            stated = tx.run(query(STATED_TIES[kind]), source=self.source).single()[0]
+            stated = tx.run(query(STATED_TIES[kind]), source=self.source).single(strict=True)[0]
             gone = [key for key in stated if key not in keys[kind]]
             if gone:
-                record = tx.run(query(WITHDRAW_TIES[kind]), source=self.source, keys=gone).single()
+                record = tx.run(query(WITHDRAW_TIES[kind]), source=self.source, keys=gone).single(strict=True)
                 result.removed["ties"] += record[0]
         for kind in NODE_LABELS:
             ids = {row[0] for row in self.nodes.get(kind, [])}
-            stated = tx.run(query(STATED_NODES[kind]), source=self.source).single()[0]
+            stated = tx.run(query(STATED_NODES[kind]), source=self.source).single(strict=True)[0]
             withdrawn = [node_id for node_id in stated if node_id not in ids]
             if withdrawn:
                 nodes, ties = (
                     tx.run(query(WITHDRAW_NODES[kind]), source=self.source, ids=withdrawn)
-                    .single()
+                    .single(strict=True)
                     .values()
                 )
                 result.removed[RECORD_KIND_OF_NODE[kind]] += nodes
@@ -218,12 +226,12 @@ def count(result: ApplyResult, kind: str, total: int, created: int, updated: int
     result.unchanged[kind] += total - created - updated
 
 
-def batches(rows: Sequence[list], size: int) -> Iterator[Sequence[list]]:
+def batches(rows: Sequence[ParameterRow], size: int) -> Iterator[Sequence[ParameterRow]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
 
-def node_parameters(row: tuple, run_id: str) -> list:
+def node_parameters(row: NodeRow, run_id: str) -> ParameterRow:
     """A node row for `NODE_WRITE_PLANS`: id, then the values of its properties in order;
     kind-specific fields are plain properties (``a.sector`` in Cypher)."""
     key, kind, node_id, name, since, until, props, file, sheet, source_row = row
@@ -245,7 +253,7 @@ def node_parameters(row: tuple, run_id: str) -> list:
     return [node_id, *(values[name] for name in properties)]
 
 
-def tie_parameters(row: tuple, source_id: str, target_id: str, run_id: str) -> list:
+def tie_parameters(row: TieRow, source_id: str, target_id: str, run_id: str) -> ParameterRow:
     """A tie row for `TIE_WRITE_PLANS`: source id, target id, key, then `TIE_PROPERTIES`
     (``row`` holds `TIE_FIELDS`: the periods and provenance after the dates pass through)."""
     key, kind, _source, _target, weight, topic, role, note, since, until, *rest = row

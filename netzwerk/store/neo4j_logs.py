@@ -60,7 +60,7 @@ def _redacted_message(record: logging.LogRecord) -> str:
     args = record.args
     positional = list(args) if isinstance(args, tuple) else []
 
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         conversion = match["conversion"]
         if conversion == "%":
             return "%"
@@ -69,7 +69,8 @@ def _redacted_message(record: logging.LogRecord) -> str:
         value = positional.pop(0)
         if conversion in "diouxX" and type(value) is int:
             try:
-                return match.group(0) % value
+                template: str = match.group(0)
+                return template % value
             except (TypeError, ValueError):
                 return _REDACTED
         return _REDACTED

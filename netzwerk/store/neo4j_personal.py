@@ -4,10 +4,11 @@ erasure and retention over the shared database."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Record
 
 from netzwerk.errors import NotFound
 from netzwerk.model import graph_key
@@ -29,15 +30,23 @@ from netzwerk.store.neo4j_cypher import (
 from netzwerk.store.neo4j_cypher import query as _query
 from netzwerk.store.rows import actor_entry, actor_tie_entry
 
+T = TypeVar("T")
+
+
+class _RunsTransactions(Protocol):
+    """`Neo4jStore._write`: run a transaction function, return what it returns."""
+
+    def __call__(self, work: Callable[..., T], *args: Any) -> T: ...
+
 
 class Neo4jPersonalData:
     """`PersonalData` for `Neo4jStore`, which it is mixed into: uses the store's ``_read``
     (stream a read query) and ``_write`` (run a transaction function)."""
 
-    _read: Any
-    _write: Any
+    _read: Callable[..., Iterator[Record]]
+    _write: _RunsTransactions
 
-    def actor_record(self, actor_id: str) -> dict:
+    def actor_record(self, actor_id: str) -> dict[str, Any]:
         rows = list(self._read(ACTOR, id=actor_id))
         if not rows:
             raise NotFound(
@@ -102,8 +111,8 @@ class Neo4jPersonalData:
 
     def remove_expired(self, before: date) -> dict[str, int]:
         def work(tx: ManagedTransaction, day_: date) -> dict[str, int]:
-            ties = tx.run(_query(REMOVE_EXPIRED_TIES), day=day_).single()[0]
-            record = tx.run(_query(REMOVE_EXPIRED_ACTORS), day=day_).single()
+            ties = tx.run(_query(REMOVE_EXPIRED_TIES), day=day_).single(strict=True)[0]
+            record = tx.run(_query(REMOVE_EXPIRED_ACTORS), day=day_).single(strict=True)
             return {"actors": record[0], "ties": ties + (record[1] or 0)}
 
         return self._write(work, before)
@@ -117,7 +126,7 @@ def _plain_value(value: Any) -> Any:
 ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator", "note")
 
 
-def _actor_fields(properties: dict) -> dict:
+def _actor_fields(properties: Mapping[str, Any]) -> dict[str, Any]:
     return {field: properties.get(field) for field in ACTOR_FIELDS}
 
 

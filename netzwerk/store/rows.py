@@ -14,7 +14,17 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from netzwerk.model import Actor, Changeset, Place, Tie, Topic, graph_key, street_of
+from netzwerk.model import (
+    Actor,
+    Changeset,
+    Event,
+    Place,
+    Project,
+    Tie,
+    Topic,
+    graph_key,
+    street_of,
+)
 
 #: where a record came from: kept beside its content, no part of it
 PROVENANCE = ("source_file", "source_sheet", "source_row")
@@ -27,6 +37,14 @@ TIE_CONTENT = ("kind", "source", "target", *TIE_DETAILS)
 NODE_FIELDS = ("key", *NODE_CONTENT, *PROVENANCE)
 TIE_FIELDS = ("key", *TIE_CONTENT, *PROVENANCE)
 
+#: a node row (`NODE_FIELDS`): dates are ISO text, props JSON text
+NodeRow = tuple[str, str, str, str, str | None, str | None, str, str | None, str | None, int | None]
+#: a tie row (`TIE_FIELDS`): source and target are graph keys, dates ISO text, periods JSON
+TieRow = tuple[
+    str, str, str, str, float, str, str, str, str | None, str | None, str,
+    str | None, str | None, int | None,
+]
+
 
 def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
@@ -36,24 +54,24 @@ def day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def digest(values: tuple) -> int:
+def digest(values: tuple[object, ...]) -> int:
     """A 63-bit digest; equal values have equal digests."""
     raw = hashlib.blake2b(repr(values).encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(raw, "big") >> 1
 
 
-def node_content_digest(row: tuple) -> int:
+def node_content_digest(row: NodeRow) -> int:
     """Digest of a node row's content (see `NODE_CONTENT`), not of its provenance."""
     return digest(row[1:7])
 
 
-def tie_content_digest(row: tuple) -> int:
+def tie_content_digest(row: TieRow) -> int:
     """Digest of a tie row's content (see `TIE_CONTENT`, plus its ends in the order the
     file names them), not of its provenance."""
     return digest(row[1:11])
 
 
-def periods_text(periods: tuple) -> str:
+def periods_text(periods: Sequence[tuple[date | None, date | None]]) -> str:
     """A tie's periods as stored: '' for a tie with one period, else JSON pairs of ISO days.
 
     >>> from datetime import date
@@ -93,7 +111,7 @@ def provenance(record: object) -> tuple[str | None, str | None, int | None]:
     return (source.file, source.sheet, source.row) if source else (None, None, None)
 
 
-def _actor_props(actor: Actor) -> dict:
+def _actor_props(actor: Actor) -> dict[str, object]:
     return {
         "type": actor.type,
         "sector": actor.sector,
@@ -106,9 +124,9 @@ def _actor_props(actor: Actor) -> dict:
     }
 
 
-def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
+def node_rows(changeset: Changeset) -> Iterator[tuple[str, NodeRow]]:
     """(record kind, row without run_id/digest) for every node of a changeset."""
-    groups: list[tuple[str, str, Iterable]] = [
+    groups: list[tuple[str, str, Iterable[Actor | Topic | Project | Event | Place]]] = [
         ("actors", "actor", changeset.actors),
         ("topics", "topic", changeset.topics),
         ("projects", "project", changeset.projects),
@@ -125,7 +143,7 @@ def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
                 props = {"note": record.note}
             since = iso(getattr(record, "since", None))
             until = iso(getattr(record, "until", None))
-            row = (
+            row: NodeRow = (
                 graph_key(kind, record.id),
                 kind,
                 record.id,
@@ -138,7 +156,7 @@ def node_rows(changeset: Changeset) -> Iterator[tuple[str, tuple]]:
             yield record_kind, row
 
 
-def tie_row(tie: Tie) -> tuple:
+def tie_row(tie: Tie) -> TieRow:
     """A tie as a row (see TIE_FIELDS). On the hot path of every ingest, hence inlined."""
     source, target, where = tie.source, tie.target, tie.provenance
     return (
@@ -158,10 +176,15 @@ def tie_row(tie: Tie) -> tuple:
 
 
 def node_attributes(
-    kind: str, node_id: str, name: str, since: str | None, until: str | None, props: dict
-) -> dict:
+    kind: str,
+    node_id: str,
+    name: str,
+    since: str | None,
+    until: str | None,
+    props: Mapping[str, Any],
+) -> dict[str, Any]:
     """Graph attributes of a stored node, as `model.GRAPH_SCHEMA` describes them."""
-    attributes = {
+    attributes: dict[str, Any] = {
         "kind": kind,
         "id": node_id,
         "name": name,
@@ -271,7 +294,7 @@ def _source_entry(
 
 def ingest_log_entry(
     run_id: str, started: str, files: str, created: str, updated: str, removed: str, source: str
-) -> dict:
+) -> dict[str, Any]:
     """One `Store.ingest_log` entry from its stored (JSON text) fields."""
     return {
         "run_id": run_id,

@@ -14,6 +14,7 @@ import json
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -82,6 +83,8 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 );
 """
 
+#: a node or tie row with its ingest run, as staged for a merge
+StagedRow = tuple[str | float | None, ...]
 NODE_COLUMNS = (*NODE_FIELDS, "run_id")
 TIE_COLUMNS = (*TIE_FIELDS, "run_id")
 #: what `_apply_table` compares to tell a change of content from a refreshed provenance
@@ -179,8 +182,8 @@ class SqliteStore(SqlitePersonalData, Store):
     ) -> ApplyResult:
         """One transaction: stage the rows, then create, update, refresh and withdraw."""
         run_id = result.run_id
-        nodes = [(*row, run_id) for _, row in node_rows(changeset)]
-        ties = [(*tie_row(tie), run_id) for tie in changeset.ties]
+        nodes: list[StagedRow] = [(*row, run_id) for _, row in node_rows(changeset)]
+        ties: list[StagedRow] = [(*tie_row(tie), run_id) for tie in changeset.ties]
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._stage("nodes", NODE_COLUMNS, nodes)
@@ -208,7 +211,7 @@ class SqliteStore(SqlitePersonalData, Store):
             raise
         return result
 
-    def _stage(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    def _stage(self, table: str, columns: tuple[str, ...], rows: list[StagedRow]) -> None:
         """Put the incoming rows into a temporary table shaped like ``table``."""
         staged = f"incoming_{table}"
         self._db.execute(
@@ -301,8 +304,9 @@ class SqliteStore(SqlitePersonalData, Store):
 
     def graph(self, as_of: date | None = None) -> nx.MultiDiGraph:
         self._ensure_schema()
-        validity, params = "", ()
-        node_validity, node_params = "", ()
+        validity = node_validity = ""
+        params: tuple[str, ...] = ()
+        node_params: tuple[str, ...] = ()
         if as_of is not None:
             day_text = as_of.isoformat()
             validity = " WHERE (since IS NULL OR since <= ?) AND (until IS NULL OR until >= ?)"
@@ -334,7 +338,7 @@ class SqliteStore(SqlitePersonalData, Store):
         counts["ties"] = self._db.execute("SELECT count(*) FROM ties").fetchone()[0]
         return counts
 
-    def ingest_log(self, limit: int = 10) -> list[dict]:
+    def ingest_log(self, limit: int = 10) -> list[dict[str, Any]]:
         self._ensure_schema()
         rows = self._db.execute(
             "SELECT run_id, started, files, created, updated, removed, source FROM ingest_runs "

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from netzwerk.errors import NotFound
 from netzwerk.model import graph_key
@@ -22,7 +23,7 @@ class SqlitePersonalData:
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
 
-    def actor_record(self, actor_id: str) -> dict:
+    def actor_record(self, actor_id: str) -> dict[str, Any]:
         self._ensure_schema()
         row = self._db.execute(
             "SELECT key, id, name, since, until, props, source_file, source_sheet, source_row, "
