@@ -8,6 +8,7 @@ not turn into a dangling-reference error everywhere the record is referenced.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -213,46 +214,57 @@ def _actor_ties(builder: Builder, row: Row, field: str, kind: str, target: Node,
         builder.link(kind, actor, target, source, row.table)
 
 
-def add_projects(builder: Builder, table: Table, columns: ColumnMap) -> None:
-    for row in rows_of(builder, table, columns):
-        identity = _identity(row, "project")
-        if identity is None:
-            continue
-        project_id, name, given = identity
-        since, until = row.period()
-        source = row.source
-        project = Project(project_id, name, since, until, row.text("note"), source=source)
-        column = row.header("id" if given else "name")
-        node = builder.register("project", project_id, name, source, project, table, column,
-                                given)
-        if node is None:
-            continue
-        builder.changeset.projects.append(project)
-        _actor_ties(builder, row, "runner", "runs", node, source)
-        _actor_ties(builder, row, "funder", "funding", node, source)
-        for topic in _topics(builder, row, source):
-            builder.link("works_on", node, topic, source, table)
+@dataclass(frozen=True)
+class ActivityRows:
+    """How the rows of one activity sheet (Projekte, Veranstaltungen) become records and
+    ties: the node kind and record class, which columns name actors tied to the activity
+    (and by which tie kind), and whether a place column links it to a place.
+
+    Rows are read by `add`, the same for every activity sheet: the record with its period
+    and note, then the ties to the actors in the order given, to its topics and its place.
+    """
+
+    kind: str
+    record: type[Project] | type[Event]
+    actor_ties: tuple[tuple[str, str], ...]  # (field, tie kind): Träger -> runs, ...
+    place: bool = False
+
+    def add(self, builder: Builder, table: Table, columns: ColumnMap) -> None:
+        """Read the rows of ``table`` into records and ties of this kind."""
+        records: list = (builder.changeset.projects if self.kind == "project"
+                         else builder.changeset.events)
+        for row in rows_of(builder, table, columns):
+            identity = _identity(row, self.kind)
+            if identity is None:
+                continue
+            record_id, name, given = identity
+            since, until = row.period()
+            source = row.source
+            record = self.record(record_id, name, since, until, row.text("note"), source=source)
+            column = row.header("id" if given else "name")
+            node = builder.register(self.kind, record_id, name, source, record, table, column,
+                                    given)
+            if node is None:
+                continue
+            records.append(record)
+            for field, kind in self.actor_ties:
+                _actor_ties(builder, row, field, kind, node, source)
+            for topic in _topics(builder, row, source):
+                builder.link("works_on", node, topic, source, table)
+            if self.place:
+                _place(builder, row, node, source)
 
 
-def add_events(builder: Builder, table: Table, columns: ColumnMap) -> None:
-    for row in rows_of(builder, table, columns):
-        identity = _identity(row, "event")
-        if identity is None:
-            continue
-        event_id, name, given = identity
-        since, until = row.period()
-        source = row.source
-        event = Event(event_id, name, since, until, row.text("note"), source=source)
-        column = row.header("id" if given else "name")
-        node = builder.register("event", event_id, name, source, event, table, column, given)
-        if node is None:
-            continue
-        builder.changeset.events.append(event)
-        _actor_ties(builder, row, "organiser", "runs", node, source)
-        for topic in _topics(builder, row, source):
-            builder.link("works_on", node, topic, source, table)
-        place = row.text("place")
-        if place and row.printable("place", place, "im Ort"):
-            builder.link("located_at", node,
-                         builder.ensure("place", street_of(place) or place, source), source,
-                         table)
+def _place(builder: Builder, row: Row, node: Node, source: Provenance) -> None:
+    """Link an activity to the place (street, else the text) its ``ort`` cell names."""
+    place = row.text("place")
+    if place and row.printable("place", place, "im Ort"):
+        builder.link("located_at", node,
+                     builder.ensure("place", street_of(place) or place, source), source,
+                     row.table)
+
+
+#: Projekte: the Träger runs the project, Förderer fund it.
+PROJECT_ROWS = ActivityRows("project", Project, (("runner", "runs"), ("funder", "funding")))
+#: Veranstaltungen: the Veranstalter run the event, which takes place at its Ort.
+EVENT_ROWS = ActivityRows("event", Event, (("organiser", "runs"),), place=True)
