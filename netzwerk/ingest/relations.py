@@ -15,13 +15,12 @@ from netzwerk.ingest.builder import (
     Node,
     data_rows,
     is_blank,
-    new_tie,
     text_at,
-    tie_key,
 )
 from netzwerk.ingest.columns import ColumnMap
 from netzwerk.ingest.readers import Table
 from netzwerk.ingest.records import rows_of
+from netzwerk.ingest.ties import new_tie, tie_key
 from netzwerk.ingest.values import BadValue, clean_text, parse_date, parse_weight
 from netzwerk.model import TIE_ENDPOINTS, TIE_KINDS, Event, Provenance
 
