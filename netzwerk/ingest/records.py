@@ -35,7 +35,13 @@ from netzwerk.model import (
     street_of,
 )
 
-_REQUIRED_EMPTY = "Pflichtfeld leer — Wert eintragen"
+REQUIRED_EMPTY = "Pflichtfeld leer — Wert eintragen"
+
+
+def end_before_start(since: date, since_header: str, until_header: str) -> str:
+    """The message for a period whose end lies before its start."""
+    return (f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
+            f'"{since_header}" und "{until_header}" prüfen')
 
 
 class Row:
@@ -73,13 +79,13 @@ class Row:
     def required(self, field: str) -> str:
         value = self.text(field)
         if not value:
-            self.error(field, "", _REQUIRED_EMPTY)
+            self.error(field, "", REQUIRED_EMPTY)
         return value
 
     def term(self, field: str, vocabulary: Vocabulary, what: str) -> str:
         value = self.text(field)
         if not value:
-            self.error(field, "", _REQUIRED_EMPTY)
+            self.error(field, "", REQUIRED_EMPTY)
             return ""
         key = parse_term(vocabulary, value)
         if key is None:
@@ -102,8 +108,7 @@ class Row:
         since, until = self.date(since_field), self.date(until_field, end=True)
         if since and until and since > until:
             self.error(until_field, self.text(until_field),
-                       f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
-                       f'"{self.header(since_field)}" und "{self.header(until_field)}" prüfen')
+                       end_before_start(since, self.header(since_field), self.header(until_field)))
         return since, until
 
     def flag(self, field: str) -> bool:

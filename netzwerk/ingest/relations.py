@@ -19,7 +19,7 @@ from netzwerk.ingest.builder import (
 )
 from netzwerk.ingest.columns import ColumnMap
 from netzwerk.ingest.readers import Table
-from netzwerk.ingest.records import rows_of
+from netzwerk.ingest.records import REQUIRED_EMPTY, end_before_start, rows_of
 from netzwerk.ingest.ties import new_tie, tie_key
 from netzwerk.ingest.values import BadValue, clean_text, parse_date, parse_weight
 from netzwerk.model import TIE_ENDPOINTS, TIE_KINDS, Event, Provenance
@@ -157,7 +157,7 @@ class TieSheet:
         for field, value in (("source", source_text), ("target", target_text),
                              ("kind", kind_text)):
             if not value:
-                self.error(number, field, "", "Pflichtfeld leer — Wert eintragen")
+                self.error(number, field, "", REQUIRED_EMPTY)
 
     def kind(self, number: int, kind_text: str) -> str | None:
         """The tie kind a row names; None if it is empty (reported already) or unknown."""
@@ -200,8 +200,7 @@ class TieSheet:
             until = self.date_at(number, cells, "until", self.at_until, self.ends, end=True)
         if since and until and since > until:
             self.error(number, "until", text_at(cells, self.at_until),
-                       f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
-                       f'"{self.header["since"]}" und "{self.header["until"]}" prüfen')
+                       end_before_start(since, self.header["since"], self.header["until"]))
         return since, until
 
     def date_at(self, number: int, cells: list, field: str, position: int,
