@@ -347,4 +347,5 @@ def is_blank(cells: list) -> bool:
 
 
 def text_at(cells: list, position: int | None) -> str:
+    """The cell at ``position`` as trimmed text; '' if the column is missing."""
     return "" if position is None else clean_text(cells[position])

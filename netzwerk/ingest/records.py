@@ -8,6 +8,7 @@ not turn into a dangling-reference error everywhere the record is referenced.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -132,7 +133,7 @@ def parse_term(vocabulary: Vocabulary, text: str) -> str | None:
     return vocabulary.parse(text)
 
 
-def rows_of(builder: Builder, table: Table, columns: ColumnMap):
+def rows_of(builder: Builder, table: Table, columns: ColumnMap) -> Iterator[Row]:
     """Rows that hold data in a known column (blank rows, rows of spaces are skipped)."""
     for number, cells in data_rows(table, builder):
         row = Row(builder, table, columns, number, cells)
@@ -154,6 +155,7 @@ def _identity(row: Row, kind: str) -> tuple[str, str, bool] | None:
 
 
 def add_topics(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    """Themen rows -> topics."""
     builder.topic_sheet_given = True
     for row in rows_of(builder, table, columns):
         identity = _identity(row, "topic")
@@ -168,6 +170,7 @@ def add_topics(builder: Builder, table: Table, columns: ColumnMap) -> None:
 
 
 def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    """Akteure rows -> actors, and the ties to their topics and their street (a place)."""
     streets: dict[str, str] = {}
     for row in rows_of(builder, table, columns):
         identity = _identity(row, "actor")

@@ -38,6 +38,7 @@ _CREATES_TARGET = {kind: ends[1][0] for kind, ends in _ENDPOINTS.items()
 
 
 def add_participation(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    """Beteiligungen rows -> participation ties from an actor to a project or an event."""
     if not (columns.has("project") or columns.has("event")):
         builder.problem(table, table.header_row, "projekt", "",
                         'Spalte fehlt — "projekt" oder "veranstaltung" in der Kopfzeile ergänzen')

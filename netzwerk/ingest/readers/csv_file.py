@@ -58,6 +58,7 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(path: Path, sheet: Sheet, problems: list[Problem], limits: Limits
               ) -> list[Table]:
+    """The table of one CSV file (none if it is empty or refused), its rows streamed."""
     rows = _csv_rows(path, path.stem, problems, limits)
     table = table_of(path.name, path.stem, sheet, rows, problems, limits)
     return [] if table is None else [table]

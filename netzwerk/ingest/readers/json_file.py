@@ -24,6 +24,7 @@ from netzwerk.ingest.values import clean_text
 
 def read_json(path: Path, problems: list[Problem], strict_names: bool, limits: Limits
                ) -> list[Table]:
+    """The tables of one JSON file: an object of sheets, or one list named by the file."""
     file = path.name
     with path.open("rb") as handle:
         data = handle.read(limits.file_bytes + 1)  # a special file may be longer than stat says

@@ -31,17 +31,21 @@ class Table:
 
 
 def unreadable(file: str, error: OSError) -> Problem:
+    """The problem for a file the system cannot read."""
     return Problem(file, "", 0, "", "", f"Datei nicht lesbar ({error.strerror}) — Pfad und "
                    "Berechtigungen prüfen")
 
 
 def too_large(file: str, size: int, limit: int) -> Problem:
+    """The problem for a file over the size limit."""
     return Problem(file, "", 0, "", "", f"Datei zu groß ({megabytes(size)}, höchstens "
                    f"{megabytes(limit)}) — Datei aufteilen oder die Grenze mit "
                    "NETZWERK_MAX_FILE_MB erhöhen")
 
 
 def sheet_of_file(path: Path, problems: list[Problem], strict: bool) -> Sheet | None:
+    """The sheet a CSV/JSON list file is named after; else None and an error (``strict``) or
+    a warning."""
     sheet = sheet_for(path.stem)
     if sheet is None:
         problems.append(Problem(path.name, "", 0, "", "",
@@ -72,6 +76,8 @@ def _header_of(cells: list) -> list[str] | None:
 
 def table_of(file: str, sheet_name: str, sheet: Sheet, rows: Iterator[tuple[int, list]],
            problems: list[Problem], limits: Limits) -> Table | None:
+    """A table whose header is the first non-blank row; None if there is none or it is too
+    wide (reported)."""
     first = _first_row(rows)
     if first is None:
         return None  # an empty sheet holds nothing to lose

@@ -20,6 +20,8 @@ from netzwerk.ingest.readers.table import (
 
 
 def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[Table]:
+    """The tables of a workbook's known sheets; none if `sheet_size` refuses it or calamine
+    cannot read it."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     file = path.name
