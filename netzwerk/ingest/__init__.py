@@ -26,7 +26,7 @@ from netzwerk.ingest.builder import Builder, where
 from netzwerk.ingest.columns import ColumnMap, map_columns
 from netzwerk.ingest.duplicates import likely_duplicates
 from netzwerk.ingest.readers import SUFFIXES, Table, read_path
-from netzwerk.ingest.records import add_actors, add_events, add_projects, add_topics
+from netzwerk.ingest.records import EVENT_ROWS, PROJECT_ROWS, add_actors, add_topics
 from netzwerk.ingest.relations import add_participation, add_ties
 from netzwerk.model import Changeset
 from netzwerk.performance import gc_paused
@@ -40,8 +40,8 @@ MAX_PROBLEMS = 1000
 _HANDLERS: tuple[tuple[str, Callable[[Builder, Table, ColumnMap], None]], ...] = (
     ("topics", add_topics),
     ("actors", add_actors),
-    ("projects", add_projects),
-    ("events", add_events),
+    ("projects", PROJECT_ROWS.add),
+    ("events", EVENT_ROWS.add),
     ("participation", add_participation),
     ("ties", add_ties),
 )

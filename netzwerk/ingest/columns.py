@@ -187,6 +187,7 @@ def sheet_for(name: str) -> Sheet | None:
 
 
 def is_ignored_sheet(name: str) -> bool:
+    """True for sheets of the template that carry no data (Anleitung, Listen, ...)."""
     return normalise_token(name) in IGNORED_SHEETS
 
 

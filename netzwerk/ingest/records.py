@@ -8,6 +8,8 @@ not turn into a dangling-reference error everywhere the record is referenced.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -34,7 +36,13 @@ from netzwerk.model import (
     street_of,
 )
 
-_REQUIRED_EMPTY = "Pflichtfeld leer — Wert eintragen"
+REQUIRED_EMPTY = "Pflichtfeld leer — Wert eintragen"
+
+
+def end_before_start(since: date, since_header: str, until_header: str) -> str:
+    """The message for a period whose end lies before its start."""
+    return (f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
+            f'"{since_header}" und "{until_header}" prüfen')
 
 
 class Row:
@@ -72,13 +80,13 @@ class Row:
     def required(self, field: str) -> str:
         value = self.text(field)
         if not value:
-            self.error(field, "", _REQUIRED_EMPTY)
+            self.error(field, "", REQUIRED_EMPTY)
         return value
 
     def term(self, field: str, vocabulary: Vocabulary, what: str) -> str:
         value = self.text(field)
         if not value:
-            self.error(field, "", _REQUIRED_EMPTY)
+            self.error(field, "", REQUIRED_EMPTY)
             return ""
         key = parse_term(vocabulary, value)
         if key is None:
@@ -101,8 +109,7 @@ class Row:
         since, until = self.date(since_field), self.date(until_field, end=True)
         if since and until and since > until:
             self.error(until_field, self.text(until_field),
-                       f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
-                       f'"{self.header(since_field)}" und "{self.header(until_field)}" prüfen')
+                       end_before_start(since, self.header(since_field), self.header(until_field)))
         return since, until
 
     def flag(self, field: str) -> bool:
@@ -126,7 +133,7 @@ def parse_term(vocabulary: Vocabulary, text: str) -> str | None:
     return vocabulary.parse(text)
 
 
-def rows_of(builder: Builder, table: Table, columns: ColumnMap):
+def rows_of(builder: Builder, table: Table, columns: ColumnMap) -> Iterator[Row]:
     """Rows that hold data in a known column (blank rows, rows of spaces are skipped)."""
     for number, cells in data_rows(table, builder):
         row = Row(builder, table, columns, number, cells)
@@ -148,6 +155,7 @@ def _identity(row: Row, kind: str) -> tuple[str, str, bool] | None:
 
 
 def add_topics(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    """Themen rows -> topics."""
     builder.topic_sheet_given = True
     for row in rows_of(builder, table, columns):
         identity = _identity(row, "topic")
@@ -162,6 +170,7 @@ def add_topics(builder: Builder, table: Table, columns: ColumnMap) -> None:
 
 
 def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    """Akteure rows -> actors, and the ties to their topics and their street (a place)."""
     streets: dict[str, str] = {}
     for row in rows_of(builder, table, columns):
         identity = _identity(row, "actor")
@@ -213,46 +222,57 @@ def _actor_ties(builder: Builder, row: Row, field: str, kind: str, target: Node,
         builder.link(kind, actor, target, source, row.table)
 
 
-def add_projects(builder: Builder, table: Table, columns: ColumnMap) -> None:
-    for row in rows_of(builder, table, columns):
-        identity = _identity(row, "project")
-        if identity is None:
-            continue
-        project_id, name, given = identity
-        since, until = row.period()
-        source = row.source
-        project = Project(project_id, name, since, until, row.text("note"), source=source)
-        column = row.header("id" if given else "name")
-        node = builder.register("project", project_id, name, source, project, table, column,
-                                given)
-        if node is None:
-            continue
-        builder.changeset.projects.append(project)
-        _actor_ties(builder, row, "runner", "runs", node, source)
-        _actor_ties(builder, row, "funder", "funding", node, source)
-        for topic in _topics(builder, row, source):
-            builder.link("works_on", node, topic, source, table)
+@dataclass(frozen=True)
+class ActivityRows:
+    """How the rows of one activity sheet (Projekte, Veranstaltungen) become records and
+    ties: the node kind and record class, which columns name actors tied to the activity
+    (and by which tie kind), and whether a place column links it to a place.
+
+    Rows are read by `add`, the same for every activity sheet: the record with its period
+    and note, then the ties to the actors in the order given, to its topics and its place.
+    """
+
+    kind: str
+    record: type[Project] | type[Event]
+    actor_ties: tuple[tuple[str, str], ...]  # (field, tie kind): Träger -> runs, ...
+    place: bool = False
+
+    def add(self, builder: Builder, table: Table, columns: ColumnMap) -> None:
+        """Read the rows of ``table`` into records and ties of this kind."""
+        records: list = (builder.changeset.projects if self.kind == "project"
+                         else builder.changeset.events)
+        for row in rows_of(builder, table, columns):
+            identity = _identity(row, self.kind)
+            if identity is None:
+                continue
+            record_id, name, given = identity
+            since, until = row.period()
+            source = row.source
+            record = self.record(record_id, name, since, until, row.text("note"), source=source)
+            column = row.header("id" if given else "name")
+            node = builder.register(self.kind, record_id, name, source, record, table, column,
+                                    given)
+            if node is None:
+                continue
+            records.append(record)
+            for field, kind in self.actor_ties:
+                _actor_ties(builder, row, field, kind, node, source)
+            for topic in _topics(builder, row, source):
+                builder.link("works_on", node, topic, source, table)
+            if self.place:
+                _place(builder, row, node, source)
 
 
-def add_events(builder: Builder, table: Table, columns: ColumnMap) -> None:
-    for row in rows_of(builder, table, columns):
-        identity = _identity(row, "event")
-        if identity is None:
-            continue
-        event_id, name, given = identity
-        since, until = row.period()
-        source = row.source
-        event = Event(event_id, name, since, until, row.text("note"), source=source)
-        column = row.header("id" if given else "name")
-        node = builder.register("event", event_id, name, source, event, table, column, given)
-        if node is None:
-            continue
-        builder.changeset.events.append(event)
-        _actor_ties(builder, row, "organiser", "runs", node, source)
-        for topic in _topics(builder, row, source):
-            builder.link("works_on", node, topic, source, table)
-        place = row.text("place")
-        if place and row.printable("place", place, "im Ort"):
-            builder.link("located_at", node,
-                         builder.ensure("place", street_of(place) or place, source), source,
-                         table)
+def _place(builder: Builder, row: Row, node: Node, source: Provenance) -> None:
+    """Link an activity to the place (street, else the text) its ``ort`` cell names."""
+    place = row.text("place")
+    if place and row.printable("place", place, "im Ort"):
+        builder.link("located_at", node,
+                     builder.ensure("place", street_of(place) or place, source), source,
+                     row.table)
+
+
+#: Projekte: the Träger runs the project, Förderer fund it.
+PROJECT_ROWS = ActivityRows("project", Project, (("runner", "runs"), ("funder", "funding")))
+#: Veranstaltungen: the Veranstalter run the event, which takes place at its Ort.
+EVENT_ROWS = ActivityRows("event", Event, (("organiser", "runs"),), place=True)

@@ -12,15 +12,15 @@ from datetime import date
 from netzwerk.ingest.builder import (
     ALL_KINDS,
     Builder,
+    Node,
     data_rows,
     is_blank,
-    new_tie,
     text_at,
-    tie_key,
 )
 from netzwerk.ingest.columns import ColumnMap
 from netzwerk.ingest.readers import Table
-from netzwerk.ingest.records import rows_of
+from netzwerk.ingest.records import REQUIRED_EMPTY, end_before_start, rows_of
+from netzwerk.ingest.ties import new_tie, tie_key
 from netzwerk.ingest.values import BadValue, clean_text, parse_date, parse_weight
 from netzwerk.model import TIE_ENDPOINTS, TIE_KINDS, Event, Provenance
 
@@ -38,6 +38,7 @@ _CREATES_TARGET = {kind: ends[1][0] for kind, ends in _ENDPOINTS.items()
 
 
 def add_participation(builder: Builder, table: Table, columns: ColumnMap) -> None:
+    """Beteiligungen rows -> participation ties from an actor to a project or an event."""
     if not (columns.has("project") or columns.has("event")):
         builder.problem(table, table.header_row, "projekt", "",
                         'Spalte fehlt — "projekt" oder "veranstaltung" in der Kopfzeile ergänzen')
@@ -71,149 +72,218 @@ def add_participation(builder: Builder, table: Table, columns: ColumnMap) -> Non
 
 def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
     """Beziehungen rows -> ties. Dates, strengths and kinds repeat a lot: parsed once each."""
-    index, header = columns.index, columns.header
-    at_source, at_target, at_kind = index["source"], index["target"], index["kind"]
-    at_weight, at_topic, at_role = index.get("weight"), index.get("topic"), index.get("role")
-    at_since, at_until, at_note = index.get("since"), index.get("until"), index.get("note")
-    file, sheet = table.file, table.sheet_name
-    kinds: dict[str, str | None] = {}
-    topics: dict[str, str] = {}
-    weights: dict[str, float] = {}
-    starts: dict[str, date | None] = {}
-    ends: dict[str, date | None] = {}
-    resolve, add_tie, problem = builder.resolve, builder.add_tie, builder.problem
-    actors = builder.nodes["actor"]
-    # Actors by unique name, then by id (ids win): one lookup for the usual reference.
-    actor_ids = {name: nodes[0] for name, nodes in actors.by_name.items() if len(nodes) == 1}
-    actor_ids.update(actors.by_id)
-    tie_sources, ties = builder.tie_sources, builder.changeset.ties
-    clean = clean_text
+    TieSheet(builder, table, columns).read()
 
-    def report(field: str, position: int, message: str) -> None:
-        problem(table, number, header[field], text_at(cells, position), message)
 
-    for number, cells in data_rows(table, builder):
-        # clean_text, with its common case (plain ASCII text) inlined
-        source_text = cells[at_source]
-        source_text = (source_text.strip() if type(source_text) is str and source_text.isascii()
-                       else clean(source_text))
-        target_text = cells[at_target]
-        target_text = (target_text.strip() if type(target_text) is str and target_text.isascii()
-                       else clean(target_text))
-        kind_text = cells[at_kind]
-        kind_text = (kind_text.strip() if type(kind_text) is str and kind_text.isascii()
-                     else clean(kind_text))
-        ok = True
+class TieSheet:
+    """One Beziehungen table read into ties, row by row, in small steps.
+
+    Each step reads or checks one thing of a row and reports what is wrong with it through
+    `error`, which marks the row as failed; a failed row yields no tie, but every step
+    still runs, so all problems of the row are reported, always in the same order:
+    empty required cells, kind, strength, period, source, target, tie to itself. Values
+    that repeat (kinds, strengths, dates, topics) are parsed once per table.
+    """
+
+    def __init__(self, builder: Builder, table: Table, columns: ColumnMap) -> None:
+        index = columns.index
+        self.builder, self.table, self.header = builder, table, columns.header
+        self.at_source, self.at_target, self.at_kind = (index["source"], index["target"],
+                                                        index["kind"])
+        self.at_weight, self.at_topic = index.get("weight"), index.get("topic")
+        self.at_role, self.at_note = index.get("role"), index.get("note")
+        self.at_since, self.at_until = index.get("since"), index.get("until")
+        self.kinds: dict[str, str | None] = {}
+        self.topics: dict[str, str] = {}
+        self.weights: dict[str, float] = {}
+        self.starts: dict[str, date | None] = {}
+        self.ends: dict[str, date | None] = {}
+        actors = builder.nodes["actor"]
+        # Actors by unique name, then by id (ids win): one lookup for the usual reference.
+        self.actor_ids = {name: nodes[0] for name, nodes in actors.by_name.items()
+                          if len(nodes) == 1}
+        self.actor_ids.update(actors.by_id)
+        self.failed = False  # the row being read has an error
+
+    def read(self) -> None:
+        """Every data row of the table -> a tie, or its problems."""
+        add_row = self.add_row
+        for number, cells in data_rows(self.table, self.builder):
+            add_row(number, cells)
+
+    def add_row(self, number: int, cells: list) -> None:
+        """One row -> one tie (appended, merged with an earlier period, or reported)."""
+        source_text, target_text, kind_text = self.endpoint_texts(cells)
+        self.failed = False
         if not (source_text and target_text and kind_text):
             if not (source_text or target_text or kind_text) and is_blank(cells):
-                continue
-            ok = False
-            for field, value in (("source", source_text), ("target", target_text),
-                                 ("kind", kind_text)):
-                if not value:
-                    problem(table, number, header[field], "", "Pflichtfeld leer — Wert eintragen")
-
-        kind = kinds.get(kind_text)
-        if kind is None and kind_text:
-            kind = kinds[kind_text] = TIE_KINDS.parse(kind_text)
-            if kind is None:
-                problem(table, number, header["kind"], kind_text,
-                        f"unbekannte Beziehungsart — erlaubt: {_KIND_HINT}")
-        if kind is None:
-            ok = False
-            source_kinds = target_kinds = ALL_KINDS
-        else:
-            source_kinds, target_kinds = _ENDPOINTS[kind]
-
-        weight = 1.0
-        if at_weight is not None and (raw := cells[at_weight]) != "":
-            cached = weights.get(raw) if type(raw) is str else None
-            if cached is not None:
-                weight = cached
-            else:
-                try:
-                    weight = parse_weight(raw)
-                    if type(raw) is str:
-                        weights[raw] = weight
-                except BadValue as error:
-                    report("weight", at_weight, str(error))
-                    ok = False
-        since, until = None, None
-        if at_since is not None and (raw := cells[at_since]) != "":
-            cached_start = starts.get(raw) if type(raw) is str else None
-            if cached_start is None:
-                try:
-                    parsed = parse_date(raw)
-                    cached_start = parsed
-                    if type(raw) is str:
-                        starts[raw] = cached_start
-                except BadValue as error:
-                    report("since", at_since, str(error))
-                    ok, cached_start = False, None
-            since = cached_start
-        if at_until is not None and (raw := cells[at_until]) != "":
-            if type(raw) is str and raw in ends:
-                until = ends[raw]
-            else:
-                try:
-                    until = parse_date(raw, end=True)
-                    if type(raw) is str:
-                        ends[raw] = until
-                except BadValue as error:
-                    report("until", at_until, str(error))
-                    ok = False
-        if since and until and since > until:
-            report("until", at_until, f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
-                   f'"{header["since"]}" und "{header["until"]}" prüfen')
-            ok = False
-
-        source = target = None
-        if source_text:
-            source = actor_ids.get(source_text) if source_kinds is _ACTOR else None
-            if source is None:
-                source, message = resolve(source_text, source_kinds)
-                if source is None:
-                    problem(table, number, header["source"], source_text, message)
-                    ok = False
-        if target_text:
-            target = actor_ids.get(target_text) if target_kinds is _ACTOR else None
-            if target is None:
-                target, message = resolve(target_text, target_kinds)
-            if target is None and kind in _CREATES_TARGET \
-                    and not any(builder.nodes[k].find(target_text) for k in ALL_KINDS):
-                target = builder.ensure(_CREATES_TARGET[kind], target_text,
-                                        Provenance(file, sheet, number))
-            elif target is None:
-                problem(table, number, header["target"], target_text, message)
-                ok = False
+                return
+            self.report_missing(number, source_text, target_text, kind_text)
+        kind = self.kind(number, kind_text)
+        weight = 1.0 if self.at_weight is None else self.weight(number, cells)
+        since, until = self.period(number, cells)
+        source, target = self.endpoints(number, kind, source_text, target_text)
         if kind == "participation" and since is None and target is not None \
                 and isinstance(target.record, Event):
             since = target.record.since  # as in Beteiligungen: the event's date
         if source is not None and source is target:
-            problem(table, number, header["target"], target_text,
-                    'Beziehung zu sich selbst — "von" und "zu" müssen verschieden sein')
-            ok = False
+            self.error(number, "target", target_text,
+                       'Beziehung zu sich selbst — "von" und "zu" müssen verschieden sein')
+        topic = "" if self.at_topic is None else self.topic(number, cells)
+        if self.failed:
+            return
+        self.append(number, cells, kind, source, target,  # type: ignore[arg-type]
+                    weight, topic, since, until)
 
-        topic = ""
-        if at_topic is not None and (raw := cells[at_topic]) != "":
-            topic_text = clean(raw)
-            topic = topics.get(topic_text, "")
-            if topic_text and not topic:
-                topic = topics[topic_text] = builder.topic(
-                    topic_text, Provenance(file, sheet, number), table, header["topic"]).ref.id
+    # ------------------------------------------------------------------ steps
 
-        if not ok:
-            continue
-        provenance = Provenance(file, sheet, number)
-        role = clean(raw) if at_role is not None and (raw := cells[at_role]) != "" else ""
-        note = clean(raw) if at_note is not None and (raw := cells[at_note]) != "" else ""
-        tie = new_tie(kind, source.ref, target.ref, weight, topic,  # type: ignore[union-attr]
-                      role, since, until, note, provenance)
-        key = tie_key(kind, source.graph_key, target.graph_key,  # type: ignore[union-attr]
-                      topic)
-        if key in tie_sources:
-            add_tie(tie, table, number, key)  # reports the duplicate
+    def error(self, number: int, field: str, value: str, message: str) -> None:
+        """Report an error in the column of ``field``; the row yields no tie."""
+        self.builder.problem(self.table, number, self.header[field], value, message)
+        self.failed = True
+
+    def endpoint_texts(self, cells: list) -> tuple[str, str, str]:
+        """(source, target, kind) of a row as trimmed text (`values.clean_text`, with its
+        common case, plain ASCII text, inlined: this runs for every row)."""
+        source, target, kind = cells[self.at_source], cells[self.at_target], cells[self.at_kind]
+        return (source.strip() if type(source) is str and source.isascii()
+                else clean_text(source),
+                target.strip() if type(target) is str and target.isascii()
+                else clean_text(target),
+                kind.strip() if type(kind) is str and kind.isascii() else clean_text(kind))
+
+    def report_missing(self, number: int, source_text: str, target_text: str,
+                       kind_text: str) -> None:
+        """An error for each of source, target and kind that is empty."""
+        for field, value in (("source", source_text), ("target", target_text),
+                             ("kind", kind_text)):
+            if not value:
+                self.error(number, field, "", REQUIRED_EMPTY)
+
+    def kind(self, number: int, kind_text: str) -> str | None:
+        """The tie kind a row names; None if it is empty (reported already) or unknown."""
+        kind = self.kinds.get(kind_text)
+        if kind is not None:
+            return kind
+        if kind_text:
+            kind = self.kinds[kind_text] = TIE_KINDS.parse(kind_text)
+            if kind is None:
+                self.error(number, "kind", kind_text,
+                           f"unbekannte Beziehungsart — erlaubt: {_KIND_HINT}")
+        if kind is None:
+            self.failed = True
+        return kind
+
+    def weight(self, number: int, cells: list) -> float:
+        """The tie strength of a row: 1 if the cell is empty (or wrong)."""
+        position: int = self.at_weight  # type: ignore[assignment]
+        raw = cells[position]
+        if raw == "":
+            return 1.0
+        cached = self.weights.get(raw) if type(raw) is str else None
+        if cached is not None:
+            return cached
+        try:
+            weight = parse_weight(raw)
+        except BadValue as error:
+            self.error(number, "weight", text_at(cells, position), str(error))
+            return 1.0
+        if type(raw) is str:
+            self.weights[raw] = weight
+        return weight
+
+    def period(self, number: int, cells: list) -> tuple[date | None, date | None]:
+        """(since, until) of a row; an end before the start is an error."""
+        since = until = None
+        if self.at_since is not None:  # the checks before the calls: this runs for every row
+            since = self.date_at(number, cells, "since", self.at_since, self.starts, end=False)
+        if self.at_until is not None:
+            until = self.date_at(number, cells, "until", self.at_until, self.ends, end=True)
+        if since and until and since > until:
+            self.error(number, "until", text_at(cells, self.at_until),
+                       end_before_start(since, self.header["since"], self.header["until"]))
+        return since, until
+
+    def date_at(self, number: int, cells: list, field: str, position: int,
+                cache: dict[str, date | None], *, end: bool) -> date | None:
+        """The date in one cell (`values.parse_date`); None if empty or wrong."""
+        raw = cells[position]
+        if raw == "":
+            return None
+        if type(raw) is str and raw in cache:
+            return cache[raw]
+        try:
+            parsed = parse_date(raw, end=end)
+        except BadValue as error:
+            self.error(number, field, text_at(cells, position), str(error))
+            return None
+        if type(raw) is str:
+            cache[raw] = parsed
+        return parsed
+
+    def endpoints(self, number: int, kind: str | None, source_text: str, target_text: str
+                  ) -> tuple[Node | None, Node | None]:
+        """The nodes a row connects, each None if empty or not found (reported). A topic
+        or place named as the only possible target of ``kind`` is created."""
+        source_kinds, target_kinds = (_ENDPOINTS[kind] if kind is not None
+                                      else (ALL_KINDS, ALL_KINDS))
+        source = target = None
+        if source_text:
+            # the usual reference, an actor by unique name or id, without a call
+            source = self.actor_ids.get(source_text) if source_kinds is _ACTOR else None
+            if source is None:
+                source, message = self.builder.resolve(source_text, source_kinds)
+                if source is None:
+                    self.error(number, "source", source_text, message)
+        if target_text:
+            target = self.actor_ids.get(target_text) if target_kinds is _ACTOR else None
+            if target is None:
+                target, message = self.builder.resolve(target_text, target_kinds)
+            if target is None and kind in _CREATES_TARGET and not self.known(target_text):
+                target = self.builder.ensure(_CREATES_TARGET[kind], target_text,
+                                             self.provenance(number))
+            elif target is None:
+                self.error(number, "target", target_text, message)
+        return source, target
+
+    def known(self, text: str) -> bool:
+        """True if ``text`` names a node of any kind."""
+        return any(self.builder.nodes[kind].find(text) for kind in ALL_KINDS)
+
+    def topic(self, number: int, cells: list) -> str:
+        """The id of the topic a row names ('' if none), created if it is new."""
+        raw = cells[self.at_topic]  # type: ignore[index]
+        if raw == "":
+            return ""
+        topic_text = clean_text(raw)
+        topic = self.topics.get(topic_text, "")
+        if topic_text and not topic:
+            topic = self.topics[topic_text] = self.builder.topic(
+                topic_text, self.provenance(number), self.table, self.header["topic"]).ref.id
+        return topic
+
+    def provenance(self, number: int) -> Provenance:
+        return Provenance(self.table.file, self.table.sheet_name, number)
+
+    def free_text(self, cells: list, position: int) -> str:
+        """A free-text cell, trimmed."""
+        raw = cells[position]
+        return "" if raw == "" else clean_text(raw)
+
+    def append(self, number: int, cells: list, kind: str, source: Node, target: Node,
+               weight: float, topic: str, since: date | None, until: date | None) -> None:
+        """Add the tie of a valid row; a repeat goes to `Builder.add_tie` (merged or
+        reported), a new tie is appended directly (the hot path)."""
+        provenance = Provenance(self.table.file, self.table.sheet_name, number)
+        role = "" if self.at_role is None else self.free_text(cells, self.at_role)
+        note = "" if self.at_note is None else self.free_text(cells, self.at_note)
+        tie = new_tie(kind, source.ref, target.ref, weight, topic, role, since, until, note,
+                      provenance)
+        key = tie_key(kind, source.graph_key, target.graph_key, topic)
+        builder = self.builder
+        if key in builder.tie_sources:
+            builder.add_tie(tie, self.table, number, key)  # reports the duplicate
         else:
-            tie_sources[key] = provenance
+            builder.tie_sources[key] = provenance
             tie.__dict__["_key"] = key  # seed Tie.key's cache: the store needs it again
-            ties.append(tie)
+            builder.changeset.ties.append(tie)

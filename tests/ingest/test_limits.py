@@ -28,7 +28,9 @@ from hypothesis import strategies as st
 from netzwerk.errors import ConfigError, InputError
 from netzwerk.ingest import read_files, readers
 from netzwerk.ingest.limits import MB, Limits
-from netzwerk.ingest.sheet_size import MAX_MEMBERS, inspect_workbook
+from netzwerk.ingest.readers import csv_file
+from netzwerk.ingest.readers import text as text_reader
+from netzwerk.ingest.readers.sheet_size import MAX_MEMBERS, inspect_workbook
 
 ACTORS = [
     ["id", "name", "typ", "sektor", "notiz"],
@@ -218,7 +220,7 @@ def test_utf32_with_bom_is_read_as_utf32(tmp_path, encoding, bom):
 
 
 def test_an_undefined_byte_far_into_a_file_names_its_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "_READ_CHUNK", 64)  # many chunks: the line is counted across
+    monkeypatch.setattr(text_reader, "_READ_CHUNK", 64)  # many chunks: the line is counted across
     path = tmp_path / "Akteure.csv"
     lines = [b"id;name;typ;sektor"] + [
         b"a%d;Caf\xe9 %d;Verein;Soziales" % (i, i) for i in range(40)
@@ -245,11 +247,11 @@ def test_streaming_reads_the_same_records_as_reading_whole(rows, newline, encodi
     text = buffer.getvalue()
     expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     limits = Limits()
-    guard = readers._RecordGuard(";", limits)
-    original = readers._READ_CHUNK
-    readers._READ_CHUNK = chunk  # hypothesis and monkeypatch do not mix
+    guard = csv_file._RecordGuard(";", limits)
+    original = text_reader._READ_CHUNK
+    text_reader._READ_CHUNK = chunk  # hypothesis and monkeypatch do not mix
     try:
-        chunks = readers._text_chunks(
+        chunks = text_reader.text_chunks(
             io.BytesIO(text.encode(encoding)), 0, "x.csv", [], limits.file_bytes
         )
         got = []
@@ -257,7 +259,7 @@ def test_streaming_reads_the_same_records_as_reading_whole(rows, newline, encodi
             guard.next_record()
             got.append(record)
     finally:
-        readers._READ_CHUNK = original
+        text_reader._READ_CHUNK = original
     assert got == expected
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from netzwerk.errors import InputError
 from netzwerk.ingest import read_files
-from netzwerk.ingest.builder import new_tie, tie_key
+from netzwerk.ingest.ties import new_tie, tie_key
 from netzwerk.ingest.values import clean_text, parse_date
 from netzwerk.model import TIE_KINDS, NodeRef, Provenance, Tie, graph_key
 

@@ -9,7 +9,8 @@ import pytest
 
 from netzwerk.errors import InputError
 from netzwerk.ingest import read_files
-from netzwerk.ingest.readers import decode, sniff_delimiter
+from netzwerk.ingest.readers.csv_file import sniff_delimiter
+from netzwerk.ingest.readers.text import decode
 
 UMLAUT_ROWS = [
     ["id", "name", "typ", "sektor", "notiz"],

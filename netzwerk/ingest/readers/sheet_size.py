@@ -34,22 +34,20 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import struct
 import xml.etree.ElementTree as ET
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from netzwerk.ingest.limits import Limits
+from netzwerk.ingest.readers.zip_stream import inflated, member_count
 
 MIN_REFUSED_CELLS = 2_000_000
 MAX_MEMBERS = 10_000
 #: Bytes of XML per character a cell's text can take at most (``&#x10FFFF;``).
 XML_BYTES_PER_CHAR = 10
-_CHUNK = 1 << 20
 _TAIL = 256
 _INDEX_BYTES = 10_000_000  # workbook.xml and its relationships: a few KB in real files
 _ROW = re.compile(rb'r="[A-Z]{0,3}(\d+)"')
@@ -57,9 +55,6 @@ _COLUMN = re.compile(rb'r="([A-Z]{1,3})\d')
 _CELL = re.compile(rb'r="([A-Z]{1,3}\d+)"')
 _SHARED_STRING = re.compile(rb"<(?:\w+:)?si[\s>]")
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_END_OF_DIRECTORY = b"PK\x05\x06"
-_ZIP64_LOCATOR = b"PK\x06\x07"
-_LOCAL_HEADER = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -120,7 +115,7 @@ def inspect_workbook(path: Path, limits: Limits) -> list[Finding]:
     """
     try:
         with path.open("rb") as handle:
-            members = _member_count(handle)
+            members = member_count(handle)
             if members is None:
                 return []  # no zip archive: calamine says what it is
             if members > MAX_MEMBERS:
@@ -133,60 +128,6 @@ def inspect_workbook(path: Path, limits: Limits) -> list[Finding]:
                 return _ArchiveScan(archive, handle, limits).findings()
     except OSError:
         return []  # unreadable: calamine reports it with the reason
-
-
-def _member_count(handle: BinaryIO) -> int | None:
-    """Members listed in the end-of-directory record; None if there is none (no zip)."""
-    size = handle.seek(0, 2)
-    start = max(0, size - 22 - 0xFFFF)
-    handle.seek(start)
-    tail = handle.read()
-    at = tail.rfind(_END_OF_DIRECTORY)
-    if at < 0 or len(tail) - at < 22:
-        return None
-    (count,) = struct.unpack_from("<H", tail, at + 10)
-    locator = at - 20
-    if count == 0xFFFF and locator >= 0 and tail[locator:locator + 4] == _ZIP64_LOCATOR:
-        (offset,) = struct.unpack_from("<Q", tail, locator + 8)
-        handle.seek(offset)
-        record = handle.read(56)
-        if len(record) == 56 and record.startswith(b"PK\x06\x06"):
-            (count,) = struct.unpack_from("<Q", record, 32)
-    return count
-
-
-def inflated(archive: zipfile.ZipFile, handle: BinaryIO, info: zipfile.ZipInfo
-             ) -> Iterator[bytes]:
-    """The unpacked bytes of one member in chunks of at most 1 MiB, inflated from its
-    compressed data as stored: a header that understates the size changes nothing."""
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        with archive.open(info) as stream:  # rare methods: zipfile's own (header-bound) reader
-            while chunk := stream.read(_CHUNK):
-                yield chunk
-        return
-    handle.seek(info.header_offset)
-    header = handle.read(30)
-    if len(header) < 30 or not header.startswith(_LOCAL_HEADER):
-        raise zipfile.BadZipFile(f"no local header for {info.filename}")
-    name_length, extra_length = struct.unpack_from("<HH", header, 26)
-    handle.seek(info.header_offset + 30 + name_length + extra_length)
-    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
-    left = info.compress_size
-    while left > 0 and not (inflater and inflater.eof):
-        data = handle.read(min(_CHUNK, left))
-        if not data:
-            raise zipfile.BadZipFile(f"{info.filename} is truncated")
-        left -= len(data)
-        if inflater is None:
-            yield data
-            continue
-        while data and not inflater.eof:
-            chunk = inflater.decompress(data, _CHUNK)
-            data = inflater.unconsumed_tail
-            if chunk:
-                yield chunk
-    if inflater is not None and (rest := inflater.flush()):
-        yield rest
 
 
 class _Damaged(Exception):  # noqa: N818 - internal signal, never leaves this module
