@@ -7,7 +7,7 @@ module with its definition and sources:
   2007) — `netzwerk.analysis.betweenness`;
 - Burt's structural holes: constraint, effective size, efficiency, hierarchy (Burt 1992)
   — `netzwerk.analysis.structural_holes`;
-- Gould–Fernandez brokerage roles (1989) — `netzwerk.analysis.brokerage`;
+- Gould–Fernandez brokerage roles (1989) — `netzwerk.analysis.gould_fernandez`;
 - cut-points, bridges, local bridges, fragmentation — `netzwerk.analysis.cohesion`;
 - key players (Borgatti 2006) — `netzwerk.analysis.keyplayers`;
 - coordinator dependency — `netzwerk.analysis.dependency`.
@@ -26,8 +26,8 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_of
-from netzwerk.analysis.broker_arrays import graph_arrays
-from netzwerk.analysis.brokerage import (
+from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis.gould_fernandez import (
     ROLES,
     ActorBrokerage,
     BrokerageRoles,
@@ -134,7 +134,7 @@ def broker_table(
     - ``coordinator``, ``itinerant``, ``gatekeeper``, ``representative``, ``liaison``,
       ``brokerage_total``: Gould–Fernandez role counts by the attribute ``by`` (default
       sector), each open pair counted once per direction (expected values and z-scores:
-      `netzwerk.analysis.brokerage.brokerage_roles`);
+      `netzwerk.analysis.gould_fernandez.brokerage_roles`);
     - ``cut_point``: True if the actor is an articulation point.
 
     Sorted by betweenness, highest first (ties by id); ``top`` keeps the first rows.

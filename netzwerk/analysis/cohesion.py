@@ -10,7 +10,7 @@ import numpy as np
 import scipy.sparse as sp
 from networkx.utils import not_implemented_for
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
 
 @not_implemented_for("directed")

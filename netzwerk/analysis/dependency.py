@@ -8,8 +8,8 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis.betweenness import betweenness_of
-from netzwerk.analysis.broker_arrays import graph_arrays
-from netzwerk.analysis.brokerage import group_values
+from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis.gould_fernandez import group_values
 from netzwerk.analysis.cohesion import components_of
 from netzwerk.analysis.views import coordinators as flagged_coordinators
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 from netzwerk.analysis.cohesion import components_of, distance_fragmentation_of
 
 MEASURES = ("F", "DF")

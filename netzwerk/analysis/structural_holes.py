@@ -14,7 +14,7 @@ from itertools import permutations
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
 MODELS = ("whole", "ego")
 DEFAULT_MODEL = "whole"

@@ -10,7 +10,7 @@ import pytest
 
 from netzwerk.analysis import betweenness as module
 from netzwerk.analysis.betweenness import betweenness, betweenness_of
-from netzwerk.analysis.broker_arrays import graph_arrays
+from netzwerk.analysis._graph_arrays import graph_arrays
 
 
 def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.Graph:
@@ -26,7 +26,7 @@ def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.G
 
 @pytest.fixture(params=["igraph", "scipy"])
 def kernel(request, monkeypatch) -> str:
-    """Run a test on both kernels: igraph (small networks) and scipy (`brandes`, large)."""
+    """Run a test on both kernels: igraph (small networks) and scipy (`_betweenness_sparse`, large)."""
     monkeypatch.setattr(module, "SCIPY_FROM", 0 if request.param == "scipy" else 10**12)
     return request.param
 

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from netzwerk.analysis import betweenness as betweenness_module
-from netzwerk.analysis.brokerage import brokerage_roles
+from netzwerk.analysis.gould_fernandez import brokerage_roles
 from netzwerk.analysis.brokers import (
     TABLE_COLUMNS,
     broker_analysis,

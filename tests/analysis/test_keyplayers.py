@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from netzwerk.analysis.broker_arrays import graph_arrays
+from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis.cohesion import (
     distance_fragmentation,
     distance_fragmentation_of,

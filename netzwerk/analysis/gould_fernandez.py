@@ -10,7 +10,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 from netzwerk.errors import OPTION_PLACE, ConfigError
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
