@@ -35,8 +35,8 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import store_graph  # noqa: E402
-from netzwerk.analysis.gould_fernandez import group_values  # noqa: E402
 from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency  # noqa: E402
+from netzwerk.analysis.gould_fernandez import group_values  # noqa: E402
 from netzwerk.analysis.views import actor_view  # noqa: E402
 
 SIZES = {

@@ -25,16 +25,8 @@ from datetime import date
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_of
 from netzwerk.analysis._graph_arrays import graph_arrays
-from netzwerk.analysis.gould_fernandez import (
-    ROLES,
-    ActorBrokerage,
-    BrokerageRoles,
-    brokerage_roles,
-    brokerage_roles_of,
-    group_values,
-)
+from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_of
 from netzwerk.analysis.cohesion import (
     LocalBridge,
     bridges,
@@ -45,6 +37,14 @@ from netzwerk.analysis.cohesion import (
     local_bridges,
 )
 from netzwerk.analysis.dependency import coordinator_dependency
+from netzwerk.analysis.gould_fernandez import (
+    ROLES,
+    ActorBrokerage,
+    BrokerageRoles,
+    brokerage_roles,
+    brokerage_roles_of,
+    group_values,
+)
 from netzwerk.analysis.keyplayers import key_players
 from netzwerk.analysis.structural_holes import (
     DEFAULT_MODEL,

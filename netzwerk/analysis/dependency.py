@@ -7,10 +7,10 @@ from collections.abc import Collection, Hashable, Iterable
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.betweenness import betweenness_of
 from netzwerk.analysis._graph_arrays import graph_arrays
-from netzwerk.analysis.gould_fernandez import group_values
+from netzwerk.analysis.betweenness import betweenness_of
 from netzwerk.analysis.cohesion import components_of
+from netzwerk.analysis.gould_fernandez import group_values
 from netzwerk.analysis.views import coordinators as flagged_coordinators
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from netzwerk.analysis import betweenness as module
-from netzwerk.analysis.betweenness import betweenness, betweenness_of
 from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis.betweenness import betweenness, betweenness_of
 
 
 def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.Graph:
