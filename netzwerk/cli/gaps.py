@@ -12,8 +12,8 @@ import click
 
 from netzwerk.analysis.communities import METHODS
 from netzwerk.analysis.gaps import gaps_report
-from netzwerk.analysis.gaps_candidates import topic_names
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.analysis.introductions.candidates import topic_names
 from netzwerk.cli.arguments import (
     by_option,
     find_actor,

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netzwerk.analysis.gaps_candidates import Buckets, window_pairs
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.analysis.introductions.candidates import Buckets, window_pairs
 from netzwerk.analysis.views import actor_view
 from netzwerk.errors import ConfigError, NotFound
 

@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis.gaps_arrays import EdgeArrays, Membership, edge_arrays
-from netzwerk.analysis.gaps_candidates import (
+from netzwerk.analysis.introductions.candidates import (
     ACTIVITY_WEIGHT,
     STREET_WEIGHT,
     TOPIC_WEIGHT,
@@ -24,10 +24,10 @@ from netzwerk.analysis.gaps_candidates import (
     store_context,
     window_pairs,
 )
-from netzwerk.analysis.gaps_text import LANGUAGES, gap_text, reason_text
 from netzwerk.analysis.mixing import mixing_matrices, view_membership
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 from netzwerk.performance import gc_paused
+from netzwerk.present.introductions import LANGUAGES, gap_text, reason_text
 
 
 def suggest_introductions(
@@ -47,7 +47,7 @@ def suggest_introductions(
 ) -> list[dict]:
     """Pairs of actors to introduce to each other next, biggest group gaps first.
 
-    Candidates come from a bounded neighbourhood (`gaps_candidates`): two-hop neighbours,
+    Candidates come from a bounded neighbourhood (`candidates`): two-hop neighbours,
     actors sharing a topic, a project or event (from ``store_graph``, any date) or a street,
     at most 2·``per_bucket`` per actor and shared thing. A pair is never suggested if the
     two are tied in the view or directly in the store graph (any kind, any date), if
@@ -93,7 +93,7 @@ def suggest_introductions(
     as_of : datetime.date, optional
         Day on which actors must still be active (default today).
     per_bucket, max_pairs : int
-        Candidate bounds (see `gaps_candidates.window_pairs`).
+        Candidate bounds (see `candidates.window_pairs`).
     max_per_actor : int
         How often one actor may appear in the list.
     seed : int
