@@ -1,77 +1,72 @@
 """The words of introductions: why two actors should meet, and which gap that closes.
 
-German next to English, in one place; `suggest_introductions` fills in what two actors
-share.
+`netzwerk.analysis.introductions.suggest_introductions` returns what two actors share
+(``reason``) and the gap between their groups (``gap``) as plain data; the functions here
+say it in German or English. The sentence parts are in `netzwerk.present.texts.introductions`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 
-from netzwerk.analysis.mixing import group_label
+from netzwerk.errors import ConfigError
+from netzwerk.present.group_labels import group_label
+from netzwerk.present.texts.introductions import TEXTS
 
-# Sentence parts, German next to English.
-TEXT = {
-    "both": {"de": "Beide", "en": "Both"},
-    "and": {"de": "und", "en": "and"},
-    "topics": {"de": "arbeiten zu {}", "en": "work on {}"},
-    # names in quotes: "beim Stadtteilfest" would need the article of every event's name
-    "event": {"de": "„{}“", "en": "{}"},
-    "events_1": {"de": "waren bei {}", "en": "were at {}"},
-    "events_n": {"de": "waren bei {}", "en": "were at {}"},
-    "more_events": {"de": "{} weiteren Veranstaltungen", "en": "{} more events"},
-    "project": {"de": "„{}“", "en": "{}"},
-    "projects_1": {"de": "sind im Projekt {}", "en": "are in the project {}"},
-    "projects_n": {"de": "sind in den Projekten {}", "en": "are in the projects {}"},
-    "more_projects": {"de": "{} weiteren", "en": "{} more"},
-    "partners_1": {"de": "haben einen gemeinsamen Partner", "en": "have a partner in common"},
-    "partners_n": {"de": "haben {} gemeinsame Partner", "en": "have {} partners in common"},
-    "street": {"de": "sind in derselben Straße ({})", "en": "are on the same street ({})"},
-    "street_private": {"de": "sind in derselben Straße", "en": "are on the same street"},
-    "gap_none": {
-        "de": "{} – {}: bisher keine Verbindung ({} erwartet)",
-        "en": "{} – {}: no tie yet ({} expected)",
-    },
-    "gap_some": {
-        "de": "{} – {}: {} Verbindungen ({} erwartet)",
-        "en": "{} – {}: {} ties ({} expected)",
-    },
-    "gap_within_none": {
-        "de": "{} untereinander: bisher keine Verbindung ({} erwartet)",
-        "en": "Within {}: no tie yet ({} expected)",
-    },
-    "gap_within_some": {
-        "de": "{} untereinander: {} Verbindungen ({} erwartet)",
-        "en": "Within {}: {} ties ({} expected)",
-    },
-}
 LANGUAGES = ("de", "en")
 
 
-def reason_text(
-    lang: str,
-    topics: Sequence[str],
-    activities: Sequence[tuple[str, str]],
-    partners: int,
-    street: str = "",
-    private: bool = False,
-) -> str:
+def introduction_texts(
+    suggestion: Mapping, lang: str, names: Mapping[str, str] | None = None
+) -> dict:
+    """The suggestion with its words added: ``reasons`` (one sentence) and ``gap_text``.
+
+    ``names`` (topic id → name) label the groups when the suggestion's ``by`` is not a
+    vocabulary (sector, type). Raises `ConfigError` for an unknown language.
+
+    >>> suggestion = {"by": "sector", "reason": {"topics": ["Jugend"], "activities": [],
+    ...               "partners": 1, "same_street": False, "street": ""},
+    ...               "gap": {"groups": ["education", "economy"], "observed": 0,
+    ...                       "expected": 0.5, "ratio": 0.0}}
+    >>> worded = introduction_texts(suggestion, "en")
+    >>> worded["reasons"], worded["gap_text"]
+    ('Both work on Jugend and have a partner in common', 'education – local economy: no tie yet (0.5 expected)')
+    """
+    if lang not in LANGUAGES:
+        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
+    gap = suggestion["gap"]
+    return {
+        **suggestion,
+        "reasons": reason_text(lang, suggestion["reason"]),
+        "gap_text": gap_text(lang, suggestion["by"], gap, names) if gap else "",
+    }
+
+
+def reason_text(lang: str, reason: Mapping) -> str:
     """One sentence saying what two actors have in common.
 
-    Projects and events are listed most recent first (as given), at most two by name.
+    ``reason`` as in a suggestion: ``topics`` (names), ``activities`` ((kind, name) pairs,
+    most recent first; at most two are named), ``partners`` (how many in common),
+    ``same_street`` and ``street`` (the name; empty if one of the two is a person, whose
+    street is then not named).
 
-    >>> reason_text("de", ["Integration"], [("event", "Stadtteilfest 2024")], 2)
+    >>> def reason(topics=(), activities=(), partners=0, street=""):
+    ...     return {"topics": topics, "activities": activities, "partners": partners,
+    ...             "same_street": bool(street), "street": street}
+    >>> reason_text("de", reason(["Integration"], [("event", "Stadtteilfest 2024")], 2))
     'Beide arbeiten zu Integration, waren bei „Stadtteilfest 2024“ und haben 2 gemeinsame Partner'
-    >>> reason_text("en", ["integration"], [("event", "Stadtteilfest 2024")], 2)
+    >>> reason_text("en", reason(["integration"], [("event", "Stadtteilfest 2024")], 2))
     'Both work on integration, were at Stadtteilfest 2024 and have 2 partners in common'
-    >>> reason_text("de", [], [("project", "Soziale Stadt"), ("project", "Leerstand"),
-    ...                        ("project", "Hofprogramm")], 1, "Lange Straße")
+    >>> reason_text("de", reason([], [("project", "Soziale Stadt"), ("project", "Leerstand"),
+    ...                               ("project", "Hofprogramm")], 1, "Lange Straße"))
     'Beide sind in den Projekten „Soziale Stadt“, „Leerstand“ und 1 weiteren, haben einen \
 gemeinsamen Partner und sind in derselben Straße (Lange Straße)'
     """
+    topics, activities, partners = reason["topics"], reason["activities"], reason["partners"]
+    column = LANGUAGES.index(lang)
 
     def say(key: str, *values: object) -> str:
-        return TEXT[key][lang].format(*values)
+        return TEXTS[key][column].format(*values)
 
     clauses = []
     if topics:
@@ -86,12 +81,13 @@ gemeinsamen Partner und sind in derselben Straße (Lange Straße)'
             clauses.append(say(f"{kind}s_{number}", _join(items, say("and"))))
     if partners:
         clauses.append(say("partners_1") if partners == 1 else say("partners_n", partners))
-    if street:
-        clauses.append(say("street_private") if private else say("street", street))
+    if reason["same_street"]:
+        street = reason["street"]
+        clauses.append(say("street", street) if street else say("street_private"))
     return f"{say('both')} {_join(clauses, say('and'))}" if clauses else ""
 
 
-def gap_text(lang: str, by: str, gap: dict, names: dict | None = None) -> str:
+def gap_text(lang: str, by: str, gap: Mapping, names: Mapping[str, str] | None = None) -> str:
     """The gap a suggestion closes, in words.
 
     >>> gap = {"groups": ["education", "economy"], "observed": 0, "expected": 1.84}
@@ -100,6 +96,7 @@ def gap_text(lang: str, by: str, gap: dict, names: dict | None = None) -> str:
     >>> gap_text("en", "sector", {"groups": ["social", "social"], "observed": 3, "expected": 3})
     'Within social services: 3 ties (3.0 expected)'
     """
+    column = LANGUAGES.index(lang)
     g, h = (group_label(by, x, lang, names) for x in gap["groups"])
     expected = f"{gap['expected']:.1f}"
     if lang == "de":
@@ -107,8 +104,8 @@ def gap_text(lang: str, by: str, gap: dict, names: dict | None = None) -> str:
     within = "within_" if gap["groups"][0] == gap["groups"][1] else ""
     groups = (g,) if within else (g, h)
     if gap["observed"] == 0:
-        return TEXT[f"gap_{within}none"][lang].format(*groups, expected)
-    return TEXT[f"gap_{within}some"][lang].format(*groups, gap["observed"], expected)
+        return TEXTS[f"gap_{within}none"][column].format(*groups, expected)
+    return TEXTS[f"gap_{within}some"][column].format(*groups, gap["observed"], expected)
 
 
 def _join(items: list[str], conjunction: str) -> str:

@@ -228,7 +228,7 @@ def _analyse(ctx: Context, stopwatch: _Stopwatch) -> None:
         ctx.store_graph, tie_kinds=ctx.tie_kinds, shared=(), as_of_date=ctx.day, weighted=weighted
     )
     results.introductions = suggest_introductions(
-        direct, ctx.store_graph, top=INTRODUCTIONS, lang=ctx.lang, as_of=ctx.day, seed=SEED
+        direct, ctx.store_graph, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
 

@@ -1,8 +1,12 @@
 """Introductions: whom the QM should introduce to whom next, why, and who can do it.
 
 `suggest_introductions` proposes pairs of actors who are not tied yet, ranked so that the
-biggest gaps between groups (sectors by default) are closed first, each with a reason in
-plain German or English and the best person to make the introduction.
+biggest gaps between groups (sectors by default) are closed first, each with what the two
+share (``reason``, plain data) and the best person to make the introduction. The sentences
+saying it are made by `netzwerk.present.introductions.introduction_texts`.
+
+The parts: `candidates` (bounded candidate pairs, what the store graph adds), `ranking`
+(which gaps first), `pairs` (what a pair shares, its introducer, the returned record).
 """
 
 from __future__ import annotations
@@ -16,18 +20,23 @@ import numpy as np
 
 from netzwerk.analysis.gaps_arrays import EdgeArrays, Membership, edge_arrays
 from netzwerk.analysis.introductions.candidates import (
-    ACTIVITY_WEIGHT,
-    STREET_WEIGHT,
-    TOPIC_WEIGHT,
     StoreContext,
     buckets,
     store_context,
     window_pairs,
 )
-from netzwerk.analysis.mixing import mixing_matrices, view_membership
+from netzwerk.analysis.introductions.pairs import (
+    active_and_consented,
+    members,
+    shared_things,
+    suggestion_record,
+)
+from netzwerk.analysis.introductions.ranking import GapRanking, round_robin, shortlist
+from netzwerk.analysis.mixing import view_membership
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 from netzwerk.performance import gc_paused
-from netzwerk.present.introductions import LANGUAGES, gap_text, reason_text
+
+__all__ = ["suggest_introductions"]
 
 
 def suggest_introductions(
@@ -38,7 +47,6 @@ def suggest_introductions(
     between: Sequence[str] | None = None,
     by: str = "sector",
     top: int = 10,
-    lang: str = "de",
     as_of: date | None = None,
     per_bucket: int = 25,
     max_per_actor: int = 2,
@@ -88,8 +96,6 @@ def suggest_introductions(
         Attribute whose gaps are closed first (default 'sector').
     top : int
         Number of suggestions.
-    lang : {'de', 'en'}
-        Language of ``reasons`` and ``gap_text``.
     as_of : datetime.date, optional
         Day on which actors must still be active (default today).
     per_bucket, max_pairs : int
@@ -102,9 +108,13 @@ def suggest_introductions(
     Returns
     -------
     list of dict
-        ``a``, ``b``, ``score``, ``reasons`` (one sentence), ``introducer``,
-        ``introducer_via`` ('shared_partner', 'coordinator' or None), ``groups`` (of a
-        and b), ``gap`` ({observed, expected, ratio} between their groups), ``gap_text``,
+        ``a``, ``b``, ``score``, ``reason`` (what the sentence needs: ``codes`` from
+        'shared_topics', 'shared_events', 'shared_projects', 'shared_partners',
+        'same_street'; topic names ``topics``; (kind, name) ``activities``, most recent
+        first; the number of shared ``partners``; ``same_street`` and ``street``, empty if
+        either is a person), ``introducer``, ``introducer_via`` ('shared_partner',
+        'coordinator' or None), ``by``, ``groups`` (of a and b), ``gap`` ({groups,
+        observed, expected, ratio} between their groups, None if either has no group),
         ``shared_partners``, ``shared_topics``, ``shared_activities`` (names),
         ``same_street``.
 
@@ -125,14 +135,12 @@ def suggest_introductions(
     ...            "bakery": "economy"}
     >>> nx.set_node_attributes(V, sectors, "sector")
     >>> nx.set_node_attributes(V, {"school": ["jugend"], "shop": ["jugend"]}, "topics")
-    >>> best = suggest_introductions(V, top=1, lang="en")[0]
+    >>> best = suggest_introductions(V, top=1)[0]
     >>> best["a"], best["b"], best["introducer"], best["score"]
     ('school', 'shop', 'club', 1.0)
-    >>> best["reasons"]
-    'Both work on jugend and have a partner in common'
+    >>> best["reason"]["codes"], best["gap"]["groups"], best["gap"]["observed"]
+    (['shared_topics', 'shared_partners'], ['education', 'economy'], 0)
     """
-    if lang not in LANGUAGES:
-        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
     if for_actor is not None and for_actor not in view:
         raise NotFound(f'unbekannter Akteur "{for_actor}" — Kennung (ID) oder Namen prüfen')
     with gc_paused():
@@ -143,7 +151,6 @@ def suggest_introductions(
             between,
             by,
             top,
-            lang,
             as_of,
             per_bucket,
             max_per_actor,
@@ -159,7 +166,6 @@ def _suggest(
     between: Sequence[str] | None,
     by: str,
     top: int,
-    lang: str,
     as_of: date | None,
     per_bucket: int,
     max_per_actor: int,
@@ -175,7 +181,7 @@ def _suggest(
     if for_actor is not None and not allowed[arrays.index[for_actor]]:
         return []
 
-    gaps = _GapRanking(arrays, groups)
+    gaps = GapRanking(arrays, groups)
     keep_pair = _pair_filter(arrays, groups, for_actor, between)
     keys, prescores = window_pairs(
         buckets(view, arrays, context, allowed),
@@ -192,19 +198,19 @@ def _suggest(
     rank, cell = gaps.rank(low, high, between)
 
     day = as_of or date.today()
-    first_side = _members(groups, arrays, between[0]) if between is not None else set()
+    first_side = members(groups, arrays, between[0]) if between is not None else set()
     rounds = -(-top // max(1, len(np.unique(rank)))) if len(rank) else 0
     candidates = []
-    for i in _shortlist(rank, prescores, per_rank=2 * rounds + 5):
+    for i in shortlist(rank, prescores, per_rank=2 * rounds + 5):
         u, v = arrays.nodes[low[i]], arrays.nodes[high[i]]
         if v == for_actor or (between is not None and u not in first_side):
             u, v = v, u
-        shared = _shared(view, context, u, v)
+        shared = shared_things(view, context, u, v)
         if shared is not None:
             candidates.append((int(rank[i]), int(cell[i]), shared))
-    chosen = _round_robin(candidates, top, max_per_actor, for_actor)
+    chosen = round_robin(candidates, top, max_per_actor, for_actor)
     return [
-        _record(view, context, groups, arrays, gaps, cell, shared, day, lang, by)
+        suggestion_record(view, context, groups, arrays, gaps, cell, shared, day, by)
         for cell, shared in chosen
     ]
 
@@ -225,17 +231,10 @@ def _allowed(view: nx.Graph, arrays: EdgeArrays, day: date) -> np.ndarray:
     """Actors who may be suggested: active on ``day``, consented if persons, not the QM."""
     allowed = np.ones(arrays.n, dtype=bool)
     for i, node in enumerate(arrays.nodes):
-        allowed[i] = _active_and_consented(view.nodes[node], day) and not view.nodes[node].get(
+        allowed[i] = active_and_consented(view.nodes[node], day) and not view.nodes[node].get(
             "coordinator"
         )
     return allowed
-
-
-def _active_and_consented(data: dict, day: date) -> bool:
-    until = data.get("until")
-    if isinstance(until, date) and until < day:
-        return False
-    return not (data.get("natural_person") and not data.get("consent"))
 
 
 def _store_tie_keys(context: StoreContext, arrays: EdgeArrays) -> np.ndarray:
@@ -277,238 +276,3 @@ def _pair_filter(
     if not checks:
         return None
     return lambda low, high: np.logical_and.reduce([check(low, high) for check in checks])
-
-
-class _GapRanking:
-    """Group pairs ordered by observed/expected ties (lowest first, then larger expected);
-    pairs across groups before pairs within one group."""
-
-    def __init__(self, arrays: EdgeArrays, groups: Membership):
-        self.groups = groups
-        self.observed, self.expected, self.ratio, _, _ = mixing_matrices(arrays, groups)
-        k = len(groups.groups)
-        cells = [(i, j) for i in range(k) for j in range(i, k)]
-        cells.sort(
-            key=lambda c: (
-                c[0] == c[1],
-                np.inf if np.isnan(self.ratio[c]) else self.ratio[c],
-                -self.expected[c],
-                c,
-            )
-        )
-        self.rank_of = np.full((k, k), len(cells), dtype=np.int64)
-        for position, (i, j) in enumerate(cells):
-            self.rank_of[i, j] = self.rank_of[j, i] = position
-        self.unranked = len(cells)
-        self.k = k
-        self.codes = groups.codes() if groups.single_valued else None
-        self.lists = (
-            [
-                groups.matrix.indices[groups.matrix.indptr[i] : groups.matrix.indptr[i + 1]]
-                for i in range(groups.matrix.shape[0])
-            ]
-            if self.codes is None
-            else None
-        )
-
-    def rank(
-        self, low: np.ndarray, high: np.ndarray, between: Sequence[str] | None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Gap rank of each pair and its group cell (g·k + h, −1 if ungrouped)."""
-        if between is not None:
-            g, h = (self.groups.groups.index(x) for x in between)
-            cell = np.full(len(low), min(g, h) * self.k + max(g, h), dtype=np.int64)
-            return np.full(len(low), self.rank_of[g, h]), cell
-        if self.codes is not None:
-            a, b = self.codes[low], self.codes[high]
-            grouped = (a >= 0) & (b >= 0)
-            rank = np.where(
-                grouped, self.rank_of[np.maximum(a, 0), np.maximum(b, 0)], self.unranked
-            )
-            cell = np.where(grouped, np.minimum(a, b) * self.k + np.maximum(a, b), -1)
-            return rank, cell
-        rank = np.full(len(low), self.unranked, dtype=np.int64)
-        cell = np.full(len(low), -1, dtype=np.int64)
-        for index, (u, v) in enumerate(zip(low.tolist(), high.tolist(), strict=True)):
-            for g in self.lists[u]:
-                for h in self.lists[v]:
-                    if self.rank_of[g, h] < rank[index]:
-                        rank[index] = self.rank_of[g, h]
-                        cell[index] = min(g, h) * self.k + max(g, h)
-        return rank, cell
-
-
-def _shortlist(rank: np.ndarray, prescore: np.ndarray, per_rank: int) -> np.ndarray:
-    """Indices of the ``per_rank`` best-prescored pairs of every gap rank.
-
-    Pairs come sorted by key (low, high); the stable sort keeps that order among equals.
-    """
-    if not len(rank):
-        return np.zeros(0, dtype=np.int64)
-    order = np.argsort(rank * (float(prescore.max()) + 1.0) - prescore, kind="stable")
-    sorted_rank = rank[order]
-    starts = np.flatnonzero(np.concatenate([[True], sorted_rank[1:] != sorted_rank[:-1]]))
-    block_start = np.repeat(starts, np.diff(np.append(starts, len(order))))
-    return order[np.arange(len(order)) - block_start < per_rank]
-
-
-def _shared(view: nx.Graph, context: StoreContext, u: Hashable, v: Hashable) -> dict | None:
-    """What u and v have in common, and the exact score; None if tied or nothing shared."""
-    if view.has_edge(u, v):
-        return None  # belt and braces: the array filter already removed these
-    data_u, data_v = view.nodes[u], view.nodes[v]
-    partners = sorted(set(view[u]) & set(view[v]), key=str)
-    topics = sorted(set(data_u.get("topics") or ()) & set(data_v.get("topics") or ()))
-    activities = sorted(
-        context.activities.get(u, frozenset()) & context.activities.get(v, frozenset()),
-        key=lambda a: (-context.activity_days.get(a, 0), context.activity_names.get(a, a)),
-    )
-    street = data_u.get("street") or ""
-    same_street = bool(street) and street == data_v.get("street")
-    score = (
-        sum(1.0 / view.degree(z) for z in partners)
-        + TOPIC_WEIGHT * len(topics)
-        + ACTIVITY_WEIGHT * len(activities)
-        + STREET_WEIGHT * same_street
-    )
-    if score <= 0:
-        return None
-    return {
-        "a": u,
-        "b": v,
-        "score": round(score, 6),
-        "partners": partners,
-        "topics": topics,
-        "activities": activities,
-        "street": street if same_street else "",
-    }
-
-
-def _record(
-    view: nx.Graph,
-    context: StoreContext,
-    groups: Membership,
-    arrays: EdgeArrays,
-    gaps: _GapRanking,
-    cell: int,
-    shared: dict,
-    day: date,
-    lang: str,
-    by: str,
-) -> dict:
-    """The suggestion as returned: reasons, introducer, groups and the gap it closes."""
-    u, v = shared["a"], shared["b"]
-    private = bool(view.nodes[u].get("natural_person") or view.nodes[v].get("natural_person"))
-    introducer, via = _introducer(view, u, v, shared["partners"], day)
-    first_groups = _groups_of(groups, arrays, u)
-    gap = _gap(gaps, cell, first_groups)
-    activities = shared["activities"]
-    return {
-        "a": u,
-        "b": v,
-        "score": shared["score"],
-        "reasons": reason_text(
-            lang,
-            [context.topic_names.get(t, t) for t in shared["topics"]],
-            [
-                (context.activity_kinds.get(a, "event"), context.activity_names.get(a, a))
-                for a in activities
-            ],
-            len(shared["partners"]),
-            shared["street"],
-            private,
-        ),
-        "introducer": introducer,
-        "introducer_via": via,
-        "groups": [first_groups, _groups_of(groups, arrays, v)],
-        "gap": gap,
-        "gap_text": gap_text(lang, by, gap, context.topic_names) if gap else "",
-        "shared_partners": shared["partners"],
-        "shared_topics": shared["topics"],
-        "shared_activities": [context.activity_names.get(a, a) for a in activities],
-        "same_street": bool(shared["street"]),
-    }
-
-
-def _members(groups: Membership, arrays: EdgeArrays, group: str) -> set:
-    column = groups.groups.index(group)
-    member = groups.matrix.tocsc()[:, column]
-    return {arrays.nodes[i] for i in member.indices}
-
-
-def _groups_of(groups: Membership, arrays: EdgeArrays, node: Hashable) -> list[str]:
-    row = arrays.index[node]
-    matrix = groups.matrix
-    return [groups.groups[g] for g in matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]]
-
-
-def _gap(gaps: _GapRanking, cell: int, first_groups: list[str]) -> dict | None:
-    """Observed and expected ties between the pair's groups, a's group first."""
-    if cell < 0:
-        return None
-    g, h = divmod(cell, gaps.k)
-    names = gaps.groups.groups
-    if names[g] not in first_groups and names[h] in first_groups:
-        g, h = h, g
-    observed = float(gaps.observed[g, h]) / (2 if g == h else 1)
-    ratio = gaps.ratio[g, h]
-    return {
-        "groups": [gaps.groups.groups[g], gaps.groups.groups[h]],
-        "observed": int(round(observed)),
-        "expected": round(float(gaps.expected[g, h]) / (2 if g == h else 1), 3),
-        "ratio": None if np.isnan(ratio) else round(float(ratio), 3),
-    }
-
-
-def _introducer(
-    view: nx.Graph, u: Hashable, v: Hashable, partners: list, day: date
-) -> tuple[Hashable | None, str | None]:
-    usable = [z for z in partners if _active_and_consented(view.nodes[z], day)]
-    plain = [z for z in usable if not view.nodes[z].get("coordinator")]
-
-    def strength(z: Hashable) -> tuple:
-        a = view[u][z].get("weight", 1.0)
-        b = view[v][z].get("weight", 1.0)
-        return (-min(a, b), -(a + b), str(z))
-
-    if plain:
-        return min(plain, key=strength), "shared_partner"
-    coordinators = [z for z in usable if view.nodes[z].get("coordinator")]
-    if not coordinators:
-        coordinators = sorted(
-            (z for z in (*view[u], *view[v]) if view.nodes[z].get("coordinator")), key=str
-        )
-    return (coordinators[0], "coordinator") if coordinators else (None, None)
-
-
-def _round_robin(
-    candidates: list[tuple[int, int, dict]],
-    top: int,
-    max_per_actor: int,
-    for_actor: Hashable | None,
-) -> list[tuple[int, dict]]:
-    """One pair per gap per round, biggest gap first, best score first within a gap.
-
-    Returns (group cell, shared) of the chosen pairs."""
-    by_rank: dict[int, list[tuple[int, dict]]] = {}
-    for rank, cell, shared in candidates:
-        by_rank.setdefault(rank, []).append((cell, shared))
-    queues = [
-        sorted(by_rank[r], key=lambda c: (-c[1]["score"], str(c[1]["a"]), str(c[1]["b"])))
-        for r in sorted(by_rank)
-    ]
-    chosen: list[tuple[int, dict]] = []
-    used: dict[Hashable, int] = {}
-    while len(chosen) < top and any(queues):
-        for queue in queues:
-            while queue:
-                cell, shared = queue.pop(0)
-                capped = [x for x in (shared["a"], shared["b"]) if x != for_actor]
-                if all(used.get(x, 0) < max_per_actor for x in capped):
-                    for x in capped:
-                        used[x] = used.get(x, 0) + 1
-                    chosen.append((cell, shared))
-                    break
-            if len(chosen) == top:
-                break
-    return chosen
