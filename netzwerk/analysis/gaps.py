@@ -16,8 +16,8 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.analysis._graph_arrays import edge_arrays
 from netzwerk.analysis.communities import communities_kernel, holes_kernel
-from netzwerk.analysis.gaps_arrays import edge_arrays
 from netzwerk.analysis.mixing import (
     assortativity_kernel,
     ei_kernel,

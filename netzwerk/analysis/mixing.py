@@ -5,7 +5,7 @@ are given here: the group × group mixing matrix compared with a random placemen
 (`mixing`), Krackhardt & Stern's E-I index with a permutation test (`ei_index`), and
 Newman's nominal assortativity (`assortativity`).
 
-Groups follow `gaps_arrays.group_memberships`: a list-valued attribute such as ``topics``
+Groups follow `groups.group_memberships`: a list-valued attribute such as ``topics``
 counts an actor in each of its groups; actors without a value are left out.
 """
 
@@ -14,13 +14,8 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import (
-    EdgeArrays,
-    Membership,
-    edge_arrays,
-    group_memberships,
-    membership,
-)
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
+from netzwerk.analysis.groups import Membership, group_memberships, membership
 from netzwerk.model import ACTOR_TYPES, SECTORS
 
 

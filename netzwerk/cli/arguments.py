@@ -13,7 +13,7 @@ from datetime import date
 import click
 import networkx as nx
 
-from netzwerk.analysis.gaps_arrays import NOT_GROUPINGS
+from netzwerk.analysis.groups import NOT_GROUPINGS
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError, NotFound
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token

@@ -18,7 +18,8 @@ from itertools import chain
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import EdgeArrays, Membership, edge_arrays
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
+from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.introductions.candidates import (
     StoreContext,
     buckets,

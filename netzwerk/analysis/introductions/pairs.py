@@ -8,7 +8,8 @@ from datetime import date
 
 import networkx as nx
 
-from netzwerk.analysis.gaps_arrays import EdgeArrays, Membership
+from netzwerk.analysis._graph_arrays import EdgeArrays
+from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.introductions.candidates import (
     ACTIVITY_WEIGHT,
     STREET_WEIGHT,

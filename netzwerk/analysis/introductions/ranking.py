@@ -7,7 +7,8 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import EdgeArrays, Membership
+from netzwerk.analysis._graph_arrays import EdgeArrays
+from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.mixing import mixing_matrices
 
 
