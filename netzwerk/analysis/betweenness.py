@@ -160,7 +160,7 @@ def betweenness(
     0.5
     """
     arrays = graph_arrays(graph, weight="weight", distance="distance" if weighted else None)
-    return betweenness_of(
+    return betweenness_kernel(
         arrays,
         weighted=weighted,
         normalized=normalized,
@@ -170,7 +170,7 @@ def betweenness(
     )
 
 
-def betweenness_of(
+def betweenness_kernel(
     arrays: GraphArrays,
     *,
     weighted: bool = True,

@@ -26,12 +26,12 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import graph_arrays
-from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_of
+from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_kernel
 from netzwerk.analysis.cohesion import (
     LocalBridge,
     bridges,
     cut_points,
-    cut_points_of,
+    cut_points_kernel,
     distance_fragmentation,
     fragmentation,
     local_bridges,
@@ -42,15 +42,15 @@ from netzwerk.analysis.gould_fernandez import (
     ActorBrokerage,
     BrokerageRoles,
     brokerage_roles,
-    brokerage_roles_of,
+    brokerage_roles_kernel,
     group_values,
 )
 from netzwerk.analysis.keyplayers import key_players
 from netzwerk.analysis.structural_holes import (
     DEFAULT_MODEL,
     StructuralHoles,
-    structural_hole_arrays,
     structural_holes,
+    structural_holes_kernel,
 )
 
 __all__ = [
@@ -203,14 +203,14 @@ def broker_analysis(
         view, weight="weight" if weighted else None, distance="distance" if weighted else None
     )
     lap("arrays")
-    between = betweenness_of(arrays, weighted=weighted, k_sample=k_sample, seed=seed)
+    between = betweenness_kernel(arrays, weighted=weighted, k_sample=k_sample, seed=seed)
     lap("betweenness")
-    holes = structural_hole_arrays(arrays, constraint_model)
+    holes = structural_holes_kernel(arrays, constraint_model)
     lap("structural_holes")
-    roles = brokerage_roles_of(arrays, groups, by)
+    roles = brokerage_roles_kernel(arrays, groups, by)
     lap("brokerage")
     cuts = np.zeros(arrays.n, dtype=bool)
-    cuts[[arrays.index[node] for node in cut_points_of(arrays)]] = True
+    cuts[[arrays.index[node] for node in cut_points_kernel(arrays)]] = True
     lap("cut_points")
     rows = _rows(view, arrays.nodes, between, holes, roles, cuts)
     rows.sort(key=lambda row: (-row["betweenness"], str(row["id"])))

@@ -153,7 +153,7 @@ def brokerage_roles(graph: nx.Graph, by: str = "sector") -> BrokerageRoles:
     ('school', 2, 2)
     """
     arrays = graph_arrays(graph, weight=None, distance=None)
-    return brokerage_roles_of(arrays, group_values(graph, by), by)
+    return brokerage_roles_kernel(arrays, group_values(graph, by), by)
 
 
 NOT_GROUPINGS = frozenset({"id", "name", "note", "kind"})
@@ -184,7 +184,7 @@ def _groupable(value: object) -> bool:
     return value is None or isinstance(value, str | int | bool | float)
 
 
-def brokerage_roles_of(arrays: GraphArrays, groups: list[Hashable], by: str) -> BrokerageRoles:
+def brokerage_roles_kernel(arrays: GraphArrays, groups: list[Hashable], by: str) -> BrokerageRoles:
     """`brokerage_roles` on prepared arrays and the group of every node."""
     n = arrays.n
     labels = list(dict.fromkeys(groups))
