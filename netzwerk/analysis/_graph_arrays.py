@@ -16,7 +16,6 @@ here is public API.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +25,8 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+
+from netzwerk.performance import gc_paused
 
 
 @dataclass(eq=False)
@@ -153,13 +154,8 @@ def graph_arrays(
     """
     if graph.is_multigraph():
         raise nx.NetworkXNotImplemented("not implemented for multigraphs")
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of short-lived tuples: repeated collections would double the time
-    try:
+    with gc_paused():  # millions of short-lived tuples: collections would double the time
         nodes, tail, head, strengths, lengths = _edge_lists(graph, weight, distance)
-    finally:
-        if was_enabled:
-            gc.enable()
     tail = np.asarray(tail, dtype=np.int64)
     head = np.asarray(head, dtype=np.int64)
     strengths = np.asarray(strengths, dtype=float) if weight else np.ones(len(tail))

@@ -18,7 +18,6 @@ and return plain data.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,6 +51,7 @@ from netzwerk.analysis.structural_holes import (
     structural_holes,
     structural_holes_kernel,
 )
+from netzwerk.performance import Stopwatch
 
 __all__ = [
     "TABLE_COLUMNS",
@@ -189,15 +189,8 @@ def broker_analysis(
     constraint_model: str = DEFAULT_MODEL,
 ) -> BrokerAnalysis:
     """`broker_table` plus the options it was computed with (view, sampling, error)."""
-    timings: dict[str, tuple[float, float]] = {}
-    clock = (time.perf_counter(), time.process_time())
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = (time.perf_counter(), time.process_time())
-        timings[name] = (now[0] - clock[0], now[1] - clock[1])
-        clock = now
-
+    watch = Stopwatch()
+    lap = watch.lap
     groups = group_values(view, by)
     arrays = graph_arrays(
         view, weight="weight" if weighted else None, distance="distance" if weighted else None
@@ -224,7 +217,7 @@ def broker_analysis(
         "constraint_model": constraint_model,
         **between.method(),
     }
-    return BrokerAnalysis(rows, options, timings)
+    return BrokerAnalysis(rows, options, watch.timings)
 
 
 def _rows(
