@@ -218,6 +218,8 @@ def brokerage_roles_kernel(arrays: GraphArrays, groups: list[Hashable], by: str)
 def _open_two_paths(arrays: GraphArrays, group: np.ndarray, n_groups: int) -> np.ndarray:
     """(n, 6) counts per broker: the five roles in `ROLES` order and their total."""
     n = arrays.n
+    if n == 0:  # scipy cannot multiply the empty matrices below
+        return np.zeros((0, len(ROLES) + 1), dtype=np.int64)
     ones = np.ones(len(arrays.tail))
     arcs = sp.csr_matrix((ones, (arrays.tail, arrays.head)), shape=(n, n))
     if not arrays.directed:

@@ -197,7 +197,7 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
     """Brokers, dependency on the coordinators, key players, gaps and introductions."""
     view, results, weighted = ctx.view, ctx.results, ctx.weighted
     has_sectors = any(d.get("sector") for _, d in view.nodes(data=True))
-    # (a view without any tie has no brokers; broker_table fails on it at the moment)
+    # (a view without any tie has no brokers to show: no table, no dependency section)
     rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
     results.brokers = rows
     results.cut_points, results.map_brokers = _map_marks(rows)
@@ -369,8 +369,7 @@ def plot_figure(
     names = {n: pseudonymiser.display_name(str(n), d, show_names) for n, d in view.nodes(data=True)}
     if kind == "gaps":
         return plots.mixing_heatmap(mixing(view), lang=lang)
-    rows = broker_table(view, weighted=weighted) if view.number_of_edges() else []
-    cut_points, brokers = _map_marks(rows)
+    cut_points, brokers = _map_marks(broker_table(view, weighted=weighted))
     if kind == "map":
         return plots.network_map(
             view,

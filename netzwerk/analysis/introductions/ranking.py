@@ -48,6 +48,8 @@ class GapRanking:
         self, low: np.ndarray, high: np.ndarray, between: Sequence[str] | None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Gap rank of each pair and its group cell (g·k + h, −1 if ungrouped)."""
+        if self.k == 0:  # nobody has a group: every pair unranked
+            return np.full(len(low), self.unranked, dtype=np.int64), np.full(len(low), -1)
         if between is not None:
             g, h = (self.groups.groups.index(x) for x in between)
             cell = np.full(len(low), min(g, h) * self.k + max(g, h), dtype=np.int64)
