@@ -276,6 +276,7 @@ def components_kernel(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
 
 
 def fragmentation_kernel(arrays: GraphArrays, alive: np.ndarray) -> float:
+    """F of the network of the ``alive`` nodes (`fragmentation` on prepared arrays)."""
     labels = components_kernel(arrays, alive)
     remaining = int(alive.sum())
     if remaining < 2:

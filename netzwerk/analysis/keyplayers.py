@@ -9,7 +9,11 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
-from netzwerk.analysis.cohesion import components_kernel, distance_fragmentation_kernel
+from netzwerk.analysis.cohesion import (
+    components_kernel,
+    distance_fragmentation_kernel,
+    fragmentation_kernel,
+)
 
 MEASURES = ("F", "DF")
 _TOLERANCE = 1e-12
@@ -155,15 +159,7 @@ def _best(scores: np.ndarray, alive: np.ndarray, rng: random.Random) -> int:
 def _objective(arrays: GraphArrays, alive: np.ndarray, measure: str) -> float:
     if measure == "DF":
         return float(distance_fragmentation_kernel(arrays, alive))
-    return _fragmentation(components_kernel(arrays, alive), alive)
-
-
-def _fragmentation(labels: np.ndarray, alive: np.ndarray) -> float:
-    remaining = int(alive.sum())
-    if remaining < 2:
-        return 0.0
-    sizes = np.bincount(labels[alive]).astype(float)
-    return float(1.0 - np.sum(sizes * (sizes - 1)) / (remaining * (remaining - 1)))
+    return fragmentation_kernel(arrays, alive)
 
 
 def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
@@ -188,7 +184,7 @@ def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.nd
     for local in sub.articulation_points():
         node = living[local]
         alive[node] = False
-        scores[node] = _fragmentation(components_kernel(arrays, alive), alive)
+        scores[node] = fragmentation_kernel(arrays, alive)
         alive[node] = True
     return scores
 
