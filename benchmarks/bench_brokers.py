@@ -25,7 +25,6 @@ import os
 import random
 import sys
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,24 +34,16 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import store_graph  # noqa: E402
-from netzwerk.analysis.brokerage import group_values  # noqa: E402
 from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency  # noqa: E402
+from netzwerk.analysis.gould_fernandez import group_values  # noqa: E402
 from netzwerk.analysis.views import actor_view  # noqa: E402
+from netzwerk.performance import Stopwatch  # noqa: E402
 
 SIZES = {
     "default": {"actors": 5_000, "ties": 20_000, "budget": 3.0, "subset": None},
     "large": {"actors": 100_000, "ties": 500_000, "budget": 60.0, "subset": 300},
 }
 MEMORY_BUDGET = 4 * 1024**3
-
-
-class Stopwatch:
-    def __init__(self) -> None:
-        self.wall = time.perf_counter()
-        self.cpu = time.process_time()
-
-    def read(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
 class ProcessTree:
@@ -95,7 +86,7 @@ class ProcessTree:
 def timed(function: Callable[[], object]) -> float:
     watch = Stopwatch()
     function()
-    return watch.read()[0]
+    return watch.elapsed()[0]
 
 
 def networkx_times(view: nx.Graph, subset: int | None) -> dict[str, tuple[float, str]]:
@@ -172,7 +163,7 @@ def main() -> None:
 
     watch = Stopwatch()
     view = actor_view(store_graph(size["actors"], size["ties"]))
-    wall, _ = watch.read()
+    wall, _ = watch.elapsed()
     print(
         f"{size['actors']:,} actors, {size['ties']:,} ties -> view with "
         f"{view.number_of_nodes():,} actors, {view.number_of_edges():,} ties"
@@ -182,7 +173,7 @@ def main() -> None:
     with ProcessTree() as tree:
         watch = Stopwatch()
         analysis = broker_analysis(view)
-        wall, cpu = watch.read()
+        wall, cpu = watch.elapsed()
     options = analysis.options
     print(
         f"  betweenness: {options['betweenness']}, {options['betweenness_sources']} sources, "
@@ -213,7 +204,7 @@ def main() -> None:
         return  # dependency runs betweenness three times: minutes here, and not a target
     watch = Stopwatch()
     dependency = coordinator_dependency(view)
-    wall, cpu = watch.read()
+    wall, cpu = watch.elapsed()
     print(
         f"  coordinator_dependency (not a target): {wall:.2f} s (cpu {cpu:.2f} s); "
         f"{dependency['connected_pairs_lost']:,} pairs lost without {dependency['coordinators']}"

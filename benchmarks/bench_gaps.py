@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,6 +21,7 @@ from benchmarks.synthetic import store_graph  # noqa: E402
 from netzwerk.analysis.gaps import gaps_report  # noqa: E402
 from netzwerk.analysis.introductions import suggest_introductions  # noqa: E402
 from netzwerk.analysis.views import actor_view  # noqa: E402
+from netzwerk.performance import Stopwatch  # noqa: E402
 
 SIZES = {
     "default": {
@@ -41,15 +41,6 @@ SIZES = {
 }
 
 
-class Stopwatch:
-    def __init__(self) -> None:
-        self.wall = time.perf_counter()
-        self.cpu = time.process_time()
-
-    def read(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, time.process_time() - self.cpu
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", action="store_true", help="100,000 actors / 500,000 ties")
@@ -59,7 +50,7 @@ def main() -> None:
     watch = Stopwatch()
     graph = store_graph(size["actors"], size["ties"])
     view = actor_view(graph)
-    wall, cpu = watch.read()
+    wall, cpu = watch.elapsed()
     print(
         f"{size['actors']:,} actors, {size['ties']:,} ties -> view with "
         f"{view.number_of_nodes():,} actors, {view.number_of_edges():,} ties"
@@ -75,11 +66,11 @@ def main() -> None:
         print(f"  gaps: {step:<16} {wall:7.3f} s (cpu {cpu:.3f} s)")
     watch = Stopwatch()
     suggestions = suggest_introductions(view, graph, top=50, per_bucket=size["per_bucket"])
-    wall, cpu = watch.read()
+    wall, cpu = watch.elapsed()
     print(
         f"  introductions (top 50, per_bucket={size['per_bucket']}): {wall:.3f} s (cpu {cpu:.3f} s)"
     )
-    wall, cpu = total.read()
+    wall, cpu = total.elapsed()
     verdict = "OK" if wall <= size["budget"] else "OVER BUDGET"
     print(
         f"total gaps + introductions: {wall:.2f} s wall, {cpu:.2f} s cpu "

@@ -15,12 +15,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from netzwerk.performance import Stopwatch  # noqa: E402
 from netzwerk.report.build import build_report, write_report  # noqa: E402
 from netzwerk.report.pseudonyms import Pseudonymiser  # noqa: E402
 from netzwerk.store.sqlite import SqliteStore  # noqa: E402
@@ -41,7 +41,7 @@ def main() -> int:
         pseudonymiser = Pseudonymiser(os.urandom(16))  # never touch the user's key file
         walls, cpus = [], []
         for run in range(args.runs):
-            wall, cpu = time.perf_counter(), time.process_time()
+            watch = Stopwatch()
             with SqliteStore(store_path) as store:
                 graph, log = store.graph(), store.ingest_log(limit=5)
             report = build_report(
@@ -53,8 +53,9 @@ def main() -> int:
                 pseudonymiser=pseudonymiser,
             )
             files = write_report(report, folder / f"report-{run}")
-            walls.append(time.perf_counter() - wall)
-            cpus.append(time.process_time() - cpu)
+            wall, cpu = watch.elapsed()
+            walls.append(wall)
+            cpus.append(cpu)
             steps = ", ".join(f"{k} {v:.2f}" for k, v in report.timings.items())
             print(
                 f"run {run + 1}: {walls[-1]:.2f} s wall, {cpus[-1]:.2f} s CPU, "

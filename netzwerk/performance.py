@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -23,3 +27,51 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _now() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+class Stopwatch:
+    """Wall-clock and CPU seconds (of this process) per step, for timings and benchmarks.
+
+    `lap` records the time since the previous lap (or the start) under a step name;
+    `time` runs one step and records only its own time; `elapsed` reads without recording.
+    Laps go into ``timings`` (a given dict is filled in place).
+
+    >>> watch = Stopwatch()
+    >>> watch.time("sum", lambda: sum(range(10)))
+    45
+    >>> watch.lap("rest")
+    >>> list(watch.timings), all(wall >= 0 and cpu >= 0 for wall, cpu in watch.timings.values())
+    (['sum', 'rest'], True)
+    >>> list(watch.wall_timings())
+    ['sum', 'rest']
+    """
+
+    def __init__(self, timings: dict[str, tuple[float, float]] | None = None) -> None:
+        self.timings: dict[str, tuple[float, float]] = {} if timings is None else timings
+        self._mark = _now()
+
+    def elapsed(self) -> tuple[float, float]:
+        """Wall-clock and CPU seconds since the last lap (or the start)."""
+        wall, cpu = _now()
+        return wall - self._mark[0], cpu - self._mark[1]
+
+    def lap(self, step: str) -> None:
+        """Record the seconds since the last lap (or the start) under ``step``."""
+        now = _now()
+        self.timings[step] = (now[0] - self._mark[0], now[1] - self._mark[1])
+        self._mark = now
+
+    def time(self, step: str, work: Callable[[], T]) -> T:
+        """Run ``work`` and record its seconds alone under ``step``."""
+        self._mark = _now()
+        result = work()
+        self.lap(step)
+        return result
+
+    def wall_timings(self) -> dict[str, float]:
+        """The laps' wall-clock seconds only."""
+        return {step: wall for step, (wall, _) in self.timings.items()}

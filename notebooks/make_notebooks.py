@@ -243,20 +243,22 @@ print("Mit genau einer Verbindung:", len(einzeln))"""),
 ## 5. Die Kontaktliste
 
 `suggest_introductions` schlägt Paare vor, die sich noch nicht kennen, aber viel gemeinsam
-haben – die größten Lücken zuerst – mit Begründung und einem Akteur, der vorstellen kann.
+haben – die größten Lücken zuerst – mit dem, was sie verbindet, und einem Akteur, der
+vorstellen kann; `reason_text` sagt es in einem Satz.
 Für Vorschläge nimmt man die Sicht **ohne** gemeinsame Veranstaltungen (`shared=()`): die
 gemeinsamen Veranstaltungen sind dann Gründe, keine Verbindungen."""),
     new_code_cell("""\
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.present.introductions import reason_text
 from netzwerk.report.files import atomic_write_text
 from netzwerk.report.tables import to_csv
 
 direkt = actor_view(graph, as_of_date=stichtag, shared=())
-vorschlaege = suggest_introductions(direkt, graph, top=8, lang="de", as_of=stichtag)
+vorschlaege = suggest_introductions(direkt, graph, top=8, as_of=stichtag)
 kontaktliste = [
     {"Wer": namen[v["a"]], "mit wem": namen[v["b"]],
      "Wer stellt vor": namen.get(v["introducer"], "–") if v["introducer"] else "–",
-     "Warum": v["reasons"]}
+     "Warum": reason_text("de", v["reason"])}
     for v in vorschlaege
 ]
 print(to_table(kontaktliste, max_width=60))

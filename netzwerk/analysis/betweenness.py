@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.brandes import PathGraph, dependency_sums, path_graph
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._betweenness_sparse import PathGraph, dependency_sums, path_graph
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
 EXACT_LIMIT = 2_000
 """Up to this many actors betweenness is computed exactly by default, above it is sampled."""
@@ -23,7 +23,7 @@ DEFAULT_SAMPLE = 256
 CONFIDENCE = 0.95
 BATCHES = 16
 SCIPY_FROM = 100_000
-"""From this many ties on, betweenness runs on the scipy kernel (`brandes`), else igraph."""
+"""From this many ties on, betweenness runs on the scipy kernel (`_betweenness_sparse`), else igraph."""
 PARALLEL_WORK = 20_000_000
 """Betweenness of large networks runs in several processes from this many sources × ties."""
 
@@ -93,7 +93,7 @@ def betweenness(
     the last bits). Unweighted: every tie has length 1.
 
     Computed with igraph up to 100,000 ties, above with the scipy kernel of
-    `netzwerk.analysis.brandes` (twice as fast there), in worker processes for large jobs;
+    `netzwerk.analysis._betweenness_sparse` (twice as fast there), in worker processes for large jobs;
     both are checked against networkx in the tests.
 
     Large networks (more than `EXACT_LIMIT` = 2,000 actors, unless ``k_sample`` is given):
@@ -160,7 +160,7 @@ def betweenness(
     0.5
     """
     arrays = graph_arrays(graph, weight="weight", distance="distance" if weighted else None)
-    return betweenness_of(
+    return betweenness_kernel(
         arrays,
         weighted=weighted,
         normalized=normalized,
@@ -170,7 +170,7 @@ def betweenness(
     )
 
 
-def betweenness_of(
+def betweenness_kernel(
     arrays: GraphArrays,
     *,
     weighted: bool = True,
@@ -301,7 +301,7 @@ def _batch_sums(
     undirected, so that summed over all sources each pair counts once).
 
     Small networks: igraph, one call per batch. From `SCIPY_FROM` ties on: the scipy
-    kernel of `netzwerk.analysis.brandes` (twice as fast there); large jobs
+    kernel of `netzwerk.analysis._betweenness_sparse` (twice as fast there); large jobs
     (``processes=None``: sources × ties ≥ `PARALLEL_WORK`) run in a pool of worker
     processes, one per available core (at most 4) — the kernels hold the GIL, so threads
     would not help. The sums do not depend on the kernel (up to rounding) or on how batches

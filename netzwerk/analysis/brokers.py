@@ -7,7 +7,7 @@ module with its definition and sources:
   2007) — `netzwerk.analysis.betweenness`;
 - Burt's structural holes: constraint, effective size, efficiency, hierarchy (Burt 1992)
   — `netzwerk.analysis.structural_holes`;
-- Gould–Fernandez brokerage roles (1989) — `netzwerk.analysis.brokerage`;
+- Gould–Fernandez brokerage roles (1989) — `netzwerk.analysis.gould_fernandez`;
 - cut-points, bridges, local bridges, fragmentation — `netzwerk.analysis.cohesion`;
 - key players (Borgatti 2006) — `netzwerk.analysis.keyplayers`;
 - coordinator dependency — `netzwerk.analysis.dependency`.
@@ -18,40 +18,40 @@ and return plain data.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_of
-from netzwerk.analysis.broker_arrays import graph_arrays
-from netzwerk.analysis.brokerage import (
-    ROLES,
-    ActorBrokerage,
-    BrokerageRoles,
-    brokerage_roles,
-    brokerage_roles_of,
-    group_values,
-)
+from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis.betweenness import Betweenness, betweenness, betweenness_kernel
 from netzwerk.analysis.cohesion import (
     LocalBridge,
     bridges,
     cut_points,
-    cut_points_of,
+    cut_points_kernel,
     distance_fragmentation,
     fragmentation,
     local_bridges,
 )
 from netzwerk.analysis.dependency import coordinator_dependency
+from netzwerk.analysis.gould_fernandez import (
+    ROLES,
+    ActorBrokerage,
+    BrokerageRoles,
+    brokerage_roles,
+    brokerage_roles_kernel,
+    group_values,
+)
 from netzwerk.analysis.keyplayers import key_players
 from netzwerk.analysis.structural_holes import (
     DEFAULT_MODEL,
     StructuralHoles,
-    structural_hole_arrays,
     structural_holes,
+    structural_holes_kernel,
 )
+from netzwerk.performance import Stopwatch
 
 __all__ = [
     "TABLE_COLUMNS",
@@ -134,7 +134,7 @@ def broker_table(
     - ``coordinator``, ``itinerant``, ``gatekeeper``, ``representative``, ``liaison``,
       ``brokerage_total``: Gould–Fernandez role counts by the attribute ``by`` (default
       sector), each open pair counted once per direction (expected values and z-scores:
-      `netzwerk.analysis.brokerage.brokerage_roles`);
+      `netzwerk.analysis.gould_fernandez.brokerage_roles`);
     - ``cut_point``: True if the actor is an articulation point.
 
     Sorted by betweenness, highest first (ties by id); ``top`` keeps the first rows.
@@ -189,28 +189,21 @@ def broker_analysis(
     constraint_model: str = DEFAULT_MODEL,
 ) -> BrokerAnalysis:
     """`broker_table` plus the options it was computed with (view, sampling, error)."""
-    timings: dict[str, tuple[float, float]] = {}
-    clock = (time.perf_counter(), time.process_time())
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = (time.perf_counter(), time.process_time())
-        timings[name] = (now[0] - clock[0], now[1] - clock[1])
-        clock = now
-
+    watch = Stopwatch()
+    lap = watch.lap
     groups = group_values(view, by)
     arrays = graph_arrays(
         view, weight="weight" if weighted else None, distance="distance" if weighted else None
     )
     lap("arrays")
-    between = betweenness_of(arrays, weighted=weighted, k_sample=k_sample, seed=seed)
+    between = betweenness_kernel(arrays, weighted=weighted, k_sample=k_sample, seed=seed)
     lap("betweenness")
-    holes = structural_hole_arrays(arrays, constraint_model)
+    holes = structural_holes_kernel(arrays, constraint_model)
     lap("structural_holes")
-    roles = brokerage_roles_of(arrays, groups, by)
+    roles = brokerage_roles_kernel(arrays, groups, by)
     lap("brokerage")
     cuts = np.zeros(arrays.n, dtype=bool)
-    cuts[[arrays.index[node] for node in cut_points_of(arrays)]] = True
+    cuts[[arrays.index[node] for node in cut_points_kernel(arrays)]] = True
     lap("cut_points")
     rows = _rows(view, arrays.nodes, between, holes, roles, cuts)
     rows.sort(key=lambda row: (-row["betweenness"], str(row["id"])))
@@ -224,7 +217,7 @@ def broker_analysis(
         "constraint_model": constraint_model,
         **between.method(),
     }
-    return BrokerAnalysis(rows, options, timings)
+    return BrokerAnalysis(rows, options, watch.timings)
 
 
 def _rows(

@@ -10,7 +10,7 @@ import numpy as np
 import scipy.sparse as sp
 from networkx.utils import not_implemented_for
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
 
 @not_implemented_for("directed")
@@ -44,10 +44,10 @@ def cut_points(graph: nx.Graph) -> list[Hashable]:
     >>> cut_points(nx.path_graph("abcd"))
     ['b', 'c']
     """
-    return cut_points_of(graph_arrays(graph, weight=None, distance=None))
+    return cut_points_kernel(graph_arrays(graph, weight=None, distance=None))
 
 
-def cut_points_of(arrays: GraphArrays) -> list[Hashable]:
+def cut_points_kernel(arrays: GraphArrays) -> list[Hashable]:
     return [arrays.nodes[i] for i in sorted(arrays.skeleton.articulation_points())]
 
 
@@ -220,7 +220,7 @@ def fragmentation(graph: nx.Graph, removed: Iterable[Hashable] = ()) -> float:
     0.6667
     """
     arrays = graph_arrays(graph, weight=None, distance=None)
-    return fragmentation_of(arrays, _alive(arrays, removed))
+    return fragmentation_kernel(arrays, _alive(arrays, removed))
 
 
 def distance_fragmentation(graph: nx.Graph, removed: Iterable[Hashable] = ()) -> float:
@@ -254,7 +254,7 @@ def distance_fragmentation(graph: nx.Graph, removed: Iterable[Hashable] = ()) ->
     0.1667
     """
     arrays = graph_arrays(graph, weight=None, distance=None)
-    return distance_fragmentation_of(arrays, _alive(arrays, removed))
+    return distance_fragmentation_kernel(arrays, _alive(arrays, removed))
 
 
 def _alive(arrays: GraphArrays, removed: Iterable[Hashable]) -> np.ndarray:
@@ -263,7 +263,7 @@ def _alive(arrays: GraphArrays, removed: Iterable[Hashable]) -> np.ndarray:
     return alive
 
 
-def components_of(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
+def components_kernel(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
     """Component label of every node in the network of the ``alive`` nodes (dead: -1)."""
     living = np.flatnonzero(alive)
     labels = np.full(arrays.n, -1, dtype=np.int64)
@@ -275,8 +275,9 @@ def components_of(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
     return labels
 
 
-def fragmentation_of(arrays: GraphArrays, alive: np.ndarray) -> float:
-    labels = components_of(arrays, alive)
+def fragmentation_kernel(arrays: GraphArrays, alive: np.ndarray) -> float:
+    """F of the network of the ``alive`` nodes (`fragmentation` on prepared arrays)."""
+    labels = components_kernel(arrays, alive)
     remaining = int(alive.sum())
     if remaining < 2:
         return 0.0
@@ -284,7 +285,7 @@ def fragmentation_of(arrays: GraphArrays, alive: np.ndarray) -> float:
     return float(1.0 - np.sum(sizes * (sizes - 1)) / (remaining * (remaining - 1)))
 
 
-def distance_fragmentation_of(arrays: GraphArrays, alive: np.ndarray) -> float:
+def distance_fragmentation_kernel(arrays: GraphArrays, alive: np.ndarray) -> float:
     remaining = np.flatnonzero(alive)
     if len(remaining) < 2:
         return 0.0

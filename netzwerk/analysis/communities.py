@@ -14,7 +14,7 @@ import igraph
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import EdgeArrays, edge_arrays
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.views import coordinators as view_coordinators
 from netzwerk.errors import ConfigError
 

@@ -7,10 +7,10 @@ from collections.abc import Collection, Hashable, Iterable
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.betweenness import betweenness_of
-from netzwerk.analysis.broker_arrays import graph_arrays
-from netzwerk.analysis.brokerage import group_values
-from netzwerk.analysis.cohesion import components_of
+from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis.betweenness import betweenness_kernel
+from netzwerk.analysis.cohesion import components_kernel
+from netzwerk.analysis.gould_fernandez import group_values
 from netzwerk.analysis.views import coordinators as flagged_coordinators
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 
@@ -116,8 +116,8 @@ def coordinator_dependency(
     others = ~coordinator
     everyone = np.ones(arrays.n, dtype=bool)
 
-    before_labels = components_of(arrays, everyone)
-    after_labels = components_of(arrays, others)
+    before_labels = components_kernel(arrays, everyone)
+    after_labels = components_kernel(arrays, others)
     connectivity = _connectivity(arrays.nodes, before_labels, after_labels, others)
     pairs_before = connectivity["connected_pairs_before"]
     pairs_after = connectivity["connected_pairs_after"]
@@ -125,14 +125,14 @@ def coordinator_dependency(
     all_pairs = n_others * (n_others - 1) // 2
 
     options = {"weighted": weighted, "k_sample": k_sample, "seed": seed}
-    intact = betweenness_of(arrays, normalized=False, **options)
+    intact = betweenness_kernel(arrays, normalized=False, **options)
     raw = np.array([intact.values[node] for node in arrays.nodes])
     total = raw.sum()
     share = {c: (float(raw[arrays.index[c]] / total) if total else 0.0) for c in chosen}
 
     pool = np.flatnonzero(others).tolist()
-    before = betweenness_of(arrays, pool=pool, **options).values
-    after = betweenness_of(arrays.subgraph(others), **options).values
+    before = betweenness_kernel(arrays, pool=pool, **options).values
+    after = betweenness_kernel(arrays.subgraph(others), **options).values
     gains = sorted(
         ((after[node] - before[node], node) for node in after if after[node] > before[node]),
         key=lambda item: (-item[0], str(item[1])),
@@ -205,8 +205,8 @@ def coordinator_connectivity(
     arrays = graph_arrays(graph, weight=None, distance=None)
     removed = set(coordinators)
     others = np.array([node not in removed for node in arrays.nodes], dtype=bool)
-    before_labels = components_of(arrays, np.ones(arrays.n, dtype=bool))
-    after_labels = components_of(arrays, others)
+    before_labels = components_kernel(arrays, np.ones(arrays.n, dtype=bool))
+    after_labels = components_kernel(arrays, others)
     return _connectivity(arrays.nodes, before_labels, after_labels, others)
 
 

@@ -9,15 +9,12 @@ is `netzwerk.analysis.introductions.suggest_introductions`.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
-from collections.abc import Callable
-from typing import Any
 
 import networkx as nx
 
+from netzwerk.analysis._graph_arrays import edge_arrays
 from netzwerk.analysis.communities import communities_kernel, holes_kernel
-from netzwerk.analysis.gaps_arrays import edge_arrays
 from netzwerk.analysis.mixing import (
     assortativity_kernel,
     ei_kernel,
@@ -26,7 +23,7 @@ from netzwerk.analysis.mixing import (
 )
 from netzwerk.analysis.periphery import periphery_kernel, silent_kernel
 from netzwerk.analysis.views import coordinators as view_coordinators
-from netzwerk.performance import gc_paused
+from netzwerk.performance import Stopwatch, gc_paused
 
 # How many of a community's most common groups are shown.
 MAIN_GROUPS = 3
@@ -86,29 +83,29 @@ def gaps_report(
     (-0.714, [7], ['education', 'religion'])
     """
     with gc_paused():
-        return _gaps_report(view, by, permutations, seed, community_method, _Clock(timings))
+        return _gaps_report(view, by, permutations, seed, community_method, Stopwatch(timings))
 
 
 def _gaps_report(
-    view: nx.Graph, by: str, permutations: int, seed: int, community_method: str, clock: _Clock
+    view: nx.Graph, by: str, permutations: int, seed: int, community_method: str, clock: Stopwatch
 ) -> dict:
-    arrays = clock("arrays", lambda: edge_arrays(view, "weight"))
-    groups = clock("groups", lambda: view_membership(view, arrays, by))
-    mixed = clock("mixing", lambda: mixing_kernel(arrays, groups))
-    ei = clock("ei_index", lambda: ei_kernel(arrays, groups, permutations, seed))
-    assortativity = clock("assortativity", lambda: assortativity_kernel(arrays, groups))
-    found = clock(
+    arrays = clock.time("arrays", lambda: edge_arrays(view, "weight"))
+    groups = clock.time("groups", lambda: view_membership(view, arrays, by))
+    mixed = clock.time("mixing", lambda: mixing_kernel(arrays, groups))
+    ei = clock.time("ei_index", lambda: ei_kernel(arrays, groups, permutations, seed))
+    assortativity = clock.time("assortativity", lambda: assortativity_kernel(arrays, groups))
+    found = clock.time(
         "communities",
         lambda: communities_kernel(
             view, arrays, community_method, seed=seed, weighted=True, resolution=1.0
         ),
     )
     coordinators = view_coordinators(view)
-    holes = clock(
+    holes = clock.time(
         "community_holes", lambda: holes_kernel(arrays, found["communities"], coordinators)
     )
-    outer = clock("periphery", lambda: periphery_kernel(view, arrays, coordinators))
-    silent = clock("silent_topics", lambda: _silent_topics(view, arrays))
+    outer = clock.time("periphery", lambda: periphery_kernel(view, arrays, coordinators))
+    silent = clock.time("silent_topics", lambda: _silent_topics(view, arrays))
 
     membership = dict(zip(arrays.nodes, _group_lists(groups), strict=True))
     return {
@@ -173,17 +170,3 @@ def _silent_topics(view: nx.Graph, arrays) -> list[dict]:
     if not any("topics" in data for _, data in view.nodes(data=True)):
         return []
     return silent_kernel(mixing_kernel(arrays, view_membership(view, arrays, "topics")))
-
-
-class _Clock:
-    """Runs steps and, if asked, records how long each took."""
-
-    def __init__(self, timings: dict[str, tuple[float, float]] | None):
-        self.timings = timings
-
-    def __call__(self, step: str, work: Callable[[], Any]) -> Any:
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = work()
-        if self.timings is not None:
-            self.timings[step] = (time.perf_counter() - wall, time.process_time() - cpu)
-        return result

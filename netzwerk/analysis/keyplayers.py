@@ -8,8 +8,12 @@ from collections.abc import Callable
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
-from netzwerk.analysis.cohesion import components_of, distance_fragmentation_of
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis.cohesion import (
+    components_kernel,
+    distance_fragmentation_kernel,
+    fragmentation_kernel,
+)
 
 MEASURES = ("F", "DF")
 _TOLERANCE = 1e-12
@@ -154,16 +158,8 @@ def _best(scores: np.ndarray, alive: np.ndarray, rng: random.Random) -> int:
 
 def _objective(arrays: GraphArrays, alive: np.ndarray, measure: str) -> float:
     if measure == "DF":
-        return float(distance_fragmentation_of(arrays, alive))
-    return _fragmentation(components_of(arrays, alive), alive)
-
-
-def _fragmentation(labels: np.ndarray, alive: np.ndarray) -> float:
-    remaining = int(alive.sum())
-    if remaining < 2:
-        return 0.0
-    sizes = np.bincount(labels[alive]).astype(float)
-    return float(1.0 - np.sum(sizes * (sizes - 1)) / (remaining * (remaining - 1)))
+        return float(distance_fragmentation_kernel(arrays, alive))
+    return fragmentation_kernel(arrays, alive)
 
 
 def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
@@ -172,7 +168,7 @@ def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.nd
     Removing a node that is not a cut-point only shrinks its component by one, so F
     follows from the component sizes; cut-points get a new component search.
     """
-    labels = components_of(arrays, alive)
+    labels = components_kernel(arrays, alive)
     living = np.flatnonzero(alive)
     remaining = len(living)
     scores = np.full(arrays.n, -np.inf)
@@ -188,7 +184,7 @@ def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.nd
     for local in sub.articulation_points():
         node = living[local]
         alive[node] = False
-        scores[node] = _fragmentation(components_of(arrays, alive), alive)
+        scores[node] = fragmentation_kernel(arrays, alive)
         alive[node] = True
     return scores
 
@@ -197,6 +193,6 @@ def _distance_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray
     scores = np.full(arrays.n, -np.inf)
     for node in np.flatnonzero(alive):
         alive[node] = False
-        scores[node] = distance_fragmentation_of(arrays, alive)
+        scores[node] = distance_fragmentation_kernel(arrays, alive)
         alive[node] = True
     return scores

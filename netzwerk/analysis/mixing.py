@@ -5,24 +5,17 @@ are given here: the group × group mixing matrix compared with a random placemen
 (`mixing`), Krackhardt & Stern's E-I index with a permutation test (`ei_index`), and
 Newman's nominal assortativity (`assortativity`).
 
-Groups follow `gaps_arrays.group_memberships`: a list-valued attribute such as ``topics``
+Groups follow `groups.group_memberships`: a list-valued attribute such as ``topics``
 counts an actor in each of its groups; actors without a value are left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import (
-    EdgeArrays,
-    Membership,
-    edge_arrays,
-    group_memberships,
-    membership,
-)
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
+from netzwerk.analysis.groups import Membership, group_memberships, membership
 from netzwerk.model import ACTOR_TYPES, SECTORS
 
 
@@ -140,22 +133,6 @@ def mixing_matrices(
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(expected > 0, observed / np.where(expected > 0, expected, 1), np.nan)
     return observed, expected, ratio, tie_ends, two_m
-
-
-def group_label(
-    by: str, group: str, lang: str = "de", names: Mapping[str, str] | None = None
-) -> str:
-    """How a group is shown: vocabulary label for sector and type, else ``names`` or the key.
-
-    >>> group_label("sector", "economy"), group_label("sector", "economy", "en")
-    ('Lokale Wirtschaft', 'local economy')
-    >>> group_label("topics", "jugend", names={"jugend": "Jugend"})
-    'Jugend'
-    """
-    vocabulary = {"sector": SECTORS, "type": ACTOR_TYPES}.get(by)
-    if vocabulary is not None:
-        return vocabulary.label(group, lang)
-    return (names or {}).get(group, group)
 
 
 def assortativity(view: nx.Graph, by: str = "sector") -> float | None:

@@ -12,7 +12,7 @@ from collections.abc import Collection, Hashable
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import EdgeArrays, edge_arrays
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.mixing import mixing_kernel, view_membership
 from netzwerk.analysis.views import coordinators as view_coordinators
 

@@ -14,7 +14,7 @@ from itertools import permutations
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
 MODELS = ("whole", "ego")
 DEFAULT_MODEL = "whole"
@@ -115,14 +115,7 @@ def structural_holes(
     (0.25, 4.0, 1.0, 0.0)
     """
     arrays = graph_arrays(graph, weight=weight, distance=None)
-    return structural_holes_of(arrays, model=model)
-
-
-def structural_holes_of(
-    arrays: GraphArrays, *, model: str = DEFAULT_MODEL
-) -> dict[Hashable, StructuralHoles]:
-    """`structural_holes` on prepared arrays."""
-    columns = structural_hole_arrays(arrays, model)
+    columns = structural_holes_kernel(arrays, model)
     rows = zip(*(column.tolist() for column in columns), strict=True)
     return {
         node: StructuralHoles(*(None if value != value else value for value in row))
@@ -130,7 +123,7 @@ def structural_holes_of(
     }
 
 
-def structural_hole_arrays(arrays: GraphArrays, model: str) -> tuple[np.ndarray, ...]:
+def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray, ...]:
     """Constraint, effective size, efficiency, hierarchy as arrays (NaN = undefined)."""
     if model not in MODELS:
         raise ValueError(f"model must be one of {MODELS}, not {model!r}")

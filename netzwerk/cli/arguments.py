@@ -13,11 +13,11 @@ from datetime import date
 import click
 import networkx as nx
 
-from netzwerk.analysis.gaps_arrays import NOT_GROUPINGS
-from netzwerk.analysis.mixing import group_label
+from netzwerk.analysis.groups import NOT_GROUPINGS
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError, NotFound
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
+from netzwerk.present.group_labels import group_label
 from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.tables import FORMATS
 

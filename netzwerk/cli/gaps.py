@@ -1,8 +1,9 @@
 """`netzwerk gaps` and `netzwerk suggest`: where the holes are, and whom to introduce next.
 
 Both are thin layers over `netzwerk.analysis.gaps.gaps_report` and
-`netzwerk.analysis.introductions.suggest_introductions`: parse options, call, relabel
-groups (German labels by default), pseudonymise persons (`netzwerk.cli.shown`), print
+`netzwerk.analysis.introductions.suggest_introductions`: parse options, call, word the
+reasons (`netzwerk.present.introductions`), relabel groups (German labels by default),
+pseudonymise persons (`netzwerk.cli.shown`), print
 (`netzwerk.cli.gaps_printout`).
 """
 
@@ -12,8 +13,8 @@ import click
 
 from netzwerk.analysis.communities import METHODS
 from netzwerk.analysis.gaps import gaps_report
-from netzwerk.analysis.gaps_candidates import topic_names
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.analysis.introductions.candidates import topic_names
 from netzwerk.cli.arguments import (
     by_option,
     find_actor,
@@ -30,6 +31,7 @@ from netzwerk.cli.gaps_printout import gaps_printout, suggestions_printout
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
 from netzwerk.cli.shown import Shown, shown_suggestion
+from netzwerk.present.introductions import introduction_texts
 
 
 @cli.command()
@@ -130,8 +132,8 @@ def suggest(
         between=tuple(parse_group(g, by, view, names) for g in between) if between else None,
         by=by,
         top=top,
-        lang=lang,
         as_of=parse_day(as_of),
     )
     shown = Shown(view, by, lang, names, show_names)
-    emit(suggestions_printout([shown_suggestion(s, shown) for s in suggestions], lang), fmt)
+    worded = [introduction_texts(s, lang, names) for s in suggestions]
+    emit(suggestions_printout([shown_suggestion(s, shown) for s in worded], lang), fmt)

@@ -24,7 +24,6 @@ Example (in a notebook)::
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,6 +37,7 @@ from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError
+from netzwerk.performance import Stopwatch
 from netzwerk.report import figures as plots
 from netzwerk.report.changes import compare_views
 from netzwerk.report.i18n import LANGUAGES, text
@@ -148,19 +148,6 @@ class Computed:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-class _Stopwatch:
-    """Seconds per step: `lap` records the time since the previous lap under a name."""
-
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-        self._clock = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.timings[name] = now - self._clock
-        self._clock = now
-
-
 def compute(
     store_graph: nx.MultiDiGraph,
     *,
@@ -176,7 +163,7 @@ def compute(
 ) -> Computed:
     """Everything the report shows, computed: the actor view, the analyses, the figures,
     the data summary and (with ``compare``) the changes. Parameters as `build_report`."""
-    stopwatch = _Stopwatch()
+    stopwatch = Stopwatch()
     today = today or date.today()
     day = as_of or today
     tie_kinds = tuple(tie_kinds)
@@ -203,14 +190,14 @@ def compute(
             store_graph, compare, day, tie_kinds=tie_kinds, weighted=weighted
         )
         stopwatch.lap("changes")
-    return Computed(context=ctx, compare=compare, generated=today, timings=stopwatch.timings)
+    return Computed(context=ctx, compare=compare, generated=today, timings=stopwatch.wall_timings())
 
 
-def _analyse(ctx: Context, stopwatch: _Stopwatch) -> None:
+def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
     """Brokers, dependency on the coordinators, key players, gaps and introductions."""
     view, results, weighted = ctx.view, ctx.results, ctx.weighted
     has_sectors = any(d.get("sector") for _, d in view.nodes(data=True))
-    # (a view without any tie has no brokers; broker_table fails on it at the moment)
+    # (a view without any tie has no brokers to show: no table, no dependency section)
     rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
     results.brokers = rows
     results.cut_points, results.map_brokers = _map_marks(rows)
@@ -228,7 +215,7 @@ def _analyse(ctx: Context, stopwatch: _Stopwatch) -> None:
         ctx.store_graph, tie_kinds=ctx.tie_kinds, shared=(), as_of_date=ctx.day, weighted=weighted
     )
     results.introductions = suggest_introductions(
-        direct, ctx.store_graph, top=INTRODUCTIONS, lang=ctx.lang, as_of=ctx.day, seed=SEED
+        direct, ctx.store_graph, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
 
@@ -240,7 +227,7 @@ def _map_marks(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Any], list[Any]]
     return cut_points, [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
 
 
-def _draw_figures(ctx: Context, stopwatch: _Stopwatch) -> None:
+def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:
     """The network map, the dependency figure (if there is a dependency) and the mixing
     heatmap; on the way the actors cut off and the components without the coordinators."""
     view, results, lang = ctx.view, ctx.results, ctx.lang
@@ -297,7 +284,7 @@ def assemble(computed: Computed) -> Report:
     """The `Report` from what `compute` found: its sections (`sections.build_sections`),
     title, subtitle naming the coordinators and privacy note."""
     ctx, lang = computed.context, computed.context.lang
-    stopwatch = _Stopwatch()
+    stopwatch = Stopwatch()
     built = build_sections(ctx)
     stopwatch.lap("sections")
     coordinator_names = [ctx.name(c) for c in ctx.coordinators]
@@ -319,7 +306,7 @@ def assemble(computed: Computed) -> Report:
         ),
         view_line=ctx.view_line(),
         sections=built,
-        timings={**computed.timings, **stopwatch.timings},
+        timings={**computed.timings, **stopwatch.wall_timings()},
     )
 
 
@@ -382,8 +369,7 @@ def plot_figure(
     names = {n: pseudonymiser.display_name(str(n), d, show_names) for n, d in view.nodes(data=True)}
     if kind == "gaps":
         return plots.mixing_heatmap(mixing(view), lang=lang)
-    rows = broker_table(view, weighted=weighted) if view.number_of_edges() else []
-    cut_points, brokers = _map_marks(rows)
+    cut_points, brokers = _map_marks(broker_table(view, weighted=weighted))
     if kind == "map":
         return plots.network_map(
             view,

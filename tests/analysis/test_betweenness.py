@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from netzwerk.analysis import betweenness as module
-from netzwerk.analysis.betweenness import betweenness, betweenness_of
-from netzwerk.analysis.broker_arrays import graph_arrays
+from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis.betweenness import betweenness, betweenness_kernel
 
 
 def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.Graph:
@@ -26,7 +26,7 @@ def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.G
 
 @pytest.fixture(params=["igraph", "scipy"])
 def kernel(request, monkeypatch) -> str:
-    """Run a test on both kernels: igraph (small networks) and scipy (`brandes`, large)."""
+    """Run a test on both kernels: igraph (small networks) and scipy (`_betweenness_sparse`, large)."""
     monkeypatch.setattr(module, "SCIPY_FROM", 0 if request.param == "scipy" else 10**12)
     return request.param
 
@@ -154,7 +154,7 @@ def test_pool_counts_only_paths_between_pool_members(k_sample, kernel):
     graph = random_weighted(90, 0.06, 8)
     arrays = graph_arrays(graph)
     pool = [i for i in range(90) if i % 3]
-    ours = betweenness_of(arrays, pool=pool, normalized=False, k_sample=k_sample, seed=1)
+    ours = betweenness_kernel(arrays, pool=pool, normalized=False, k_sample=k_sample, seed=1)
     members = [arrays.nodes[i] for i in pool]
     if k_sample is None:
         reference = nx.betweenness_centrality_subset(

@@ -9,13 +9,13 @@ import networkx as nx
 import pytest
 
 from netzwerk.analysis import betweenness as betweenness_module
-from netzwerk.analysis.brokerage import brokerage_roles
 from netzwerk.analysis.brokers import (
     TABLE_COLUMNS,
     broker_analysis,
     broker_table,
     cut_points,
 )
+from netzwerk.analysis.gould_fernandez import brokerage_roles
 from netzwerk.analysis.structural_holes import structural_holes
 from netzwerk.analysis.views import actor_view
 from netzwerk.errors import ConfigError

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import store_graph
+from netzwerk.analysis._graph_arrays import edge_arrays
 from netzwerk.analysis.gaps import gaps_report
-from netzwerk.analysis.gaps_arrays import edge_arrays
 from netzwerk.analysis.periphery import coreness, periphery, silent_groups
 from netzwerk.analysis.views import actor_view
 

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netzwerk.analysis.gaps_candidates import Buckets, window_pairs
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.analysis.introductions.candidates import Buckets, window_pairs
 from netzwerk.analysis.views import actor_view
 from netzwerk.errors import ConfigError, NotFound
+from netzwerk.present.introductions import introduction_texts
 
 DAY = date(2024, 9, 1)
 
@@ -111,6 +112,7 @@ def direct_view(store: StoreGraph) -> nx.Graph:
 
 def test_the_obvious_pair_comes_first_with_reason_and_introducer(district):
     best = suggest_introductions(direct_view(district), district.graph, top=3, as_of=DAY)[0]
+    best = introduction_texts(best, "de")
     assert {best["a"], best["b"]} == {"church", "init"}
     assert best["introducer"] == "caritas" and best["introducer_via"] == "shared_partner"
     assert best["shared_partners"] == ["caritas", "club"]
@@ -131,10 +133,10 @@ def test_reasons_in_english(district):
         direct_view(district),
         district.graph,
         top=1,
-        lang="en",
         between=("religion", "integration"),
         as_of=DAY,
     )[0]
+    best = introduction_texts(best, "en")
     assert (best["a"], best["b"]) == ("church", "init")
     assert best["reasons"] == (
         "Both work on Integration, were at Stadtteilfest 2024, have 2 "
@@ -221,7 +223,7 @@ def test_unknown_actor_group_or_language_are_one_line_errors(district):
     with pytest.raises(ConfigError, match='unbekannte Gruppe "kirche".*religion'):
         suggest_introductions(view, between=("kirche", "integration"))
     with pytest.raises(ConfigError, match="unbekannte Sprache"):
-        suggest_introductions(view, lang="fr")
+        introduction_texts(suggest_introductions(view, top=1)[0], "fr")
 
 
 def test_an_actor_who_may_not_be_suggested_gets_no_suggestions(district):
@@ -233,7 +235,7 @@ def test_an_actor_who_may_not_be_suggested_gets_no_suggestions(district):
 
 def test_without_store_graph_only_the_view_is_used(district):
     view = direct_view(district)
-    best = suggest_introductions(view, top=1, as_of=DAY)[0]
+    best = introduction_texts(suggest_introductions(view, top=1, as_of=DAY)[0], "de")
     assert {best["a"], best["b"]} == {"church", "init"}
     assert best["shared_activities"] == []
     assert "Stadtteilfest" not in best["reasons"]
@@ -313,4 +315,4 @@ def test_no_suggestion_is_ever_an_existing_tie_or_a_forbidden_actor(store, direc
         street = view.nodes[a]["street"] and view.nodes[a]["street"] == view.nodes[b]["street"]
         expected = ra + 0.5 * len(topics) + 0.5 * len(s["shared_activities"]) + 0.25 * bool(street)
         assert s["score"] == pytest.approx(expected, abs=1e-6)
-        assert s["reasons"].startswith("Beide ")
+        assert introduction_texts(s, "de")["reasons"].startswith("Beide ")

@@ -8,12 +8,12 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from netzwerk.analysis.broker_arrays import graph_arrays
+from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis.cohesion import (
     distance_fragmentation,
-    distance_fragmentation_of,
+    distance_fragmentation_kernel,
     fragmentation,
-    fragmentation_of,
+    fragmentation_kernel,
 )
 from netzwerk.analysis.keyplayers import key_players
 
@@ -72,7 +72,7 @@ def test_distance_measure_on_a_path():
 
 
 @pytest.mark.parametrize(
-    "measure, objective", [("F", fragmentation_of), ("DF", distance_fragmentation_of)]
+    "measure, objective", [("F", fragmentation_kernel), ("DF", distance_fragmentation_kernel)]
 )
 def test_finds_the_best_set_of_small_graphs_nearly_always(measure, objective):
     """A heuristic: compare with exhaustive search over 12 graphs and k = 2, 3."""

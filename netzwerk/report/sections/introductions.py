@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from netzwerk.analysis.introductions.candidates import topic_names
+from netzwerk.present.introductions import introduction_texts
 from netzwerk.report.sections.context import Context, column_headers, rounded
 from netzwerk.report.sections.parts import Section, Table
 
@@ -29,9 +31,9 @@ def introductions_section(ctx: Context) -> Section:
     section = Section(
         "introductions", ctx.t("section.introductions"), lead=ctx.t("introductions.lead")
     )
-    rows = [
-        _table_row(ctx, rank, item) for rank, item in enumerate(ctx.results.introductions, start=1)
-    ]
+    names = topic_names(ctx.store_graph)
+    worded = [introduction_texts(item, ctx.lang, names) for item in ctx.results.introductions]
+    rows = [_table_row(ctx, rank, item) for rank, item in enumerate(worded, start=1)]
     if not rows:
         section.paragraphs.append(ctx.t("introductions.none"))
     headers = column_headers(

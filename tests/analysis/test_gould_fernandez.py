@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netzwerk.analysis.brokerage import ROLES, _actor_moments, brokerage_roles
+from netzwerk.analysis.gould_fernandez import ROLES, _actor_moments, brokerage_roles
 from netzwerk.errors import ConfigError
 
 

@@ -10,7 +10,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from netzwerk.analysis.broker_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 from netzwerk.errors import OPTION_PLACE, ConfigError
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -153,7 +153,7 @@ def brokerage_roles(graph: nx.Graph, by: str = "sector") -> BrokerageRoles:
     ('school', 2, 2)
     """
     arrays = graph_arrays(graph, weight=None, distance=None)
-    return brokerage_roles_of(arrays, group_values(graph, by), by)
+    return brokerage_roles_kernel(arrays, group_values(graph, by), by)
 
 
 NOT_GROUPINGS = frozenset({"id", "name", "note", "kind"})
@@ -184,7 +184,7 @@ def _groupable(value: object) -> bool:
     return value is None or isinstance(value, str | int | bool | float)
 
 
-def brokerage_roles_of(arrays: GraphArrays, groups: list[Hashable], by: str) -> BrokerageRoles:
+def brokerage_roles_kernel(arrays: GraphArrays, groups: list[Hashable], by: str) -> BrokerageRoles:
     """`brokerage_roles` on prepared arrays and the group of every node."""
     n = arrays.n
     labels = list(dict.fromkeys(groups))
@@ -218,6 +218,8 @@ def brokerage_roles_of(arrays: GraphArrays, groups: list[Hashable], by: str) -> 
 def _open_two_paths(arrays: GraphArrays, group: np.ndarray, n_groups: int) -> np.ndarray:
     """(n, 6) counts per broker: the five roles in `ROLES` order and their total."""
     n = arrays.n
+    if n == 0:  # scipy cannot multiply the empty matrices below
+        return np.zeros((0, len(ROLES) + 1), dtype=np.int64)
     ones = np.ones(len(arrays.tail))
     arcs = sp.csr_matrix((ones, (arrays.tail, arrays.head)), shape=(n, n))
     if not arrays.directed:

@@ -1,9 +1,8 @@
-"""Integer arrays behind the gap measures: a view's edge list and its group memberships.
+"""Groups of actors by an attribute, as the gap measures count them.
 
-The gap measures (mixing, E-I index, communities, periphery, introductions) run their
-kernels on numpy/scipy arrays rather than on networkx dicts. This module converts once:
-actors become positions 0..n−1 (in the view's node order), ties become two index arrays,
-and an attribute becomes a sparse actor × group membership matrix.
+The gap measures (mixing, E-I index, communities, periphery, introductions) turn an
+attribute into a sparse actor × group membership matrix over the positions of
+`netzwerk.analysis._graph_arrays.EdgeArrays`.
 
 Group membership convention (used by every gap measure): an actor belongs to the group
 named by its attribute value; a list-valued attribute (like ``topics``) puts the actor in
@@ -15,95 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import chain
 
-import igraph
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from netzwerk.analysis._graph_arrays import EdgeArrays
 from netzwerk.errors import ConfigError
 
 # Node attributes that are not groupings (identity, free text, dates).
 NOT_GROUPINGS = frozenset({"id", "name", "note", "since", "until", "kind"})
-
-
-
-
-@dataclass(frozen=True)
-class EdgeArrays:
-    """A simple undirected graph as arrays: ``nodes[i]`` is actor i, ties are (source, target)."""
-
-    nodes: list[Hashable]
-    index: dict[Hashable, int]
-    source: np.ndarray
-    target: np.ndarray
-    weight: np.ndarray
-
-    @property
-    def n(self) -> int:
-        return len(self.nodes)
-
-    @property
-    def m(self) -> int:
-        return len(self.source)
-
-    def degree(self) -> np.ndarray:
-        return np.bincount(np.concatenate([self.source, self.target]), minlength=self.n)
-
-    def adjacency(self, weighted: bool = False) -> sp.csr_matrix:
-        """Symmetric n × n adjacency matrix (tie counts, or weights if ``weighted``)."""
-        values = self.weight if weighted else np.ones(self.m)
-        rows = np.concatenate([self.source, self.target])
-        cols = np.concatenate([self.target, self.source])
-        return sp.csr_matrix(
-            (np.concatenate([values, values]), (rows, cols)), shape=(self.n, self.n)
-        )
-
-    @cached_property
-    def igraph(self) -> igraph.Graph:
-        """The same graph in igraph (built once; lists convert faster than numpy arrays)."""
-        return igraph.Graph(
-            n=self.n, edges=list(zip(self.source.tolist(), self.target.tolist(), strict=True))
-        )
-
-    def pair_keys(self) -> np.ndarray:
-        """Sorted int64 keys min·n + max of every tie, for fast membership tests."""
-        return np.sort(
-            np.minimum(self.source, self.target) * self.n + np.maximum(self.source, self.target)
-        )
-
-
-def edge_arrays(view: nx.Graph, weight: str | None = "weight") -> EdgeArrays:
-    """The view as arrays (each tie once, source < target); self-loops dropped, weight 1 if
-    missing or ``weight=None``."""
-    nodes = list(view)
-    index = dict(zip(nodes, range(len(nodes)), strict=True))
-    lookup = index.__getitem__
-    ends = int(sum(len(neighbours) for _, neighbours in view.adjacency()))
-    degree = np.fromiter(
-        (len(neighbours) for _, neighbours in view.adjacency()), dtype=np.int64, count=len(nodes)
-    )
-    source = np.repeat(np.arange(len(nodes), dtype=np.int64), degree)
-    target = np.fromiter(
-        chain.from_iterable(map(lookup, neighbours) for _, neighbours in view.adjacency()),
-        dtype=np.int64,
-        count=ends,
-    )
-    if weight is None:
-        weights = np.ones(ends)
-    else:
-        weights = np.fromiter(
-            chain.from_iterable(
-                (data.get(weight, 1.0) for data in neighbours.values())
-                for _, neighbours in view.adjacency()
-            ),
-            dtype=float,
-            count=ends,
-        )
-    keep = source < target
-    return EdgeArrays(nodes, index, source[keep], target[keep], weights[keep])
 
 
 def group_memberships(view: nx.Graph, by: str) -> dict[Hashable, tuple[str, ...]]:

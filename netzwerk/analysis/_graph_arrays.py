@@ -1,22 +1,32 @@
-"""Array form of a networkx graph, shared by the fast kernels of the broker measures.
+"""Array form of a networkx graph, shared by the fast kernels of every measure.
 
-Analyses exchange networkx graphs; the heavy kernels (betweenness, structural holes,
-brokerage, cut-points) work on integer-indexed arrays instead. `GraphArrays` converts a
-graph once and keeps what several kernels need: the edge list, a symmetric sparse adjacency
-matrix, the igraph twin and the list of triangles. Nothing here is public API.
+Analyses exchange networkx graphs; the heavy kernels work on integer-indexed arrays
+instead: actors become positions 0..n−1 in the graph's node order, ties two index arrays.
+
+- `GraphArrays` (broker measures: betweenness, structural holes, brokerage, cut-points,
+  key players) also holds directed graphs and tie lengths, checks that strengths are
+  positive and keeps what several kernels need: a symmetric sparse strength matrix, the
+  igraph twin and the list of triangles.
+- `EdgeArrays` (gap measures: mixing, E-I index, communities, periphery, introductions) is
+  the lighter undirected edge list, built without a Python loop over the ties.
+
+Both list each undirected tie once, lower position first, in adjacency order. Nothing
+here is public API.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+
+from netzwerk.performance import gc_paused
 
 
 @dataclass(eq=False)
@@ -144,13 +154,8 @@ def graph_arrays(
     """
     if graph.is_multigraph():
         raise nx.NetworkXNotImplemented("not implemented for multigraphs")
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of short-lived tuples: repeated collections would double the time
-    try:
+    with gc_paused():  # millions of short-lived tuples: collections would double the time
         nodes, tail, head, strengths, lengths = _edge_lists(graph, weight, distance)
-    finally:
-        if was_enabled:
-            gc.enable()
     tail = np.asarray(tail, dtype=np.int64)
     head = np.asarray(head, dtype=np.int64)
     strengths = np.asarray(strengths, dtype=float) if weight else np.ones(len(tail))
@@ -189,3 +194,78 @@ def _edge_lists(graph: nx.Graph, weight: str | None, distance: str | None) -> tu
                 length = data.get(distance)
                 lengths.append(nan if length is None else length)
     return nodes, tail, head, strengths, lengths
+
+
+@dataclass(frozen=True)
+class EdgeArrays:
+    """A simple undirected graph as arrays: ``nodes[i]`` is actor i, ties are (source, target)."""
+
+    nodes: list[Hashable]
+    index: dict[Hashable, int]
+    source: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.nodes)
+
+    @property
+    def m(self) -> int:
+        return len(self.source)
+
+    def degree(self) -> np.ndarray:
+        return np.bincount(np.concatenate([self.source, self.target]), minlength=self.n)
+
+    def adjacency(self, weighted: bool = False) -> sp.csr_matrix:
+        """Symmetric n × n adjacency matrix (tie counts, or weights if ``weighted``)."""
+        values = self.weight if weighted else np.ones(self.m)
+        rows = np.concatenate([self.source, self.target])
+        cols = np.concatenate([self.target, self.source])
+        return sp.csr_matrix(
+            (np.concatenate([values, values]), (rows, cols)), shape=(self.n, self.n)
+        )
+
+    @cached_property
+    def igraph(self) -> ig.Graph:
+        """The same graph in igraph (built once; lists convert faster than numpy arrays)."""
+        return ig.Graph(
+            n=self.n, edges=list(zip(self.source.tolist(), self.target.tolist(), strict=True))
+        )
+
+    def pair_keys(self) -> np.ndarray:
+        """Sorted int64 keys min·n + max of every tie, for fast membership tests."""
+        return np.sort(
+            np.minimum(self.source, self.target) * self.n + np.maximum(self.source, self.target)
+        )
+
+
+def edge_arrays(view: nx.Graph, weight: str | None = "weight") -> EdgeArrays:
+    """The view as arrays (each tie once, source < target); self-loops dropped, weight 1 if
+    missing or ``weight=None``."""
+    nodes = list(view)
+    index = dict(zip(nodes, range(len(nodes)), strict=True))
+    lookup = index.__getitem__
+    ends = int(sum(len(neighbours) for _, neighbours in view.adjacency()))
+    degree = np.fromiter(
+        (len(neighbours) for _, neighbours in view.adjacency()), dtype=np.int64, count=len(nodes)
+    )
+    source = np.repeat(np.arange(len(nodes), dtype=np.int64), degree)
+    target = np.fromiter(
+        chain.from_iterable(map(lookup, neighbours) for _, neighbours in view.adjacency()),
+        dtype=np.int64,
+        count=ends,
+    )
+    if weight is None:
+        weights = np.ones(ends)
+    else:
+        weights = np.fromiter(
+            chain.from_iterable(
+                (data.get(weight, 1.0) for data in neighbours.values())
+                for _, neighbours in view.adjacency()
+            ),
+            dtype=float,
+            count=ends,
+        )
+    keep = source < target
+    return EdgeArrays(nodes, index, source[keep], target[keep], weights[keep])

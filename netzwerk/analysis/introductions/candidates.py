@@ -25,7 +25,8 @@ from datetime import date
 import networkx as nx
 import numpy as np
 
-from netzwerk.analysis.gaps_arrays import EdgeArrays, group_memberships
+from netzwerk.analysis._graph_arrays import EdgeArrays
+from netzwerk.analysis.groups import group_memberships
 from netzwerk.analysis.views import PARTICIPATION_KINDS
 
 # What one shared thing adds to a pair's score; a shared partner z adds 1/|N(z)|.
