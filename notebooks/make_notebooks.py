@@ -103,7 +103,7 @@ print("So gebaut:", sicht_2024.graph["view"])"""),
 Namen zeigen wir immer über den `Pseudonymiser`: Einrichtungen mit Namen, Personen als
 Pseudonym (mit `show_names=True` nur Personen, die eingewilligt haben)."""),
     new_code_cell("""\
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 
 namen = Pseudonymiser().names_for(sicht_2024.nodes)
 print(namen["wiw"], "|", namen["kerstin-vogt"])"""),
@@ -176,7 +176,7 @@ Personen erscheinen nur als Pseudonym."""),
     new_code_cell(
         """\
 from netzwerk.analysis.views import actor_view
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.tables import to_table
 
 with open_store(str(speicher_pfad)) as store:

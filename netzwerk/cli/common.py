@@ -15,7 +15,7 @@ import networkx as nx
 from netzwerk.analysis.views import DEFAULT_SHARED_KINDS, DEFAULT_TIE_KINDS, actor_view
 from netzwerk.cli.arguments import format_option, names_option, parse_day, parse_tie_kinds
 from netzwerk.cli.output import emit
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import Store, is_neo4j_address, open_store, store_address
 
 __all__ = [

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.analysis.mixing import group_label
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 
 
 class Shown:

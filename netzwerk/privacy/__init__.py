@@ -8,7 +8,7 @@
 
 The CLI commands ``forget``, ``export-person``, ``retention`` and ``privacy-record`` are
 thin layers over these. netzwerk keeps no cache of analysis results and no pseudonym
-mapping table (pseudonyms are keyed HMACs, `report.pseudonyms`); the ingest log holds file
+mapping table (pseudonyms are keyed HMACs, `privacy.pseudonyms`); the ingest log holds file
 names and counts only.
 """
 

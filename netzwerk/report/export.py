@@ -20,8 +20,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.files import atomic_write_text, safe_output_path
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.tables import to_csv
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from netzwerk.errors import ConfigError
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import render
 from netzwerk.report.build import build_report, write_report
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.sections import Table
 
 from .conftest import KEY

@@ -50,7 +50,7 @@ def display_names(view: nx.Graph, names: Mapping[Hashable, str] | None) -> Mappi
     """``names`` if given, else every person pseudonymised (with the default key)."""
     if names is not None:
         return names
-    from netzwerk.report.pseudonyms import Pseudonymiser
+    from netzwerk.privacy.pseudonyms import Pseudonymiser
 
     return Pseudonymiser().names_for(view.nodes)
 

@@ -11,8 +11,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.i18n import format_date, text
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.sections.parts import Figure
 
 
