@@ -248,7 +248,7 @@ Für Vorschläge nimmt man die Sicht **ohne** gemeinsame Veranstaltungen (`share
 gemeinsamen Veranstaltungen sind dann Gründe, keine Verbindungen."""),
     new_code_cell("""\
 from netzwerk.analysis.introductions import suggest_introductions
-from netzwerk.report.files import atomic_write_text
+from netzwerk.private_files import atomic_write_text
 from netzwerk.report.tables import to_csv
 
 direkt = actor_view(graph, as_of_date=stichtag, shared=())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from netzwerk.privacy import texts
 from netzwerk.privacy.pseudonyms import Pseudonymiser
-from netzwerk.report.files import atomic_write_text, safe_output_path
+from netzwerk.private_files import atomic_write_text, safe_output_path
 from netzwerk.report.tables import to_json
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import personal_data

@@ -12,8 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from netzwerk.errors import ConfigError
-from netzwerk.private_files import make_private_folder
-from netzwerk.report.files import atomic_write_bytes, inside
+from netzwerk.private_files import atomic_write_bytes, inside, make_private_folder
 from netzwerk.report.i18n import format_date, format_number, text
 from netzwerk.report.sections import Figure, Table
 from netzwerk.report.tables import to_csv

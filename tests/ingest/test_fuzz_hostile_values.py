@@ -210,9 +210,9 @@ def test_a_very_long_id_is_a_located_input_error(tmp_path):
 
 
 def test_hostile_paths_in_output_names_stay_inside_the_folder(tmp_path, monkeypatch):
-    """`report.files.inside` refuses names that would leave the output folder."""
+    """`private_files.inside` refuses names that would leave the output folder."""
     from netzwerk.errors import ConfigError
-    from netzwerk.report.files import inside
+    from netzwerk.private_files import inside
 
     monkeypatch.chdir(tmp_path)
     for name in ("../../etc/passwd", "/etc/passwd", "a/../../b"):
