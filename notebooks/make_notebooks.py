@@ -74,8 +74,8 @@ print(graph.number_of_nodes(), "Knoten,", graph.number_of_edges(), "Beziehungen"
 print("Importe:", [(eintrag["started"][:10], eintrag["files"]) for eintrag in importe])"""),
     new_markdown_cell("## 2. Was steckt drin?"),
     new_code_cell("""\
+from netzwerk.present.tables import to_table
 from netzwerk.report.overview import summarise
-from netzwerk.report.tables import to_table
 
 uebersicht = summarise(graph, lang="de")
 print(to_table([{"Sektor": sektor, "Akteure": anzahl}
@@ -176,8 +176,8 @@ Personen erscheinen nur als Pseudonym."""),
     new_code_cell(
         """\
 from netzwerk.analysis.views import actor_view
+from netzwerk.present.tables import to_table
 from netzwerk.privacy.pseudonyms import Pseudonymiser
-from netzwerk.report.tables import to_table
 
 with open_store(str(speicher_pfad)) as store:
     graph = store.graph()
@@ -248,8 +248,8 @@ Für Vorschläge nimmt man die Sicht **ohne** gemeinsame Veranstaltungen (`share
 gemeinsamen Veranstaltungen sind dann Gründe, keine Verbindungen."""),
     new_code_cell("""\
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.present.tables import to_csv
 from netzwerk.private_files import atomic_write_text
-from netzwerk.report.tables import to_csv
 
 direkt = actor_view(graph, as_of_date=stichtag, shared=())
 vorschlaege = suggest_introductions(direkt, graph, top=8, lang="de", as_of=stichtag)

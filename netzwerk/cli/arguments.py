@@ -18,8 +18,8 @@ from netzwerk.analysis.mixing import group_label
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError, NotFound
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
+from netzwerk.present.tables import FORMATS
 from netzwerk.privacy.pseudonyms import Pseudonymiser
-from netzwerk.report.tables import FORMATS
 
 # What --by accepts besides raw attribute names (folded with `normalise_token`).
 BY_ALIASES = {

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from netzwerk.present.tables import to_csv
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.private_files import atomic_write_text, safe_output_path
-from netzwerk.report.tables import to_csv
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
 

@@ -25,8 +25,8 @@ import pytest
 from netzwerk.analysis.views import actor_view
 from netzwerk.errors import InputError
 from netzwerk.ingest import read_files
+from netzwerk.present.tables import FORMULA_PREFIXES, to_csv, to_table
 from netzwerk.report.export import export_graph
-from netzwerk.report.tables import FORMULA_PREFIXES, to_csv, to_table
 
 LONG = "Lang-" * 20_000  # 100 000 characters
 EXCEL_LONGEST = "Excel" * 6553 + "xx"  # 32 767 characters, an Excel cell's limit
