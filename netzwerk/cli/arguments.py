@@ -14,10 +14,10 @@ import click
 import networkx as nx
 
 from netzwerk.analysis.gaps_arrays import NOT_GROUPINGS
-from netzwerk.analysis.mixing import group_label
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError, NotFound
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
+from netzwerk.present.labels import group_label
 from netzwerk.present.tables import FORMATS
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis.mixing import group_label
+from netzwerk.present.labels import group_label
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 
 

@@ -38,10 +38,11 @@ from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError
+from netzwerk.present.formats import LANGUAGES
+from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
 from netzwerk.report.changes import compare_views
-from netzwerk.report.i18n import LANGUAGES, text
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections

@@ -12,9 +12,10 @@ import jinja2
 from markupsafe import Markup
 
 from netzwerk.errors import ConfigError
+from netzwerk.present.formats import format_date, format_number
 from netzwerk.present.tables import to_csv
+from netzwerk.present.texts import text
 from netzwerk.private_files import atomic_write_bytes, inside, make_private_folder
-from netzwerk.report.i18n import format_date, format_number, text
 from netzwerk.report.sections import Figure, Table
 
 if TYPE_CHECKING:

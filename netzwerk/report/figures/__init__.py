@@ -41,7 +41,6 @@ from netzwerk.report.figures.style import (
     UNKNOWN_COLOUR,
     WIDTH_INCHES,
     sector_colour,
-    sector_label,
 )
 
 __all__ = [
@@ -64,6 +63,5 @@ __all__ = [
     "png_bytes",
     "save_figure",
     "sector_colour",
-    "sector_label",
     "svg_text",
 ]

@@ -10,8 +10,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from netzwerk.model import SECTORS
-from netzwerk.report.figures.style import ROLE_STYLES, sector_colour, sector_label
-from netzwerk.report.i18n import text
+from netzwerk.present.labels import sector_label
+from netzwerk.present.texts import text
+from netzwerk.report.figures.style import ROLE_STYLES, sector_colour
 
 LEGEND_STYLE = dict(
     frameon=False,

@@ -8,6 +8,7 @@ import networkx as nx
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from netzwerk.present.texts import text
 from netzwerk.report.figures.drawing import (
     choose_labels,
     display_names,
@@ -19,7 +20,6 @@ from netzwerk.report.figures.drawing import (
 from netzwerk.report.figures.layout import network_layout
 from netzwerk.report.figures.legend import add_legends
 from netzwerk.report.figures.style import new_figure
-from netzwerk.report.i18n import text
 
 
 def network_map(

@@ -10,9 +10,11 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
+from netzwerk.model import TIE_KINDS
+from netzwerk.present.formats import format_date
+from netzwerk.present.labels import actor_type_label, sector_label
+from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
-from netzwerk.report.i18n import format_date, text
 from netzwerk.report.sections.parts import Figure
 
 
@@ -87,7 +89,7 @@ class Context:
         return sector_label(self._attributes(actor).get("sector"), self.lang)
 
     def actor_type(self, actor: Hashable) -> str:
-        return capitalised(ACTOR_TYPES.label(self._attributes(actor).get("type") or "", self.lang))
+        return actor_type_label(self._attributes(actor).get("type"), self.lang)
 
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)
@@ -112,14 +114,6 @@ class Context:
             )
         parts.append(self.t("view.weighted" if self.weighted else "view.unweighted"))
         return self.t("view.line", parts="; ".join(parts))
-
-
-def capitalised(label: str) -> str:
-    return label[:1].upper() + label[1:]
-
-
-def sector_label(key: str | None, lang: str) -> str:
-    return capitalised(SECTORS.label(key or "", lang)) if key else "–"
 
 
 def column_headers(
