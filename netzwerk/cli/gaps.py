@@ -16,7 +16,6 @@ from netzwerk.analysis.gaps_candidates import topic_names
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.cli.arguments import (
     by_option,
-    find_actor,
     format_option,
     lang_option,
     names_option,
@@ -30,6 +29,7 @@ from netzwerk.cli.gaps_printout import gaps_printout, suggestions_printout
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
 from netzwerk.cli.shown import Shown, shown_suggestion
+from netzwerk.present.names import find_actor
 
 
 @cli.command()

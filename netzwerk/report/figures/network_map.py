@@ -40,7 +40,7 @@ def network_map(
     view : networkx.Graph
         Actor–actor view (`netzwerk.analysis.views.actor_view`).
     names : mapping actor -> shown name
-        Persons must already be pseudonymised (`Pseudonymiser.names_for`); default: all
+        Persons must already be pseudonymised (`netzwerk.present.names.display_names`); default: all
         persons pseudonymised.
     brokers, cut_points : actors to mark (diamond, ring).
     lang : 'de' or 'en' for legend and title.
