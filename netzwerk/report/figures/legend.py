@@ -21,6 +21,8 @@ LEGEND_STYLE = dict(
     borderaxespad=0.2,
     columnspacing=1.0,
     labelspacing=0.35,
+    title_fontsize=7,
+    alignment="left",
 )
 
 
@@ -35,8 +37,6 @@ def add_legends(
         loc="lower left",
         bbox_to_anchor=(0.01, anchor_y),
         ncol=3,
-        title_fontsize=7,
-        alignment="left",
         **LEGEND_STYLE,
     )
     handles = role_handles(roles, lang)
@@ -47,8 +47,6 @@ def add_legends(
             loc="lower right",
             bbox_to_anchor=(0.99, anchor_y),
             ncol=1,
-            title_fontsize=7,
-            alignment="left",
             **LEGEND_STYLE,
         )
 
