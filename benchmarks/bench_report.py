@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from netzwerk.performance import Stopwatch  # noqa: E402
+from netzwerk.privacy.pseudonyms import Pseudonymiser  # noqa: E402
 from netzwerk.report.build import build_report, write_report  # noqa: E402
-from netzwerk.report.pseudonyms import Pseudonymiser  # noqa: E402
 from netzwerk.store.sqlite import SqliteStore  # noqa: E402
 from netzwerk.workflows import SAMPLE_COMPARE_DATE, load_sample_data  # noqa: E402
 

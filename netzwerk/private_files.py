@@ -5,8 +5,12 @@ embedded store (SQLite gives its ``-wal`` and ``-shm`` files the store file's mo
 pseudonym key, reports, figures, exports and ``export-person`` files. Folders that already
 exist keep their mode: netzwerk never changes the permissions of a folder the user made.
 
-This module sits below every other one (it imports nothing of netzwerk), so the store and
-the report writers can share it.
+Output files are written safely: atomically (`atomic_write_bytes`, `atomic_write_text`),
+never onto a directory or special file (`safe_output_path`) and never outside the chosen
+folder (`inside`).
+
+This module sits below every other one (it imports only `netzwerk.errors`), so the store,
+the privacy functions and the report writers can share it.
 
 On Windows the modes mean nothing (``os.chmod`` only sets the read-only flag there); who may
 read a file is decided by the folder's access control list, e.g. the user's profile folder.
@@ -15,9 +19,12 @@ read a file is decided by the folder's access control list, e.g. the user's prof
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from netzwerk.errors import ConfigError
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -76,6 +83,54 @@ def owner_only_umask() -> Iterator[None]:
         yield
     finally:
         os.umask(previous)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write to a temporary file beside ``path`` and rename it: a crash never leaves a
+    half-written file under the final name. The file gets mode 0600 (mkstemp's), also when it
+    replaces a file that was readable by others; missing folders are created with mode 0700."""
+    make_private_folder(path.parent)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if os.name == "posix":  # mkstemp's mode already; stated so no one loosens it
+                os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_write_text(path: Path, text: str) -> Path:
+    """`atomic_write_bytes` for text, encoded as UTF-8."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def safe_output_path(path: Path) -> Path:
+    """Refuse output paths that are directories or special files."""
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: ist kein normaler Dateipfad — anderen Dateinamen wählen")
+    return path
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder/name``, refusing names that would leave ``folder`` (``..``, absolute paths).
+
+    >>> inside(Path("/tmp/out"), "brokers.csv").as_posix()
+    '/tmp/out/brokers.csv'
+    >>> inside(Path("/tmp/out"), "../etc/passwd")
+    Traceback (most recent call last):
+    ...
+    netzwerk.errors.ConfigError: "../etc/passwd" liegt außerhalb des Ausgabeordners /tmp/out
+    """
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        raise ConfigError(f'"{name}" liegt außerhalb des Ausgabeordners {folder}')
+    return target
 
 
 def _set_mode(path: Path, mode: int) -> None:

@@ -74,8 +74,8 @@ print(graph.number_of_nodes(), "Knoten,", graph.number_of_edges(), "Beziehungen"
 print("Importe:", [(eintrag["started"][:10], eintrag["files"]) for eintrag in importe])"""),
     new_markdown_cell("## 2. Was steckt drin?"),
     new_code_cell("""\
+from netzwerk.present.tables import to_table
 from netzwerk.report.overview import summarise
-from netzwerk.report.tables import to_table
 
 uebersicht = summarise(graph, lang="de")
 print(to_table([{"Sektor": sektor, "Akteure": anzahl}
@@ -103,7 +103,7 @@ print("So gebaut:", sicht_2024.graph["view"])"""),
 Namen zeigen wir immer über den `Pseudonymiser`: Einrichtungen mit Namen, Personen als
 Pseudonym (mit `show_names=True` nur Personen, die eingewilligt haben)."""),
     new_code_cell("""\
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 
 namen = Pseudonymiser().names_for(sicht_2024.nodes)
 print(namen["wiw"], "|", namen["kerstin-vogt"])"""),
@@ -176,8 +176,8 @@ Personen erscheinen nur als Pseudonym."""),
     new_code_cell(
         """\
 from netzwerk.analysis.views import actor_view
-from netzwerk.report.pseudonyms import Pseudonymiser
-from netzwerk.report.tables import to_table
+from netzwerk.present.tables import to_table
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 
 with open_store(str(speicher_pfad)) as store:
     graph = store.graph()
@@ -250,8 +250,8 @@ gemeinsamen Veranstaltungen sind dann Gründe, keine Verbindungen."""),
     new_code_cell("""\
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.present.introductions import reason_text
-from netzwerk.report.files import atomic_write_text
-from netzwerk.report.tables import to_csv
+from netzwerk.present.tables import to_csv
+from netzwerk.private_files import atomic_write_text
 
 direkt = actor_view(graph, as_of_date=stichtag, shared=())
 vorschlaege = suggest_introductions(direkt, graph, top=8, as_of=stichtag)

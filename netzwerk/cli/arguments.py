@@ -7,7 +7,7 @@ fix the input (the CLI prints it as one line and exits 2).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import click
@@ -15,11 +15,10 @@ import networkx as nx
 
 from netzwerk.analysis.groups import NOT_GROUPINGS
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
-from netzwerk.errors import ConfigError, NotFound
+from netzwerk.errors import ConfigError
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
-from netzwerk.present.group_labels import group_label
-from netzwerk.report.pseudonyms import Pseudonymiser
-from netzwerk.report.tables import FORMATS
+from netzwerk.present.labels import group_label
+from netzwerk.present.tables import FORMATS
 
 # What --by accepts besides raw attribute names (folded with `normalise_token`).
 BY_ALIASES = {
@@ -153,41 +152,6 @@ def parse_by(text: str, view: nx.Graph | None = None) -> str:
     raise ConfigError(
         f'unbekanntes Merkmal "{text}" für --by — möglich: sector, topic, '
         f"type{', ' if present else ''}{', '.join(present)}"
-    )
-
-
-def find_actor(text: str, view: nx.Graph, option: str | None = None) -> Hashable:
-    """An actor typed as id, pseudonym (as reports show it) or exact name → its id.
-
-    Ids are taken as they are; pseudonyms and names ignore case and surrounding spaces.
-    A pseudonym wins over a name; a name must be unique (else ConfigError listing the
-    actors it fits). Unknown text raises NotFound naming ``option`` (e.g. "--for").
-    """
-    if text in view:
-        return text
-    wanted = text.strip().casefold()
-    pseudonymiser = Pseudonymiser()
-    for node, data in view.nodes(data=True):
-        if data.get("natural_person") and pseudonymiser.pseudonym(str(node)).casefold() == wanted:
-            return node
-    named = [
-        node
-        for node, data in view.nodes(data=True)
-        if str(data.get("name") or "").strip().casefold() == wanted
-    ]
-    if len(named) == 1:
-        return named[0]
-    if named:
-        shown = ", ".join(
-            pseudonymiser.display_id(str(node), view.nodes[node], False) for node in named
-        )
-        raise ConfigError(
-            f'Name "{text}" passt auf {len(named)} Akteure ({shown}) — Kennung (ID) angeben'
-        )
-    where = f" für {option}" if option else ""
-    raise NotFound(
-        f'unbekannter Akteur "{text}"{where} — Kennung (ID), genauen Namen oder Pseudonym '
-        "angeben (Liste: netzwerk export)"
     )
 
 

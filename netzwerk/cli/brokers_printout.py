@@ -14,8 +14,9 @@ import click
 import networkx as nx
 
 from netzwerk.analysis.brokers import TABLE_COLUMNS
-from netzwerk.cli.common import display_names, pseudonymise_records
+from netzwerk.cli.common import pseudonymise_records
 from netzwerk.cli.output import Printout, Section
+from netzwerk.present.names import display_names
 
 DEPENDENCY_SUMMARY = (
     "coordinators",

@@ -15,11 +15,10 @@ import networkx as nx
 from netzwerk.analysis.views import DEFAULT_SHARED_KINDS, DEFAULT_TIE_KINDS, actor_view
 from netzwerk.cli.arguments import format_option, names_option, parse_day, parse_tie_kinds
 from netzwerk.cli.output import emit
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.present.names import ActorNames
 from netzwerk.store import Store, is_neo4j_address, open_store, store_address
 
 __all__ = [
-    "display_names",
     "emit",
     "format_option",
     "load_graphs",
@@ -77,22 +76,17 @@ def load_view(
     return load_graphs(ctx, as_of, tie_kinds, unweighted)[1]
 
 
-def display_names(graph: nx.Graph, show_names: bool = False) -> dict[str, str]:
-    """Name to show for every node: persons pseudonymised unless consented and asked."""
-    return Pseudonymiser().names_for(graph.nodes, show_names)
-
-
 def pseudonymise_records(
     records: list[dict], graph: nx.Graph, fields: Sequence[str], show_names: bool = False
 ) -> list[dict]:
     """Replace actor ids in ``fields`` by what may be shown (persons → pseudonyms)."""
-    pseudonymiser = Pseudonymiser()
+    actors = ActorNames(graph, show_names)
     out = []
     for record in records:
         record = dict(record)
         for field in fields:
             value = record.get(field)
             if isinstance(value, str) and value in graph:
-                record[field] = pseudonymiser.display_id(value, graph.nodes[value], show_names)
+                record[field] = actors.id(value)
         out.append(record)
     return out

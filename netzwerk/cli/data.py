@@ -13,7 +13,7 @@ from netzwerk.cli.common import store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
-from netzwerk.report.tables import to_table
+from netzwerk.present.tables import to_table
 from netzwerk.store.base import ApplyResult
 from netzwerk.workflows import sample_report
 

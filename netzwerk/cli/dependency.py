@@ -7,7 +7,6 @@ import click
 
 from netzwerk.analysis.brokers import coordinator_dependency, view_options
 from netzwerk.cli.arguments import (
-    find_actor,
     format_option,
     names_option,
     parse_by,
@@ -21,6 +20,7 @@ from netzwerk.cli.brokers_printout import (
 from netzwerk.cli.common import load_view
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
+from netzwerk.present.names import find_actor
 
 
 @cli.command()

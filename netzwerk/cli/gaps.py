@@ -17,7 +17,6 @@ from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.introductions.candidates import topic_names
 from netzwerk.cli.arguments import (
     by_option,
-    find_actor,
     format_option,
     lang_option,
     names_option,
@@ -32,6 +31,7 @@ from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
 from netzwerk.cli.shown import Shown, shown_suggestion
 from netzwerk.present.introductions import introduction_texts
+from netzwerk.present.names import find_actor
 
 
 @cli.command()

@@ -1,45 +1,15 @@
 """How `netzwerk gaps` and `netzwerk suggest` print: the sections, headings and column
-titles of the table output (German next to English), the CSV and JSON shapes."""
+titles of the table output, the CSV and JSON shapes. Headings and cell texts (German next to
+English) live in `netzwerk.present.texts.cli`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from netzwerk.cli.output import Printout, Section
 from netzwerk.cli.shown import Shown, relabel_report
+from netzwerk.present.texts import text
 
-# Headings of the table output, German next to English.
-HEADINGS = {
-    "groups": ("Gruppen", "Groups"),
-    "mixing": (
-        "Verbindungen zwischen Gruppen: beobachtet / erwartet (kleinstes Verhältnis zuerst)",
-        "Ties between groups: observed / expected (smallest ratio first)",
-    ),
-    "missing": ("Gruppen ohne jede Verbindung", "Groups without any tie"),
-    "summary": ("Überblick", "Summary"),
-    "communities": ("Gemeinschaften", "Communities"),
-    "holes": ("Lücken zwischen Gemeinschaften", "Holes between communities"),
-    "unreached": ("Noch nicht erreicht", "Not yet reached"),
-    "silent": ("Themen ohne Zusammenarbeit", "Topics without cooperation"),
-}
-HOLE_KINDS = {
-    "none": ("keine Verbindung", "no tie"),
-    "coordinator_only": ("nur über das QM", "only through the QM"),
-    "single_actor": ("hängt an einem Akteur", "hangs on one actor"),
-}
-STATUS = {
-    "isolate": ("ohne Verbindung", "no tie"),
-    "coordinator_only": ("nur mit dem QM", "only the QM"),
-    "peripheral": ("am Rand (Kernzahl 1)", "on the edge (core number 1)"),
-}
-SUMMARY = {
-    "ei_index": ("E-I-Index", "E-I index"),
-    "assortativity": ("Assortativität", "assortativity"),
-    "modularity": ("Modularität", "modularity"),
-    "test": ("{p} ({n} Permutationen, Startwert {seed})", "{p} ({n} permutations, seed {seed})"),
-}
-NO_SUGGESTIONS = ("Keine Vorschläge.", "No suggestions.")
 SUGGESTION_COLUMNS = ["a_name", "b_name", "score", "reasons", "introducer_name", "gap_text"]
 
 # Column headers of the table output (English: the key in words).
@@ -82,10 +52,6 @@ def _headers(columns: list[str], lang: str) -> dict[str, str]:
     return {c: c.replace("_name", "").replace("_", " ") for c in columns}
 
 
-def _say(table: Mapping[str, tuple[str, str]], key: str, lang: str) -> str:
-    return table[key][0 if lang == "de" else 1]
-
-
 def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -123,14 +89,18 @@ def mixing_records(report: dict, shown: Shown) -> list[dict]:
 
 def _summary(report: dict, lang: str) -> list[dict]:
     test = report["ei_test"]
-    detail = _say(SUMMARY, "test", lang).format(
-        p=f"p = {_number(test['p_value'])}", n=test["permutations"], seed=test["seed"]
+    detail = text(
+        "cli.summary.test",
+        lang,
+        p=f"p = {_number(test['p_value'])}",
+        n=test["permutations"],
+        seed=test["seed"],
     )
     return [
-        {"": _say(SUMMARY, "ei_index", lang), "value": report["ei_index"], "detail": detail},
-        {"": _say(SUMMARY, "assortativity", lang), "value": report["assortativity"], "detail": ""},
+        {"": text("cli.summary.ei_index", lang), "value": report["ei_index"], "detail": detail},
+        {"": text("cli.summary.assortativity", lang), "value": report["assortativity"], "detail": ""},
         {
-            "": _say(SUMMARY, "modularity", lang),
+            "": text("cli.summary.modularity", lang),
             "value": report["modularity"],
             "detail": report["community_method"],
         },
@@ -176,7 +146,7 @@ def _holes(report: dict, shown: Shown, lang: str) -> list[dict]:
         {
             "communities": f"{h['communities'][0]} – {h['communities'][1]}",
             "sizes": f"{h['sizes'][0]} / {h['sizes'][1]}",
-            "kind": _say(HOLE_KINDS, h["kind"], lang),
+            "kind": text(f"cli.hole.{h['kind']}", lang),
             "ties": h["ties"],
             "through": _names(h["bridging_actors"], shown),
         }
@@ -186,7 +156,7 @@ def _holes(report: dict, shown: Shown, lang: str) -> list[dict]:
 
 def _unreached(report: dict, shown: Shown, lang: str) -> list[dict]:
     def row(actor: Any, status: str, partners: list) -> dict:
-        status_text = _say(STATUS, status, lang)
+        status_text = text(f"cli.status.{status}", lang)
         return {
             "actor": shown.name(actor),
             "status": status_text,
@@ -223,7 +193,7 @@ def gaps_printout(report: dict, shown: Shown, lang: str) -> Printout:
     sections = [
         Section(
             records,
-            heading=_say(HEADINGS, key, lang),
+            heading=text(f"cli.gaps.{key}", lang),
             headers=_headers(list(records[0]) if records else [], lang),
             max_width=60,
             formats=("table", "csv") if key == "mixing" else ("table",),
@@ -241,7 +211,7 @@ def suggestions_printout(records: list[dict], lang: str) -> Printout:
         SUGGESTION_COLUMNS,
         headers=_headers(SUGGESTION_COLUMNS, lang),
         max_width=90,
-        empty=_say({"none": NO_SUGGESTIONS}, "none", lang),
+        empty=text("cli.suggest.none", lang),
         formats=("table",),
     )
     return Printout(records, [table, Section(records, formats=("csv",))])

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from netzwerk.report.tables import to_csv, to_json, to_table
+from netzwerk.present.tables import to_csv, to_json, to_table
 
 BOTH = ("table", "csv")
 

@@ -11,9 +11,9 @@ from netzwerk.cli.arguments import format_option, lang_option, names_option, par
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
+from netzwerk.present.tables import to_table
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
-from netzwerk.report.tables import to_table
 
 
 @cli.command()

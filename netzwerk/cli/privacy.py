@@ -11,19 +11,19 @@ import click
 from netzwerk.cli.common import emit, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
+from netzwerk.present.tables import to_table
 from netzwerk.privacy import (
     RETENTION_ENV,
     apply_retention,
     erasure_plan,
     export_person,
     forget,
+    person_json,
     privacy_record,
-    record_lines,
     retention_plan,
     texts,
     write_person_export,
 )
-from netzwerk.report.tables import to_json, to_table
 from netzwerk.store import DeletionResidue
 
 YES = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
@@ -94,7 +94,7 @@ def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -
     with store_from(ctx) as store:
         data = export_person(store, actor_id)
     if out is None:
-        click.echo(to_json(data))
+        click.echo(person_json(data))
         return
     write_person_export(data, out)
     click.echo(f"Geschrieben: {out} (enthält personenbezogene Daten — sicher übergeben, "
@@ -154,3 +154,48 @@ def privacy_record_command(ctx: click.Context, fmt: str, years: int | None) -> N
         emit(record, "json")
         return
     click.echo("\n".join(record_lines(record)))
+
+
+def record_lines(record: dict) -> list[str]:
+    """The record as German text with small tables, for the terminal."""
+    subjects = record["data_subjects"]
+    lines = [
+        record["title"],
+        "=" * len(record["title"]),
+        record["introduction"],
+        "",
+        f"Erstellt: {record['generated']}",
+        f"Speicher: {record['store']}",
+        "",
+        "Betroffene Personen",
+        f"  {subjects['description']}",
+        f"  Personen: {subjects['persons']} (davon an Veranstaltungen/Projekten beteiligt: "
+        f"{subjects['persons_in_events']}); Organisationen: {subjects['organisations']}",
+        "",
+        "Kategorien personenbezogener Daten",
+        to_table(
+            record["categories"],
+            ["category", "count", "note"],
+            headers={"category": "Kategorie", "count": "Anzahl", "note": "Hinweis"},
+            max_width=60,
+        ),
+        "",
+        f"Einwilligungen: ja {record['consent']['yes']}, nein {record['consent']['no']}",
+        "",
+        "Herkunft (Importprotokoll)",
+        to_table(
+            record["sources"],
+            ["file", "runs", "first", "last"],
+            headers={"file": "Datei", "runs": "Importe", "first": "erster", "last": "letzter"},
+        ),
+        "",
+        "Löschfrist",
+        f"  {record['retention']['rule']}",
+        f"  Derzeit abgelaufen: {record['retention']['expired_actors']} Akteure, "
+        f"{record['retention']['expired_ties']} Beziehungen.",
+        "",
+        "Technische und organisatorische Maßnahmen",
+    ]
+    lines += [f"  - {measure}" for measure in record["measures"]]
+    lines += ["", "Noch zu ergänzen"] + [f"  - {item}" for item in record["to_complete"]]
+    return lines

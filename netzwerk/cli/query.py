@@ -7,7 +7,7 @@ import click
 from netzwerk.cli.common import emit, format_option, names_option, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import NamedQueries, is_neo4j_address, store_address
 from netzwerk.store.queries import check_parameters, get_query, load_queries
 

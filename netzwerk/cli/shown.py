@@ -10,8 +10,8 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.present.group_labels import group_label
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.present.labels import group_label
+from netzwerk.present.names import ActorNames
 
 
 class Shown:
@@ -22,17 +22,15 @@ class Shown:
     ):
         self.view, self.by, self.lang, self.names = view, by, lang, names
         self.show_names = show_names
-        self.pseudonymiser = Pseudonymiser()
+        self.actors = ActorNames(view, show_names)
 
     def id(self, actor: Hashable) -> Any:
-        if actor is None or actor not in self.view:
-            return actor
-        return self.pseudonymiser.display_id(str(actor), self.view.nodes[actor], self.show_names)
+        """The id to show; ``None`` and actors outside the view stay as they are."""
+        return actor if actor is None or actor not in self.view else self.actors.id(actor)
 
     def name(self, actor: Hashable) -> Any:
-        if actor is None or actor not in self.view:
-            return actor
-        return self.pseudonymiser.display_name(str(actor), self.view.nodes[actor], self.show_names)
+        """The name to show; ``None`` and actors outside the view stay as they are."""
+        return actor if actor is None or actor not in self.view else self.actors.name(actor)
 
     def group(self, key: str, by: str | None = None) -> str:
         return group_label(by or self.by, key, self.lang, self.names)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from netzwerk.errors import ConfigError
-from netzwerk.present.group_labels import group_label
-from netzwerk.present.texts.introductions import TEXTS
-
-LANGUAGES = ("de", "en")
+from netzwerk.present.formats import LANGUAGES
+from netzwerk.present.labels import group_label
+from netzwerk.present.texts import TEXTS
 
 
 def introduction_texts(
@@ -66,7 +65,7 @@ gemeinsamen Partner und sind in derselben Straße (Lange Straße)'
     column = LANGUAGES.index(lang)
 
     def say(key: str, *values: object) -> str:
-        return TEXTS[key][column].format(*values)
+        return TEXTS[f"introductions.{key}"][column].format(*values)
 
     clauses = []
     if topics:
@@ -104,8 +103,8 @@ def gap_text(lang: str, by: str, gap: Mapping, names: Mapping[str, str] | None =
     within = "within_" if gap["groups"][0] == gap["groups"][1] else ""
     groups = (g,) if within else (g, h)
     if gap["observed"] == 0:
-        return TEXTS[f"gap_{within}none"][column].format(*groups, expected)
-    return TEXTS[f"gap_{within}some"][column].format(*groups, gap["observed"], expected)
+        return TEXTS[f"introductions.gap_{within}none"][column].format(*groups, expected)
+    return TEXTS[f"introductions.gap_{within}some"][column].format(*groups, gap["observed"], expected)
 
 
 def _join(items: list[str], conjunction: str) -> str:

@@ -8,13 +8,13 @@
 
 The CLI commands ``forget``, ``export-person``, ``retention`` and ``privacy-record`` are
 thin layers over these. netzwerk keeps no cache of analysis results and no pseudonym
-mapping table (pseudonyms are keyed HMACs, `report.pseudonyms`); the ingest log holds file
+mapping table (pseudonyms are keyed HMACs, `privacy.pseudonyms`); the ingest log holds file
 names and counts only.
 """
 
-from netzwerk.privacy.access import export_person, write_person_export
+from netzwerk.privacy.access import export_person, person_json, write_person_export
 from netzwerk.privacy.erasure import ErasurePlan, ErasureReport, erasure_plan, forget
-from netzwerk.privacy.record import privacy_record, record_lines
+from netzwerk.privacy.record import privacy_record
 from netzwerk.privacy.retention import (
     DEFAULT_RETENTION_YEARS,
     RETENTION_ENV,
@@ -30,6 +30,6 @@ from netzwerk.privacy.traces import OutputScan, Traces, scan_outputs, traces_of
 __all__ = [
     "DEFAULT_RETENTION_YEARS", "RETENTION_ENV", "ErasurePlan", "ErasureReport", "OutputScan",
     "RetentionPlan", "RetentionSetting", "Traces", "apply_retention", "erasure_plan",
-    "export_person", "forget", "privacy_record", "record_lines", "retention_cutoff",
+    "export_person", "forget", "person_json", "privacy_record", "retention_cutoff",
     "retention_plan", "retention_setting", "scan_outputs", "traces_of", "write_person_export",
 ]

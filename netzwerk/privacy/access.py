@@ -8,13 +8,14 @@ is the person's own data, handed to them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from netzwerk.privacy import texts
-from netzwerk.report.files import atomic_write_text, safe_output_path
-from netzwerk.report.pseudonyms import Pseudonymiser
-from netzwerk.report.tables import to_json
+from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.private_files import atomic_write_text, safe_output_path
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import personal_data
 
@@ -41,6 +42,27 @@ def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -
     return data
 
 
+def person_json(data: dict) -> str:
+    """An `export_person` result as JSON text: indented, non-ASCII kept, dates as ISO text,
+    sets as sorted lists.
+
+    >>> print(person_json({"name": "Jörg", "since": date(2024, 6, 30)}))
+    {
+      "name": "Jörg",
+      "since": "2024-06-30"
+    }
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
 def write_person_export(data: dict, path: Path | str) -> Path:
-    """Write an `export_person` result as UTF-8 JSON, atomically."""
-    return atomic_write_text(safe_output_path(Path(path)), to_json(data) + "\n")
+    """Write an `export_person` result as UTF-8 JSON (`person_json`), atomically."""
+    return atomic_write_text(safe_output_path(Path(path)), person_json(data) + "\n")

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from netzwerk.model import normalise_token
 from netzwerk.privacy import texts
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.privacy.traces import OutputScan, Traces, delete_outputs, scan_outputs, traces_of
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import DeletionResidue, StoreFiles, personal_data
 

@@ -36,13 +36,15 @@ from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
-from netzwerk.errors import ConfigError
+from netzwerk.errors import ConfigError, NotFound
 from netzwerk.performance import Stopwatch
+from netzwerk.present import names as actor_names
+from netzwerk.present.formats import LANGUAGES
+from netzwerk.present.texts import text
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
 from netzwerk.report.changes import compare_views
-from netzwerk.report.i18n import LANGUAGES, text
 from netzwerk.report.overview import summarise
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
 
@@ -321,25 +323,16 @@ PLOT_KINDS = ("map", "gaps", "ego", "dependency")
 
 def find_actor(view: nx.Graph, wanted: str, pseudonymiser: Pseudonymiser | None = None) -> str:
     """The actor id for what a user typed: an id, a pseudonym from a report
-    (``Person-7F3A-2C9K-XQ4M``) or an exact name (case-insensitive). NotFound otherwise."""
-    from netzwerk.errors import NotFound
-
-    if wanted in view:
-        return wanted
-    pseudonymiser = pseudonymiser or Pseudonymiser()
-    folded = wanted.strip().casefold()
-    for node, data in view.nodes(data=True):
-        if data.get("natural_person") and pseudonymiser.pseudonym(str(node)).casefold() == folded:
-            return node
-    matches = [
-        n for n, d in view.nodes(data=True) if str(d.get("name") or "").strip().casefold() == folded
-    ]
-    if len(matches) == 1:
-        return matches[0]
-    raise NotFound(
-        f'Akteur "{wanted}" nicht gefunden (Stichtag beachten) — Kennung (ID), '
-        "Pseudonym aus dem Bericht oder genauen Namen angeben"
-    )
+    (``Person-7F3A-2C9K-XQ4M``) or an exact name (case-insensitive), as
+    `netzwerk.present.names.find_actor` finds it. NotFound otherwise (also for a name that
+    fits several actors)."""
+    try:
+        return actor_names.find_actor(wanted, view, pseudonymiser=pseudonymiser)
+    except (NotFound, ConfigError):
+        raise NotFound(
+            f'Akteur "{wanted}" nicht gefunden (Stichtag beachten) — Kennung (ID), '
+            "Pseudonym aus dem Bericht oder genauen Namen angeben"
+        ) from None
 
 
 def plot_figure(
@@ -366,7 +359,7 @@ def plot_figure(
     view = actor_view(
         store_graph, tie_kinds=tuple(tie_kinds), as_of_date=as_of or date.today(), weighted=weighted
     )
-    names = {n: pseudonymiser.display_name(str(n), d, show_names) for n, d in view.nodes(data=True)}
+    names = actor_names.display_names(view, show_names, pseudonymiser)
     if kind == "gaps":
         return plots.mixing_heatmap(mixing(view), lang=lang)
     cut_points, brokers = _map_marks(broker_table(view, weighted=weighted))

@@ -7,7 +7,7 @@ files (``…-nodes.csv`` and ``…-ties.csv``) with formula cells neutralised.
 
 Distinct actors stay distinct nodes: if two nodes (or two ties) would get the same id in the
 output, by a pseudonym collision or by escaping, the export stops with `ExportCollision`
-instead of merging them. Files are written owner-only (`report.files`).
+instead of merging them. Files are written owner-only (`private_files`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from netzwerk.report.files import atomic_write_text, safe_output_path
-from netzwerk.report.pseudonyms import Pseudonymiser
-from netzwerk.report.tables import to_csv
+from netzwerk.present.tables import to_csv
+from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.private_files import atomic_write_text, safe_output_path
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
 

@@ -12,11 +12,11 @@ import jinja2
 from markupsafe import Markup
 
 from netzwerk.errors import ConfigError
-from netzwerk.private_files import make_private_folder
-from netzwerk.report.files import atomic_write_bytes, inside
-from netzwerk.report.i18n import format_date, format_number, text
+from netzwerk.present.formats import format_date, format_number
+from netzwerk.present.tables import to_csv
+from netzwerk.present.texts import text
+from netzwerk.private_files import atomic_write_bytes, inside, make_private_folder
 from netzwerk.report.sections import Figure, Table
-from netzwerk.report.tables import to_csv
 
 if TYPE_CHECKING:
     from netzwerk.report.build import Report

@@ -19,7 +19,7 @@ from netzwerk.analysis.gould_fernandez import brokerage_roles
 from netzwerk.analysis.structural_holes import structural_holes
 from netzwerk.analysis.views import actor_view
 from netzwerk.errors import ConfigError
-from netzwerk.report.tables import to_json
+from netzwerk.present.tables import to_json
 
 
 def star_of_groups() -> nx.Graph:

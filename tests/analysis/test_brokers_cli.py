@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from netzwerk.analysis.brokers import TABLE_COLUMNS
 from netzwerk.cli import cli
 from netzwerk.model import Actor, Changeset, NodeRef, Tie
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import open_store
 
 PSEUDONYM = Pseudonymiser(b"test-key").pseudonym  # the key tests/conftest.py sets

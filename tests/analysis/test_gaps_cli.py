@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from netzwerk.cli import cli
 from netzwerk.model import Actor, Changeset, Event, NodeRef, Tie, Topic
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import open_store
 
 PSEUDONYM = Pseudonymiser(b"test-key").pseudonym  # the key tests/conftest.py sets

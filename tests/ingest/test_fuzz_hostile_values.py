@@ -25,8 +25,8 @@ import pytest
 from netzwerk.analysis.views import actor_view
 from netzwerk.errors import InputError
 from netzwerk.ingest import read_files
+from netzwerk.present.tables import FORMULA_PREFIXES, to_csv, to_table
 from netzwerk.report.export import export_graph
-from netzwerk.report.tables import FORMULA_PREFIXES, to_csv, to_table
 
 LONG = "Lang-" * 20_000  # 100 000 characters
 EXCEL_LONGEST = "Excel" * 6553 + "xx"  # 32 767 characters, an Excel cell's limit
@@ -210,9 +210,9 @@ def test_a_very_long_id_is_a_located_input_error(tmp_path):
 
 
 def test_hostile_paths_in_output_names_stay_inside_the_folder(tmp_path, monkeypatch):
-    """`report.files.inside` refuses names that would leave the output folder."""
+    """`private_files.inside` refuses names that would leave the output folder."""
     from netzwerk.errors import ConfigError
-    from netzwerk.report.files import inside
+    from netzwerk.private_files import inside
 
     monkeypatch.chdir(tmp_path)
     for name in ("../../etc/passwd", "/etc/passwd", "a/../../b"):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from netzwerk.cli import cli
 from netzwerk.errors import NotFound
 from netzwerk.privacy import export_person
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store.sqlite import SqliteStore
 
 

@@ -13,8 +13,8 @@ from netzwerk.cli import cli
 from netzwerk.errors import NotFound
 from netzwerk.model import Provenance
 from netzwerk.privacy import erasure_plan, forget
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.export import export_graph
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.store.sqlite import SqliteStore
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from netzwerk.model import Actor, Changeset, Event, NodeRef, Tie
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.build import build_report, write_report
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.store.sqlite import SqliteStore
 from netzwerk.workflows import load_sample_data
 

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from netzwerk.cli import cli
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.export import EXPORT_FORMATS, ExportCollision, export_graph, shareable_graph
-from netzwerk.report.pseudonyms import Pseudonymiser
 
 from .conftest import KEY
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from netzwerk.errors import ConfigError, NotFound
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures
 from netzwerk.report.build import find_actor, plot_figure
-from netzwerk.report.pseudonyms import Pseudonymiser
 
 from .conftest import AS_OF, KEY
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from netzwerk.errors import ConfigError
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import render
 from netzwerk.report.build import build_report, write_report
-from netzwerk.report.pseudonyms import Pseudonymiser
 from netzwerk.report.sections import Table
 
 from .conftest import KEY
@@ -43,7 +43,7 @@ def test_failed_report_leaves_every_file_as_it_was(small_report, tmp_path, monke
 
 
 def test_killed_write_keeps_old_file_and_removes_temporary(tmp_path, monkeypatch):
-    from netzwerk.report import files
+    from netzwerk import private_files as files
 
     target = tmp_path / "brokers.csv"
     target.write_text("old")

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from netzwerk.report.i18n import SECTION_KEYS, section_title, text
+from netzwerk.present.texts import SECTION_KEYS, section_title, text
 
 from .conftest import read_text
 

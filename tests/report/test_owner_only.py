@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
+from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.private_files import atomic_write_text
 from netzwerk.report.build import build_report, write_report
 from netzwerk.report.export import export_graph
-from netzwerk.report.files import atomic_write_text
-from netzwerk.report.pseudonyms import Pseudonymiser
 
 from .conftest import KEY
 

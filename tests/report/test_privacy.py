@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.build import build_report, render_html, render_markdown, write_report
-from netzwerk.report.pseudonyms import Pseudonymiser
 
 from .conftest import FORMULA_NAME, KEY, XSS_NAME, read_text
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from netzwerk.cli import cli
 from netzwerk.ingest import read_files
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store.neo4j import Neo4jStore
 from netzwerk.store.queries import get_query, load_queries
 

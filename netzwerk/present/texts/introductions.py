@@ -6,35 +6,35 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
-    "both": ("Beide", "Both"),
-    "and": ("und", "and"),
-    "topics": ("arbeiten zu {}", "work on {}"),
+    "introductions.both": ("Beide", "Both"),
+    "introductions.and": ("und", "and"),
+    "introductions.topics": ("arbeiten zu {}", "work on {}"),
     # names in quotes: "beim Stadtteilfest" would need the article of every event's name
-    "event": ("„{}“", "{}"),
-    "events_1": ("waren bei {}", "were at {}"),
-    "events_n": ("waren bei {}", "were at {}"),
-    "more_events": ("{} weiteren Veranstaltungen", "{} more events"),
-    "project": ("„{}“", "{}"),
-    "projects_1": ("sind im Projekt {}", "are in the project {}"),
-    "projects_n": ("sind in den Projekten {}", "are in the projects {}"),
-    "more_projects": ("{} weiteren", "{} more"),
-    "partners_1": ("haben einen gemeinsamen Partner", "have a partner in common"),
-    "partners_n": ("haben {} gemeinsame Partner", "have {} partners in common"),
-    "street": ("sind in derselben Straße ({})", "are on the same street ({})"),
-    "street_private": ("sind in derselben Straße", "are on the same street"),
-    "gap_none": (
+    "introductions.event": ("„{}“", "{}"),
+    "introductions.events_1": ("waren bei {}", "were at {}"),
+    "introductions.events_n": ("waren bei {}", "were at {}"),
+    "introductions.more_events": ("{} weiteren Veranstaltungen", "{} more events"),
+    "introductions.project": ("„{}“", "{}"),
+    "introductions.projects_1": ("sind im Projekt {}", "are in the project {}"),
+    "introductions.projects_n": ("sind in den Projekten {}", "are in the projects {}"),
+    "introductions.more_projects": ("{} weiteren", "{} more"),
+    "introductions.partners_1": ("haben einen gemeinsamen Partner", "have a partner in common"),
+    "introductions.partners_n": ("haben {} gemeinsame Partner", "have {} partners in common"),
+    "introductions.street": ("sind in derselben Straße ({})", "are on the same street ({})"),
+    "introductions.street_private": ("sind in derselben Straße", "are on the same street"),
+    "introductions.gap_none": (
         "{} – {}: bisher keine Verbindung ({} erwartet)",
         "{} – {}: no tie yet ({} expected)",
     ),
-    "gap_some": (
+    "introductions.gap_some": (
         "{} – {}: {} Verbindungen ({} erwartet)",
         "{} – {}: {} ties ({} expected)",
     ),
-    "gap_within_none": (
+    "introductions.gap_within_none": (
         "{} untereinander: bisher keine Verbindung ({} erwartet)",
         "Within {}: no tie yet ({} expected)",
     ),
-    "gap_within_some": (
+    "introductions.gap_within_some": (
         "{} untereinander: {} Verbindungen ({} erwartet)",
         "Within {}: {} ties ({} expected)",
     ),

@@ -12,7 +12,7 @@ Okabe–Ito and Paul Tol colour-blind-safe palettes, and every role is also a ma
 heatmap cells carry their numbers, and cells without a single tie are hatched.
 
 Natural persons are never labelled by their real name: labels come from ``names``
-(`Pseudonymiser.names_for`), and persons are labelled only when they are highlighted.
+(`netzwerk.present.names.display_names`), and persons are labelled only when they are highlighted.
 
 Figures draw results; they compute nothing the analysis returns (the dependency figure
 reads `netzwerk.analysis.dependency`).
@@ -41,7 +41,6 @@ from netzwerk.report.figures.style import (
     UNKNOWN_COLOUR,
     WIDTH_INCHES,
     sector_colour,
-    sector_label,
 )
 
 __all__ = [
@@ -64,6 +63,5 @@ __all__ = [
     "png_bytes",
     "save_figure",
     "sector_colour",
-    "sector_label",
     "svg_text",
 ]

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from netzwerk.analysis.dependency import coordinator_connectivity
+from netzwerk.present.texts import text
 from netzwerk.report.figures.drawing import (
     display_names,
     draw_edges,
@@ -29,7 +30,6 @@ from netzwerk.report.figures.style import (
     german_number,
     new_figure,
 )
-from netzwerk.report.i18n import text
 
 
 def dependency_figure(

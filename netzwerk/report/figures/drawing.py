@@ -1,7 +1,8 @@
 """Drawing blocks shared by the network figures: ties, actors, labels, the frame.
 
 Natural persons are never labelled by their real name: labels come from ``names``
-(`Pseudonymiser.names_for`), and persons are labelled only when they are highlighted.
+(`netzwerk.present.names.display_names`), and persons are labelled only when they are
+highlighted.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 
+from netzwerk.present import names as present_names
 from netzwerk.report.figures.style import (
     BROKER_MARKER,
     COORDINATOR_MARKER,
@@ -48,11 +50,7 @@ def node_size(degree: int, person: bool) -> float:
 
 def display_names(view: nx.Graph, names: Mapping[Hashable, str] | None) -> Mapping:
     """``names`` if given, else every person pseudonymised (with the default key)."""
-    if names is not None:
-        return names
-    from netzwerk.report.pseudonyms import Pseudonymiser
-
-    return Pseudonymiser().names_for(view.nodes)
+    return names if names is not None else present_names.display_names(view)
 
 
 def draw_edges(

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from netzwerk.errors import NotFound
+from netzwerk.present.texts import text
 from netzwerk.report.figures.drawing import (
     display_names,
     draw_edges,
@@ -21,7 +22,6 @@ from netzwerk.report.figures.drawing import (
 from netzwerk.report.figures.layout import OUTER_RADIUS, ego_layout
 from netzwerk.report.figures.legend import add_legends
 from netzwerk.report.figures.style import new_figure
-from netzwerk.report.i18n import text
 
 CROWDED = 60
 """From this many actors on, the ego figure uses a smaller font."""

@@ -10,8 +10,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from netzwerk.model import SECTORS
-from netzwerk.report.figures.style import ROLE_STYLES, sector_colour, sector_label
-from netzwerk.report.i18n import text
+from netzwerk.present.labels import sector_label
+from netzwerk.present.texts import text
+from netzwerk.report.figures.style import ROLE_STYLES, sector_colour
 
 LEGEND_STYLE = dict(
     frameon=False,
@@ -20,6 +21,8 @@ LEGEND_STYLE = dict(
     borderaxespad=0.2,
     columnspacing=1.0,
     labelspacing=0.35,
+    title_fontsize=7,
+    alignment="left",
 )
 
 
@@ -34,8 +37,6 @@ def add_legends(
         loc="lower left",
         bbox_to_anchor=(0.01, anchor_y),
         ncol=3,
-        title_fontsize=7,
-        alignment="left",
         **LEGEND_STYLE,
     )
     handles = role_handles(roles, lang)
@@ -46,8 +47,6 @@ def add_legends(
             loc="lower right",
             bbox_to_anchor=(0.99, anchor_y),
             ncol=1,
-            title_fontsize=7,
-            alignment="left",
             **LEGEND_STYLE,
         )
 

@@ -15,8 +15,9 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
-from netzwerk.report.figures.style import german_number, new_figure, sector_label
-from netzwerk.report.i18n import text
+from netzwerk.present.labels import sector_label
+from netzwerk.present.texts import text
+from netzwerk.report.figures.style import german_number, new_figure
 
 RATIO_LIMIT = 3
 """The colour scale ends at 2**±3: eight times more, or fewer, ties than expected."""

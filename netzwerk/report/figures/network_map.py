@@ -8,6 +8,7 @@ import networkx as nx
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from netzwerk.present.texts import text
 from netzwerk.report.figures.drawing import (
     choose_labels,
     display_names,
@@ -19,7 +20,6 @@ from netzwerk.report.figures.drawing import (
 from netzwerk.report.figures.layout import network_layout
 from netzwerk.report.figures.legend import add_legends
 from netzwerk.report.figures.style import new_figure
-from netzwerk.report.i18n import text
 
 
 def network_map(
@@ -40,7 +40,7 @@ def network_map(
     view : networkx.Graph
         Actor–actor view (`netzwerk.analysis.views.actor_view`).
     names : mapping actor -> shown name
-        Persons must already be pseudonymised (`Pseudonymiser.names_for`); default: all
+        Persons must already be pseudonymised (`netzwerk.present.names.display_names`); default: all
         persons pseudonymised.
     brokers, cut_points : actors to mark (diamond, ring).
     lang : 'de' or 'en' for legend and title.

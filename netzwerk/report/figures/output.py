@@ -16,8 +16,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from netzwerk.errors import ConfigError
+from netzwerk.private_files import atomic_write_bytes, safe_output_path
 from netzwerk.report.figures.style import DPI, RC_PARAMS
-from netzwerk.report.files import atomic_write_bytes, safe_output_path
 
 
 def png_bytes(figure: Figure, dpi: int = DPI) -> bytes:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import matplotlib
 from matplotlib.figure import Figure
 
-from netzwerk.model import SECTORS
-
 WIDTH_INCHES = 7.1
 """Figure width: the text width of an A4 page with 15 mm margins (180 mm)."""
 
@@ -76,12 +74,6 @@ ROLE_STYLES: dict[str, dict] = {
     "ego": dict(marker="o", markersize=10, markeredgewidth=1.6),
 }
 """Legend entry of every role (white face, black edge unless said otherwise)."""
-
-
-def sector_label(sector: str, lang: str = "de") -> str:
-    """The vocabulary label, capitalised ('Local economy')."""
-    label = SECTORS.label(sector, lang)
-    return label[:1].upper() + label[1:]
 
 
 def sector_colour(sector: str | None) -> str:

@@ -4,12 +4,12 @@ Each ``*_section`` function takes the `Context` of one report (the view, the `Re
 already computed, who may be shown by name) and returns a `Section`; `SECTIONS` lists them
 in report order and `build_sections` builds those that apply. Templates
 (`templates/report.html.j2`, `templates/report.md.j2`) only lay the sections out; every word
-comes from `netzwerk.report.i18n` and every actor is shown through `Context.name`, which
+comes from `netzwerk.present.texts` and every actor is shown through `Context.name`, which
 pseudonymises natural persons.
 
-The registry follows the report order of `netzwerk.report.i18n.SECTION_KEYS`:
+The registry follows the report order of `netzwerk.present.texts.SECTION_KEYS`:
 
->>> from netzwerk.report.i18n import SECTION_KEYS
+>>> from netzwerk.present.texts import SECTION_KEYS
 >>> tuple(entry.key for entry in SECTIONS) == SECTION_KEYS
 True
 """
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from netzwerk.report.sections.brokers import ROLE_SHARE, brokers_section, role_words
 from netzwerk.report.sections.changes import changes_section
-from netzwerk.report.sections.context import Context, Results, capitalised, sector_label
+from netzwerk.report.sections.context import Context, Results
 from netzwerk.report.sections.dependency import dependency_section
 from netzwerk.report.sections.gaps import gaps_section
 from netzwerk.report.sections.introductions import introductions_section
@@ -71,7 +71,6 @@ __all__ = [
     "Table",
     "brokers_section",
     "build_sections",
-    "capitalised",
     "changes_section",
     "dependency_section",
     "gaps_section",
@@ -79,6 +78,5 @@ __all__ = [
     "map_section",
     "overview_section",
     "role_words",
-    "sector_label",
     "unreached_section",
 ]

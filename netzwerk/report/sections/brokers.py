@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from netzwerk.report.i18n import format_share, join_names, text
+from netzwerk.present.formats import format_share, join_names
+from netzwerk.present.texts import text
 from netzwerk.report.sections.context import Context, column_headers, rounded
 from netzwerk.report.sections.parts import Section, Table
 

@@ -6,7 +6,8 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from netzwerk.model import TIE_KINDS
-from netzwerk.report.i18n import join_names, text
+from netzwerk.present.formats import join_names
+from netzwerk.present.texts import text
 from netzwerk.report.sections.context import Context, column_headers, rounded
 from netzwerk.report.sections.parts import Section, Table
 

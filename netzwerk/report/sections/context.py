@@ -10,9 +10,12 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
-from netzwerk.report.i18n import format_date, text
-from netzwerk.report.pseudonyms import Pseudonymiser
+from netzwerk.model import TIE_KINDS
+from netzwerk.present.formats import format_date
+from netzwerk.present.labels import actor_type_label, sector_label
+from netzwerk.present.names import ActorNames
+from netzwerk.present.texts import text
+from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.sections.parts import Figure
 
 
@@ -62,32 +65,31 @@ class Context:
     coordinators: list[Hashable]
     results: Results = field(default_factory=Results)
 
+    @property
+    def actors(self) -> ActorNames:
+        """Names and ids as the report may show them (the view first, then the store graph;
+        an actor unknown to both is taken for a person, so nothing identifying leaks)."""
+        return ActorNames(self.view, self.show_names, self.pseudonymiser, self.store_graph)
+
     def name(self, actor: Hashable) -> str:
         """What may be shown for an actor: persons pseudonymised unless consented and
         names asked for; organisations by name."""
-        data = self._attributes(actor)
-        return self.pseudonymiser.display_name(str(actor), data, self.show_names)
+        return self.actors.name(actor)
 
     def shown_id(self, actor: Hashable) -> str:
-        return self.pseudonymiser.display_id(str(actor), self._attributes(actor), self.show_names)
+        return self.actors.id(actor)
 
     def _attributes(self, actor: Hashable) -> Mapping:
-        if actor in self.view:
-            return self.view.nodes[actor]
-        if actor in self.store_graph:
-            return self.store_graph.nodes[actor]
-        # Unknown to both graphs: treat as a person, so nothing identifying leaks.
-        return {"natural_person": True}
+        return self.actors.attributes(actor)
 
     def names(self, graph: nx.Graph | None = None) -> dict[Hashable, str]:
-        graph = self.view if graph is None else graph
-        return {n: self.name(n) for n in graph}
+        return self.actors.names(graph)
 
     def sector(self, actor: Hashable) -> str:
         return sector_label(self._attributes(actor).get("sector"), self.lang)
 
     def actor_type(self, actor: Hashable) -> str:
-        return capitalised(ACTOR_TYPES.label(self._attributes(actor).get("type") or "", self.lang))
+        return actor_type_label(self._attributes(actor).get("type"), self.lang)
 
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)
@@ -112,14 +114,6 @@ class Context:
             )
         parts.append(self.t("view.weighted" if self.weighted else "view.unweighted"))
         return self.t("view.line", parts="; ".join(parts))
-
-
-def capitalised(label: str) -> str:
-    return label[:1].upper() + label[1:]
-
-
-def sector_label(key: str | None, lang: str) -> str:
-    return capitalised(SECTORS.label(key or "", lang)) if key else "–"
 
 
 def column_headers(

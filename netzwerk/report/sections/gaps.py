@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from netzwerk.report.i18n import format_number, join_names
-from netzwerk.report.sections.context import Context, column_headers, rounded, sector_label
+from netzwerk.present.formats import format_number, join_names
+from netzwerk.present.labels import sector_label
+from netzwerk.report.sections.context import Context, column_headers, rounded
 from netzwerk.report.sections.parts import Section, Table
 
 MISSING_COLUMNS = ["sector_a", "sector_b", "actors_a", "actors_b", "expected"]

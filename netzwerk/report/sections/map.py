@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netzwerk.report.i18n import join_names
+from netzwerk.present.formats import join_names
 from netzwerk.report.sections.context import Context
 from netzwerk.report.sections.parts import Section
 

@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from netzwerk.model import NODE_KINDS
-from netzwerk.report.i18n import format_number
-from netzwerk.report.sections.context import Context, capitalised
+from netzwerk.present.formats import format_number
+from netzwerk.present.labels import capitalised
+from netzwerk.report.sections.context import Context
 from netzwerk.report.sections.parts import Section, Table
 
 COUNT_TABLES = (

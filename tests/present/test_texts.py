@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from netzwerk.report.i18n import ROLE_KEYS, SECTION_KEYS, TEXTS, text
+from netzwerk.present.texts import ROLE_KEYS, SECTION_KEYS, TEXTS, text
 
 
 def placeholders(template: str) -> set[str]:

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from netzwerk.report import pseudonyms
-from netzwerk.report.pseudonyms import Pseudonymiser, load_key
+from netzwerk.privacy import pseudonyms
+from netzwerk.privacy.pseudonyms import Pseudonymiser, load_key
 
 SHAPE = re.compile(r"Person-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 
