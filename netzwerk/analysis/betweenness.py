@@ -9,6 +9,7 @@ import random
 from collections.abc import Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -48,7 +49,7 @@ class Betweenness:
     max_standard_error: float | None = None
     error_bound: float | None = None
 
-    def method(self) -> dict:
+    def method(self) -> dict[str, Any]:
         """How the values were computed, for the output's options line."""
         return {
             "betweenness": "exact" if self.exact else "sampled",
@@ -59,7 +60,7 @@ class Betweenness:
             "betweenness_error_bound_95": self.error_bound,
         }
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Hashable, Iterable, Mapping
+from typing import Any
 
 import igraph
 import networkx as nx
@@ -31,7 +32,7 @@ def communities(
     seed: int = 42,
     weight: str | None = "weight",
     resolution: float = 1.0,
-) -> dict:
+) -> dict[str, Any]:
     """Split the actors into communities: groups tied more among themselves than to others.
 
     Both methods maximise modularity Q (see `modularity`) with resolution γ and tie
@@ -84,7 +85,7 @@ def communities(
 
 def communities_kernel(
     view: nx.Graph, arrays: EdgeArrays, method: str, *, seed: int, weighted: bool, resolution: float
-) -> dict:
+) -> dict[str, Any]:
     """`communities` on arrays (the view is needed for Louvain only)."""
     if method not in METHODS:
         raise ConfigError(f'unbekanntes Verfahren "{method}" — erlaubt: {", ".join(METHODS)}')
@@ -215,7 +216,7 @@ def community_holes(
     coordinators: Collection[Hashable] | None = None,
     *,
     min_size: int = 2,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Pairs of communities that barely know each other: the holes the QM could bridge.
 
     For every pair of communities (i, j), both with at least ``min_size`` actors, the ties
@@ -273,7 +274,7 @@ def holes_kernel(
     groups: list[list[Hashable]],
     coordinators: Collection[Hashable],
     min_size: int = 2,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     labels = _relabel(arrays, groups)
     sizes = np.array([len(group) for group in groups], dtype=np.int64)
     is_coordinator = np.zeros(arrays.n, dtype=bool)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -26,7 +27,7 @@ def coordinator_dependency(
     k_sample: int | None = None,
     seed: int | None = 42,
     top: int = SUCCESSORS,
-) -> dict:
+) -> dict[str, Any]:
     r"""How much the network depends on its coordinators (the QM), and who could step in.
 
     Takes the coordinators out (those flagged ``coordinator`` in the view, or the ids

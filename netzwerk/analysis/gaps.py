@@ -10,6 +10,7 @@ is `netzwerk.analysis.introductions.suggest_introductions`.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import networkx as nx
 
@@ -37,7 +38,7 @@ def gaps_report(
     seed: int = 42,
     community_method: str = "leiden",
     timings: dict[str, tuple[float, float]] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Where the network has holes: group mixing, E-I index, communities, unreached actors.
 
     Combines, on one conversion of the view: `mixing.mixing` and `mixing.ei_index` and
@@ -88,7 +89,7 @@ def gaps_report(
 
 def _gaps_report(
     view: nx.Graph, by: str, permutations: int, seed: int, community_method: str, clock: Stopwatch
-) -> dict:
+) -> dict[str, Any]:
     arrays = clock.time("arrays", lambda: edge_arrays(view, "weight"))
     groups = clock.time("groups", lambda: view_membership(view, arrays, by))
     mixed = clock.time("mixing", lambda: mixing_kernel(arrays, groups))
@@ -166,7 +167,7 @@ def _group_lists(groups) -> list[list[str]]:
     ]
 
 
-def _silent_topics(view: nx.Graph, arrays) -> list[dict]:
+def _silent_topics(view: nx.Graph, arrays) -> list[dict[str, Any]]:
     if not any("topics" in data for _, data in view.nodes(data=True)):
         return []
     return silent_kernel(mixing_kernel(arrays, view_membership(view, arrays, "topics")))

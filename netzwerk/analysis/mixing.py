@@ -11,6 +11,8 @@ counts an actor in each of its groups; actors without a value are left out.
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import numpy as np
 
@@ -28,7 +30,7 @@ def view_membership(view: nx.Graph, arrays: EdgeArrays, by: str) -> Membership:
     return membership(arrays, group_memberships(view, by), group_order(by))
 
 
-def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict:
+def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict[str, Any]:
     """How many ties run between each pair of groups, and how many chance would give.
 
     Observed: O_gh = Σ_{i∈g, j∈h} a_ij over ordered pairs of actors, a_ij = 1 for a tie (or
@@ -84,7 +86,9 @@ def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> 
     return {"by": by, **result}
 
 
-def mixing_kernel(arrays: EdgeArrays, groups: Membership, *, weighted: bool = False) -> dict:
+def mixing_kernel(
+    arrays: EdgeArrays, groups: Membership, *, weighted: bool = False
+) -> dict[str, Any]:
     """`mixing` on arrays (shared by `gaps_report` so the view is converted once)."""
     observed, expected, ratio, tie_ends, two_m = mixing_matrices(arrays, groups, weighted=weighted)
 
@@ -188,7 +192,7 @@ def assortativity_kernel(arrays: EdgeArrays, groups: Membership) -> float | None
 
 def ei_index(
     view: nx.Graph, by: str = "sector", *, permutations: int = 1000, seed: int = 42
-) -> dict:
+) -> dict[str, Any]:
     """Do ties stay inside groups or cross them? −1 all inside, +1 all across (E-I index).
 
     EI = (EL − IL) / (EL + IL), EL the ties between actors of different groups, IL the ties
@@ -244,7 +248,7 @@ def ei_index(
 
 def ei_kernel(
     arrays: EdgeArrays, groups: Membership, permutations: int = 1000, seed: int = 42
-) -> dict:
+) -> dict[str, Any]:
     """`ei_index` on arrays."""
     grouped = groups.grouped
     keep = grouped[arrays.source] & grouped[arrays.target]
@@ -308,7 +312,7 @@ def _permutation_test(
     total: int,
     permutations: int,
     seed: int,
-) -> dict:
+) -> dict[str, Any]:
     """Shuffle labels among grouped actors; count internal ties after each shuffle."""
     result = {
         "permutations": permutations,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from datetime import date
 from itertools import chain
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -53,7 +54,7 @@ def suggest_introductions(
     max_per_actor: int = 2,
     max_pairs: int = 5_000_000,
     seed: int = 42,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Pairs of actors to introduce to each other next, biggest group gaps first.
 
     Candidates come from a bounded neighbourhood (`candidates`): two-hop neighbours,
@@ -172,7 +173,7 @@ def _suggest(
     max_per_actor: int,
     max_pairs: int,
     seed: int,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     context = store_context(store_graph)
     arrays = edge_arrays(view, "weight")
     groups = view_membership(view, arrays, by)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
@@ -26,7 +27,9 @@ def active_and_consented(data: dict, day: date) -> bool:
     return not (data.get("natural_person") and not data.get("consent"))
 
 
-def shared_things(view: nx.Graph, context: StoreContext, u: Hashable, v: Hashable) -> dict | None:
+def shared_things(
+    view: nx.Graph, context: StoreContext, u: Hashable, v: Hashable
+) -> dict[str, Any] | None:
     """What u and v have in common, and the exact score; None if tied or nothing shared."""
     if view.has_edge(u, v):
         return None  # belt and braces: the array filter already removed these
@@ -68,7 +71,7 @@ def suggestion_record(
     shared: dict,
     day: date,
     by: str,
-) -> dict:
+) -> dict[str, Any]:
     """The suggestion as returned: what the two share, introducer, groups, the gap it closes."""
     u, v = shared["a"], shared["b"]
     private = bool(view.nodes[u].get("natural_person") or view.nodes[v].get("natural_person"))
