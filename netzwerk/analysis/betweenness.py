@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._betweenness_sparse import PathGraph, dependency_sums, path_graph
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
@@ -35,7 +36,7 @@ class Betweenness:
 
     ``values`` are normalised to [0, 1] unless asked otherwise. For a sampled estimate,
     ``standard_error`` holds each actor's estimated standard error (same units as
-    ``values``), ``max_standard_error`` the largest of them and ``error_bound`` the
+    ``values``; None where undefined), ``max_standard_error`` the largest of them and ``error_bound`` the
     distribution-free 95 % bound on any single actor's error (Hoeffding).
     """
 
@@ -45,7 +46,7 @@ class Betweenness:
     exact: bool
     sources: int
     seed: int | None
-    standard_error: dict[Hashable, float] | None = None
+    standard_error: dict[Hashable, float | None] | None = None
     max_standard_error: float | None = None
     error_bound: float | None = None
 
@@ -247,7 +248,10 @@ def _exact(
         )
     sources = list(range(arrays.n)) if members is None else members
     batches = [sources[i : i + 64] for i in range(0, len(sources), 64)]
-    return _batch_sums(arrays, weighted, batches, members, processes).sum(axis=0)
+    totals: NDArray[np.float64] = _batch_sums(arrays, weighted, batches, members, processes).sum(
+        axis=0
+    )
+    return totals
 
 
 def _sampled(
