@@ -36,8 +36,9 @@ class Betweenness:
 
     ``values`` are normalised to [0, 1] unless asked otherwise. For a sampled estimate,
     ``standard_error`` holds each actor's estimated standard error (same units as
-    ``values``; None where undefined), ``max_standard_error`` the largest of them and ``error_bound`` the
-    distribution-free 95 % bound on any single actor's error (Hoeffding).
+    ``values``; None where undefined), ``max_standard_error`` the largest of them and
+    ``error_bound`` the distribution-free 95 % bound on any single actor's error
+    (Hoeffding).
     """
 
     values: dict[Hashable, float]
