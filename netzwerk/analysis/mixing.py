@@ -11,10 +11,12 @@ counts an actor in each of its groups; actors without a value are left out.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypedDict
 
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.groups import Membership, group_memberships, membership
@@ -28,6 +30,13 @@ def group_order(by: str) -> list[str] | None:
 
 def view_membership(view: nx.Graph, arrays: EdgeArrays, by: str) -> Membership:
     return membership(arrays, group_memberships(view, by), group_order(by))
+
+
+class MissingPair(TypedDict):
+    """Two groups with no tie between them, and how many ties chance would give."""
+
+    groups: list[str]
+    expected: float
 
 
 def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict[str, Any]:
@@ -95,7 +104,9 @@ def mixing_kernel(
     names = groups.groups
     plain = (lambda x: int(round(x))) if not weighted else float
 
-    def table(matrix: np.ndarray, cast=float) -> dict[str, dict[str, float | int | None]]:
+    def table(
+        matrix: np.ndarray, cast: Callable[[Any], float | int] = float
+    ) -> dict[str, dict[str, float | int | None]]:
         return {
             g: {
                 h: (None if np.isnan(matrix[i, j]) else cast(matrix[i, j]))
@@ -104,7 +115,7 @@ def mixing_kernel(
             for i, g in enumerate(names)
         }
 
-    missing = [
+    missing: list[MissingPair] = [
         {"groups": [names[i], names[j]], "expected": float(expected[i, j])}
         for i in range(len(names))
         for j in range(i + 1, len(names))
@@ -299,9 +310,11 @@ def _internal(groups: Membership, source: np.ndarray, target: np.ndarray) -> np.
     """True for ties whose two actors share a group."""
     if groups.single_valued:
         codes = groups.codes()
-        return codes[source] == codes[target]
+        same_group: NDArray[np.bool_] = codes[source] == codes[target]
+        return same_group
     masks = groups.bitmasks()
-    return np.any((masks[source] & masks[target]) != 0, axis=1)
+    shared_group: NDArray[np.bool_] = np.any((masks[source] & masks[target]) != 0, axis=1)
+    return shared_group
 
 
 def _permutation_test(
@@ -314,7 +327,7 @@ def _permutation_test(
     seed: int,
 ) -> dict[str, Any]:
     """Shuffle labels among grouped actors; count internal ties after each shuffle."""
-    result = {
+    result: dict[str, Any] = {
         "permutations": permutations,
         "seed": seed,
         "expected": None,
