@@ -65,6 +65,7 @@ class GapRanking:
             return rank, cell
         rank = np.full(len(low), self.unranked, dtype=np.int64)
         cell = np.full(len(low), -1, dtype=np.int64)
+        assert self.lists is not None  # built whenever codes is None
         for index, (u, v) in enumerate(zip(low.tolist(), high.tolist(), strict=True)):
             for g in self.lists[u]:
                 for h in self.lists[v]:
