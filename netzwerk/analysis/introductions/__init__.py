@@ -18,10 +18,12 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.introductions.candidates import (
+    PairFilter,
     StoreContext,
     buckets,
     store_context,
@@ -248,7 +250,8 @@ def _store_tie_keys(context: StoreContext, arrays: EdgeArrays) -> np.ndarray:
         count=2 * len(context.direct_ties),
     ).reshape(-1, 2)
     ends = ends[(ends >= 0).all(axis=1)]
-    return ends.min(axis=1) * arrays.n + ends.max(axis=1)
+    keys: NDArray[np.int64] = ends.min(axis=1) * arrays.n + ends.max(axis=1)
+    return keys
 
 
 def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -256,7 +259,8 @@ def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     if not len(sorted_keys):
         return np.zeros(len(keys), dtype=bool)
     position = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    return sorted_keys[position] == keys
+    found: NDArray[np.bool_] = sorted_keys[position] == keys
+    return found
 
 
 def _pair_filter(
@@ -264,9 +268,9 @@ def _pair_filter(
     groups: Membership,
     for_actor: Hashable | None,
     between: Sequence[str] | None,
-):
+) -> PairFilter | None:
     """Vectorised filter for the generated pairs (None: keep all)."""
-    checks = []
+    checks: list[PairFilter] = []
     if for_actor is not None:
         focal = arrays.index[for_actor]
         checks.append(lambda low, high: (low == focal) | (high == focal))
