@@ -18,6 +18,7 @@ and return plain data.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -103,7 +104,7 @@ class BrokerAnalysis:
     process, for benchmarks)."""
 
     rows: list[dict[str, Any]]
-    options: dict
+    options: dict[str, Any]
     timings: dict[str, tuple[float, float]] = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -223,7 +224,7 @@ def broker_analysis(
 
 def _rows(
     view: nx.Graph,
-    nodes: list,
+    nodes: list[Hashable],
     between: Betweenness,
     holes: tuple[np.ndarray, ...],
     roles: BrokerageRoles,
@@ -231,7 +232,7 @@ def _rows(
 ) -> list[dict[str, Any]]:
     """Table rows from the measure arrays (column-wise: quick for 100,000 actors)."""
 
-    def plain(column: np.ndarray) -> list:
+    def plain(column: np.ndarray) -> list[float | None]:
         return [None if value != value else value for value in column.tolist()]
 
     names = [data.get("name", str(node)) for node, data in view.nodes(data=True)]

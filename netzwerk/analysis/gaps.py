@@ -14,8 +14,9 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis._graph_arrays import edge_arrays
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.communities import communities_kernel, holes_kernel
+from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.mixing import (
     assortativity_kernel,
     ei_kernel,
@@ -159,7 +160,7 @@ def _gaps_report(
     }
 
 
-def _group_lists(groups) -> list[list[str]]:
+def _group_lists(groups: Membership) -> list[list[str]]:
     matrix = groups.matrix
     return [
         [groups.groups[g] for g in matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]]]
@@ -167,7 +168,7 @@ def _group_lists(groups) -> list[list[str]]:
     ]
 
 
-def _silent_topics(view: nx.Graph, arrays) -> list[dict[str, Any]]:
+def _silent_topics(view: nx.Graph, arrays: EdgeArrays) -> list[dict[str, Any]]:
     if not any("topics" in data for _, data in view.nodes(data=True)):
         return []
     return silent_kernel(mixing_kernel(arrays, view_membership(view, arrays, "topics")))

@@ -7,7 +7,7 @@ among them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable
+from collections.abc import Collection, Hashable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -92,7 +92,7 @@ def periphery_kernel(
     shell = (core == 1) & ~spoke
     nodes = arrays.nodes
 
-    def sort(items: list) -> list:
+    def sort(items: list[Any]) -> list[Any]:
         return sorted(
             items, key=lambda item: str(item["actor"] if isinstance(item, dict) else item)
         )
@@ -166,7 +166,7 @@ def silent_groups(
     return silent_kernel(mixing_kernel(arrays, view_membership(view, arrays, by)), min_actors)
 
 
-def silent_kernel(mixed: dict, min_actors: int = 2) -> list[dict[str, Any]]:
+def silent_kernel(mixed: Mapping[str, Any], min_actors: int = 2) -> list[dict[str, Any]]:
     silent = [
         {"group": g, "actors": mixed["actors"][g]}
         for g in mixed["groups"]
