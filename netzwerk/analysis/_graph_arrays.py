@@ -25,6 +25,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from netzwerk.performance import gc_paused
 
@@ -133,7 +134,8 @@ class GraphArrays:
     def _entry_keys(self) -> np.ndarray:
         matrix = self.strength
         rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(matrix.indptr))
-        return rows * self.n + matrix.indices.astype(np.int64)
+        keys: NDArray[np.int64] = rows * self.n + matrix.indices.astype(np.int64)
+        return keys
 
     def has_arc(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
         """For directed graphs: which of the arcs tails[k] -> heads[k] exist."""
@@ -141,7 +143,10 @@ class GraphArrays:
         if not len(keys):
             return np.zeros(len(tails), dtype=bool)
         wanted = tails * self.n + heads
-        return keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
+        found: NDArray[np.bool_] = (
+            keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
+        )
+        return found
 
 
 def graph_arrays(
@@ -155,13 +160,16 @@ def graph_arrays(
     if graph.is_multigraph():
         raise nx.NetworkXNotImplemented("not implemented for multigraphs")
     with gc_paused():  # millions of short-lived tuples: collections would double the time
-        nodes, tail, head, strengths, lengths = _edge_lists(graph, weight, distance)
-    tail = np.asarray(tail, dtype=np.int64)
-    head = np.asarray(head, dtype=np.int64)
-    strengths = np.asarray(strengths, dtype=float) if weight else np.ones(len(tail))
+        nodes, tail_list, head_list, strength_list, length_list = _edge_lists(
+            graph, weight, distance
+        )
+    tail = np.asarray(tail_list, dtype=np.int64)
+    head = np.asarray(head_list, dtype=np.int64)
+    strengths = np.asarray(strength_list, dtype=float) if weight else np.ones(len(tail))
+    lengths: NDArray[np.float64]
     if distance:
-        lengths = np.asarray(lengths, dtype=float)
-        lengths = np.where(np.isnan(lengths), 1.0 / strengths, lengths)
+        given = np.asarray(length_list, dtype=float)
+        lengths = np.where(np.isnan(given), 1.0 / strengths, given)
     else:
         lengths = np.ones(len(tail))
     if np.any(strengths <= 0) or np.any(lengths <= 0):
@@ -169,7 +177,9 @@ def graph_arrays(
     return GraphArrays(nodes, graph.is_directed(), tail, head, strengths, lengths)
 
 
-def _edge_lists(graph: nx.Graph, weight: str | None, distance: str | None) -> tuple:
+def _edge_lists(
+    graph: nx.Graph, weight: str | None, distance: str | None
+) -> tuple[list[Hashable], list[int], list[int], list[float], list[float]]:
     """One pass over the adjacency: each undirected tie once (lower index first), every
     arc of a directed graph, no self-loops."""
     nodes = list(graph.nodes)

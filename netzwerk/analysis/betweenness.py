@@ -9,9 +9,11 @@ import random
 from collections.abc import Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._betweenness_sparse import PathGraph, dependency_sums, path_graph
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
@@ -34,8 +36,9 @@ class Betweenness:
 
     ``values`` are normalised to [0, 1] unless asked otherwise. For a sampled estimate,
     ``standard_error`` holds each actor's estimated standard error (same units as
-    ``values``), ``max_standard_error`` the largest of them and ``error_bound`` the
-    distribution-free 95 % bound on any single actor's error (Hoeffding).
+    ``values``; None where undefined), ``max_standard_error`` the largest of them and
+    ``error_bound`` the distribution-free 95 % bound on any single actor's error
+    (Hoeffding).
     """
 
     values: dict[Hashable, float]
@@ -44,11 +47,11 @@ class Betweenness:
     exact: bool
     sources: int
     seed: int | None
-    standard_error: dict[Hashable, float] | None = None
+    standard_error: dict[Hashable, float | None] | None = None
     max_standard_error: float | None = None
     error_bound: float | None = None
 
-    def method(self) -> dict:
+    def method(self) -> dict[str, Any]:
         """How the values were computed, for the output's options line."""
         return {
             "betweenness": "exact" if self.exact else "sampled",
@@ -59,7 +62,7 @@ class Betweenness:
             "betweenness_error_bound_95": self.error_bound,
         }
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -246,7 +249,10 @@ def _exact(
         )
     sources = list(range(arrays.n)) if members is None else members
     batches = [sources[i : i + 64] for i in range(0, len(sources), 64)]
-    return _batch_sums(arrays, weighted, batches, members, processes).sum(axis=0)
+    totals: NDArray[np.float64] = _batch_sums(arrays, weighted, batches, members, processes).sum(
+        axis=0
+    )
+    return totals
 
 
 def _sampled(

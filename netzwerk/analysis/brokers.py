@@ -18,8 +18,10 @@ and return plain data.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -101,11 +103,11 @@ class BrokerAnalysis:
     output) and the seconds each measure took (``timings``: wall clock and CPU of this
     process, for benchmarks)."""
 
-    rows: list[dict]
-    options: dict
+    rows: list[dict[str, Any]]
+    options: dict[str, Any]
     timings: dict[str, tuple[float, float]] = field(default_factory=dict, compare=False)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"options": self.options, "rows": self.rows}
 
 
@@ -117,7 +119,7 @@ def broker_table(
     seed: int | None = 42,
     weighted: bool = True,
     constraint_model: str = DEFAULT_MODEL,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """One row per actor with every broker measure, the strongest brokers first.
 
     The rows have exactly the keys in `TABLE_COLUMNS`:
@@ -222,15 +224,15 @@ def broker_analysis(
 
 def _rows(
     view: nx.Graph,
-    nodes: list,
+    nodes: list[Hashable],
     between: Betweenness,
     holes: tuple[np.ndarray, ...],
     roles: BrokerageRoles,
     cuts: np.ndarray,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Table rows from the measure arrays (column-wise: quick for 100,000 actors)."""
 
-    def plain(column: np.ndarray) -> list:
+    def plain(column: np.ndarray) -> list[float | None]:
         return [None if value != value else value for value in column.tolist()]
 
     names = [data.get("name", str(node)) for node, data in view.nodes(data=True)]
@@ -248,7 +250,7 @@ def _rows(
     return [dict(zip(TABLE_COLUMNS, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
-def view_options(view: nx.Graph) -> dict:
+def view_options(view: nx.Graph) -> dict[str, Any]:
     """How the view was built (``view.graph["view"]``) as plain data: tie kinds, shared
     activities, as-of date (ISO or None), weighted. Graphs not made by `actor_view` count
     as weighted with all ties."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import asdict, dataclass
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 import numpy as np
@@ -12,8 +13,16 @@ from networkx.utils import not_implemented_for
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
+_Function = TypeVar("_Function", bound=Callable[..., Any])
 
-@not_implemented_for("directed")
+
+def _undirected_only(function: _Function) -> _Function:
+    """networkx's ``not_implemented_for("directed")``, typed: networkx ships no types, so
+    the decorator would otherwise erase the signature of the function it wraps."""
+    return cast(_Function, not_implemented_for("directed")(function))
+
+
+@_undirected_only
 def cut_points(graph: nx.Graph) -> list[Hashable]:
     """Actors whose departure would split the network: articulation points (cut-points).
 
@@ -51,7 +60,7 @@ def cut_points_kernel(arrays: GraphArrays) -> list[Hashable]:
     return [arrays.nodes[i] for i in sorted(arrays.skeleton.articulation_points())]
 
 
-@not_implemented_for("directed")
+@_undirected_only
 def bridges(graph: nx.Graph) -> list[tuple[Hashable, Hashable]]:
     """Ties whose loss would split the network (bridges).
 
@@ -92,11 +101,11 @@ class LocalBridge:
     v: Hashable
     span: int | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-@not_implemented_for("directed")
+@_undirected_only
 def local_bridges(graph: nx.Graph, with_span: bool = True) -> list[LocalBridge]:
     """Ties between actors who have no contact in common (Granovetter's local bridges).
 

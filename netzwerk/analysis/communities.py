@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Hashable, Iterable, Mapping
+from typing import Any
 
 import igraph
 import networkx as nx
@@ -31,7 +32,7 @@ def communities(
     seed: int = 42,
     weight: str | None = "weight",
     resolution: float = 1.0,
-) -> dict:
+) -> dict[str, Any]:
     """Split the actors into communities: groups tied more among themselves than to others.
 
     Both methods maximise modularity Q (see `modularity`) with resolution γ and tie
@@ -84,7 +85,7 @@ def communities(
 
 def communities_kernel(
     view: nx.Graph, arrays: EdgeArrays, method: str, *, seed: int, weighted: bool, resolution: float
-) -> dict:
+) -> dict[str, Any]:
     """`communities` on arrays (the view is needed for Louvain only)."""
     if method not in METHODS:
         raise ConfigError(f'unbekanntes Verfahren "{method}" — erlaubt: {", ".join(METHODS)}')
@@ -123,9 +124,9 @@ def _leiden(arrays: EdgeArrays, seed: int, weighted: bool, resolution: float) ->
     return np.asarray(clustering.membership, dtype=np.int64)
 
 
-def _ordered(arrays: EdgeArrays, labels: np.ndarray) -> list[list]:
+def _ordered(arrays: EdgeArrays, labels: np.ndarray) -> list[list[Hashable]]:
     """Communities as sorted member lists, largest first, ties broken by first member."""
-    members: dict[int, list] = {}
+    members: dict[int, list[Hashable]] = {}
     for node, label in zip(arrays.nodes, labels.tolist(), strict=True):
         members.setdefault(label, []).append(node)
     groups = [sorted(group, key=_sort_key) for group in members.values()]
@@ -133,7 +134,7 @@ def _ordered(arrays: EdgeArrays, labels: np.ndarray) -> list[list]:
     return groups
 
 
-def _sort_key(node: Hashable) -> tuple:
+def _sort_key(node: Hashable) -> tuple[str, int | float | str]:
     return (
         (type(node).__name__, node)
         if isinstance(node, int | float | str)
@@ -211,11 +212,11 @@ def modularity_kernel(
 
 def community_holes(
     view: nx.Graph,
-    communities: Iterable[Iterable[Hashable]] | Mapping,
+    communities: Iterable[Iterable[Hashable]] | Mapping[str, Any],
     coordinators: Collection[Hashable] | None = None,
     *,
     min_size: int = 2,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Pairs of communities that barely know each other: the holes the QM could bridge.
 
     For every pair of communities (i, j), both with at least ``min_size`` actors, the ties
@@ -257,8 +258,8 @@ def community_holes(
     >>> [(h["communities"], h["kind"]) for h in holes]
     [([0, 2], 'none'), ([1, 2], 'none'), ([0, 1], 'coordinator_only')]
     """
-    groups = communities["communities"] if isinstance(communities, Mapping) else communities
-    groups = [list(group) for group in groups]
+    given = communities["communities"] if isinstance(communities, Mapping) else communities
+    groups: list[list[Hashable]] = [list(group) for group in given]
     if coordinators is None:
         coordinators = view_coordinators(view)
     arrays = edge_arrays(view, None)
@@ -273,7 +274,7 @@ def holes_kernel(
     groups: list[list[Hashable]],
     coordinators: Collection[Hashable],
     min_size: int = 2,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     labels = _relabel(arrays, groups)
     sizes = np.array([len(group) for group in groups], dtype=np.int64)
     is_coordinator = np.zeros(arrays.n, dtype=bool)
@@ -295,13 +296,13 @@ def holes_kernel(
     a_count, a_lone = _distinct_by(pair, a_actor, arrays.n)
     b_count, b_lone = _distinct_by(pair, b_actor, arrays.n)
 
-    holes = []
+    holes: list[dict[str, Any]] = []
     large = [i for i in range(count) if sizes[i] >= min_size]
     for position, i in enumerate(large):
         for j in large[position + 1 :]:
             key = i * count + j
             n_ties = ties.get(key, 0)
-            bridging: list = []
+            bridging: list[Hashable] = []
             if n_ties == 0:
                 kind = "none"
             elif through_coordinator.get(key, 0) == n_ties:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
+from typing import Any, TypedDict
 
 import networkx as nx
 import numpy as np
@@ -17,6 +18,26 @@ from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 SUCCESSORS = 10
 
 
+class Connectivity(TypedDict):
+    """What `coordinator_connectivity` returns (see there for the fields)."""
+
+    connected_pairs_before: int
+    connected_pairs_after: int
+    connected_pairs_lost: int
+    connected_pairs_including_coordinators: int
+    components_before: int
+    components_after: int
+    cut_off: list[Hashable]
+
+
+class _BetweennessOptions(TypedDict):
+    """The `betweenness_kernel` options every call in `coordinator_dependency` shares."""
+
+    weighted: bool
+    k_sample: int | None
+    seed: int | None
+
+
 def coordinator_dependency(
     graph: nx.Graph,
     coordinators: Iterable[Hashable] | None = None,
@@ -26,7 +47,7 @@ def coordinator_dependency(
     k_sample: int | None = None,
     seed: int | None = 42,
     top: int = SUCCESSORS,
-) -> dict:
+) -> dict[str, Any]:
     r"""How much the network depends on its coordinators (the QM), and who could step in.
 
     Takes the coordinators out (those flagged ``coordinator`` in the view, or the ids
@@ -124,7 +145,7 @@ def coordinator_dependency(
     n_others = int(others.sum())
     all_pairs = n_others * (n_others - 1) // 2
 
-    options = {"weighted": weighted, "k_sample": k_sample, "seed": seed}
+    options = _BetweennessOptions(weighted=weighted, k_sample=k_sample, seed=seed)
     intact = betweenness_kernel(arrays, normalized=False, **options)
     raw = np.array([intact.values[node] for node in arrays.nodes])
     total = raw.sum()
@@ -163,9 +184,7 @@ def coordinator_dependency(
     }
 
 
-def coordinator_connectivity(
-    graph: nx.Graph, coordinators: Collection[Hashable]
-) -> dict[str, int | list[Hashable]]:
+def coordinator_connectivity(graph: nx.Graph, coordinators: Collection[Hashable]) -> Connectivity:
     """Who stays connected without the coordinators: connected pairs, separate parts and
     the actors cut off from the main part.
 
@@ -212,7 +231,7 @@ def coordinator_connectivity(
 
 def _connectivity(
     nodes: list[Hashable], before: np.ndarray, after: np.ndarray, others: np.ndarray
-) -> dict[str, int | list[Hashable]]:
+) -> Connectivity:
     """The fields of `coordinator_connectivity` from the component labels before (every
     node) and after (the ``others``; removed nodes labelled -1)."""
     pairs_before = _connected_pairs(before[others])
@@ -246,16 +265,16 @@ def _count_components(labels: np.ndarray) -> int:
     return len(np.unique(labels))
 
 
-def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> list[Hashable]:
+def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> Sequence[Hashable]:
     if given is None or not list(given):
-        chosen = flagged_coordinators(graph)
-        if not chosen:
+        flagged = flagged_coordinators(graph)
+        if not flagged:
             raise ConfigError(
                 "keine Koordination markiert — beim Akteur coordinator=ja setzen "
                 f"oder {OPTION_PLACE} ID angeben",
                 option="coordinator",
             )
-        return chosen
+        return flagged
     chosen = list(dict.fromkeys(given))
     for node in chosen:
         if node not in graph:

@@ -10,11 +10,13 @@ is `netzwerk.analysis.introductions.suggest_introductions`.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis._graph_arrays import edge_arrays
+from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.communities import communities_kernel, holes_kernel
+from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.mixing import (
     assortativity_kernel,
     ei_kernel,
@@ -37,7 +39,7 @@ def gaps_report(
     seed: int = 42,
     community_method: str = "leiden",
     timings: dict[str, tuple[float, float]] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Where the network has holes: group mixing, E-I index, communities, unreached actors.
 
     Combines, on one conversion of the view: `mixing.mixing` and `mixing.ei_index` and
@@ -88,7 +90,7 @@ def gaps_report(
 
 def _gaps_report(
     view: nx.Graph, by: str, permutations: int, seed: int, community_method: str, clock: Stopwatch
-) -> dict:
+) -> dict[str, Any]:
     arrays = clock.time("arrays", lambda: edge_arrays(view, "weight"))
     groups = clock.time("groups", lambda: view_membership(view, arrays, by))
     mixed = clock.time("mixing", lambda: mixing_kernel(arrays, groups))
@@ -158,7 +160,7 @@ def _gaps_report(
     }
 
 
-def _group_lists(groups) -> list[list[str]]:
+def _group_lists(groups: Membership) -> list[list[str]]:
     matrix = groups.matrix
     return [
         [groups.groups[g] for g in matrix.indices[matrix.indptr[i] : matrix.indptr[i + 1]]]
@@ -166,7 +168,7 @@ def _group_lists(groups) -> list[list[str]]:
     ]
 
 
-def _silent_topics(view: nx.Graph, arrays) -> list[dict]:
+def _silent_topics(view: nx.Graph, arrays: EdgeArrays) -> list[dict[str, Any]]:
     if not any("topics" in data for _, data in view.nodes(data=True)):
         return []
     return silent_kernel(mixing_kernel(arrays, view_membership(view, arrays, "topics")))

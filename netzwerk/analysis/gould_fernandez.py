@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 from itertools import permutations
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -29,8 +30,8 @@ class ActorBrokerage:
     expected: dict[str, float]
     z: dict[str, float | None]
 
-    def as_dict(self) -> dict:
-        record: dict = {"id": self.id, "group": self.group}
+    def as_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"id": self.id, "group": self.group}
         record.update(self.counts)
         record.update({f"expected_{k}": v for k, v in self.expected.items()})
         record.update({f"z_{k}": v for k, v in self.z.items()})
@@ -71,7 +72,7 @@ class BrokerageRoles:
             for i, node in enumerate(self.nodes)
         ]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "by": self.by,
             "directed": self.directed,

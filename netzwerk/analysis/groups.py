@@ -12,12 +12,13 @@ out of group measures (their ties are not counted as internal or external).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays
 from netzwerk.errors import ConfigError
@@ -70,7 +71,8 @@ class Membership:
     @property
     def grouped(self) -> np.ndarray:
         """Boolean mask of actors in at least one group."""
-        return np.diff(self.matrix.indptr) > 0
+        grouped: NDArray[np.bool_] = np.diff(self.matrix.indptr) > 0
+        return grouped
 
     @property
     def single_valued(self) -> bool:
@@ -96,7 +98,7 @@ class Membership:
 
 def membership(
     arrays: EdgeArrays,
-    memberships: dict[Hashable, Sequence[str]],
+    memberships: Mapping[Hashable, Sequence[str]],
     order: Sequence[str] | None = None,
 ) -> Membership:
     """Membership matrix for ``arrays.nodes``; groups sorted (or in ``order``, then sorted)."""

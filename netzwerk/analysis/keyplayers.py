@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -22,7 +23,7 @@ ScoreAll = Callable[[GraphArrays, np.ndarray], np.ndarray]
 
 def key_players(
     graph: nx.Graph, k: int, measure: str = "F", seed: int | None = 42, restarts: int = 10
-) -> dict:
+) -> dict[str, Any]:
     r"""The k actors whose removal would fragment the network most (Borgatti's KPP-Neg).
 
     For the QM: the set of actors without whom the district network would fall apart

@@ -11,8 +11,12 @@ counts an actor in each of its groups; actors without a value are left out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypedDict
+
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.groups import Membership, group_memberships, membership
@@ -28,7 +32,14 @@ def view_membership(view: nx.Graph, arrays: EdgeArrays, by: str) -> Membership:
     return membership(arrays, group_memberships(view, by), group_order(by))
 
 
-def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict:
+class MissingPair(TypedDict):
+    """Two groups with no tie between them, and how many ties chance would give."""
+
+    groups: list[str]
+    expected: float
+
+
+def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict[str, Any]:
     """How many ties run between each pair of groups, and how many chance would give.
 
     Observed: O_gh = Σ_{i∈g, j∈h} a_ij over ordered pairs of actors, a_ij = 1 for a tie (or
@@ -84,14 +95,18 @@ def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> 
     return {"by": by, **result}
 
 
-def mixing_kernel(arrays: EdgeArrays, groups: Membership, *, weighted: bool = False) -> dict:
+def mixing_kernel(
+    arrays: EdgeArrays, groups: Membership, *, weighted: bool = False
+) -> dict[str, Any]:
     """`mixing` on arrays (shared by `gaps_report` so the view is converted once)."""
     observed, expected, ratio, tie_ends, two_m = mixing_matrices(arrays, groups, weighted=weighted)
 
     names = groups.groups
     plain = (lambda x: int(round(x))) if not weighted else float
 
-    def table(matrix: np.ndarray, cast=float) -> dict[str, dict[str, float | int | None]]:
+    def table(
+        matrix: np.ndarray, cast: Callable[[Any], float | int] = float
+    ) -> dict[str, dict[str, float | int | None]]:
         return {
             g: {
                 h: (None if np.isnan(matrix[i, j]) else cast(matrix[i, j]))
@@ -100,7 +115,7 @@ def mixing_kernel(arrays: EdgeArrays, groups: Membership, *, weighted: bool = Fa
             for i, g in enumerate(names)
         }
 
-    missing = [
+    missing: list[MissingPair] = [
         {"groups": [names[i], names[j]], "expected": float(expected[i, j])}
         for i in range(len(names))
         for j in range(i + 1, len(names))
@@ -188,7 +203,7 @@ def assortativity_kernel(arrays: EdgeArrays, groups: Membership) -> float | None
 
 def ei_index(
     view: nx.Graph, by: str = "sector", *, permutations: int = 1000, seed: int = 42
-) -> dict:
+) -> dict[str, Any]:
     """Do ties stay inside groups or cross them? −1 all inside, +1 all across (E-I index).
 
     EI = (EL − IL) / (EL + IL), EL the ties between actors of different groups, IL the ties
@@ -244,7 +259,7 @@ def ei_index(
 
 def ei_kernel(
     arrays: EdgeArrays, groups: Membership, permutations: int = 1000, seed: int = 42
-) -> dict:
+) -> dict[str, Any]:
     """`ei_index` on arrays."""
     grouped = groups.grouped
     keep = grouped[arrays.source] & grouped[arrays.target]
@@ -295,9 +310,11 @@ def _internal(groups: Membership, source: np.ndarray, target: np.ndarray) -> np.
     """True for ties whose two actors share a group."""
     if groups.single_valued:
         codes = groups.codes()
-        return codes[source] == codes[target]
+        same_group: NDArray[np.bool_] = codes[source] == codes[target]
+        return same_group
     masks = groups.bitmasks()
-    return np.any((masks[source] & masks[target]) != 0, axis=1)
+    shared_group: NDArray[np.bool_] = np.any((masks[source] & masks[target]) != 0, axis=1)
+    return shared_group
 
 
 def _permutation_test(
@@ -308,9 +325,9 @@ def _permutation_test(
     total: int,
     permutations: int,
     seed: int,
-) -> dict:
+) -> dict[str, Any]:
     """Shuffle labels among grouped actors; count internal ties after each shuffle."""
-    result = {
+    result: dict[str, Any] = {
         "permutations": permutations,
         "seed": seed,
         "expected": None,

@@ -7,7 +7,8 @@ among them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable
+from collections.abc import Collection, Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -17,7 +18,7 @@ from netzwerk.analysis.mixing import mixing_kernel, view_membership
 from netzwerk.analysis.views import coordinators as view_coordinators
 
 
-def periphery(view: nx.Graph, coordinators: Collection[Hashable] | None = None) -> dict:
+def periphery(view: nx.Graph, coordinators: Collection[Hashable] | None = None) -> dict[str, Any]:
     """Who the network does not reach yet: isolates, spokes of the QM, the outer shell.
 
     Three disjoint lists:
@@ -73,7 +74,7 @@ def periphery(view: nx.Graph, coordinators: Collection[Hashable] | None = None) 
 
 def periphery_kernel(
     view: nx.Graph, arrays: EdgeArrays, coordinators: Collection[Hashable]
-) -> dict:
+) -> dict[str, Any]:
     degree = arrays.degree()
     is_coordinator = np.zeros(arrays.n, dtype=bool)
     is_coordinator[[arrays.index[c] for c in coordinators if c in arrays.index]] = True
@@ -91,7 +92,7 @@ def periphery_kernel(
     shell = (core == 1) & ~spoke
     nodes = arrays.nodes
 
-    def sort(items: list) -> list:
+    def sort(items: list[Any]) -> list[Any]:
         return sorted(
             items, key=lambda item: str(item["actor"] if isinstance(item, dict) else item)
         )
@@ -130,7 +131,9 @@ def coreness(arrays: EdgeArrays) -> np.ndarray:
     return np.asarray(arrays.igraph.coreness(), dtype=np.int64)
 
 
-def silent_groups(view: nx.Graph, by: str = "topics", *, min_actors: int = 2) -> list[dict]:
+def silent_groups(
+    view: nx.Graph, by: str = "topics", *, min_actors: int = 2
+) -> list[dict[str, Any]]:
     """Groups (e.g. topics) with several actors but no tie at all among them.
 
     A group is silent if at least ``min_actors`` actors belong to it and no tie of the view
@@ -163,7 +166,7 @@ def silent_groups(view: nx.Graph, by: str = "topics", *, min_actors: int = 2) ->
     return silent_kernel(mixing_kernel(arrays, view_membership(view, arrays, by)), min_actors)
 
 
-def silent_kernel(mixed: dict, min_actors: int = 2) -> list[dict]:
+def silent_kernel(mixed: Mapping[str, Any], min_actors: int = 2) -> list[dict[str, Any]]:
     silent = [
         {"group": g, "actors": mixed["actors"][g]}
         for g in mixed["groups"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from itertools import permutations
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -30,7 +31,7 @@ class StructuralHoles:
     efficiency: float | None
     hierarchy: float | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

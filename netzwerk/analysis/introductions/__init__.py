@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from datetime import date
 from itertools import chain
+from typing import Any
 
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
 from netzwerk.analysis.groups import Membership
 from netzwerk.analysis.introductions.candidates import (
+    PairFilter,
     StoreContext,
     buckets,
     store_context,
@@ -53,7 +56,7 @@ def suggest_introductions(
     max_per_actor: int = 2,
     max_pairs: int = 5_000_000,
     seed: int = 42,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Pairs of actors to introduce to each other next, biggest group gaps first.
 
     Candidates come from a bounded neighbourhood (`candidates`): two-hop neighbours,
@@ -172,7 +175,7 @@ def _suggest(
     max_per_actor: int,
     max_pairs: int,
     seed: int,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     context = store_context(store_graph)
     arrays = edge_arrays(view, "weight")
     groups = view_membership(view, arrays, by)
@@ -247,7 +250,8 @@ def _store_tie_keys(context: StoreContext, arrays: EdgeArrays) -> np.ndarray:
         count=2 * len(context.direct_ties),
     ).reshape(-1, 2)
     ends = ends[(ends >= 0).all(axis=1)]
-    return ends.min(axis=1) * arrays.n + ends.max(axis=1)
+    keys: NDArray[np.int64] = ends.min(axis=1) * arrays.n + ends.max(axis=1)
+    return keys
 
 
 def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -255,7 +259,8 @@ def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     if not len(sorted_keys):
         return np.zeros(len(keys), dtype=bool)
     position = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-    return sorted_keys[position] == keys
+    found: NDArray[np.bool_] = sorted_keys[position] == keys
+    return found
 
 
 def _pair_filter(
@@ -263,9 +268,9 @@ def _pair_filter(
     groups: Membership,
     for_actor: Hashable | None,
     between: Sequence[str] | None,
-):
+) -> PairFilter | None:
     """Vectorised filter for the generated pairs (None: keep all)."""
-    checks = []
+    checks: list[PairFilter] = []
     if for_actor is not None:
         focal = arrays.index[for_actor]
         checks.append(lambda low, high: (low == focal) | (high == focal))

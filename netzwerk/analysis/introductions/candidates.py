@@ -18,16 +18,21 @@ events of every actor, topic names, and the direct ties.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeAlias
 
 import networkx as nx
 import numpy as np
+from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays
 from netzwerk.analysis.groups import group_memberships
 from netzwerk.analysis.views import PARTICIPATION_KINDS
+
+PairFilter: TypeAlias = Callable[[NDArray[np.int64], NDArray[np.int64]], NDArray[np.bool_]]
+"""``keep(low, high)``: which of the pairs (low[k], high[k]) of actor positions to keep."""
 
 # What one shared thing adds to a pair's score; a shared partner z adds 1/|N(z)|.
 TOPIC_WEIGHT = 0.5
@@ -136,7 +141,9 @@ def buckets(
     return Buckets(bucket[keep], member[keep], np.concatenate(weights))
 
 
-def _invert(groups_of: dict, index: dict) -> dict[Hashable, list[int]]:
+def _invert(
+    groups_of: Mapping[Hashable, Iterable[Hashable]], index: Mapping[Hashable, int]
+) -> dict[Hashable, list[int]]:
     members: dict[Hashable, list[int]] = defaultdict(list)
     for node, groups in groups_of.items():
         if node in index:
@@ -146,7 +153,13 @@ def _invert(groups_of: dict, index: dict) -> dict[Hashable, list[int]]:
 
 
 def window_pairs(
-    found: Buckets, n: int, *, per_bucket: int, seed: int, max_pairs: int, keep_pair=None
+    found: Buckets,
+    n: int,
+    *,
+    per_bucket: int,
+    seed: int,
+    max_pairs: int,
+    keep_pair: PairFilter | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs (keys low·n + high) and their prescores, summed over shared buckets.
 

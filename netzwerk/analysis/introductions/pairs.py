@@ -3,8 +3,9 @@ and the record `suggest_introductions` returns."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
@@ -19,14 +20,16 @@ from netzwerk.analysis.introductions.candidates import (
 from netzwerk.analysis.introductions.ranking import GapRanking, gap_between
 
 
-def active_and_consented(data: dict, day: date) -> bool:
+def active_and_consented(data: Mapping[str, Any], day: date) -> bool:
     until = data.get("until")
     if isinstance(until, date) and until < day:
         return False
     return not (data.get("natural_person") and not data.get("consent"))
 
 
-def shared_things(view: nx.Graph, context: StoreContext, u: Hashable, v: Hashable) -> dict | None:
+def shared_things(
+    view: nx.Graph, context: StoreContext, u: Hashable, v: Hashable
+) -> dict[str, Any] | None:
     """What u and v have in common, and the exact score; None if tied or nothing shared."""
     if view.has_edge(u, v):
         return None  # belt and braces: the array filter already removed these
@@ -65,10 +68,10 @@ def suggestion_record(
     arrays: EdgeArrays,
     gaps: GapRanking,
     cell: int,
-    shared: dict,
+    shared: Mapping[str, Any],
     day: date,
     by: str,
-) -> dict:
+) -> dict[str, Any]:
     """The suggestion as returned: what the two share, introducer, groups, the gap it closes."""
     u, v = shared["a"], shared["b"]
     private = bool(view.nodes[u].get("natural_person") or view.nodes[v].get("natural_person"))
@@ -104,7 +107,7 @@ def suggestion_record(
     }
 
 
-def _reason_codes(shared: dict, activity_kinds: list[str]) -> list[str]:
+def _reason_codes(shared: Mapping[str, Any], activity_kinds: list[str]) -> list[str]:
     """What the pair shares, as codes, in the order the sentence names them."""
     found = {
         "shared_topics": bool(shared["topics"]),
@@ -117,12 +120,12 @@ def _reason_codes(shared: dict, activity_kinds: list[str]) -> list[str]:
 
 
 def find_introducer(
-    view: nx.Graph, u: Hashable, v: Hashable, partners: list, day: date
+    view: nx.Graph, u: Hashable, v: Hashable, partners: Sequence[Hashable], day: date
 ) -> tuple[Hashable | None, str | None]:
     usable = [z for z in partners if active_and_consented(view.nodes[z], day)]
     plain = [z for z in usable if not view.nodes[z].get("coordinator")]
 
-    def strength(z: Hashable) -> tuple:
+    def strength(z: Hashable) -> tuple[float, float, str]:
         a = view[u][z].get("weight", 1.0)
         b = view[v][z].get("weight", 1.0)
         return (-min(a, b), -(a + b), str(z))
@@ -137,7 +140,7 @@ def find_introducer(
     return (coordinators[0], "coordinator") if coordinators else (None, None)
 
 
-def members(groups: Membership, arrays: EdgeArrays, group: str) -> set:
+def members(groups: Membership, arrays: EdgeArrays, group: str) -> set[Hashable]:
     column = groups.groups.index(group)
     member = groups.matrix.tocsc()[:, column]
     return {arrays.nodes[i] for i in member.indices}

@@ -4,6 +4,7 @@ round-robin over them that spreads the suggestions across several gaps."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -64,6 +65,7 @@ class GapRanking:
             return rank, cell
         rank = np.full(len(low), self.unranked, dtype=np.int64)
         cell = np.full(len(low), -1, dtype=np.int64)
+        assert self.lists is not None  # built whenever codes is None
         for index, (u, v) in enumerate(zip(low.tolist(), high.tolist(), strict=True)):
             for g in self.lists[u]:
                 for h in self.lists[v]:
@@ -87,7 +89,7 @@ def shortlist(rank: np.ndarray, prescore: np.ndarray, per_rank: int) -> np.ndarr
     return order[np.arange(len(order)) - block_start < per_rank]
 
 
-def gap_between(gaps: GapRanking, cell: int, first_groups: list[str]) -> dict | None:
+def gap_between(gaps: GapRanking, cell: int, first_groups: list[str]) -> dict[str, Any] | None:
     """Observed and expected ties between the pair's groups, a's group first."""
     if cell < 0:
         return None
@@ -106,22 +108,22 @@ def gap_between(gaps: GapRanking, cell: int, first_groups: list[str]) -> dict | 
 
 
 def round_robin(
-    candidates: list[tuple[int, int, dict]],
+    candidates: list[tuple[int, int, dict[str, Any]]],
     top: int,
     max_per_actor: int,
     for_actor: Hashable | None,
-) -> list[tuple[int, dict]]:
+) -> list[tuple[int, dict[str, Any]]]:
     """One pair per gap per round, biggest gap first, best score first within a gap.
 
     Returns (group cell, shared) of the chosen pairs."""
-    by_rank: dict[int, list[tuple[int, dict]]] = {}
+    by_rank: dict[int, list[tuple[int, dict[str, Any]]]] = {}
     for rank, cell, shared in candidates:
         by_rank.setdefault(rank, []).append((cell, shared))
     queues = [
         sorted(by_rank[r], key=lambda c: (-c[1]["score"], str(c[1]["a"]), str(c[1]["b"])))
         for r in sorted(by_rank)
     ]
-    chosen: list[tuple[int, dict]] = []
+    chosen: list[tuple[int, dict[str, Any]]] = []
     used: dict[Hashable, int] = {}
     while len(chosen) < top and any(queues):
         for queue in queues:
