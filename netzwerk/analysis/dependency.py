@@ -266,7 +266,8 @@ def _count_components(labels: np.ndarray) -> int:
 
 
 def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> Sequence[Hashable]:
-    if given is None or not list(given):
+    chosen = list(dict.fromkeys(given)) if given is not None else []
+    if not chosen:
         flagged = flagged_coordinators(graph)
         if not flagged:
             raise ConfigError(
@@ -275,7 +276,6 @@ def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> Sequence
                 option="coordinator",
             )
         return flagged
-    chosen = list(dict.fromkeys(given))
     for node in chosen:
         if node not in graph:
             raise NotFound(

@@ -110,6 +110,15 @@ def test_coordinators_can_be_given():
     assert result["connected_pairs_lost"] == 0
 
 
+def test_coordinators_given_as_a_one_pass_iterator_are_used():
+    """A generator is read once: it used to be emptied by the emptiness check, so the flagged
+    coordinator (the QM) was analysed instead of the one asked for."""
+    from_list = coordinator_dependency(district(), ["b"], weighted=False)
+    from_generator = coordinator_dependency(district(), (n for n in ["b"]), weighted=False)
+    assert from_generator["coordinators"] == ["b"]
+    assert from_generator == from_list
+
+
 def test_several_coordinators_are_removed_together():
     result = coordinator_dependency(district(), ["qm", "x"], weighted=False)
     others = 7
