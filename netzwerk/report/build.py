@@ -48,8 +48,18 @@ from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
 
-__all__ = ["Report", "assemble", "build_report", "compute", "find_actor", "plot_figure",
-           "render_html", "render_markdown", "write_report"]
+__all__ = [
+    "Report",
+    "ReportOptions",
+    "assemble",
+    "build_report",
+    "compute",
+    "find_actor",
+    "plot_figure",
+    "render_html",
+    "render_markdown",
+    "write_report",
+]
 
 MAP_BROKERS = 6
 """How many of the strongest brokers the network map marks."""
@@ -120,19 +130,35 @@ def build_report(
     """
     if lang not in LANGUAGES:
         raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
-    computed = compute(
-        store_graph,
+    options = ReportOptions(
         lang=lang,
         as_of=as_of,
         compare=compare,
         show_names=show_names,
         ingest_log=ingest_log,
-        tie_kinds=tie_kinds,
+        tie_kinds=tuple(tie_kinds),
         weighted=weighted,
         pseudonymiser=pseudonymiser,
         today=today,
     )
+    computed = compute(store_graph, options)
     return assemble(computed)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportOptions:
+    """What `build_report` was asked for, handed to `compute` in one piece (the fields and
+    their defaults are `build_report`'s keyword parameters)."""
+
+    lang: str
+    as_of: date | None
+    compare: date | None
+    show_names: bool
+    ingest_log: Sequence[Mapping]
+    tie_kinds: tuple[str, ...]
+    weighted: bool
+    pseudonymiser: Pseudonymiser | None
+    today: date | None
 
 
 @dataclass
@@ -150,33 +176,21 @@ class Computed:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def compute(
-    store_graph: nx.MultiDiGraph,
-    *,
-    lang: str = "de",
-    as_of: date | None = None,
-    compare: date | None = None,
-    show_names: bool = False,
-    ingest_log: Sequence[Mapping] = (),
-    tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
-    weighted: bool = True,
-    pseudonymiser: Pseudonymiser | None = None,
-    today: date | None = None,
-) -> Computed:
+def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     """Everything the report shows, computed: the actor view, the analyses, the figures,
-    the data summary and (with ``compare``) the changes. Parameters as `build_report`."""
+    the data summary and (with ``options.compare``) the changes."""
     stopwatch = Stopwatch()
-    today = today or date.today()
-    day = as_of or today
-    tie_kinds = tuple(tie_kinds)
+    today = options.today or date.today()
+    day = options.as_of or today
+    tie_kinds, weighted, lang = options.tie_kinds, options.weighted, options.lang
     view = actor_view(store_graph, tie_kinds=tie_kinds, as_of_date=day, weighted=weighted)
     ctx = Context(
         store_graph=store_graph,
         view=view,
         lang=lang,
         day=day,
-        show_names=show_names,
-        pseudonymiser=pseudonymiser or Pseudonymiser(),
+        show_names=options.show_names,
+        pseudonymiser=options.pseudonymiser or Pseudonymiser(),
         tie_kinds=tie_kinds,
         weighted=weighted,
         coordinators=coordinators(view),
@@ -185,14 +199,16 @@ def compute(
     _analyse(ctx, stopwatch)
     _draw_figures(ctx, stopwatch)
     ctx.results.summary = summarise(store_graph, lang)
-    ctx.results.ingest_log = ingest_log
+    ctx.results.ingest_log = options.ingest_log
     stopwatch.lap("summary")
-    if compare is not None:
+    if options.compare is not None:
         ctx.results.changes = compare_views(
-            store_graph, compare, day, tie_kinds=tie_kinds, weighted=weighted
+            store_graph, options.compare, day, tie_kinds=tie_kinds, weighted=weighted
         )
         stopwatch.lap("changes")
-    return Computed(context=ctx, compare=compare, generated=today, timings=stopwatch.wall_timings())
+    return Computed(
+        context=ctx, compare=options.compare, generated=today, timings=stopwatch.wall_timings()
+    )
 
 
 def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
