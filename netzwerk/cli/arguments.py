@@ -217,8 +217,9 @@ def parse_by(text: str, view: nx.Graph | None = None) -> str:
 def parse_group(text: str, by: str, view: nx.Graph, names: Mapping[str, str]) -> str:
     """A group typed as key or label (German or English) → its key."""
     vocabulary = {"sector": SECTORS, "type": ACTOR_TYPES}.get(by)
-    if vocabulary is not None and vocabulary.parse(text):
-        return vocabulary.parse(text)
+    key = vocabulary.parse(text) if vocabulary is not None else None
+    if key:
+        return key
     values = {
         str(v)
         for _, value in view.nodes(data=by)

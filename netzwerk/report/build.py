@@ -24,7 +24,7 @@ Example (in a notebook)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -337,7 +337,9 @@ def _figure(name: str, title: str, alt: str, figure: Any) -> Figure:
 PLOT_KINDS = ("map", "gaps", "ego", "dependency")
 
 
-def find_actor(view: nx.Graph, wanted: str, pseudonymiser: Pseudonymiser | None = None) -> str:
+def find_actor(
+    view: nx.Graph, wanted: str, pseudonymiser: Pseudonymiser | None = None
+) -> Hashable:
     """The actor id for what a user typed: an id, a pseudonym from a report
     (``Person-7F3A-2C9K-XQ4M``) or an exact name (case-insensitive), as
     `netzwerk.present.names.find_actor` finds it. NotFound otherwise (also for a name that
