@@ -1,7 +1,7 @@
 """`netzwerk report` (the full report) and `netzwerk plot map|gaps|ego|dependency` (one figure).
 
 Thin commands: parse the options, call `netzwerk.workflows.write_store_report` or
-`netzwerk.report.build.plot_figure`, print where the files are.
+`netzwerk.report.single_figure.plot_figure`, print where the files are.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def _plot(
     show_names: bool,
     **extra: Any,
 ) -> None:
-    from netzwerk.report.build import plot_figure
     from netzwerk.report.figures import save_figure
+    from netzwerk.report.single_figure import plot_figure
 
     with store_from(ctx) as store:
         graph = store.graph()
