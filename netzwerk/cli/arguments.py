@@ -46,10 +46,43 @@ def format_option(function: Callable) -> Callable:
     )(function)
 
 
-def lang_option(function: Callable) -> Callable:
-    """--lang de|en."""
-    return click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)(
-        function
+def stacked(*decorators: Callable[[Callable], Callable]) -> Callable[[Callable], Callable]:
+    """Several option decorators as one: ``@stacked(a, b)`` is ``@a`` above ``@b`` (the
+    options show in ``--help`` in this order)."""
+
+    def decorate(function: Callable) -> Callable:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+
+    return decorate
+
+
+def language_option(help_text: str | None = None) -> Callable[[Callable], Callable]:
+    """--lang de|en, with ``help_text`` saying what it changes."""
+    return click.option(
+        "--lang", type=click.Choice(["de", "en"]), default="de", show_default=True, help=help_text
+    )
+
+
+lang_option = language_option()
+"""--lang de|en (no help line)."""
+
+
+def seed_option(help_text: str) -> Callable[[Callable], Callable]:
+    """--seed N (default 42) for whatever draws at random."""
+    return click.option("--seed", type=int, default=42, show_default=True, help=help_text)
+
+
+def top_option(help_text: str, default: int | None = None) -> Callable[[Callable], Callable]:
+    """--top N (at least 1): how many rows to keep."""
+    return click.option(
+        "--top",
+        type=click.IntRange(min=1),
+        default=default,
+        show_default=default is not None,
+        metavar="N",
+        help=help_text,
     )
 
 
@@ -92,14 +125,40 @@ def view_option_flags(function: Callable) -> Callable:
     return as_of_option(function)
 
 
-def by_option(help_text: str):  # noqa: ANN201 - a click decorator
+def sampling_option_flags(function: Callable) -> Callable:
+    """--sample K, --exact and --seed: how betweenness is computed (read them with
+    `netzwerk.cli.brokers_printout.betweenness_sources`)."""
+    function = seed_option("Seed for sampled betweenness (same seed, same result).")(function)
+    function = click.option(
+        "--exact", is_flag=True, help="Exact betweenness even for large networks (slow)."
+    )(function)
+    return click.option(
+        "--sample",
+        "k_sample",
+        type=click.IntRange(min=2),
+        metavar="K",
+        help="Estimate betweenness from K sampled actors (default: exact up to 2,000 "
+        "actors, else 256).",
+    )(function)
+
+
+BROKER_OUTPUT = stacked(view_option_flags, names_option, format_option)
+"""The view options, --names and --format, as `brokers`, `keyplayers` and `dependency` take them."""
+
+GAPS_OUTPUT = stacked(lang_option, view_option_flags, format_option, names_option)
+"""--lang, the view options, --format and --names, as `gaps` and `suggest` take them."""
+
+
+def by_option(
+    help_text: str, metavar: str = "sector|topic|ATTRIBUTE"
+) -> Callable[[Callable], Callable]:
     """--by (``by_text``): the actor attribute that forms the groups."""
     return click.option(
         "--by",
         "by_text",
         default="sector",
         show_default=True,
-        metavar="sector|topic|ATTRIBUTE",
+        metavar=metavar,
         help=help_text,
     )
 
@@ -158,8 +217,9 @@ def parse_by(text: str, view: nx.Graph | None = None) -> str:
 def parse_group(text: str, by: str, view: nx.Graph, names: Mapping[str, str]) -> str:
     """A group typed as key or label (German or English) → its key."""
     vocabulary = {"sector": SECTORS, "type": ACTOR_TYPES}.get(by)
-    if vocabulary is not None and vocabulary.parse(text):
-        return vocabulary.parse(text)
+    key = vocabulary.parse(text) if vocabulary is not None else None
+    if key:
+        return key
     values = {
         str(v)
         for _, value in view.nodes(data=by)

@@ -10,12 +10,18 @@ from __future__ import annotations
 import click
 
 from netzwerk.analysis.brokers import broker_analysis, key_players, view_options
-from netzwerk.cli.arguments import format_option, names_option, parse_by, view_option_flags
+from netzwerk.cli.arguments import (
+    BROKER_OUTPUT,
+    by_option,
+    parse_by,
+    sampling_option_flags,
+    seed_option,
+    top_option,
+)
 from netzwerk.cli.brokers_printout import (
     betweenness_sources,
     brokers_printout,
     keyplayers_printout,
-    sampling_option_flags,
     shown,
 )
 from netzwerk.cli.common import load_view
@@ -25,19 +31,8 @@ from netzwerk.errors import ConfigError
 
 
 @cli.command()
-@click.option(
-    "--by",
-    default="sector",
-    show_default=True,
-    metavar="ATTRIBUTE",
-    help="Actor attribute for the brokerage roles (sector, type, ...).",
-)
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Only the N actors with the highest betweenness.",
-)
+@by_option("Actor attribute for the brokerage roles (sector, type, ...).", metavar="ATTRIBUTE")
+@top_option("Only the N actors with the highest betweenness.")
 @click.option(
     "--constraint-model",
     type=click.Choice(["whole", "ego"]),
@@ -46,13 +41,11 @@ from netzwerk.errors import ConfigError
     help="Burt's constraint over the whole network or the ego network only.",
 )
 @sampling_option_flags
-@view_option_flags
-@names_option
-@format_option
+@BROKER_OUTPUT
 @click.pass_context
 def brokers(
     ctx: click.Context,
-    by: str,
+    by_text: str,
     top: int | None,
     constraint_model: str,
     k_sample: int | None,
@@ -68,7 +61,7 @@ def brokers(
     view = load_view(ctx, as_of, tie_kinds, unweighted)
     analysis = broker_analysis(
         view,
-        by=parse_by(by),
+        by=parse_by(by_text),
         top=top,
         k_sample=betweenness_sources(view, k_sample, exact),
         seed=seed,
@@ -94,12 +87,8 @@ def brokers(
     show_default=True,
     help="F: fragmentation (who can reach whom); DF: distance-weighted.",
 )
-@click.option(
-    "--seed", type=int, default=42, show_default=True, help="Seed for the random starting sets."
-)
-@view_option_flags
-@names_option
-@format_option
+@seed_option("Seed for the random starting sets.")
+@BROKER_OUTPUT
 @click.pass_context
 def keyplayers(
     ctx: click.Context,

@@ -1,5 +1,6 @@
 """What `netzwerk brokers`, `dependency` and `keyplayers` share: how betweenness is
-sampled (options), persons pseudonymised, and the results printed.
+sampled (its options are in `netzwerk.cli.arguments`), persons pseudonymised, and the
+results printed.
 
 Every printout shows how it was computed (view options, weighting, betweenness
 sampling): a ``#`` line before a table, on stderr for CSV, an ``options`` key in JSON.
@@ -7,10 +8,9 @@ sampling): a ``#`` line before a table, on stderr for CSV, an ``options`` key in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import Any
 
-import click
 import networkx as nx
 
 from netzwerk.analysis.brokers import TABLE_COLUMNS
@@ -29,28 +29,6 @@ DEPENDENCY_SUMMARY = (
     "betweenness_share",
 )
 SUCCESSOR_COLUMNS = ["id", "name", "group", "betweenness_before", "betweenness_after", "gain"]
-
-
-def sampling_option_flags(function: Callable) -> Callable:
-    """--sample K, --exact and --seed: how betweenness is computed."""
-    function = click.option(
-        "--seed",
-        type=int,
-        default=42,
-        show_default=True,
-        help="Seed for sampled betweenness (same seed, same result).",
-    )(function)
-    function = click.option(
-        "--exact", is_flag=True, help="Exact betweenness even for large networks (slow)."
-    )(function)
-    return click.option(
-        "--sample",
-        "k_sample",
-        type=click.IntRange(min=2),
-        metavar="K",
-        help="Estimate betweenness from K sampled actors (default: exact up to 2,000 "
-        "actors, else 256).",
-    )(function)
 
 
 def betweenness_sources(view: nx.Graph, k_sample: int | None, exact: bool) -> int | None:

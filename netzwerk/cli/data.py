@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from netzwerk.cli.arguments import language_option
 from netzwerk.cli.common import store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
@@ -141,13 +142,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
     show_default=True,
     help="Folder for the demo store and report.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    default="de",
-    show_default=True,
-    help="Language of the report.",
-)
+@language_option("Language of the report.")
 def demo(out: Path, lang: str) -> None:
     """Load the Wehringhausen sample data into a fresh embedded store and write the full report.
 

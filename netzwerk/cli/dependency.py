@@ -7,16 +7,13 @@ import click
 
 from netzwerk.analysis.brokers import coordinator_dependency, view_options
 from netzwerk.cli.arguments import (
-    format_option,
-    names_option,
+    BROKER_OUTPUT,
+    by_option,
     parse_by,
-    view_option_flags,
-)
-from netzwerk.cli.brokers_printout import (
-    betweenness_sources,
-    dependency_printout,
     sampling_option_flags,
+    top_option,
 )
+from netzwerk.cli.brokers_printout import betweenness_sources, dependency_printout
 from netzwerk.cli.common import load_view
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
@@ -32,30 +29,15 @@ from netzwerk.present.names import find_actor
     help="Actor to take out: id, exact name or pseudonym (repeatable). Default: actors "
     "marked as coordinator.",
 )
-@click.option(
-    "--by",
-    default="sector",
-    show_default=True,
-    metavar="ATTRIBUTE",
-    help="Groups whose connections are checked (sector, type, ...).",
-)
-@click.option(
-    "--top",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    metavar="N",
-    help="Number of successors listed.",
-)
+@by_option("Groups whose connections are checked (sector, type, ...).", metavar="ATTRIBUTE")
+@top_option("Number of successors listed.", default=10)
 @sampling_option_flags
-@view_option_flags
-@names_option
-@format_option
+@BROKER_OUTPUT
 @click.pass_context
 def dependency(
     ctx: click.Context,
     coordinator_ids: tuple[str, ...],
-    by: str,
+    by_text: str,
     top: int,
     k_sample: int | None,
     exact: bool,
@@ -75,7 +57,7 @@ def dependency(
     result = coordinator_dependency(
         view,
         [find_actor(text, view, "--coordinator") for text in coordinator_ids] or None,
-        by=parse_by(by),
+        by=parse_by(by_text),
         weighted=not unweighted,
         k_sample=betweenness_sources(view, k_sample, exact),
         seed=seed,

@@ -16,14 +16,12 @@ from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.introductions.candidates import topic_names
 from netzwerk.cli.arguments import (
+    GAPS_OUTPUT,
     by_option,
-    format_option,
-    lang_option,
-    names_option,
     parse_by,
     parse_day,
     parse_group,
-    view_option_flags,
+    seed_option,
 )
 from netzwerk.cli.common import load_graphs
 from netzwerk.cli.gaps_printout import gaps_printout, suggestions_printout
@@ -50,17 +48,8 @@ from netzwerk.present.names import find_actor
     show_default=True,
     help="Community detection.",
 )
-@click.option(
-    "--seed",
-    default=42,
-    show_default=True,
-    type=int,
-    help="Seed of the permutation test and the community detection.",
-)
-@lang_option
-@view_option_flags
-@format_option
-@names_option
+@seed_option("Seed of the permutation test and the community detection.")
+@GAPS_OUTPUT
 @click.pass_context
 def gaps(
     ctx: click.Context,
@@ -100,10 +89,7 @@ def gaps(
 @click.option(
     "--top", default=10, show_default=True, type=click.IntRange(1), help="Number of suggestions."
 )
-@lang_option
-@view_option_flags
-@format_option
-@names_option
+@GAPS_OUTPUT
 @click.pass_context
 def suggest(
     ctx: click.Context,

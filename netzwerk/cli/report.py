@@ -1,26 +1,28 @@
 """`netzwerk report` (the full report) and `netzwerk plot map|gaps|ego|dependency` (one figure).
 
 Thin commands: parse the options, call `netzwerk.workflows.write_store_report` or
-`netzwerk.report.build.plot_figure`, print where the files are.
+`netzwerk.report.single_figure.plot_figure`, print where the files are.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from netzwerk.cli.arguments import names_option, parse_day, parse_tie_kinds, view_option_flags
+from netzwerk.cli.arguments import (
+    language_option,
+    names_option,
+    parse_day,
+    parse_tie_kinds,
+    stacked,
+    view_option_flags,
+)
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 
-LANG = click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    default="de",
-    show_default=True,
-    help="Language of texts, tables and figures.",
-)
+LANG = language_option("Language of texts, tables and figures.")
 
 
 @cli.command()
@@ -81,17 +83,18 @@ def plot() -> None:
     """Draw one figure of the report as PNG or SVG (format from the --out suffix)."""
 
 
-def _plot_options(function):  # noqa: ANN001, ANN202 - click decorator stack
-    function = names_option(function)
-    function = view_option_flags(function)
-    function = LANG(function)
-    return click.option(
+_plot_options = stacked(
+    click.option(
         "--out",
         "out",
         type=click.Path(dir_okay=False, path_type=Path),
         required=True,
         help="File to write: .png or .svg.",
-    )(function)
+    ),
+    LANG,
+    view_option_flags,
+    names_option,
+)
 
 
 def _plot(
@@ -103,10 +106,10 @@ def _plot(
     tie_kinds: str,
     unweighted: bool,
     show_names: bool,
-    **extra: object,
+    **extra: Any,
 ) -> None:
-    from netzwerk.report.build import plot_figure
     from netzwerk.report.figures import save_figure
+    from netzwerk.report.single_figure import plot_figure
 
     with store_from(ctx) as store:
         graph = store.graph()
@@ -126,7 +129,7 @@ def _plot(
 @plot.command("map")
 @_plot_options
 @click.pass_context
-def plot_map(ctx: click.Context, **options: object) -> None:
+def plot_map(ctx: click.Context, **options: Any) -> None:
     """Network map: colour = sector, star = QM, diamond = broker, ring = cut-point."""
     _plot(ctx, "map", **options)
 
@@ -134,7 +137,7 @@ def plot_map(ctx: click.Context, **options: object) -> None:
 @plot.command("gaps")
 @_plot_options
 @click.pass_context
-def plot_gaps(ctx: click.Context, **options: object) -> None:
+def plot_gaps(ctx: click.Context, **options: Any) -> None:
     """Sector × sector matrix of observed / expected ties."""
     _plot(ctx, "gaps", **options)
 
@@ -150,7 +153,7 @@ def plot_gaps(ctx: click.Context, **options: object) -> None:
 )
 @_plot_options
 @click.pass_context
-def plot_ego(ctx: click.Context, actor: str, radius: int, **options: object) -> None:
+def plot_ego(ctx: click.Context, actor: str, radius: int, **options: Any) -> None:
     """One actor and its contacts (ACTOR: id, pseudonym from a report or exact name)."""
     _plot(ctx, "ego", actor=actor, radius=radius, **options)
 
@@ -158,6 +161,6 @@ def plot_ego(ctx: click.Context, actor: str, radius: int, **options: object) -> 
 @plot.command("dependency")
 @_plot_options
 @click.pass_context
-def plot_dependency(ctx: click.Context, **options: object) -> None:
+def plot_dependency(ctx: click.Context, **options: Any) -> None:
     """The network with and without the district management, side by side."""
     _plot(ctx, "dependency", **options)

@@ -235,12 +235,13 @@ class Builder:
         node = index.by_id.get(node_id)
         if node is not None:
             return node
+        record: Topic | Place
         if kind == "topic":
-            record: Topic | Place = Topic(node_id, text, source=source)
-            self.changeset.topics.append(record)
+            record = topic = Topic(node_id, text, source=source)
+            self.changeset.topics.append(topic)
         else:
-            record = Place(node_id, text, source=source)
-            self.changeset.places.append(record)
+            record = place = Place(node_id, text, source=source)
+            self.changeset.places.append(place)
         node = Node(NodeRef(kind, node_id), text, source, record)
         index.add(node)
         return node

@@ -94,7 +94,7 @@ class Row:
             return ""
         return key
 
-    def date(self, field: str, *, end: bool = False) -> date | None:
+    def day(self, field: str, *, end: bool = False) -> date | None:
         position = self.columns.index.get(field)
         if position is None or not self.values[field]:
             return None
@@ -106,7 +106,7 @@ class Row:
 
     def period(self, since_field: str = "since", until_field: str = "until"
                ) -> tuple[date | None, date | None]:
-        since, until = self.date(since_field), self.date(until_field, end=True)
+        since, until = self.day(since_field), self.day(until_field, end=True)
         if since and until and since > until:
             self.error(until_field, self.text(until_field),
                        end_before_start(since, self.header(since_field), self.header(until_field)))

@@ -13,7 +13,9 @@ of `netzwerk.report.sections.SECTIONS`). `write_report` writes it into a folder:
 - every table as CSV (``brokers.csv``, ``introductions.csv``, ``unreached.csv``,
   ``mixing.csv``, …), formula cells neutralised.
 
-Every file is written atomically and only inside the output folder.
+Every file is written atomically and only inside the output folder. One figure on its own
+(`plot_figure`, `find_actor`) lives in `netzwerk.report.single_figure` and is importable
+from here as before.
 
 Example (in a notebook)::
 
@@ -34,11 +36,9 @@ import networkx as nx
 from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_players
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
-from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
-from netzwerk.errors import ConfigError, NotFound
+from netzwerk.errors import ConfigError
 from netzwerk.performance import Stopwatch
-from netzwerk.present import names as actor_names
 from netzwerk.present.formats import LANGUAGES
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
@@ -47,12 +47,21 @@ from netzwerk.report.changes import compare_views
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
+from netzwerk.report.single_figure import find_actor, map_marks, plot_figure
 
-__all__ = ["Report", "assemble", "build_report", "compute", "find_actor", "plot_figure",
-           "render_html", "render_markdown", "write_report"]
+__all__ = [
+    "Report",
+    "ReportOptions",
+    "assemble",
+    "build_report",
+    "compute",
+    "find_actor",
+    "plot_figure",
+    "render_html",
+    "render_markdown",
+    "write_report",
+]
 
-MAP_BROKERS = 6
-"""How many of the strongest brokers the network map marks."""
 KEY_PLAYERS = 5
 INTRODUCTIONS = 12
 PERMUTATIONS = 1000
@@ -120,19 +129,35 @@ def build_report(
     """
     if lang not in LANGUAGES:
         raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
-    computed = compute(
-        store_graph,
+    options = ReportOptions(
         lang=lang,
         as_of=as_of,
         compare=compare,
         show_names=show_names,
         ingest_log=ingest_log,
-        tie_kinds=tie_kinds,
+        tie_kinds=tuple(tie_kinds),
         weighted=weighted,
         pseudonymiser=pseudonymiser,
         today=today,
     )
+    computed = compute(store_graph, options)
     return assemble(computed)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportOptions:
+    """What `build_report` was asked for, handed to `compute` in one piece (the fields and
+    their defaults are `build_report`'s keyword parameters)."""
+
+    lang: str
+    as_of: date | None
+    compare: date | None
+    show_names: bool
+    ingest_log: Sequence[Mapping]
+    tie_kinds: tuple[str, ...]
+    weighted: bool
+    pseudonymiser: Pseudonymiser | None
+    today: date | None
 
 
 @dataclass
@@ -150,33 +175,21 @@ class Computed:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def compute(
-    store_graph: nx.MultiDiGraph,
-    *,
-    lang: str = "de",
-    as_of: date | None = None,
-    compare: date | None = None,
-    show_names: bool = False,
-    ingest_log: Sequence[Mapping] = (),
-    tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
-    weighted: bool = True,
-    pseudonymiser: Pseudonymiser | None = None,
-    today: date | None = None,
-) -> Computed:
+def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     """Everything the report shows, computed: the actor view, the analyses, the figures,
-    the data summary and (with ``compare``) the changes. Parameters as `build_report`."""
+    the data summary and (with ``options.compare``) the changes."""
     stopwatch = Stopwatch()
-    today = today or date.today()
-    day = as_of or today
-    tie_kinds = tuple(tie_kinds)
+    today = options.today or date.today()
+    day = options.as_of or today
+    tie_kinds, weighted, lang = options.tie_kinds, options.weighted, options.lang
     view = actor_view(store_graph, tie_kinds=tie_kinds, as_of_date=day, weighted=weighted)
     ctx = Context(
         store_graph=store_graph,
         view=view,
         lang=lang,
         day=day,
-        show_names=show_names,
-        pseudonymiser=pseudonymiser or Pseudonymiser(),
+        show_names=options.show_names,
+        pseudonymiser=options.pseudonymiser or Pseudonymiser(),
         tie_kinds=tie_kinds,
         weighted=weighted,
         coordinators=coordinators(view),
@@ -185,14 +198,16 @@ def compute(
     _analyse(ctx, stopwatch)
     _draw_figures(ctx, stopwatch)
     ctx.results.summary = summarise(store_graph, lang)
-    ctx.results.ingest_log = ingest_log
+    ctx.results.ingest_log = options.ingest_log
     stopwatch.lap("summary")
-    if compare is not None:
+    if options.compare is not None:
         ctx.results.changes = compare_views(
-            store_graph, compare, day, tie_kinds=tie_kinds, weighted=weighted
+            store_graph, options.compare, day, tie_kinds=tie_kinds, weighted=weighted
         )
         stopwatch.lap("changes")
-    return Computed(context=ctx, compare=compare, generated=today, timings=stopwatch.wall_timings())
+    return Computed(
+        context=ctx, compare=options.compare, generated=today, timings=stopwatch.wall_timings()
+    )
 
 
 def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
@@ -202,7 +217,7 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
     # (a view without any tie has no brokers to show: no table, no dependency section)
     rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
     results.brokers = rows
-    results.cut_points, results.map_brokers = _map_marks(rows)
+    results.cut_points, results.map_brokers = map_marks(rows)
     stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
         results.dependency = coordinator_dependency(view, ctx.coordinators, weighted=weighted)
@@ -220,13 +235,6 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
         direct, ctx.store_graph, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
-
-
-def _map_marks(rows: Sequence[Mapping[str, Any]]) -> tuple[list[Any], list[Any]]:
-    """What the network map marks, from the broker table: the cut points and the strongest
-    brokers (at most `MAP_BROKERS`, none without betweenness)."""
-    cut_points = [r["id"] for r in rows if r["cut_point"]]
-    return cut_points, [r["id"] for r in rows[:MAP_BROKERS] if r["betweenness"]]
 
 
 def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:
@@ -314,72 +322,3 @@ def assemble(computed: Computed) -> Report:
 
 def _figure(name: str, title: str, alt: str, figure: Any) -> Figure:
     return Figure(name=name, title=title, alt=alt, png=plots.png_bytes(figure))
-
-
-# --------------------------------------------------------------------------- single figures
-
-PLOT_KINDS = ("map", "gaps", "ego", "dependency")
-
-
-def find_actor(view: nx.Graph, wanted: str, pseudonymiser: Pseudonymiser | None = None) -> str:
-    """The actor id for what a user typed: an id, a pseudonym from a report
-    (``Person-7F3A-2C9K-XQ4M``) or an exact name (case-insensitive), as
-    `netzwerk.present.names.find_actor` finds it. NotFound otherwise (also for a name that
-    fits several actors)."""
-    try:
-        return actor_names.find_actor(wanted, view, pseudonymiser=pseudonymiser)
-    except (NotFound, ConfigError):
-        raise NotFound(
-            f'Akteur "{wanted}" nicht gefunden (Stichtag beachten) — Kennung (ID), '
-            "Pseudonym aus dem Bericht oder genauen Namen angeben"
-        ) from None
-
-
-def plot_figure(
-    kind: str,
-    store_graph: nx.MultiDiGraph,
-    *,
-    actor: str | None = None,
-    radius: int = 1,
-    lang: str = "de",
-    as_of: date | None = None,
-    show_names: bool = False,
-    tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
-    weighted: bool = True,
-    pseudonymiser: Pseudonymiser | None = None,
-) -> Any:
-    """One figure of the report on its own (``netzwerk plot KIND``): 'map', 'gaps',
-    'ego' (needs ``actor``) or 'dependency'. Returns a matplotlib Figure; save it with
-    `plots.save_figure`. Persons are pseudonymised as in the report."""
-    if kind not in PLOT_KINDS:
-        raise ConfigError(f'unbekannte Abbildung "{kind}" — erlaubt: {", ".join(PLOT_KINDS)}')
-    if lang not in LANGUAGES:
-        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
-    pseudonymiser = pseudonymiser or Pseudonymiser()
-    view = actor_view(
-        store_graph, tie_kinds=tuple(tie_kinds), as_of_date=as_of or date.today(), weighted=weighted
-    )
-    names = actor_names.display_names(view, show_names, pseudonymiser)
-    if kind == "gaps":
-        return plots.mixing_heatmap(mixing(view), lang=lang)
-    cut_points, brokers = _map_marks(broker_table(view, weighted=weighted))
-    if kind == "map":
-        return plots.network_map(
-            view,
-            names=names,
-            brokers=brokers,
-            cut_points=cut_points,
-            lang=lang,
-            title=text("map.title", lang),
-        )
-    if kind == "ego":
-        if not actor:
-            raise ConfigError("für das Ego-Netzwerk einen Akteur angeben: netzwerk plot ego ID")
-        found = find_actor(view, actor, pseudonymiser)
-        return plots.ego_network(
-            view, found, names=names, radius=radius, lang=lang, cut_points=cut_points
-        )
-    hubs = coordinators(view)
-    if not hubs:
-        raise ConfigError(text("dependency.none", "de"))
-    return plots.dependency_figure(view, hubs, names=names, lang=lang)

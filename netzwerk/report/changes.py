@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
@@ -94,7 +95,7 @@ def compare_views(
     lost_ties = records(old_ties, new_keys)
     gained_ties = records(new_ties, old_keys)
     old_by_key = {frozenset(pair): kinds for pair, kinds in old_ties.items()}
-    changed_ties = []
+    changed_ties: list[dict[str, Any]] = []
     for (a, b), kinds in new_ties.items():
         before_kinds = old_by_key.get(frozenset((a, b)))
         if before_kinds is not None and set(before_kinds) != set(kinds):
@@ -111,24 +112,22 @@ def compare_views(
             )
     changed_ties.sort(key=lambda r: (not r["coordinator"], str(r["a"]), str(r["b"])))
     direct = set(tie_kinds)
-    coordinator_lost = [
-        {"coordinator": r["a"], "partner": r["b"], "kinds": r["kinds"]}
-        for r in lost_ties
-        if r["coordinator"]
-    ] + [
-        {"coordinator": r["a"], "partner": r["b"], "kinds": r["lost_kinds"]}
-        for r in changed_ties
-        if r["coordinator"] and direct & set(r["lost_kinds"])
-    ]
-    coordinator_new = [
-        {"coordinator": r["a"], "partner": r["b"], "kinds": r["kinds"]}
-        for r in gained_ties
-        if r["coordinator"]
-    ] + [
-        {"coordinator": r["a"], "partner": r["b"], "kinds": r["new_kinds"]}
-        for r in changed_ties
-        if r["coordinator"] and direct & set(r["new_kinds"])
-    ]
+
+    def coordinator_ties(whole: list[dict], changed_kinds: str) -> list[dict]:
+        """The coordinators' ties in ``whole`` (gone or new as a whole), then those that
+        only lost or gained a direct kind (``changed_kinds`` of ``changed_ties``)."""
+        return [
+            {"coordinator": r["a"], "partner": r["b"], "kinds": r["kinds"]}
+            for r in whole
+            if r["coordinator"]
+        ] + [
+            {"coordinator": r["a"], "partner": r["b"], "kinds": r[changed_kinds]}
+            for r in changed_ties
+            if r["coordinator"] and direct & set(r[changed_kinds])
+        ]
+
+    coordinator_lost = coordinator_ties(lost_ties, "lost_kinds")
+    coordinator_new = coordinator_ties(gained_ties, "new_kinds")
     old_rows = broker_table(old, weighted=weighted) if old.number_of_edges() else []
     new_rows = broker_table(new, weighted=weighted) if new.number_of_edges() else []
     old_top = [r["id"] for r in old_rows[:top] if r["betweenness"]]

@@ -7,6 +7,7 @@ draws them.
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 from matplotlib.figure import Figure
@@ -40,7 +41,7 @@ def dependency_figure(
     names: Mapping[Hashable, str] | None = None,
     lang: str = "de",
     positions: Mapping | None = None,
-    dependency: Mapping | None = None,
+    dependency: Mapping[str, Any] | None = None,
 ) -> Figure:
     """The network with and without the coordinators side by side, plus a bar chart.
 
@@ -72,9 +73,10 @@ def dependency_figure(
     names = display_names(view, names)
     positions = positions if positions is not None else network_layout(view)
     coordinators = [c for c in coordinators if c in view]
-    if dependency is None:
-        dependency = coordinator_connectivity(view, coordinators)
-    cut_off = dependency["cut_off"]
+    connectivity: Mapping[str, Any] = (
+        dependency if dependency is not None else coordinator_connectivity(view, coordinators)
+    )
+    cut_off: list[Hashable] = connectivity["cut_off"]
     without = view.subgraph([n for n in view if n not in set(coordinators)])
     figure = new_figure(height=6.6)
     for index, (graph, label) in enumerate(
@@ -93,7 +95,7 @@ def dependency_figure(
             shown = {c: names.get(c, str(c)) for c in coordinators}
             draw_labels(ax, view, positions, shown, must=coordinators)
     if numbers is None:
-        numbers = _bar_numbers(dependency, lang)
+        numbers = _bar_numbers(connectivity, lang)
     _before_after_bars(figure, numbers, lang)
     figure.legend(
         handles=[
@@ -154,7 +156,10 @@ def cut_off_actors(view: nx.Graph, coordinators: Collection[Hashable]) -> list[H
     """Actors in the main part of the network who lose every path to it without the
     coordinators: ``cut_off`` of `netzwerk.analysis.dependency.coordinator_connectivity`
     (ids not in ``view`` are ignored)."""
-    return coordinator_connectivity(view, [c for c in coordinators if c in view])["cut_off"]
+    connectivity: Mapping[str, Any] = coordinator_connectivity(
+        view, [c for c in coordinators if c in view]
+    )
+    return connectivity["cut_off"]
 
 
 def connectivity_numbers(

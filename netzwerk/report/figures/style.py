@@ -7,8 +7,13 @@ Okabe–Ito and Paul Tol colour-blind-safe palettes, and every role is also a ma
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import matplotlib
 from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 WIDTH_INCHES = 7.1
 """Figure width: the text width of an A4 page with 15 mm margins (180 mm)."""
@@ -41,7 +46,7 @@ WITH_COLOUR = "#0072B2"
 WITHOUT_COLOUR = "#E69F00"
 """Bars of the network without the coordinators (also hatched)."""
 
-RC_PARAMS = {
+RC_PARAMS: dict[RcKeyType, Any] = {
     "svg.hashsalt": "netzwerk",
     "svg.fonttype": "path",
     "font.family": "DejaVu Sans",

@@ -28,7 +28,7 @@ def changes_section(ctx: Context) -> Section:
     section = Section(
         "changes",
         ctx.t("section.changes"),
-        lead=ctx.t("changes.lead", before=ctx.date(before), after=ctx.date(after)),
+        lead=ctx.t("changes.lead", before=ctx.format_day(before), after=ctx.format_day(after)),
     )
     section.findings += _findings(ctx, changes)
     section.tables += [

@@ -62,7 +62,7 @@ class Context:
     pseudonymiser: Pseudonymiser
     tie_kinds: tuple[str, ...]
     weighted: bool
-    coordinators: list[Hashable]
+    coordinators: Sequence[Hashable]
     results: Results = field(default_factory=Results)
 
     @property
@@ -94,14 +94,14 @@ class Context:
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)
 
-    def date(self, day: date | None) -> str:
+    def format_day(self, day: date | None) -> str:
         return format_date(day, self.lang)
 
     def view_line(self, *, shared: bool = True, day: date | None = None) -> str:
         """How the actor view was built: date, tie kinds, shared activities, weighting."""
         kinds = ", ".join(TIE_KINDS.label(k, self.lang) for k in self.tie_kinds)
         parts = [
-            self.t("view.as_of", day=self.date(day or self.day)),
+            self.t("view.as_of", day=self.format_day(day or self.day)),
             self.t("view.ties", kinds=kinds or self.t("report.none")),
         ]
         if shared:

@@ -27,7 +27,7 @@ def overview_section(ctx: Context) -> Section:
     section.findings.append(
         ctx.t(
             "overview.view",
-            day=ctx.date(ctx.day),
+            day=ctx.format_day(ctx.day),
             actors=format_number(ctx.view.number_of_nodes(), ctx.lang),
             ties=format_number(ctx.view.number_of_edges(), ctx.lang),
         )
@@ -49,8 +49,8 @@ def _lead(ctx: Context, summary: Mapping) -> str:
         persons=format_number(summary["persons"], ctx.lang),
         consent=format_number(summary["persons_with_consent"], ctx.lang),
         ties=format_number(sum(summary["ties"].values()), ctx.lang),
-        first=ctx.date(first),
-        last=ctx.date(last),
+        first=ctx.format_day(first),
+        last=ctx.format_day(last),
     )
 
 
@@ -60,7 +60,7 @@ def _sources(ctx: Context, ingest_log: Sequence[Mapping]) -> str:
     for entry in ingest_log:
         started = str(entry.get("started") or "")[:10]
         try:
-            day = ctx.date(date.fromisoformat(started))
+            day = ctx.format_day(date.fromisoformat(started))
         except ValueError:
             day = started or "–"
         files = (
