@@ -26,7 +26,7 @@ FILES = click.argument(
 @click.pass_context
 def init(ctx: click.Context) -> None:
     """Create the store (tables, constraints, indexes). Safe to run twice."""
-    with store_from(ctx) as store:
+    with store_from(ctx, create=True) as store:
         store.init()
         click.echo(f"Bereit: {store.description}")
 
@@ -117,7 +117,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
             + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n)
         )
         return
-    with store_from(ctx) as store:
+    with store_from(ctx, create=True) as store:
         store.init()
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
