@@ -33,9 +33,13 @@ def init(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-def template(path: Path) -> None:
-    """Write the empty workbook staff fill in (with explanations and dropdowns)."""
-    write_template(path)
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (its data is lost).")
+def template(path: Path, force: bool) -> None:
+    """Write the empty workbook staff fill in (with explanations and dropdowns).
+
+    An existing file is not replaced unless --force is given.
+    """
+    write_template(path, force=force)
     click.echo(f"Vorlage geschrieben: {path}")
 
 
