@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from netzwerk.cli import cli
 from netzwerk.errors import StoreEmpty, StoreMissing
 from netzwerk.model import Actor, Changeset
-from netzwerk.store import open_existing_store, open_store
+from netzwerk.store import default_store_path, open_existing_store, open_store
 from netzwerk.store.sqlite import SqliteStore
 
 #: every command that reads the store, with the arguments it needs
@@ -87,13 +87,14 @@ def test_missing_store_is_one_line_and_creates_nothing(workdir, command):
     assert list(workdir.iterdir()) == []
 
 
-def test_missing_default_store_is_one_line_and_creates_nothing(workdir, tmp_path):
+def test_missing_default_store_is_one_line_and_creates_nothing(workdir):
     """A new terminal without NETZWERK_STORE: the default store does not exist yet."""
     result = CliRunner().invoke(cli, ["brokers"])
     assert result.exit_code == 2, result.output
     assert result.output.startswith("Fehler: kein Speicher unter „")
     assert "NETZWERK_STORE" in result.output
-    assert not any(path.name == "netzwerk.sqlite" for path in tmp_path.parent.rglob("*"))
+    assert str(default_store_path()) in result.output
+    assert not default_store_path().parent.exists()
 
 
 @pytest.mark.parametrize("command", READING_COMMANDS, ids=IDS)
