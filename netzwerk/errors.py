@@ -5,6 +5,8 @@
      +-- ConfigError              bad option or environment (store URI, missing credentials, ...)
      +-- StoreError               the database refused or failed
           +-- StoreUnavailable    server unreachable or credentials wrong (message says how to fix)
+          +-- StoreMissing        no store at that path, and the command only reads
+          +-- StoreEmpty          the store holds no actors, and the command needs some
      +-- NotFound                 an id that is not in the store
 
 An error about one option (the store address, an analysis's ``by``) names that option as
@@ -143,6 +145,15 @@ class StoreError(NetzwerkError):
 
 class StoreUnavailable(StoreError):
     """The database server cannot be reached or refused the credentials."""
+
+
+class StoreMissing(StoreError):
+    """A command that only reads was pointed at a store that does not exist (a mistyped
+    path, or a new terminal without ``NETZWERK_STORE``); nothing was created."""
+
+
+class StoreEmpty(StoreError):
+    """The store exists but holds no actors: nothing to analyse, show or export yet."""
 
 
 class NotFound(NetzwerkError):

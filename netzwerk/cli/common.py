@@ -16,7 +16,13 @@ from netzwerk.analysis.views import DEFAULT_SHARED_KINDS, DEFAULT_TIE_KINDS, act
 from netzwerk.cli.arguments import format_option, names_option, parse_day, parse_tie_kinds
 from netzwerk.cli.output import emit
 from netzwerk.present.names import ActorNames
-from netzwerk.store import Store, is_neo4j_address, open_store, store_address
+from netzwerk.store import (
+    Store,
+    is_neo4j_address,
+    open_existing_store,
+    open_store,
+    store_address,
+)
 
 __all__ = [
     "emit",
@@ -30,9 +36,15 @@ __all__ = [
 ]
 
 
-def store_from(ctx: click.Context) -> Store:
-    """Open the store chosen by the global --store option (use as a context manager)."""
-    return open_store(ctx.find_root().obj.get("store_address"))
+def store_from(ctx: click.Context, *, create: bool = False) -> Store:
+    """Open the store chosen by the global --store option (use as a context manager).
+
+    Only commands that write pass ``create=True``; for every other command a missing or
+    empty store is one line saying what to do (`netzwerk.store.open_existing_store`), and
+    nothing is created.
+    """
+    address = ctx.find_root().obj.get("store_address")
+    return open_store(address) if create else open_existing_store(address)
 
 
 def store_exists(ctx: click.Context) -> bool:

@@ -27,16 +27,20 @@ FILES = click.argument(
 @click.pass_context
 def init(ctx: click.Context) -> None:
     """Create the store (tables, constraints, indexes). Safe to run twice."""
-    with store_from(ctx) as store:
+    with store_from(ctx, create=True) as store:
         store.init()
         click.echo(f"Bereit: {store.description}")
 
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-def template(path: Path) -> None:
-    """Write the empty workbook staff fill in (with explanations and dropdowns)."""
-    write_template(path)
+@click.option("--force", is_flag=True, help="Replace PATH if it exists (its data is lost).")
+def template(path: Path, force: bool) -> None:
+    """Write the empty workbook staff fill in (with explanations and dropdowns).
+
+    An existing file is not replaced unless --force is given.
+    """
+    write_template(path, force=force)
     click.echo(f"Vorlage geschrieben: {path}")
 
 
@@ -118,7 +122,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
             + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n)
         )
         return
-    with store_from(ctx) as store:
+    with store_from(ctx, create=True) as store:
         store.init()
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from netzwerk.errors import OPTION_PLACE, ConfigError
 from netzwerk.ingest.columns import SHEETS, Column, Sheet
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
 
@@ -55,14 +56,19 @@ _GENERAL_RULES = [
 ]
 
 
-def write_template(path: str | Path) -> Path:
+def write_template(path: str | Path, *, force: bool = False) -> Path:
     """Write the canonical empty workbook to ``path`` (.xlsx) and return the path.
 
     Sheets: Anleitung (German instructions), the six data sheets with bold, frozen headers
     and dropdowns for typ, sektor, einwilligung, koordination and Beziehungen art, and a
     hidden sheet Listen for dropdown lists too long to write inline.
+
+    An existing file is left as it is (it may be the filled-in workbook) and raises
+    `ConfigError`, unless ``force``.
     """
     path = Path(path)
+    if not force and path.exists():
+        raise _exists(path)
     workbook = Workbook()
     instructions = workbook.active
     instructions.title = INSTRUCTIONS_SHEET
@@ -85,8 +91,20 @@ def write_template(path: str | Path) -> Path:
     _write_instructions(instructions)
     workbook.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    try:
+        with path.open("wb" if force else "xb") as file:  # x: never replace a file
+            workbook.save(file)
+    except FileExistsError:
+        raise _exists(path) from None
     return path
+
+
+def _exists(path: Path) -> ConfigError:
+    return ConfigError(
+        f"„{path}“ gibt es schon und bleibt unverändert (vielleicht schon ausgefüllt) — "
+        f"anderen Dateinamen wählen oder mit {OPTION_PLACE} ersetzen",
+        option="force",
+    )
 
 
 def _write_headers(worksheet: Worksheet, sheet: Sheet) -> None:

@@ -9,6 +9,10 @@ Any other address with ``://`` (``http://localhost:7474``, ``foo://x``) is refus
 file in a folder named ``http:``.
 
 The address comes from the ``store`` option, else ``NETZWERK_STORE``, else `default_store_path()`.
+
+Only what writes creates a store (``open_store``, as ``init``, ``ingest`` and ``demo`` do);
+what only reads opens it with `open_existing_store`, which creates nothing and refuses a
+missing store (`StoreMissing`) or one without actors (`StoreEmpty`) with what to do instead.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import os
 import re
 from pathlib import Path
 
-from netzwerk.errors import OPTION_PLACE, ConfigError
+from netzwerk.errors import OPTION_PLACE, ConfigError, StoreEmpty, StoreMissing
 from netzwerk.store.base import ApplyResult, Store
 from netzwerk.store.capabilities import (
     DeletionResidue,
@@ -40,6 +44,7 @@ __all__ = [
     "check_store_address",
     "default_store_path",
     "is_neo4j_address",
+    "open_existing_store",
     "open_store",
     "personal_data",
     "store_address",
@@ -97,8 +102,12 @@ def _without_credentials(address: str) -> str:
     return _USER_INFO.sub("…@", address)
 
 
-def open_store(address: str | None = None) -> Store:
-    """Open the store at ``address`` (see module docstring). Use it as a context manager."""
+def open_store(address: str | None = None, *, create: bool = True) -> Store:
+    """Open the store at ``address`` (see module docstring). Use it as a context manager.
+
+    ``create=False``: an embedded store that does not exist is `StoreMissing`, and nothing
+    is created (a Neo4j server is assumed to exist: opening it creates nothing).
+    """
     address = store_address(address)
     if is_neo4j_address(address):
         from netzwerk.store.neo4j import Neo4jStore
@@ -106,4 +115,33 @@ def open_store(address: str | None = None) -> Store:
         return Neo4jStore(address)
     from netzwerk.store.sqlite import SqliteStore
 
-    return SqliteStore(Path(address))
+    path = Path(address)
+    if not create and not path.exists():
+        raise StoreMissing(
+            f"kein Speicher unter „{path}“ — zuerst „netzwerk ingest DATEI“ oder "
+            f"„netzwerk demo“ ausführen, oder mit {OPTION_PLACE} oder NETZWERK_STORE einen "
+            "vorhandenen Speicher wählen",
+            option="store",
+        )
+    return SqliteStore(path)
+
+
+def open_existing_store(address: str | None = None) -> Store:
+    """Open the store at ``address`` for a command that reads it; creates nothing.
+
+    Raises `StoreMissing` if there is no store there and `StoreEmpty` if it holds no actors
+    (an empty Neo4j database, a file from ``init`` alone): both say what to do instead.
+    """
+    store = open_store(address, create=False)
+    try:
+        if not store.holds_actors():
+            raise StoreEmpty(
+                f"{store.description} ist leer (keine Akteure) — zuerst Daten mit "
+                f"„netzwerk ingest DATEI“ laden, oder mit {OPTION_PLACE} oder NETZWERK_STORE "
+                "einen anderen Speicher wählen",
+                option="store",
+            )
+    except BaseException:
+        store.close()
+        raise
+    return store

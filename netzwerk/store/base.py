@@ -140,6 +140,10 @@ class Store(ABC):
         Log entries hold file names and counts only, never personal data.
         """
 
+    def holds_actors(self) -> bool:
+        """True if the store holds at least one actor (reading commands need one)."""
+        return self.counts()["actors"] > 0
+
     @abstractmethod
     def close(self) -> None: ...
 

@@ -338,6 +338,14 @@ class SqliteStore(SqlitePersonalData, Store):
         counts["ties"] = self._db.execute("SELECT count(*) FROM ties").fetchone()[0]
         return counts
 
+    def holds_actors(self) -> bool:
+        """True if an actor is stored; reads only (a file without tables is empty, and
+        stays as it is)."""
+        return self._has_table("nodes") and (
+            self._db.execute("SELECT 1 FROM nodes WHERE kind = 'actor' LIMIT 1").fetchone()
+            is not None
+        )
+
     def ingest_log(self, limit: int = 10) -> list[dict[str, Any]]:
         self._ensure_schema()
         rows = self._db.execute(

@@ -93,7 +93,9 @@ def test_cli_export_person_prints_json_without_out(tmp_path, changeset):
     assert json.loads(result.output)["actor"]["contact"] == "erika.muster@example.org; 02331 555-0147"
 
 
-def test_cli_export_person_unknown_id_exits_2(tmp_path):
+def test_cli_export_person_unknown_id_exits_2(tmp_path, changeset):
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        store.apply(changeset)
     result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s.sqlite"), "export-person",
                                       "x"])
     assert result.exit_code == 2

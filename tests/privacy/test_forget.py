@@ -229,7 +229,9 @@ def test_cli_forget_asks_at_a_terminal(monkeypatch, tmp_path, changeset, answer,
         assert ("erika" in store.graph()) is kept
 
 
-def test_cli_forget_unknown_id_is_a_one_line_error(tmp_path):
+def test_cli_forget_unknown_id_is_a_one_line_error(tmp_path, changeset):
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        store.apply(changeset)
     result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s.sqlite"), "forget", "x",
                                       "--yes"])
     assert result.exit_code == 2

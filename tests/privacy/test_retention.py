@@ -123,6 +123,8 @@ def test_cli_retention_apply_needs_confirmation(tmp_path, dated):
 
 
 def test_cli_retention_bad_years_is_a_one_line_error(tmp_path):
+    with SqliteStore(tmp_path / "s.sqlite") as store:
+        store.apply(Changeset(actors=[_actor("a")]))
     result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s.sqlite"), "retention",
                                       "--years", "0"])
     assert result.exit_code == 2
