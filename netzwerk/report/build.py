@@ -43,7 +43,7 @@ from netzwerk.present.formats import LANGUAGES
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
-from netzwerk.report.changes import compare_views
+from netzwerk.analysis.changes import compare_views
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections

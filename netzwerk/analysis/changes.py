@@ -29,7 +29,7 @@ def compare_views(
     tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
     weighted: bool = True,
     top: int = TOP_BROKERS,
-) -> dict:
+) -> dict[str, Any]:
     """Compare the actor views as of ``before`` and ``after``.
 
     Returns
@@ -84,7 +84,9 @@ def compare_views(
     old_keys = {frozenset(pair) for pair in old_ties}
     new_keys = {frozenset(pair) for pair in new_ties}
 
-    def records(source: dict, other_keys: set) -> list[dict]:
+    def records(
+        source: dict[tuple[Hashable, Hashable], list[str]], other_keys: set[frozenset[Hashable]]
+    ) -> list[dict[str, Any]]:
         chosen = [
             {"a": a, "b": b, "kinds": kinds, "coordinator": a in hubs or b in hubs}
             for (a, b), kinds in source.items()
@@ -113,7 +115,7 @@ def compare_views(
     changed_ties.sort(key=lambda r: (not r["coordinator"], str(r["a"]), str(r["b"])))
     direct = set(tie_kinds)
 
-    def coordinator_ties(whole: list[dict], changed_kinds: str) -> list[dict]:
+    def coordinator_ties(whole: list[dict[str, Any]], changed_kinds: str) -> list[dict[str, Any]]:
         """The coordinators' ties in ``whole`` (gone or new as a whole), then those that
         only lost or gained a direct kind (``changed_kinds`` of ``changed_ties``)."""
         return [

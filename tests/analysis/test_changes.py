@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from netzwerk.errors import ConfigError
-from netzwerk.report.changes import compare_views
+from netzwerk.analysis.changes import compare_views
 
 from .conftest import AS_OF, COMPARE, read_text
 
