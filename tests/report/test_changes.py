@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from netzwerk.errors import ConfigError
 from netzwerk.analysis.changes import compare_views
+from netzwerk.errors import ConfigError
 
 from .conftest import AS_OF, COMPARE, read_text
 
