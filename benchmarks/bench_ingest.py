@@ -30,12 +30,44 @@ from netzwerk.model import ACTOR_TYPES, SECTORS  # noqa: E402
 
 ACTOR_HEADER = ["id", "name", "typ", "sektor", "themen", "adresse", "seit", "einwilligung"]
 TIE_HEADER = ["von", "zu", "art", "staerke", "seit", "notiz"]
-TOPICS = ["Bildung", "Integration", "Kultur", "Leerstand", "Fassaden", "Sauberkeit",
-          "Senioren", "Jugend", "Grün", "Sicherheit", "Sprache", "Nachbarschaft"]
-WORDS = ["Sonnenblick", "Regenbogen", "Lindenhof", "Brückenbau", "Werkstatt", "Treffpunkt",
-         "Kulturforum", "Nachbarschaftshilfe", "Bürgerverein", "Sportfreunde", "Chor", "Laden"]
-STREETS = ["Lange Straße", "Wehringhauser Straße", "Minervastraße", "Augustastraße",
-           "Bismarckstraße", "Gutenbergstraße", "Lenzmannstraße", "Rehstraße"]
+TOPICS = [
+    "Bildung",
+    "Integration",
+    "Kultur",
+    "Leerstand",
+    "Fassaden",
+    "Sauberkeit",
+    "Senioren",
+    "Jugend",
+    "Grün",
+    "Sicherheit",
+    "Sprache",
+    "Nachbarschaft",
+]
+WORDS = [
+    "Sonnenblick",
+    "Regenbogen",
+    "Lindenhof",
+    "Brückenbau",
+    "Werkstatt",
+    "Treffpunkt",
+    "Kulturforum",
+    "Nachbarschaftshilfe",
+    "Bürgerverein",
+    "Sportfreunde",
+    "Chor",
+    "Laden",
+]
+STREETS = [
+    "Lange Straße",
+    "Wehringhauser Straße",
+    "Minervastraße",
+    "Augustastraße",
+    "Bismarckstraße",
+    "Gutenbergstraße",
+    "Lenzmannstraße",
+    "Rehstraße",
+]
 ACTOR_KINDS = ["Kooperation"] * 8 + ["Mitgliedschaft", "Träger", "Förderung"]
 
 
@@ -44,9 +76,16 @@ def actor_rows(n_actors: int, seed: int = 7):
     types, sectors = ACTOR_TYPES.labels("de"), SECTORS.labels("de")
     for i in range(n_actors):
         topics = "; ".join(rng.sample(TOPICS, rng.randint(0, 3)))
-        yield [f"a{i}", f"{rng.choice(WORDS)} {i}", rng.choice(types), rng.choice(sectors),
-               topics, f"{rng.choice(STREETS)} {rng.randint(1, 120)}, 58089 Hagen",
-               str(rng.randint(2000, 2024)), rng.choice(["ja", "nein", ""])]
+        yield [
+            f"a{i}",
+            f"{rng.choice(WORDS)} {i}",
+            rng.choice(types),
+            rng.choice(sectors),
+            topics,
+            f"{rng.choice(STREETS)} {rng.randint(1, 120)}, 58089 Hagen",
+            str(rng.randint(2000, 2024)),
+            rng.choice(["ja", "nein", ""]),
+        ]
 
 
 def tie_rows(n_actors: int, n_ties: int, seed: int = 11):
@@ -63,9 +102,14 @@ def tie_rows(n_actors: int, n_ties: int, seed: int = 11):
         target = (source + distance) % n_actors
         weight = rng.choice(["", "1", "2", "1,5", "3"])
         since = rng.choice(["", "", "2021", "03.04.2022", "2023-06"])
-        yield [names[source] if rng.random() < 0.5 else f"a{source}",
-               names[target] if rng.random() < 0.5 else f"a{target}",
-               rng.choice(ACTOR_KINDS), weight, since, ""]
+        yield [
+            names[source] if rng.random() < 0.5 else f"a{source}",
+            names[target] if rng.random() < 0.5 else f"a{target}",
+            rng.choice(ACTOR_KINDS),
+            weight,
+            since,
+            "",
+        ]
 
 
 def write_csv(folder: Path, n_actors: int, n_ties: int) -> list[Path]:
@@ -118,9 +162,11 @@ def timed_read(label: str, paths: list[Path]):
     result = read_files(paths)
     seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     n_ties = len(result.changeset.ties)
-    print(f"{label:>6}: {n_ties:>9,} ties (+ {len(result.changeset.actors):,} actors) in "
-          f"{seconds:6.2f} s = {n_ties / seconds:>10,.0f} ties/s  "
-          f"(CPU {cpu:.2f} s = {n_ties / cpu:,.0f} ties/s; {len(result.warnings)} warnings)")
+    print(
+        f"{label:>6}: {n_ties:>9,} ties (+ {len(result.changeset.actors):,} actors) in "
+        f"{seconds:6.2f} s = {n_ties / seconds:>10,.0f} ties/s  "
+        f"(CPU {cpu:.2f} s = {n_ties / cpu:,.0f} ties/s; {len(result.warnings)} warnings)"
+    )
     return result, seconds, cpu
 
 
@@ -135,9 +181,11 @@ def timed_store(result, folder: Path, read_seconds: float, read_cpu: float) -> N
     cpu = time.process_time() - started_cpu
     n_ties = len(result.changeset.ties)
     total, total_cpu = read_seconds + seconds, read_cpu + cpu
-    print(f"  store: SQLite write {seconds:6.2f} s (CPU {cpu:.2f} s); end to end "
-          f"{total:6.2f} s = {n_ties / total:,.0f} ties/s (CPU {total_cpu:.2f} s = "
-          f"{n_ties / total_cpu:,.0f} ties/s)")
+    print(
+        f"  store: SQLite write {seconds:6.2f} s (CPU {cpu:.2f} s); end to end "
+        f"{total:6.2f} s = {n_ties / total:,.0f} ties/s (CPU {total_cpu:.2f} s = "
+        f"{n_ties / total_cpu:,.0f} ties/s)"
+    )
 
 
 def measure_child(folder: Path) -> None:
@@ -147,9 +195,11 @@ def measure_child(folder: Path) -> None:
     seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n_ties = len(result.changeset.ties)
-    print(f"   csv: {n_ties:>9,} ties in {seconds:6.2f} s = {n_ties / seconds:>10,.0f} ties/s "
-          f"(CPU {cpu:.2f} s = {n_ties / cpu:,.0f} ties/s); peak RSS {peak_mb:,.0f} MB "
-          "(target < 2,048 MB)")
+    print(
+        f"   csv: {n_ties:>9,} ties in {seconds:6.2f} s = {n_ties / seconds:>10,.0f} ties/s "
+        f"(CPU {cpu:.2f} s = {n_ties / cpu:,.0f} ties/s); peak RSS {peak_mb:,.0f} MB "
+        "(target < 2,048 MB)"
+    )
 
 
 def main() -> None:
@@ -167,8 +217,9 @@ def main() -> None:
         folder = Path(temp)
         if args.million:
             write_csv(folder / "csv", args.actors, 1_000_000)
-            subprocess.run([sys.executable, __file__, "--measure-child", str(folder / "csv")],
-                           check=True)
+            subprocess.run(
+                [sys.executable, __file__, "--measure-child", str(folder / "csv")], check=True
+            )
             return
         paths = write_csv(folder / "csv", args.actors, args.ties)
         result, seconds, cpu = timed_read("csv", paths)

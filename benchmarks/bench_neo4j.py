@@ -42,9 +42,15 @@ def build_changeset(n_actors: int, n_ties: int, seed: int = 3):
     rng = random.Random(seed)
     types, sectors = ACTOR_TYPES.keys(), SECTORS.keys()
     actors = [
-        Actor(id=f"a{i}", name=f"Akteur {i}", type=rng.choice(types),
-              sector=rng.choice(sectors), since=date(2015 + rng.randint(0, 9), 1, 1),
-              coordinator=i == 0, source=Provenance("bench.csv", "Akteure", i + 2))
+        Actor(
+            id=f"a{i}",
+            name=f"Akteur {i}",
+            type=rng.choice(types),
+            sector=rng.choice(sectors),
+            since=date(2015 + rng.randint(0, 9), 1, 1),
+            coordinator=i == 0,
+            source=Provenance("bench.csv", "Akteure", i + 2),
+        )
         for i in range(n_actors)
     ]
     first_day = date(2018, 1, 1)
@@ -55,9 +61,15 @@ def build_changeset(n_actors: int, n_ties: int, seed: int = 3):
             continue
         since = first_day + timedelta(days=rng.randrange(2500))
         until = since + timedelta(days=rng.randrange(30, 900)) if rng.random() < 0.3 else None
-        tie = Tie("cooperation", NodeRef("actor", f"a{u}"), NodeRef("actor", f"a{v}"),
-                  weight=float(rng.randint(1, 3)), since=since, until=until,
-                  provenance=Provenance("bench.csv", "Beziehungen", len(ties) + 2))
+        tie = Tie(
+            "cooperation",
+            NodeRef("actor", f"a{u}"),
+            NodeRef("actor", f"a{v}"),
+            weight=float(rng.randint(1, 3)),
+            since=since,
+            until=until,
+            provenance=Provenance("bench.csv", "Beziehungen", len(ties) + 2),
+        )
         ties.setdefault(tie.key, tie)
     return Changeset(actors=actors, ties=list(ties.values()), files=["bench.csv"])
 
@@ -107,8 +119,17 @@ def measure(uri: str, n_actors: int, n_ties: int, batch_sizes: list[int]) -> dic
 
 def _child(args: argparse.Namespace, rust: bool) -> dict:
     """Run `measure` in a fresh interpreter, with or without the Rust packstream codec."""
-    command = [sys.executable, __file__, "--json", "--ties", str(args.ties), "--actors",
-               str(args.actors), "--batch-sizes", args.batch_sizes]
+    command = [
+        sys.executable,
+        __file__,
+        "--json",
+        "--ties",
+        str(args.ties),
+        "--actors",
+        str(args.actors),
+        "--batch-sizes",
+        args.batch_sizes,
+    ]
     if not rust:
         command.append("--no-rust")
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -119,13 +140,17 @@ def _report(results: dict) -> None:
     best = results["best_batch_size"]
     rate = results["loads"][best]["ties_per_second"]
     verdict = "ok" if rate >= TARGET_TIES_PER_SECOND else "MISSED"
-    print(f"best batch size {best}: {rate:,.0f} ties/s "
-          f"(target ≥ {TARGET_TIES_PER_SECOND:,}: {verdict})")
+    print(
+        f"best batch size {best}: {rate:,.0f} ties/s "
+        f"(target ≥ {TARGET_TIES_PER_SECOND:,}: {verdict})"
+    )
     print(f"second run, all unchanged: {results['second_run_seconds']:.2f} s")
     verdict = "ok" if results["read_seconds"] <= TARGET_READ_SECONDS else "MISSED"
-    print(f"graph() read-back: {results['read_seconds']:.2f} s (target ≤ "
-          f"{TARGET_READ_SECONDS:.0f} s: {verdict}); as of a date: "
-          f"{results['read_as_of_seconds']:.2f} s")
+    print(
+        f"graph() read-back: {results['read_seconds']:.2f} s (target ≤ "
+        f"{TARGET_READ_SECONDS:.0f} s: {verdict}); as of a date: "
+        f"{results['read_as_of_seconds']:.2f} s"
+    )
 
 
 def main() -> None:
@@ -133,8 +158,11 @@ def main() -> None:
     parser.add_argument("--ties", type=int, default=100_000)
     parser.add_argument("--actors", type=int, default=10_000)
     parser.add_argument("--batch-sizes", default="1000,2000,5000,10000,20000")
-    parser.add_argument("--compare-rust", action="store_true",
-                        help="measure with and without neo4j-rust-ext (two child processes)")
+    parser.add_argument(
+        "--compare-rust",
+        action="store_true",
+        help="measure with and without neo4j-rust-ext (two child processes)",
+    )
     parser.add_argument("--no-rust", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -146,8 +174,10 @@ def main() -> None:
         print(json.dumps(measure(uri, args.actors, args.ties, sizes)))
         return
 
-    print(f"bench_neo4j: WIPES the database at {uri} "
-          f"(set NETZWERK_TEST_NEO4J_URI to a server of your own)")
+    print(
+        f"bench_neo4j: WIPES the database at {uri} "
+        f"(set NETZWERK_TEST_NEO4J_URI to a server of your own)"
+    )
     from netzwerk.errors import NetzwerkError
     from netzwerk.store.neo4j import Neo4jStore
 
@@ -164,8 +194,10 @@ def main() -> None:
         print(f"--- neo4j-rust-ext {'on' if rust else 'off'}")
         results = _child(args, rust)
         for size, load in results["loads"].items():
-            print(f"  batch {int(size):>6}: {load['seconds']:6.2f} s  "
-                  f"{load['ties_per_second']:>9,.0f} ties/s")
+            print(
+                f"  batch {int(size):>6}: {load['seconds']:6.2f} s  "
+                f"{load['ties_per_second']:>9,.0f} ties/s"
+            )
         results["loads"] = {int(k): v for k, v in results["loads"].items()}
         _report(results)
 

@@ -13,12 +13,25 @@ import networkx as nx
 
 from netzwerk.model import ACTOR_TYPES, SECTORS
 
-TOPICS = ["integration", "bildung", "kultur", "leerstand", "fassaden", "sauberkeit", "senioren",
-          "jugend", "gruen", "sicherheit", "sprache", "nachbarschaft"]
+TOPICS = [
+    "integration",
+    "bildung",
+    "kultur",
+    "leerstand",
+    "fassaden",
+    "sauberkeit",
+    "senioren",
+    "jugend",
+    "gruen",
+    "sicherheit",
+    "sprache",
+    "nachbarschaft",
+]
 
 
-def store_graph(n_actors: int, n_ties: int, *, n_events: int | None = None, seed: int = 7
-                ) -> nx.MultiDiGraph:
+def store_graph(
+    n_actors: int, n_ties: int, *, n_events: int | None = None, seed: int = 7
+) -> nx.MultiDiGraph:
     """A store-shaped graph: Barabási–Albert-like cooperation ties, events with participants.
 
     About 85 % of ``n_ties`` are direct actor–actor ties (cooperation/membership/runs); the
@@ -32,19 +45,34 @@ def store_graph(n_actors: int, n_ties: int, *, n_events: int | None = None, seed
     for i in range(n_actors):
         kind_of_actor = rng.choice(types)
         graph.add_node(
-            f"a{i}", kind="actor", id=f"a{i}", name=f"Akteur {i}", type=kind_of_actor,
-            sector=rng.choice(sectors), topics=rng.sample(TOPICS, rng.randint(0, 3)),
+            f"a{i}",
+            kind="actor",
+            id=f"a{i}",
+            name=f"Akteur {i}",
+            type=kind_of_actor,
+            sector=rng.choice(sectors),
+            topics=rng.sample(TOPICS, rng.randint(0, 3)),
             street=f"Straße {rng.randint(1, max(2, n_actors // 40))}",
-            natural_person=kind_of_actor == "person", consent=rng.random() < 0.5,
-            coordinator=i == 0, note="", since=date(2018 + rng.randint(0, 6), 1, 1), until=None,
+            natural_person=kind_of_actor == "person",
+            consent=rng.random() < 0.5,
+            coordinator=i == 0,
+            note="",
+            since=date(2018 + rng.randint(0, 6), 1, 1),
+            until=None,
         )
     for topic in TOPICS:
         graph.add_node(f"topic:{topic}", kind="topic", id=topic, name=topic, since=None, until=None)
     if n_events is None:
         n_events = max(1, (n_ties - int(n_ties * 0.85)) // 10)
     for e in range(n_events):
-        graph.add_node(f"event:e{e}", kind="event", id=f"e{e}", name=f"Fest {e}",
-                       since=date(2019 + e % 6, 6, 1), until=None)
+        graph.add_node(
+            f"event:e{e}",
+            kind="event",
+            id=f"e{e}",
+            name=f"Fest {e}",
+            since=date(2019 + e % 6, 6, 1),
+            until=None,
+        )
 
     direct = int(n_ties * 0.85) if n_events else n_ties
     # preferential attachment by sampling endpoints from a growing list of ends
@@ -62,11 +90,31 @@ def store_graph(n_actors: int, n_ties: int, *, n_events: int | None = None, seed
     kinds = ["cooperation"] * 8 + ["membership", "runs"]
     for u, v in sorted(edges):  # sets iterate in hash order: sort for the same weights
         kind = rng.choice(kinds)
-        graph.add_edge(u, v, key=f"{kind}|{u}|{v}||", kind=kind, weight=float(rng.randint(1, 3)),
-                       topic="", role="", since=None, until=None, note="")
+        graph.add_edge(
+            u,
+            v,
+            key=f"{kind}|{u}|{v}||",
+            kind=kind,
+            weight=float(rng.randint(1, 3)),
+            topic="",
+            role="",
+            since=None,
+            until=None,
+            note="",
+        )
     for t in range(n_ties - len(edges)) if n_events else ():
         u = f"a{rng.randrange(n_actors)}"
         e = f"event:e{rng.randrange(n_events)}"
-        graph.add_edge(u, e, key=f"participation|{u}|{e}|{t}", kind="participation", weight=1.0,
-                       topic="", role="", since=None, until=None, note="")
+        graph.add_edge(
+            u,
+            e,
+            key=f"participation|{u}|{e}|{t}",
+            kind="participation",
+            weight=1.0,
+            topic="",
+            role="",
+            since=None,
+            until=None,
+            note="",
+        )
     return graph

@@ -62,8 +62,11 @@ def store(request, tmp_path):
 
 
 def actor(actor_id: str, **fields) -> Actor:
-    defaults = {"name": actor_id.replace("-", " ").title(), "type": "institution",
-                "sector": "social"}
+    defaults = {
+        "name": actor_id.replace("-", " ").title(),
+        "type": "institution",
+        "sector": "social",
+    }
     defaults.update(fields)
     return Actor(id=actor_id, **defaults)
 
@@ -79,24 +82,54 @@ def small_changeset() -> Changeset:
     where = Provenance("netz.xlsx", "Akteure", 2)
     return Changeset(
         actors=[
-            actor("qm", name="Quartiersmanagement", coordinator=True,
-                  sector="district_management", since=date(2018, 1, 1), source=where),
+            actor(
+                "qm",
+                name="Quartiersmanagement",
+                coordinator=True,
+                sector="district_management",
+                since=date(2018, 1, 1),
+                source=where,
+            ),
             actor("schule", name="Grundschule", sector="education", topics=("bildung",)),
-            actor("verein", name="Wir in Wehringhausen e.V.", type="association",
-                  address="Lange Straße 22, 58089 Hagen", until=date(2022, 12, 31)),
-            actor("erika", name="Erika Muster", type="person", sector="culture", consent=True,
-                  contact="erika@example.org", address="Lange Straße 5"),
+            actor(
+                "verein",
+                name="Wir in Wehringhausen e.V.",
+                type="association",
+                address="Lange Straße 22, 58089 Hagen",
+                until=date(2022, 12, 31),
+            ),
+            actor(
+                "erika",
+                name="Erika Muster",
+                type="person",
+                sector="culture",
+                consent=True,
+                contact="erika@example.org",
+                address="Lange Straße 5",
+            ),
         ],
         topics=[Topic("bildung", "Bildung")],
         events=[Event("fest-2024", "Stadtteilfest 2024", since=date(2024, 6, 1))],
         ties=[
-            tie("cooperation", "qm", "schule", weight=2.0, since=date(2019, 1, 1),
-                provenance=Provenance("netz.xlsx", "Beziehungen", 2)),
+            tie(
+                "cooperation",
+                "qm",
+                "schule",
+                weight=2.0,
+                since=date(2019, 1, 1),
+                provenance=Provenance("netz.xlsx", "Beziehungen", 2),
+            ),
             tie("cooperation", "qm", "verein", until=date(2022, 12, 31)),
             tie("membership", "erika", "verein", since=date(2020, 5, 1)),
             tie("works_on", "schule", "bildung", target_kind="topic"),
-            tie("participation", "erika", "fest-2024", target_kind="event", role="Stand",
-                since=date(2024, 6, 1)),
+            tie(
+                "participation",
+                "erika",
+                "fest-2024",
+                target_kind="event",
+                role="Stand",
+                since=date(2024, 6, 1),
+            ),
         ],
         files=["netz.xlsx"],
     )

@@ -71,9 +71,7 @@ def test_imports_point_down_only(path):
     if room in ("__init__", "__main__"):
         return
     upward = [
-        name
-        for name in _imports(path)
-        if _room(name) in RANK and RANK[_room(name)] > RANK[room]
+        name for name in _imports(path) if _room(name) in RANK and RANK[_room(name)] > RANK[room]
     ]
     assert not upward, f"{path.relative_to(PACKAGE)} ({room}) imports upward: {upward}"
 

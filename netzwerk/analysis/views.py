@@ -55,7 +55,8 @@ def as_of(graph: nx.MultiDiGraph, day: date | None) -> nx.MultiDiGraph:
     if day is None:
         return graph
     keep = [
-        n for n, d in graph.nodes(data=True)
+        n
+        for n, d in graph.nodes(data=True)
         if node_is_valid(d.get("kind", ""), d.get("since"), d.get("until"), day)
     ]
     sub = nx.MultiDiGraph()
@@ -111,8 +112,6 @@ def actor_view(
         return _build_actor_view(graph, tuple(tie_kinds), tuple(shared), as_of_date, weighted)
 
 
-
-
 def _build_actor_view(
     graph: nx.MultiDiGraph,
     tie_kinds: tuple[str, ...],
@@ -157,8 +156,15 @@ def _build_actor_view(
             add(u, v, share, activity_kind)
 
     view.add_edges_from(
-        (u, v, {"weight": w if weighted else 1.0, "distance": 1.0 / w if weighted else 1.0,
-                "kinds": sorted(kinds[(u, v)])})
+        (
+            u,
+            v,
+            {
+                "weight": w if weighted else 1.0,
+                "distance": 1.0 / w if weighted else 1.0,
+                "kinds": sorted(kinds[(u, v)]),
+            },
+        )
         for (u, v), w in weights.items()
     )
     return view

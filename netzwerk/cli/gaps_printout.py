@@ -98,7 +98,11 @@ def _summary(report: dict, lang: str) -> list[dict]:
     )
     return [
         {"": text("cli.summary.ei_index", lang), "value": report["ei_index"], "detail": detail},
-        {"": text("cli.summary.assortativity", lang), "value": report["assortativity"], "detail": ""},
+        {
+            "": text("cli.summary.assortativity", lang),
+            "value": report["assortativity"],
+            "detail": "",
+        },
         {
             "": text("cli.summary.modularity", lang),
             "value": report["modularity"],

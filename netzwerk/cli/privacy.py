@@ -38,8 +38,10 @@ def confirm(question: str, yes: bool) -> None:
     if yes:
         return
     if not _stdin_is_terminal():
-        raise ConfigError("Löschen muss bestätigt werden, aber es gibt keine Eingabe (kein "
-                          "Terminal) — Befehl mit --yes wiederholen, wenn sicher")
+        raise ConfigError(
+            "Löschen muss bestätigt werden, aber es gibt keine Eingabe (kein "
+            "Terminal) — Befehl mit --yes wiederholen, wenn sicher"
+        )
     click.confirm(question, abort=True)
 
 
@@ -50,14 +52,18 @@ def _is_neo4j(store: object) -> bool:
 
 @cli.command(name="forget")
 @click.argument("actor_id")
-@click.option("--outputs", "outputs", multiple=True,
-              type=click.Path(exists=True, path_type=Path), metavar="DIR",
-              help="Folder with reports/exports to search (repeatable). Files there that "
-              "mention the person are deleted; regenerate them from the store.")
+@click.option(
+    "--outputs",
+    "outputs",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    metavar="DIR",
+    help="Folder with reports/exports to search (repeatable). Files there that "
+    "mention the person are deleted; regenerate them from the store.",
+)
 @YES
 @click.pass_context
-def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...],
-                   yes: bool) -> None:
+def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...], yes: bool) -> None:
     """Erase a person (or any actor) everywhere netzwerk keeps it (Art. 17 GDPR).
 
     Deletes the actor, all its ties and participation, their provenance, and file names
@@ -82,8 +88,11 @@ def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...],
 
 @cli.command(name="export-person")
 @click.argument("actor_id")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="JSON file to write (default: print to the terminal).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON file to write (default: print to the terminal).",
+)
 @click.pass_context
 def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -> None:
     """Everything stored about one actor as JSON, for an access request (Art. 15/20 GDPR).
@@ -97,13 +106,18 @@ def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -
         click.echo(person_json(data))
         return
     write_person_export(data, out)
-    click.echo(f"Geschrieben: {out} (enthält personenbezogene Daten — sicher übergeben, "
-               "danach löschen)")
+    click.echo(
+        f"Geschrieben: {out} (enthält personenbezogene Daten — sicher übergeben, danach löschen)"
+    )
 
 
 @cli.command(name="retention")
-@click.option("--years", type=int, default=None,
-              help=f"Retention period in years (default: {RETENTION_ENV}, else 3).")
+@click.option(
+    "--years",
+    type=int,
+    default=None,
+    help=f"Retention period in years (default: {RETENTION_ENV}, else 3).",
+)
 @click.option("--apply", "apply_", is_flag=True, help="Delete what is listed.")
 @YES
 @click.pass_context
@@ -127,23 +141,38 @@ def retention_command(ctx: click.Context, years: int | None, apply_: bool, yes: 
         if plan.empty:
             click.echo("Nichts zu löschen.")
             return
-        confirm(f"{len(plan.actors)} Akteure und {plan.expected()['ties']} Beziehungen "
-                "endgültig löschen?", yes)
+        confirm(
+            f"{len(plan.actors)} Akteure und {plan.expected()['ties']} Beziehungen "
+            "endgültig löschen?",
+            yes,
+        )
         removed = apply_retention(store, plan)
         neo4j = _is_neo4j(store)
     click.echo(f"Gelöscht: {removed['actors']} Akteure, {removed['ties']} Beziehungen.")
     if removed != plan.expected():
-        click.echo("Hinweis: der Speicher hat sich seit der Auflistung geändert; gelöscht "
-                   "wurde, was zum Zeitpunkt des Löschens abgelaufen war.")
+        click.echo(
+            "Hinweis: der Speicher hat sich seit der Auflistung geändert; gelöscht "
+            "wurde, was zum Zeitpunkt des Löschens abgelaufen war."
+        )
     if neo4j:
         click.echo(texts.NEO4J_PERSISTENCE)
 
 
 @cli.command(name="privacy-record")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
-@click.option("--years", type=int, default=None,
-              help=f"Retention period in years (default: {RETENTION_ENV}, else 3).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--years",
+    type=int,
+    default=None,
+    help=f"Retention period in years (default: {RETENTION_ENV}, else 3).",
+)
 @click.pass_context
 def privacy_record_command(ctx: click.Context, fmt: str, years: int | None) -> None:
     """What personal data the store holds, by category, with counts, sources, retention and

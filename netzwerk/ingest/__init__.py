@@ -86,8 +86,17 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
     reading_failed = problems.has_errors()
     if not reading_failed and not any(table.sheet.kind == "actors" for table in tables):
         names = ", ".join(path.name for path, _ in files) or "keine Dateien angegeben"
-        problems.append(Problem(names, "", 0, "", "", "kein Blatt Akteure gefunden — Blatt "
-                                "oder Datei „Akteure“ ergänzen (Vorlage: netzwerk template)"))
+        problems.append(
+            Problem(
+                names,
+                "",
+                0,
+                "",
+                "",
+                "kein Blatt Akteure gefunden — Blatt "
+                "oder Datei „Akteure“ ergänzen (Vorlage: netzwerk template)",
+            )
+        )
 
     builder = Builder()
     builder.problems = problems
@@ -96,9 +105,14 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
         for table in tables:
             if table.sheet.kind != kind:
                 continue
-            columns = map_columns(table.sheet, table.header, file=table.file,
-                                  sheet_name=table.sheet_name, row=table.header_row,
-                                  problems=problems)
+            columns = map_columns(
+                table.sheet,
+                table.header,
+                file=table.file,
+                sheet_name=table.sheet_name,
+                row=table.header_row,
+                problems=problems,
+            )
             if columns is not None:
                 if kind == "actors":
                     name_columns[(table.file, table.sheet_name)] = columns.header["name"]
@@ -112,8 +126,6 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
     if problems.has_errors():
         raise InputError(problems)
     return IngestResult(changeset, problems)
-
-
 
 
 def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[Path, bool]]:
@@ -130,19 +142,39 @@ def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(child for child in path.iterdir() if child.is_file()
-                           and child.suffix.lower() in SUFFIXES
-                           and not child.name.startswith(("~$", ".")))
+            found = sorted(
+                child
+                for child in path.iterdir()
+                if child.is_file()
+                and child.suffix.lower() in SUFFIXES
+                and not child.name.startswith(("~$", "."))
+            )
             if not found:
-                problems.append(Problem(path.name or str(path), "", 0, "", "", "keine .xlsx-, "
-                                        ".csv- oder .json-Dateien im Ordner — Pfad prüfen"))
+                problems.append(
+                    Problem(
+                        path.name or str(path),
+                        "",
+                        0,
+                        "",
+                        "",
+                        "keine .xlsx-, .csv- oder .json-Dateien im Ordner — Pfad prüfen",
+                    )
+                )
             for child in found:
                 add(child, False)
         elif path.exists():
             add(path, True)
         else:
-            problems.append(Problem(path.name or str(path), "", 0, "", "", "Datei nicht gefunden "
-                                    "— Pfad und Schreibweise prüfen"))
+            problems.append(
+                Problem(
+                    path.name or str(path),
+                    "",
+                    0,
+                    "",
+                    "",
+                    "Datei nicht gefunden — Pfad und Schreibweise prüfen",
+                )
+            )
     return files
 
 
@@ -153,11 +185,18 @@ def _warn_duplicate_actors(builder: Builder, name_columns: dict[tuple[str, str],
         source = later.source
         if source is None or earlier.source is None:
             continue
-        builder.problems.append(Problem(
-            source.file, source.sheet, source.row,
-            name_columns.get((source.file, source.sheet), "name"), later.name,
-            f"möglicherweise doppelt — ähnlich wie „{earlier.name}“ ({where(earlier.source)}); "
-            "zusammenführen, falls derselbe Akteur", "warning"))
+        builder.problems.append(
+            Problem(
+                source.file,
+                source.sheet,
+                source.row,
+                name_columns.get((source.file, source.sheet), "name"),
+                later.name,
+                f"möglicherweise doppelt — ähnlich wie „{earlier.name}“ ({where(earlier.source)}); "
+                "zusammenführen, falls derselbe Akteur",
+                "warning",
+            )
+        )
 
 
 def _problem_order(files: list[tuple[Path, bool]], tables: list[Table]):
@@ -166,7 +205,10 @@ def _problem_order(files: list[tuple[Path, bool]], tables: list[Table]):
     sheet_rank = {(table.file, table.sheet_name): rank for rank, table in enumerate(tables)}
 
     def key(problem: Problem) -> tuple[int, int, int]:
-        return (file_rank.get(problem.file, -1), sheet_rank.get((problem.file, problem.sheet), -1),
-                problem.row)
+        return (
+            file_rank.get(problem.file, -1),
+            sheet_rank.get((problem.file, problem.sheet), -1),
+            problem.row,
+        )
 
     return key

@@ -37,12 +37,19 @@ _UNKNOWN = {
     "topic": ("unbekanntes Thema", "in Themen anlegen"),
     "project": ("unbekanntes Projekt", "in Projekte anlegen"),
     "event": ("unbekannte Veranstaltung", "in Veranstaltungen anlegen"),
-    "place": ("unbekannter Ort", "als Adresse eines Akteurs oder Ort einer Veranstaltung "
-              "eintragen"),
+    "place": (
+        "unbekannter Ort",
+        "als Adresse eines Akteurs oder Ort einer Veranstaltung eintragen",
+    ),
 }
 _ARTICLE = {"actor": "ein", "topic": "ein", "project": "ein", "event": "eine", "place": "ein"}
-_PLURAL = {"actor": "Akteure", "topic": "Themen", "project": "Projekte",
-           "event": "Veranstaltungen", "place": "Orte"}
+_PLURAL = {
+    "actor": "Akteure",
+    "topic": "Themen",
+    "project": "Projekte",
+    "event": "Veranstaltungen",
+    "place": "Orte",
+}
 
 
 @dataclass
@@ -103,14 +110,17 @@ def derived_id(name: str, kind: str) -> str:
     slug = slugify(name)
     digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     if len(slug) > MAX_ID_LENGTH:  # keep ids short enough for every store's index
-        return f"{slug[:MAX_ID_LENGTH - 20].rstrip('-')}-{digest}"
+        return f"{slug[: MAX_ID_LENGTH - 20].rstrip('-')}-{digest}"
     return slug or f"{kind}-{digest}"
 
 
 def where(source: Provenance) -> str:
     """'Akteure.csv, Zeile 3' or 'daten.xlsx, Akteure, Zeile 3'."""
-    if source.sheet and source.file != source.sheet and not source.file.startswith(
-            source.sheet + "."):
+    if (
+        source.sheet
+        and source.file != source.sheet
+        and not source.file.startswith(source.sheet + ".")
+    ):
         return f"{source.file}, {source.sheet}, Zeile {source.row}"
     return f"{source.file}, Zeile {source.row}"
 
@@ -129,32 +139,52 @@ class Builder:
 
     # ------------------------------------------------------------------ problems
 
-    def problem(self, table: Table, row: int, column: str, value: str, message: str,
-                severity: str = "error") -> None:
-        self.problems.append(Problem(table.file, table.sheet_name, row, column, value, message,
-                                     severity))
+    def problem(
+        self, table: Table, row: int, column: str, value: str, message: str, severity: str = "error"
+    ) -> None:
+        self.problems.append(
+            Problem(table.file, table.sheet_name, row, column, value, message, severity)
+        )
 
     # ------------------------------------------------------------------ nodes
 
-    def register(self, kind: str, node_id: str, name: str, source: Provenance, record: object,
-                 table: Table, column: str, id_given: bool) -> Node | None:
+    def register(
+        self,
+        kind: str,
+        node_id: str,
+        name: str,
+        source: Provenance,
+        record: object,
+        table: Table,
+        column: str,
+        id_given: bool,
+    ) -> Node | None:
         """Add a node; a second node with the same id is an error naming both rows."""
         index = self.nodes[kind]
         if id_given and len(node_id) > MAX_ID_LENGTH:
-            self.problem(table, source.row, column, node_id,
-                         f"ID zu lang (über {MAX_ID_LENGTH} Zeichen) — kürzere ID eintragen "
-                         "oder das Feld leer lassen")
+            self.problem(
+                table,
+                source.row,
+                column,
+                node_id,
+                f"ID zu lang (über {MAX_ID_LENGTH} Zeichen) — kürzere ID eintragen "
+                "oder das Feld leer lassen",
+            )
             return None
         first = index.by_id.get(node_id)
         if first is not None:
             what = NODE_KINDS.label(kind)
             if id_given:
-                message = (f"doppelte ID „{node_id}“ — schon vergeben in {where(first.source)}; "
-                           "IDs müssen eindeutig sein")
+                message = (
+                    f"doppelte ID „{node_id}“ — schon vergeben in {where(first.source)}; "
+                    "IDs müssen eindeutig sein"
+                )
             else:
-                message = (f"{what} doppelt — „{first.name}“ steht schon in "
-                           f"{where(first.source)} (gleiche ID „{node_id}“ aus dem Namen); "
-                           "Zeilen zusammenführen oder verschiedene IDs eintragen")
+                message = (
+                    f"{what} doppelt — „{first.name}“ steht schon in "
+                    f"{where(first.source)} (gleiche ID „{node_id}“ aus dem Namen); "
+                    "Zeilen zusammenführen oder verschiedene IDs eintragen"
+                )
             self.problem(table, source.row, column, node_id if id_given else name, message)
             return None
         node = Node(NodeRef(kind, node_id), name, source, record)
@@ -180,19 +210,23 @@ class Builder:
         if len(hits) == 1:
             return hits[0], ""
         if hits:
-            rows = "; ".join(f"{NODE_KINDS.label(n.ref.kind)} in {where(n.source)}"
-                             for n in hits[:5])
+            rows = "; ".join(
+                f"{NODE_KINDS.label(n.ref.kind)} in {where(n.source)}" for n in hits[:5]
+            )
             return None, f"mehrdeutig — so heißen mehrere: {rows}; eindeutige ID verwenden"
         return None, self._unknown(text, kinds)
 
     def _unknown(self, text: str, kinds: tuple[str, ...]) -> str:
-        elsewhere = [node for kind in ALL_KINDS if kind not in kinds
-                     for node in self.nodes[kind].find(text)]
+        elsewhere = [
+            node for kind in ALL_KINDS if kind not in kinds for node in self.nodes[kind].find(text)
+        ]
         if elsewhere:
             found = elsewhere[0].ref.kind
             wanted = " oder ".join(NODE_KINDS.label(kind) for kind in kinds)
-            return (f"ist {_ARTICLE[found]} {NODE_KINDS.label(found)}, hier ist aber nur "
-                    f"{wanted} erlaubt — Art der Beziehung oder Eintrag prüfen")
+            return (
+                f"ist {_ARTICLE[found]} {NODE_KINDS.label(found)}, hier ist aber nur "
+                f"{wanted} erlaubt — Art der Beziehung oder Eintrag prüfen"
+            )
         if len(kinds) == 1:
             what, fix = _UNKNOWN[kinds[0]]
             message = f"{what} — {fix} oder Schreibweise prüfen"
@@ -205,8 +239,9 @@ class Builder:
                 return f"{message} (gemeint: „{guess}“?)"
         return message
 
-    def resolve_many(self, text: str, kinds: tuple[str, ...], table: Table, row: int,
-                     column: str) -> list[Node]:
+    def resolve_many(
+        self, text: str, kinds: tuple[str, ...], table: Table, row: int, column: str
+    ) -> list[Node]:
         """References in a multi-valued cell: the whole cell first (names may contain
         commas), else each of its values. Unresolved values are reported."""
         node, message = self.resolve(text, kinds)
@@ -265,19 +300,34 @@ class Builder:
         index = self.nodes["topic"]
         known = bool(index.find(text)) or derived_id(text, "topic") in index.by_id
         if not known and self.topic_sheet_given:
-            self.problem(table, source.row, column, text, "Thema nicht im Blatt Themen — "
-                         "wird neu angelegt; Schreibweise prüfen oder in Themen ergänzen",
-                         "warning")
+            self.problem(
+                table,
+                source.row,
+                column,
+                text,
+                "Thema nicht im Blatt Themen — "
+                "wird neu angelegt; Schreibweise prüfen oder in Themen ergänzen",
+                "warning",
+            )
         return self.ensure("topic", text, source)
 
     # ------------------------------------------------------------------ ties
 
-    def link(self, kind: str, source: Node, target: Node, provenance: Provenance, table: Table,
-             *, role: str = "", since: date | None = None, until: date | None = None,
-             note: str = "") -> None:
+    def link(
+        self,
+        kind: str,
+        source: Node,
+        target: Node,
+        provenance: Provenance,
+        table: Table,
+        *,
+        role: str = "",
+        since: date | None = None,
+        until: date | None = None,
+        note: str = "",
+    ) -> None:
         """Add a tie between two known nodes (weight 1, no topic), unless it is a repeat."""
-        tie = new_tie(kind, source.ref, target.ref, 1.0, "", role, since, until, note,
-                      provenance)
+        tie = new_tie(kind, source.ref, target.ref, 1.0, "", role, since, until, note, provenance)
         key = tie_key(kind, source.graph_key, target.graph_key, "")
         self.add_tie(tie, table, provenance.row, key)
 
@@ -303,9 +353,15 @@ class Builder:
             self.changeset.ties[position] = merged
             return
         kind = TIE_KINDS.label(tie.kind)
-        self.problem(table, row, "", f"{kind}: {tie.source.id} → {tie.target.id}",
-                     f"doppelte Beziehung — schon in {where(first)} mit überlappendem "
-                     "Zeitraum; nur die erste wird übernommen", "warning")
+        self.problem(
+            table,
+            row,
+            "",
+            f"{kind}: {tie.source.id} → {tie.target.id}",
+            f"doppelte Beziehung — schon in {where(first)} mit überlappendem "
+            "Zeitraum; nur die erste wird übernommen",
+            "warning",
+        )
 
     def _tie_position(self, key: str) -> int:
         """Index of the tie with ``key`` in the changeset (kept up to date lazily: repeats
@@ -332,13 +388,22 @@ def data_rows(table: Table, builder: Builder) -> Iterator[tuple[int, list]]:
         if size < width:
             cells = list(cells) + [""] * (width - size)
         if not reported and (size > width or unnamed):
-            stray = [position for position in (*unnamed, *range(width, size))
-                     if clean_text(cells[position])]
+            stray = [
+                position
+                for position in (*unnamed, *range(width, size))
+                if clean_text(cells[position])
+            ]
             if stray:
                 reported = True
-                builder.problem(table, number, "", clean_text(cells[stray[0]]),
-                                f"Wert in Spalte {stray[0] + 1} ohne Überschrift wird ignoriert "
-                                "— Überschrift ergänzen oder Wert löschen", "warning")
+                builder.problem(
+                    table,
+                    number,
+                    "",
+                    clean_text(cells[stray[0]]),
+                    f"Wert in Spalte {stray[0] + 1} ohne Überschrift wird ignoriert "
+                    "— Überschrift ergänzen oder Wert löschen",
+                    "warning",
+                )
         yield number, cells
 
 

@@ -47,134 +47,308 @@ class Sheet:
         raise KeyError(field)
 
 
-_ID = Column("id", "id", "id", ("kennung", "nr"), help="eindeutige Kennung; leer = aus dem Namen "
-             "gebildet (z. B. caritas-hagen)", example="caritas")
-_NOTE = Column("note", "notiz", "note", ("bemerkung", "anmerkung", "kommentar"),
-               help="freie Notiz (keine sensiblen Daten)", example="")
-_SINCE = Column("since", "seit", "since", ("beginn", "start"), help="Beginn; TT.MM.JJJJ, "
-                "MM.JJJJ oder JJJJ (Jahr = ab 1. Januar)", example="2019")
-_UNTIL = Column("until", "bis", "until", ("ende", "end"), help="Ende; TT.MM.JJJJ, MM.JJJJ oder "
-                "JJJJ (Jahr = bis 31. Dezember); leer = dauert an", example="")
-_TOPICS = Column("topics", "themen", "topics", ("thema",), help="Themen, getrennt durch ; oder , "
-                 "— Kennung oder Name aus Themen; neue Themen werden angelegt",
-                 example="Bildung; Integration")
+_ID = Column(
+    "id",
+    "id",
+    "id",
+    ("kennung", "nr"),
+    help="eindeutige Kennung; leer = aus dem Namen gebildet (z. B. caritas-hagen)",
+    example="caritas",
+)
+_NOTE = Column(
+    "note",
+    "notiz",
+    "note",
+    ("bemerkung", "anmerkung", "kommentar"),
+    help="freie Notiz (keine sensiblen Daten)",
+    example="",
+)
+_SINCE = Column(
+    "since",
+    "seit",
+    "since",
+    ("beginn", "start"),
+    help="Beginn; TT.MM.JJJJ, MM.JJJJ oder JJJJ (Jahr = ab 1. Januar)",
+    example="2019",
+)
+_UNTIL = Column(
+    "until",
+    "bis",
+    "until",
+    ("ende", "end"),
+    help="Ende; TT.MM.JJJJ, MM.JJJJ oder JJJJ (Jahr = bis 31. Dezember); leer = dauert an",
+    example="",
+)
+_TOPICS = Column(
+    "topics",
+    "themen",
+    "topics",
+    ("thema",),
+    help="Themen, getrennt durch ; oder , "
+    "— Kennung oder Name aus Themen; neue Themen werden angelegt",
+    example="Bildung; Integration",
+)
 
-ACTORS = Sheet("actors", "Akteure", "actors",
-               "Personen, Einrichtungen, Vereine, Initiativen, Betriebe, Behörden und Gremien "
-               "im Quartier — eine Zeile je Akteur.",
-               (
-                   _ID,
-                   Column("name", "name", "name", (), True, "Name, wie er im Quartier bekannt "
-                          "ist", "Caritasverband Hagen e.V."),
-                   Column("type", "typ", "type", (), True, "Art des Akteurs (Auswahlliste)",
-                          "Verein"),
-                   Column("sector", "sektor", "sector", ("bereich",), True, "Handlungsfeld "
-                          "(Auswahlliste)", "Soziales"),
-                   _TOPICS,
-                   Column("address", "adresse", "address", ("anschrift", "strasse"),
-                          help="Anschrift; die Straße wird als Ort verknüpft",
-                          example="Lange Straße 22, 58089 Hagen"),
-                   _SINCE,
-                   _UNTIL,
-                   Column("contact", "kontakt", "contact", ("email", "telefon"),
-                          help="Kontakt (Telefon, E-Mail) — personenbezogen, nur mit Einwilligung",
-                          example="info@caritas-hagen.de"),
-                   Column("consent", "einwilligung", "consent", (), help="Einwilligung zur "
-                          "namentlichen Nennung: ja/nein (leer = nein)", example="ja"),
-                   Column("coordinator", "koordination", "coordinator", ("koordinator", "qm"),
-                          help="ja = dies ist das Quartiersmanagement selbst", example="nein"),
-                   _NOTE,
-               ))
+ACTORS = Sheet(
+    "actors",
+    "Akteure",
+    "actors",
+    "Personen, Einrichtungen, Vereine, Initiativen, Betriebe, Behörden und Gremien "
+    "im Quartier — eine Zeile je Akteur.",
+    (
+        _ID,
+        Column(
+            "name",
+            "name",
+            "name",
+            (),
+            True,
+            "Name, wie er im Quartier bekannt ist",
+            "Caritasverband Hagen e.V.",
+        ),
+        Column("type", "typ", "type", (), True, "Art des Akteurs (Auswahlliste)", "Verein"),
+        Column(
+            "sector",
+            "sektor",
+            "sector",
+            ("bereich",),
+            True,
+            "Handlungsfeld (Auswahlliste)",
+            "Soziales",
+        ),
+        _TOPICS,
+        Column(
+            "address",
+            "adresse",
+            "address",
+            ("anschrift", "strasse"),
+            help="Anschrift; die Straße wird als Ort verknüpft",
+            example="Lange Straße 22, 58089 Hagen",
+        ),
+        _SINCE,
+        _UNTIL,
+        Column(
+            "contact",
+            "kontakt",
+            "contact",
+            ("email", "telefon"),
+            help="Kontakt (Telefon, E-Mail) — personenbezogen, nur mit Einwilligung",
+            example="info@caritas-hagen.de",
+        ),
+        Column(
+            "consent",
+            "einwilligung",
+            "consent",
+            (),
+            help="Einwilligung zur namentlichen Nennung: ja/nein (leer = nein)",
+            example="ja",
+        ),
+        Column(
+            "coordinator",
+            "koordination",
+            "coordinator",
+            ("koordinator", "qm"),
+            help="ja = dies ist das Quartiersmanagement selbst",
+            example="nein",
+        ),
+        _NOTE,
+    ),
+)
 
-TIES = Sheet("ties", "Beziehungen", "ties",
-             "Wer mit wem: Kooperation, Mitgliedschaft, Förderung, Trägerschaft … — eine Zeile je "
-             "Beziehung. von/zu nennen Akteure (Kennung oder genauer Name), je nach Art auch "
-             "Projekte, Veranstaltungen, Themen oder Orte.",
-             (
-                 Column("source", "von", "source", ("from", "quelle"), True, "Akteur (Kennung "
-                        "oder Name), von dem die Beziehung ausgeht", "Caritasverband Hagen e.V."),
-                 Column("target", "zu", "target", ("to", "ziel", "nach"), True, "Akteur, Projekt, "
-                        "Veranstaltung, Thema oder Ort (Kennung oder Name)", "Stadt Hagen"),
-                 Column("kind", "art", "type", ("kind", "beziehungsart"), True, "Art der "
-                        "Beziehung (Auswahlliste)", "Kooperation"),
-                 Column("weight", "staerke", "weight", ("strength", "gewicht"), help="Stärke: "
-                        "Zahl größer 0, z. B. 1 (normal), 2 (eng), 0,5 (lose); leer = 1",
-                        example="2"),
-                 Column("topic", "thema", "topic", (), help="Thema der Beziehung (Kennung oder "
-                        "Name)", example="Integration"),
-                 Column("role", "rolle", "role", (), help="Rolle, z. B. Organisation, Stand",
-                        example=""),
-                 _SINCE,
-                 _UNTIL,
-                 _NOTE,
-             ))
+TIES = Sheet(
+    "ties",
+    "Beziehungen",
+    "ties",
+    "Wer mit wem: Kooperation, Mitgliedschaft, Förderung, Trägerschaft … — eine Zeile je "
+    "Beziehung. von/zu nennen Akteure (Kennung oder genauer Name), je nach Art auch "
+    "Projekte, Veranstaltungen, Themen oder Orte.",
+    (
+        Column(
+            "source",
+            "von",
+            "source",
+            ("from", "quelle"),
+            True,
+            "Akteur (Kennung oder Name), von dem die Beziehung ausgeht",
+            "Caritasverband Hagen e.V.",
+        ),
+        Column(
+            "target",
+            "zu",
+            "target",
+            ("to", "ziel", "nach"),
+            True,
+            "Akteur, Projekt, Veranstaltung, Thema oder Ort (Kennung oder Name)",
+            "Stadt Hagen",
+        ),
+        Column(
+            "kind",
+            "art",
+            "type",
+            ("kind", "beziehungsart"),
+            True,
+            "Art der Beziehung (Auswahlliste)",
+            "Kooperation",
+        ),
+        Column(
+            "weight",
+            "staerke",
+            "weight",
+            ("strength", "gewicht"),
+            help="Stärke: Zahl größer 0, z. B. 1 (normal), 2 (eng), 0,5 (lose); leer = 1",
+            example="2",
+        ),
+        Column(
+            "topic",
+            "thema",
+            "topic",
+            (),
+            help="Thema der Beziehung (Kennung oder Name)",
+            example="Integration",
+        ),
+        Column("role", "rolle", "role", (), help="Rolle, z. B. Organisation, Stand", example=""),
+        _SINCE,
+        _UNTIL,
+        _NOTE,
+    ),
+)
 
-TOPICS = Sheet("topics", "Themen", "topics",
-               "Themen, zu denen im Quartier gearbeitet wird (optional: Themen aus den Spalten "
-               "„themen“ werden sonst automatisch angelegt).",
-               (_ID, Column("name", "name", "name", (), True, "Name des Themas", "Integration"),
-                _NOTE))
+TOPICS = Sheet(
+    "topics",
+    "Themen",
+    "topics",
+    "Themen, zu denen im Quartier gearbeitet wird (optional: Themen aus den Spalten "
+    "„themen“ werden sonst automatisch angelegt).",
+    (_ID, Column("name", "name", "name", (), True, "Name des Themas", "Integration"), _NOTE),
+)
 
-PROJECTS = Sheet("projects", "Projekte", "projects",
-                 "Projekte mit Träger, Förderern und Themen.",
-                 (
-                     _ID,
-                     Column("name", "name", "name", (), True, "Name des Projekts",
-                            "Sprachcafé Wehringhausen"),
-                     Column("runner", "traeger", "runner", ("träger", "operator"),
-                            help="Akteur, der das Projekt trägt (Kennung oder Name)",
-                            example="Caritasverband Hagen e.V."),
-                     Column("funder", "foerderung", "funder", ("foerderer", "funding"),
-                            help="fördernde Akteure, getrennt durch ;", example="Stadt Hagen"),
-                     _TOPICS,
-                     _SINCE,
-                     _UNTIL,
-                     _NOTE,
-                 ))
+PROJECTS = Sheet(
+    "projects",
+    "Projekte",
+    "projects",
+    "Projekte mit Träger, Förderern und Themen.",
+    (
+        _ID,
+        Column("name", "name", "name", (), True, "Name des Projekts", "Sprachcafé Wehringhausen"),
+        Column(
+            "runner",
+            "traeger",
+            "runner",
+            ("träger", "operator"),
+            help="Akteur, der das Projekt trägt (Kennung oder Name)",
+            example="Caritasverband Hagen e.V.",
+        ),
+        Column(
+            "funder",
+            "foerderung",
+            "funder",
+            ("foerderer", "funding"),
+            help="fördernde Akteure, getrennt durch ;",
+            example="Stadt Hagen",
+        ),
+        _TOPICS,
+        _SINCE,
+        _UNTIL,
+        _NOTE,
+    ),
+)
 
-EVENTS = Sheet("events", "Veranstaltungen", "events",
-               "Feste, Treffen, Aktionstage — eine Zeile je Veranstaltung.",
-               (
-                   _ID,
-                   Column("name", "name", "name", (), True, "Name der Veranstaltung",
-                          "Wehringhauser Frühlingsfest"),
-                   Column("since", "datum", "date", ("seit", "since", "von"), help="Datum "
-                          "(TT.MM.JJJJ); bei mehrtägigen der erste Tag", example="04.05.2024"),
-                   Column("until", "bis", "until", ("ende",), help="letzter Tag, falls "
-                          "mehrtägig", example=""),
-                   Column("place", "ort", "place", ("location", "adresse"), help="Ort oder "
-                          "Straße; wird als Ort verknüpft", example="Bodelschwinghplatz"),
-                   Column("organiser", "veranstalter", "organiser", ("organizer", "traeger"),
-                          help="veranstaltende Akteure, getrennt durch ;",
-                          example="Quartiersmanagement Wehringhausen"),
-                   _TOPICS,
-                   _NOTE,
-               ))
+EVENTS = Sheet(
+    "events",
+    "Veranstaltungen",
+    "events",
+    "Feste, Treffen, Aktionstage — eine Zeile je Veranstaltung.",
+    (
+        _ID,
+        Column(
+            "name",
+            "name",
+            "name",
+            (),
+            True,
+            "Name der Veranstaltung",
+            "Wehringhauser Frühlingsfest",
+        ),
+        Column(
+            "since",
+            "datum",
+            "date",
+            ("seit", "since", "von"),
+            help="Datum (TT.MM.JJJJ); bei mehrtägigen der erste Tag",
+            example="04.05.2024",
+        ),
+        Column("until", "bis", "until", ("ende",), help="letzter Tag, falls mehrtägig", example=""),
+        Column(
+            "place",
+            "ort",
+            "place",
+            ("location", "adresse"),
+            help="Ort oder Straße; wird als Ort verknüpft",
+            example="Bodelschwinghplatz",
+        ),
+        Column(
+            "organiser",
+            "veranstalter",
+            "organiser",
+            ("organizer", "traeger"),
+            help="veranstaltende Akteure, getrennt durch ;",
+            example="Quartiersmanagement Wehringhausen",
+        ),
+        _TOPICS,
+        _NOTE,
+    ),
+)
 
-PARTICIPATION = Sheet("participation", "Beteiligungen", "participation",
-                      "Wer an welchem Projekt oder welcher Veranstaltung beteiligt ist — je Zeile "
-                      "genau eines von projekt oder veranstaltung ausfüllen.",
-                      (
-                          Column("actor", "akteur", "actor", (), True, "Akteur (Kennung oder "
-                                 "Name)", "Caritasverband Hagen e.V."),
-                          Column("project", "projekt", "project", (), help="Projekt (Kennung "
-                                 "oder Name)", example=""),
-                          Column("event", "veranstaltung", "event", (), help="Veranstaltung "
-                                 "(Kennung oder Name)", example="Wehringhauser Frühlingsfest"),
-                          Column("role", "rolle", "role", (), help="Rolle, z. B. Stand, "
-                                 "Organisation", example="Stand"),
-                          Column("since", "seit", "since", (), help="Beginn; leer bei "
-                                 "Veranstaltungen = deren Datum", example=""),
-                          _UNTIL,
-                          _NOTE,
-                      ))
+PARTICIPATION = Sheet(
+    "participation",
+    "Beteiligungen",
+    "participation",
+    "Wer an welchem Projekt oder welcher Veranstaltung beteiligt ist — je Zeile "
+    "genau eines von projekt oder veranstaltung ausfüllen.",
+    (
+        Column(
+            "actor",
+            "akteur",
+            "actor",
+            (),
+            True,
+            "Akteur (Kennung oder Name)",
+            "Caritasverband Hagen e.V.",
+        ),
+        Column("project", "projekt", "project", (), help="Projekt (Kennung oder Name)", example=""),
+        Column(
+            "event",
+            "veranstaltung",
+            "event",
+            (),
+            help="Veranstaltung (Kennung oder Name)",
+            example="Wehringhauser Frühlingsfest",
+        ),
+        Column(
+            "role", "rolle", "role", (), help="Rolle, z. B. Stand, Organisation", example="Stand"
+        ),
+        Column(
+            "since",
+            "seit",
+            "since",
+            (),
+            help="Beginn; leer bei Veranstaltungen = deren Datum",
+            example="",
+        ),
+        _UNTIL,
+        _NOTE,
+    ),
+)
 
 SHEETS: tuple[Sheet, ...] = (ACTORS, TIES, TOPICS, PROJECTS, EVENTS, PARTICIPATION)
 SHEET_BY_KIND = {sheet.kind: sheet for sheet in SHEETS}
-_SHEET_BY_TOKEN = {normalise_token(name): sheet for sheet in SHEETS for name in (sheet.de, sheet.en)}
+_SHEET_BY_TOKEN = {
+    normalise_token(name): sheet for sheet in SHEETS for name in (sheet.de, sheet.en)
+}
 # Sheets of the template that carry no data.
-IGNORED_SHEETS = frozenset(normalise_token(name) for name in
-                           ("Anleitung", "Listen", "instructions", "lists", "Hilfe"))
+IGNORED_SHEETS = frozenset(
+    normalise_token(name) for name in ("Anleitung", "Listen", "instructions", "lists", "Hilfe")
+)
 
 
 def sheet_for(name: str) -> Sheet | None:
@@ -202,15 +376,25 @@ class ColumnMap:
         return field in self.index
 
 
-def map_columns(sheet: Sheet, header: list[str], *, file: str, sheet_name: str, row: int,
-                problems: list[Problem]) -> ColumnMap | None:
+def map_columns(
+    sheet: Sheet,
+    header: list[str],
+    *,
+    file: str,
+    sheet_name: str,
+    row: int,
+    problems: list[Problem],
+) -> ColumnMap | None:
     """Match a header row to the sheet's columns, appending problems.
 
     Unknown columns give a warning, a column given twice or a missing required column an
     error. Returns None if a required column is missing (the rows cannot be read then).
     """
-    lookup = {normalise_token(spelling): column for column in sheet.columns
-              for spelling in column.spellings()}
+    lookup = {
+        normalise_token(spelling): column
+        for column in sheet.columns
+        for spelling in column.spellings()
+    }
     index: dict[str, int] = {}
     written: dict[str, str] = {}
     unknown: list[str] = []
@@ -221,23 +405,47 @@ def map_columns(sheet: Sheet, header: list[str], *, file: str, sheet_name: str, 
         if column is None:
             unknown.append(text)
         elif column.field in index:
-            problems.append(Problem(file, sheet_name, row, text, "",
-                                    f'Spalte doppelt — auch "{written[column.field]}" meint '
-                                    f'"{column.de}"; eine der beiden Spalten löschen'))
+            problems.append(
+                Problem(
+                    file,
+                    sheet_name,
+                    row,
+                    text,
+                    "",
+                    f'Spalte doppelt — auch "{written[column.field]}" meint '
+                    f'"{column.de}"; eine der beiden Spalten löschen',
+                )
+            )
         else:
             index[column.field] = position
             written[column.field] = text
     allowed = ", ".join(column.de for column in sheet.columns)
     for text in unknown:
-        problems.append(Problem(file, sheet_name, row, text, "",
-                                f"unbekannte Spalte wird ignoriert — erlaubt: {allowed}",
-                                "warning"))
-    missing = [column.de for column in sheet.columns if column.required
-               and column.field not in index]
+        problems.append(
+            Problem(
+                file,
+                sheet_name,
+                row,
+                text,
+                "",
+                f"unbekannte Spalte wird ignoriert — erlaubt: {allowed}",
+                "warning",
+            )
+        )
+    missing = [
+        column.de for column in sheet.columns if column.required and column.field not in index
+    ]
     for name in missing:
-        problems.append(Problem(file, sheet_name, row, name, "",
-                                f'Pflichtspalte fehlt — Spalte "{name}" in der Kopfzeile '
-                                f"(Zeile {row}) ergänzen"))
+        problems.append(
+            Problem(
+                file,
+                sheet_name,
+                row,
+                name,
+                "",
+                f'Pflichtspalte fehlt — Spalte "{name}" in der Kopfzeile (Zeile {row}) ergänzen',
+            )
+        )
     if missing:
         return None
     return ColumnMap(index, written)

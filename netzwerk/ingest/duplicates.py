@@ -25,11 +25,50 @@ SIMILARITY = 0.85
 MAX_BLOCK = 200
 
 _WORD = re.compile(r"\w+")
-_LEGAL_FORMS = ("e", "v", "ev", "eg", "gmbh", "ggmbh", "mbh", "ug", "ag", "kg", "ohg", "gbr",
-                "kgaa", "se", "gem", "gemeinnuetzige", "gemeinnuetziger", "haftungsbeschraenkt",
-                "verband", "verein")
-_FILLER_WORDS = ("der", "die", "das", "des", "dem", "den", "und", "fuer", "in", "im", "am", "an",
-                 "auf", "von", "vom", "zu", "zur", "zum", "bei", "mit")
+_LEGAL_FORMS = (
+    "e",
+    "v",
+    "ev",
+    "eg",
+    "gmbh",
+    "ggmbh",
+    "mbh",
+    "ug",
+    "ag",
+    "kg",
+    "ohg",
+    "gbr",
+    "kgaa",
+    "se",
+    "gem",
+    "gemeinnuetzige",
+    "gemeinnuetziger",
+    "haftungsbeschraenkt",
+    "verband",
+    "verein",
+)
+_FILLER_WORDS = (
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "und",
+    "fuer",
+    "in",
+    "im",
+    "am",
+    "an",
+    "auf",
+    "von",
+    "vom",
+    "zu",
+    "zur",
+    "zum",
+    "bei",
+    "mit",
+)
 _PLACE_WORDS = ("hagen", "wehringhausen", "westfalen", "nrw")
 _FILLERS = frozenset(_LEGAL_FORMS + _FILLER_WORDS + _PLACE_WORDS)
 _SUFFIXES = ("verband",)
@@ -82,7 +121,7 @@ def likely_duplicates(names: list[str]) -> list[tuple[int, int]]:
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
         for position, i in enumerate(members):
-            for j in members[position + 1:]:
+            for j in members[position + 1 :]:
                 if (i, j) in pairs or numbers[i] != numbers[j]:
                     continue
                 if _similar(word_sets[i], word_sets[j], joined[i], joined[j]):
@@ -101,5 +140,8 @@ def _similar(a: frozenset[str], b: frozenset[str], text_a: str, text_b: str) -> 
     if a <= b or b <= a:
         return True
     matcher = SequenceMatcher(None, text_a, text_b, autojunk=False)
-    return matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY \
+    return (
+        matcher.real_quick_ratio() >= SIMILARITY
+        and matcher.quick_ratio() >= SIMILARITY
         and matcher.ratio() >= SIMILARITY
+    )

@@ -41,8 +41,10 @@ REQUIRED_EMPTY = "Pflichtfeld leer — Wert eintragen"
 
 def end_before_start(since: date, since_header: str, until_header: str) -> str:
     """The message for a period whose end lies before its start."""
-    return (f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
-            f'"{since_header}" und "{until_header}" prüfen')
+    return (
+        f"Ende liegt vor dem Beginn ({since:%d.%m.%Y}) — "
+        f'"{since_header}" und "{until_header}" prüfen'
+    )
 
 
 class Row:
@@ -51,12 +53,14 @@ class Row:
 
     __slots__ = ("builder", "table", "columns", "cells", "number", "values")
 
-    def __init__(self, builder: Builder, table: Table, columns: ColumnMap, number: int,
-                 cells: list) -> None:
+    def __init__(
+        self, builder: Builder, table: Table, columns: ColumnMap, number: int, cells: list
+    ) -> None:
         self.builder, self.table, self.columns = builder, table, columns
         self.number, self.cells = number, cells
-        self.values = {field: clean_text(cells[position])
-                       for field, position in columns.index.items()}
+        self.values = {
+            field: clean_text(cells[position]) for field, position in columns.index.items()
+        }
 
     def text(self, field: str) -> str:
         return self.values.get(field, "")
@@ -73,8 +77,7 @@ class Row:
         character = control_character(value)
         if character is None:
             return True
-        self.error(field, visible(value), f"Steuerzeichen {character} {what} — Zeichen "
-                   "entfernen")
+        self.error(field, visible(value), f"Steuerzeichen {character} {what} — Zeichen entfernen")
         return False
 
     def required(self, field: str) -> str:
@@ -104,12 +107,16 @@ class Row:
             self.error(field, self.values[field], str(problem))
             return None
 
-    def period(self, since_field: str = "since", until_field: str = "until"
-               ) -> tuple[date | None, date | None]:
+    def period(
+        self, since_field: str = "since", until_field: str = "until"
+    ) -> tuple[date | None, date | None]:
         since, until = self.day(since_field), self.day(until_field, end=True)
         if since and until and since > until:
-            self.error(until_field, self.text(until_field),
-                       end_before_start(since, self.header(since_field), self.header(until_field)))
+            self.error(
+                until_field,
+                self.text(until_field),
+                end_before_start(since, self.header(since_field), self.header(until_field)),
+            )
         return since, until
 
     def flag(self, field: str) -> bool:
@@ -189,9 +196,21 @@ def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
         address = row.text("address")
         if address and not row.printable("address", address, "in der Adresse"):
             address = ""
-        actor = Actor(actor_id, name, kind, sector, tuple(topic.ref.id for topic in topics),
-                      address, since, until, row.text("contact"), row.flag("consent"),
-                      row.flag("coordinator"), row.text("note"), source=source)
+        actor = Actor(
+            actor_id,
+            name,
+            kind,
+            sector,
+            tuple(topic.ref.id for topic in topics),
+            address,
+            since,
+            until,
+            row.text("contact"),
+            row.flag("consent"),
+            row.flag("coordinator"),
+            row.text("note"),
+            source=source,
+        )
         node.record = actor
         builder.changeset.actors.append(actor)
         for topic in topics:
@@ -201,8 +220,9 @@ def add_actors(builder: Builder, table: Table, columns: ColumnMap) -> None:
             if street is None:
                 street = streets[address] = street_of(address)
             if street:
-                builder.link("located_at", node, builder.ensure("place", street, source), source,
-                             table)
+                builder.link(
+                    "located_at", node, builder.ensure("place", street, source), source, table
+                )
 
 
 def _topics(builder: Builder, row: Row, source: Provenance) -> list[Node]:
@@ -212,13 +232,13 @@ def _topics(builder: Builder, row: Row, source: Provenance) -> list[Node]:
     return builder.topics(text, source, row.table, row.header("topics"))
 
 
-def _actor_ties(builder: Builder, row: Row, field: str, kind: str, target: Node,
-                source: Provenance) -> None:
+def _actor_ties(
+    builder: Builder, row: Row, field: str, kind: str, target: Node, source: Provenance
+) -> None:
     text = row.text(field)
     if not text:
         return
-    for actor in builder.resolve_many(text, ("actor",), row.table, row.number,
-                                      row.header(field)):
+    for actor in builder.resolve_many(text, ("actor",), row.table, row.number, row.header(field)):
         builder.link(kind, actor, target, source, row.table)
 
 
@@ -239,8 +259,9 @@ class ActivityRows:
 
     def add(self, builder: Builder, table: Table, columns: ColumnMap) -> None:
         """Read the rows of ``table`` into records and ties of this kind."""
-        records: list = (builder.changeset.projects if self.kind == "project"
-                         else builder.changeset.events)
+        records: list = (
+            builder.changeset.projects if self.kind == "project" else builder.changeset.events
+        )
         for row in rows_of(builder, table, columns):
             identity = _identity(row, self.kind)
             if identity is None:
@@ -250,8 +271,9 @@ class ActivityRows:
             source = row.source
             record = self.record(record_id, name, since, until, row.text("note"), source=source)
             column = row.header("id" if given else "name")
-            node = builder.register(self.kind, record_id, name, source, record, table, column,
-                                    given)
+            node = builder.register(
+                self.kind, record_id, name, source, record, table, column, given
+            )
             if node is None:
                 continue
             records.append(record)
@@ -267,9 +289,13 @@ def _place(builder: Builder, row: Row, node: Node, source: Provenance) -> None:
     """Link an activity to the place (street, else the text) its ``ort`` cell names."""
     place = row.text("place")
     if place and row.printable("place", place, "im Ort"):
-        builder.link("located_at", node,
-                     builder.ensure("place", street_of(place) or place, source), source,
-                     row.table)
+        builder.link(
+            "located_at",
+            node,
+            builder.ensure("place", street_of(place) or place, source),
+            source,
+            row.table,
+        )
 
 
 #: Projekte: the Träger runs the project, Förderer fund it.

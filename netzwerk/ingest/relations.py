@@ -28,32 +28,45 @@ _KIND_HINT = ", ".join(TIE_KINDS.labels("de"))
 _ACTOR = ("actor",)
 # Source and target kinds per tie kind, in ALL_KINDS order; ("actor",) is always _ACTOR.
 _ENDPOINTS = {
-    kind: tuple(_ACTOR if allowed == {"actor"} else tuple(k for k in ALL_KINDS if k in allowed)
-                for allowed in ends)
+    kind: tuple(
+        _ACTOR if allowed == {"actor"} else tuple(k for k in ALL_KINDS if k in allowed)
+        for allowed in ends
+    )
     for kind, ends in TIE_ENDPOINTS.items()
 }
 # Tie kinds whose only possible target kind is created when it is merely named.
-_CREATES_TARGET = {kind: ends[1][0] for kind, ends in _ENDPOINTS.items()
-                   if len(ends[1]) == 1 and ends[1][0] in ("topic", "place")}
+_CREATES_TARGET = {
+    kind: ends[1][0]
+    for kind, ends in _ENDPOINTS.items()
+    if len(ends[1]) == 1 and ends[1][0] in ("topic", "place")
+}
 
 
 def add_participation(builder: Builder, table: Table, columns: ColumnMap) -> None:
     """Beteiligungen rows -> participation ties from an actor to a project or an event."""
     if not (columns.has("project") or columns.has("event")):
-        builder.problem(table, table.header_row, "projekt", "",
-                        'Spalte fehlt — "projekt" oder "veranstaltung" in der Kopfzeile ergänzen')
+        builder.problem(
+            table,
+            table.header_row,
+            "projekt",
+            "",
+            'Spalte fehlt — "projekt" oder "veranstaltung" in der Kopfzeile ergänzen',
+        )
         return
     for row in rows_of(builder, table, columns):
         actor_text = row.required("actor")
         project_text, event_text = row.text("project"), row.text("event")
         since, until = row.period()
         if bool(project_text) == bool(event_text):
-            row.error("project" if columns.has("project") else "event",
-                      project_text or event_text,
-                      'genau eines ausfüllen: "projekt" oder "veranstaltung"')
+            row.error(
+                "project" if columns.has("project") else "event",
+                project_text or event_text,
+                'genau eines ausfüllen: "projekt" oder "veranstaltung"',
+            )
             continue
-        field, kind, text = (("project", "project", project_text) if project_text
-                             else ("event", "event", event_text))
+        field, kind, text = (
+            ("project", "project", project_text) if project_text else ("event", "event", event_text)
+        )
         target, message = builder.resolve(text, (kind,))
         if target is None:
             row.error(field, text, message)
@@ -66,8 +79,17 @@ def add_participation(builder: Builder, table: Table, columns: ColumnMap) -> Non
             continue
         if since is None and isinstance(target.record, Event):
             since = target.record.since
-        builder.link("participation", actor, target, row.source, table, role=row.text("role"),
-                     since=since, until=until, note=row.text("note"))
+        builder.link(
+            "participation",
+            actor,
+            target,
+            row.source,
+            table,
+            role=row.text("role"),
+            since=since,
+            until=until,
+            note=row.text("note"),
+        )
 
 
 def add_ties(builder: Builder, table: Table, columns: ColumnMap) -> None:
@@ -88,8 +110,11 @@ class TieSheet:
     def __init__(self, builder: Builder, table: Table, columns: ColumnMap) -> None:
         index = columns.index
         self.builder, self.table, self.header = builder, table, columns.header
-        self.at_source, self.at_target, self.at_kind = (index["source"], index["target"],
-                                                        index["kind"])
+        self.at_source, self.at_target, self.at_kind = (
+            index["source"],
+            index["target"],
+            index["kind"],
+        )
         self.at_weight, self.at_topic = index.get("weight"), index.get("topic")
         self.at_role, self.at_note = index.get("role"), index.get("note")
         self.at_since, self.at_until = index.get("since"), index.get("until")
@@ -100,8 +125,9 @@ class TieSheet:
         self.ends: dict[str, date | None] = {}
         actors = builder.nodes["actor"]
         # Actors by unique name, then by id (ids win): one lookup for the usual reference.
-        self.actor_ids = {name: nodes[0] for name, nodes in actors.by_name.items()
-                          if len(nodes) == 1}
+        self.actor_ids = {
+            name: nodes[0] for name, nodes in actors.by_name.items() if len(nodes) == 1
+        }
         self.actor_ids.update(actors.by_id)
         self.failed = False  # the row being read has an error
 
@@ -123,17 +149,24 @@ class TieSheet:
         weight = 1.0 if self.at_weight is None else self.weight(number, cells)
         since, until = self.period(number, cells)
         source, target = self.endpoints(number, kind, source_text, target_text)
-        if kind == "participation" and since is None and target is not None \
-                and isinstance(target.record, Event):
+        if (
+            kind == "participation"
+            and since is None
+            and target is not None
+            and isinstance(target.record, Event)
+        ):
             since = target.record.since  # as in Beteiligungen: the event's date
         if source is not None and source is target:
-            self.error(number, "target", target_text,
-                       'Beziehung zu sich selbst — "von" und "zu" müssen verschieden sein')
+            self.error(
+                number,
+                "target",
+                target_text,
+                'Beziehung zu sich selbst — "von" und "zu" müssen verschieden sein',
+            )
         topic = "" if self.at_topic is None else self.topic(number, cells)
-        if self.failed:
-            return
-        self.append(number, cells, kind, source, target,  # type: ignore[arg-type]
-                    weight, topic, since, until)
+        if self.failed or kind is None or source is None or target is None:
+            return  # every None above comes with a reported problem
+        self.append(number, cells, kind, source, target, weight, topic, since, until)
 
     # ------------------------------------------------------------------ steps
 
@@ -146,17 +179,17 @@ class TieSheet:
         """(source, target, kind) of a row as trimmed text (`values.clean_text`, with its
         common case, plain ASCII text, inlined: this runs for every row)."""
         source, target, kind = cells[self.at_source], cells[self.at_target], cells[self.at_kind]
-        return (source.strip() if type(source) is str and source.isascii()
-                else clean_text(source),
-                target.strip() if type(target) is str and target.isascii()
-                else clean_text(target),
-                kind.strip() if type(kind) is str and kind.isascii() else clean_text(kind))
+        return (
+            source.strip() if type(source) is str and source.isascii() else clean_text(source),
+            target.strip() if type(target) is str and target.isascii() else clean_text(target),
+            kind.strip() if type(kind) is str and kind.isascii() else clean_text(kind),
+        )
 
-    def report_missing(self, number: int, source_text: str, target_text: str,
-                       kind_text: str) -> None:
+    def report_missing(
+        self, number: int, source_text: str, target_text: str, kind_text: str
+    ) -> None:
         """An error for each of source, target and kind that is empty."""
-        for field, value in (("source", source_text), ("target", target_text),
-                             ("kind", kind_text)):
+        for field, value in (("source", source_text), ("target", target_text), ("kind", kind_text)):
             if not value:
                 self.error(number, field, "", REQUIRED_EMPTY)
 
@@ -168,8 +201,9 @@ class TieSheet:
         if kind_text:
             kind = self.kinds[kind_text] = TIE_KINDS.parse(kind_text)
             if kind is None:
-                self.error(number, "kind", kind_text,
-                           f"unbekannte Beziehungsart — erlaubt: {_KIND_HINT}")
+                self.error(
+                    number, "kind", kind_text, f"unbekannte Beziehungsart — erlaubt: {_KIND_HINT}"
+                )
         if kind is None:
             self.failed = True
         return kind
@@ -200,12 +234,24 @@ class TieSheet:
         if self.at_until is not None:
             until = self.date_at(number, cells, "until", self.at_until, self.ends, end=True)
         if since and until and since > until:
-            self.error(number, "until", text_at(cells, self.at_until),
-                       end_before_start(since, self.header["since"], self.header["until"]))
+            self.error(
+                number,
+                "until",
+                text_at(cells, self.at_until),
+                end_before_start(since, self.header["since"], self.header["until"]),
+            )
         return since, until
 
-    def date_at(self, number: int, cells: list, field: str, position: int,
-                cache: dict[str, date | None], *, end: bool) -> date | None:
+    def date_at(
+        self,
+        number: int,
+        cells: list,
+        field: str,
+        position: int,
+        cache: dict[str, date | None],
+        *,
+        end: bool,
+    ) -> date | None:
         """The date in one cell (`values.parse_date`); None if empty or wrong."""
         raw = cells[position]
         if raw == "":
@@ -221,12 +267,14 @@ class TieSheet:
             cache[raw] = parsed
         return parsed
 
-    def endpoints(self, number: int, kind: str | None, source_text: str, target_text: str
-                  ) -> tuple[Node | None, Node | None]:
+    def endpoints(
+        self, number: int, kind: str | None, source_text: str, target_text: str
+    ) -> tuple[Node | None, Node | None]:
         """The nodes a row connects, each None if empty or not found (reported). A topic
         or place named as the only possible target of ``kind`` is created."""
-        source_kinds, target_kinds = (_ENDPOINTS[kind] if kind is not None
-                                      else (ALL_KINDS, ALL_KINDS))
+        source_kinds, target_kinds = (
+            _ENDPOINTS[kind] if kind is not None else (ALL_KINDS, ALL_KINDS)
+        )
         source = target = None
         if source_text:
             # the usual reference, an actor by unique name or id, without a call
@@ -240,8 +288,9 @@ class TieSheet:
             if target is None:
                 target, message = self.builder.resolve(target_text, target_kinds)
             if target is None and kind in _CREATES_TARGET and not self.known(target_text):
-                target = self.builder.ensure(_CREATES_TARGET[kind], target_text,
-                                             self.provenance(number))
+                target = self.builder.ensure(
+                    _CREATES_TARGET[kind], target_text, self.provenance(number)
+                )
             elif target is None:
                 self.error(number, "target", target_text, message)
         return source, target
@@ -259,7 +308,8 @@ class TieSheet:
         topic = self.topics.get(topic_text, "")
         if topic_text and not topic:
             topic = self.topics[topic_text] = self.builder.topic(
-                topic_text, self.provenance(number), self.table, self.header["topic"]).ref.id
+                topic_text, self.provenance(number), self.table, self.header["topic"]
+            ).ref.id
         return topic
 
     def provenance(self, number: int) -> Provenance:
@@ -270,15 +320,26 @@ class TieSheet:
         raw = cells[position]
         return "" if raw == "" else clean_text(raw)
 
-    def append(self, number: int, cells: list, kind: str, source: Node, target: Node,
-               weight: float, topic: str, since: date | None, until: date | None) -> None:
+    def append(
+        self,
+        number: int,
+        cells: list,
+        kind: str,
+        source: Node,
+        target: Node,
+        weight: float,
+        topic: str,
+        since: date | None,
+        until: date | None,
+    ) -> None:
         """Add the tie of a valid row; a repeat goes to `Builder.add_tie` (merged or
         reported), a new tie is appended directly (the hot path)."""
         provenance = Provenance(self.table.file, self.table.sheet_name, number)
         role = "" if self.at_role is None else self.free_text(cells, self.at_role)
         note = "" if self.at_note is None else self.free_text(cells, self.at_note)
-        tie = new_tie(kind, source.ref, target.ref, weight, topic, role, since, until, note,
-                      provenance)
+        tie = new_tie(
+            kind, source.ref, target.ref, weight, topic, role, since, until, note, provenance
+        )
         key = tie_key(kind, source.graph_key, target.graph_key, topic)
         builder = self.builder
         if key in builder.tie_sources:

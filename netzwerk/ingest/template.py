@@ -137,14 +137,23 @@ def _list_range(lists: Worksheet, title: str, values: list[str]) -> str:
     return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${last}"
 
 
-def _add_dropdown(worksheet: Worksheet, position: int, formula: str, column: Column,
-                  values: list[str]) -> None:
+def _add_dropdown(
+    worksheet: Worksheet, position: int, formula: str, column: Column, values: list[str]
+) -> None:
     shown = ", ".join(values)
     validation = DataValidation(
-        type="list", formula1=formula, allow_blank=True, showDropDown=False,
-        showErrorMessage=True, errorStyle="warning", errorTitle=f"{column.de}: unbekannter Wert",
-        error=f"Erlaubt: {shown}"[:255], showInputMessage=True, promptTitle=column.de[:32],
-        prompt=column.help[:255])
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showDropDown=False,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle=f"{column.de}: unbekannter Wert",
+        error=f"Erlaubt: {shown}"[:255],
+        showInputMessage=True,
+        promptTitle=column.de[:32],
+        prompt=column.help[:255],
+    )
     letter = get_column_letter(position)
     validation.add(f"{letter}2:{letter}{_LAST_ROW}")
     worksheet.add_data_validation(validation)
@@ -178,8 +187,16 @@ def _write_instructions(worksheet: Worksheet) -> None:
         worksheet.append([sheet.de, "", "", sheet.help, "", ""])
         worksheet.cell(row=worksheet.max_row, column=1).font = _BOLD
         for column in sheet.columns:
-            worksheet.append(["", column.de, "ja" if column.required else "", column.help,
-                              _allowed(sheet, column), column.example])
+            worksheet.append(
+                [
+                    "",
+                    column.de,
+                    "ja" if column.required else "",
+                    column.help,
+                    _allowed(sheet, column),
+                    column.example,
+                ]
+            )
     worksheet.append([])
     worksheet.append(["Beispielzeilen (so sieht eine ausgefüllte Zeile aus)"])
     worksheet.cell(row=worksheet.max_row, column=1).font = _BOLD

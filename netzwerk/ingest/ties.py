@@ -9,32 +9,76 @@ from datetime import date
 
 from netzwerk.model import UNDIRECTED_TIE_KINDS, NodeRef, Provenance, Tie, periods_overlap
 
-_TIE_FIELDS = ("kind", "source", "target", "weight", "topic", "role", "since", "until", "note",
-               "periods", "provenance")
+_TIE_FIELDS = (
+    "kind",
+    "source",
+    "target",
+    "weight",
+    "topic",
+    "role",
+    "since",
+    "until",
+    "note",
+    "periods",
+    "provenance",
+)
 _new_object, _set_attribute = object.__new__, object.__setattr__
 
 
-def _new_tie(kind: str, source: NodeRef, target: NodeRef, weight: float, topic: str,
-             role: str, since: date | None, until: date | None, note: str,
-             provenance: Provenance | None) -> Tie:
+def _new_tie(
+    kind: str,
+    source: NodeRef,
+    target: NodeRef,
+    weight: float,
+    topic: str,
+    role: str,
+    since: date | None,
+    until: date | None,
+    note: str,
+    provenance: Provenance | None,
+) -> Tie:
     tie = _new_object(Tie)
-    _set_attribute(tie, "__dict__", {
-        "kind": kind, "source": source, "target": target, "weight": weight, "topic": topic,
-        "role": role, "since": since, "until": until, "note": note, "periods": (),
-        "provenance": provenance})
+    _set_attribute(
+        tie,
+        "__dict__",
+        {
+            "kind": kind,
+            "source": source,
+            "target": target,
+            "weight": weight,
+            "topic": topic,
+            "role": role,
+            "since": since,
+            "until": until,
+            "note": note,
+            "periods": (),
+            "provenance": provenance,
+        },
+    )
     return tie
 
 
-def _slow_tie(kind: str, source: NodeRef, target: NodeRef, weight: float, topic: str,
-              role: str, since: date | None, until: date | None, note: str,
-              provenance: Provenance | None) -> Tie:
-    return Tie(kind, source, target, weight, topic, role, since, until, note,
-               provenance=provenance)
+def _slow_tie(
+    kind: str,
+    source: NodeRef,
+    target: NodeRef,
+    weight: float,
+    topic: str,
+    role: str,
+    since: date | None,
+    until: date | None,
+    note: str,
+    provenance: Provenance | None,
+) -> Tie:
+    return Tie(kind, source, target, weight, topic, role, since, until, note, provenance=provenance)
 
 
 def _fast_tie_possible() -> bool:
-    return (tuple(Tie.__dataclass_fields__) == _TIE_FIELDS and not hasattr(Tie, "__slots__")
-            and not hasattr(Tie, "__post_init__"))
+    return (
+        tuple(Tie.__dataclass_fields__) == _TIE_FIELDS
+        and not hasattr(Tie, "__slots__")
+        and not hasattr(Tie, "__post_init__")
+    )
 
 
 #: ``Tie(...)`` with its fields positional (``periods`` left empty). A frozen dataclass sets each field through
@@ -77,6 +121,16 @@ def merge_periods(first: Tie, repeat: Tie) -> Tie | None:
         return None
     periods = sorted([*periods, *added], key=lambda period: period[0] or date.min)
     latest = repeat if (repeat.since or date.min) > (first.since or date.min) else first
-    return Tie(first.kind, first.source, first.target, latest.weight, first.topic, latest.role,
-               periods[0][0], periods[-1][1], latest.note, tuple(periods),
-               provenance=first.provenance)
+    return Tie(
+        first.kind,
+        first.source,
+        first.target,
+        latest.weight,
+        first.topic,
+        latest.role,
+        periods[0][0],
+        periods[-1][1],
+        latest.note,
+        tuple(periods),
+        provenance=first.provenance,
+    )

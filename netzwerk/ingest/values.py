@@ -36,8 +36,18 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})\.(\d{4})")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 
 _BOOLEANS = {
-    "ja": True, "yes": True, "x": True, "1": True, "true": True, "wahr": True,
-    "nein": False, "no": False, "0": False, "false": False, "falsch": False, "": False,
+    "ja": True,
+    "yes": True,
+    "x": True,
+    "1": True,
+    "true": True,
+    "wahr": True,
+    "nein": False,
+    "no": False,
+    "0": False,
+    "false": False,
+    "falsch": False,
+    "": False,
 }
 
 
@@ -174,8 +184,10 @@ def parse_date(value: object, *, end: bool = False) -> date | None:
     if match := _DAY_MONTH_YEAR.fullmatch(text):
         day, month, year = match.groups()
         if len(year) == 2:
-            raise BadValue("zweistellige Jahreszahl — bitte vierstellig schreiben, "
-                           f"z. B. {day}.{month}.20{year} statt {text}")
+            raise BadValue(
+                "zweistellige Jahreszahl — bitte vierstellig schreiben, "
+                f"z. B. {day}.{month}.20{year} statt {text}"
+            )
         if len(year) != 4:
             raise BadValue(f"ungültiges Datum — {DATE_HINT}")
         return _day(int(year), int(month), int(day))

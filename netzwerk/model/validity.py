@@ -37,8 +37,9 @@ def periods_valid_on(periods: Iterable[tuple[date | None, date | None]], day: da
     return any(is_valid_on(since, until, day) for since, until in periods)
 
 
-def periods_overlap(first: tuple[date | None, date | None],
-                    second: tuple[date | None, date | None]) -> bool:
+def periods_overlap(
+    first: tuple[date | None, date | None], second: tuple[date | None, date | None]
+) -> bool:
     """True if two periods share a day (open ends are unbounded).
 
     >>> periods_overlap((date(2018, 1, 1), date(2019, 12, 31)), (date(2019, 12, 31), None))
@@ -47,5 +48,6 @@ def periods_overlap(first: tuple[date | None, date | None],
     False
     """
     (since_a, until_a), (since_b, until_b) = first, second
-    return ((since_a is None or until_b is None or since_a <= until_b)
-            and (since_b is None or until_a is None or since_b <= until_a))
+    return (since_a is None or until_b is None or since_a <= until_b) and (
+        since_b is None or until_a is None or since_b <= until_a
+    )

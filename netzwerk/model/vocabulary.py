@@ -110,7 +110,12 @@ ACTOR_TYPES = Vocabulary(
     "Typ",
     "type",
     [
-        Term("person", "Person", "person", ("Privatperson", "Bewohner", "Bewohnerin", "natural person")),
+        Term(
+            "person",
+            "Person",
+            "person",
+            ("Privatperson", "Bewohner", "Bewohnerin", "natural person"),
+        ),
         Term("institution", "Einrichtung", "institution", ("Institution",)),
         Term("association", "Verein", "association", ("e.V.", "Verband")),
         Term("initiative", "Initiative", "initiative", ("Gruppe", "Bürgerinitiative")),
@@ -128,21 +133,42 @@ SECTORS = Vocabulary(
         Term("education", "Bildung", "education", ("Schule", "Kita")),
         Term("social", "Soziales", "social services", ("Sozial", "social")),
         Term("integration", "Integration", "integration", ("Migration",)),
-        Term("culture", "Kultur/Kreativwirtschaft", "culture and creative industries",
-             ("Kultur", "Kreativwirtschaft", "culture", "creative")),
-        Term("economy", "Lokale Wirtschaft", "local economy", ("Wirtschaft", "Einzelhandel", "economy")),
-        Term("housing", "Wohnen/Eigentum", "housing and property",
-             ("Wohnen", "Eigentum", "Immobilien", "housing")),
-        Term("urban_development", "Städtebau", "urban development",
-             ("Stadtentwicklung", "Stadtplanung")),
+        Term(
+            "culture",
+            "Kultur/Kreativwirtschaft",
+            "culture and creative industries",
+            ("Kultur", "Kreativwirtschaft", "culture", "creative"),
+        ),
+        Term(
+            "economy",
+            "Lokale Wirtschaft",
+            "local economy",
+            ("Wirtschaft", "Einzelhandel", "economy"),
+        ),
+        Term(
+            "housing",
+            "Wohnen/Eigentum",
+            "housing and property",
+            ("Wohnen", "Eigentum", "Immobilien", "housing"),
+        ),
+        Term(
+            "urban_development",
+            "Städtebau",
+            "urban development",
+            ("Stadtentwicklung", "Stadtplanung"),
+        ),
         Term("administration", "Verwaltung", "public administration", ("administration",)),
         Term("religion", "Religion", "religion", ("Kirche", "Gemeinde", "Kirchen")),
         Term("safety", "Sicherheit", "public safety", ("Polizei", "Ordnung", "safety")),
         Term("health", "Gesundheit", "health", ()),
         Term("environment", "Umwelt/Grün", "environment and green space", ("Umwelt", "Grün")),
         Term("neighbourhood", "Nachbarschaft", "neighbourhood", ("Bürgerschaft", "Bewohnerschaft")),
-        Term("district_management", "Quartiersmanagement", "district management",
-             ("QM", "Stadtteilmanagement")),
+        Term(
+            "district_management",
+            "Quartiersmanagement",
+            "district management",
+            ("QM", "Stadtteilmanagement"),
+        ),
     ],
 )
 
@@ -150,7 +176,12 @@ TIE_KINDS = Vocabulary(
     "Art",
     "type",
     [
-        Term("cooperation", "Kooperation", "cooperation", ("Zusammenarbeit", "Partner", "Partnerschaft")),
+        Term(
+            "cooperation",
+            "Kooperation",
+            "cooperation",
+            ("Zusammenarbeit", "Partner", "Partnerschaft"),
+        ),
         Term("membership", "Mitgliedschaft", "membership", ("Mitglied", "member")),
         Term("participation", "Beteiligung", "participation", ("Teilnahme", "nimmt teil")),
         Term("works_on", "arbeitet zu", "works on", ("Thema", "works_on")),
@@ -186,6 +217,11 @@ TIE_ENDPOINTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 UNDIRECTED_TIE_KINDS = frozenset({"cooperation"})
 
 # Neo4j labels and relationship types, derived only from the vocabularies above.
-NODE_LABELS = {"actor": "Actor", "topic": "Topic", "project": "Project", "event": "Event",
-               "place": "Place"}
+NODE_LABELS = {
+    "actor": "Actor",
+    "topic": "Topic",
+    "project": "Project",
+    "event": "Event",
+    "place": "Place",
+}
 RELATIONSHIP_TYPES = {kind: kind.upper() for kind in TIE_KINDS.keys()}

@@ -104,7 +104,9 @@ def gap_text(lang: str, by: str, gap: Mapping, names: Mapping[str, str] | None =
     groups = (g,) if within else (g, h)
     if gap["observed"] == 0:
         return TEXTS[f"introductions.gap_{within}none"][column].format(*groups, expected)
-    return TEXTS[f"introductions.gap_{within}some"][column].format(*groups, gap["observed"], expected)
+    return TEXTS[f"introductions.gap_{within}some"][column].format(
+        *groups, gap["observed"], expected
+    )
 
 
 def _join(items: list[str], conjunction: str) -> str:

@@ -83,8 +83,9 @@ def columns_of(records: Sequence[Mapping[str, Any]]) -> list[str]:
     return columns
 
 
-def to_csv(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None,
-           delimiter: str = ",") -> str:
+def to_csv(
+    records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, delimiter: str = ","
+) -> str:
     """CSV text with a header row; list cells joined by '; ', formulas neutralised."""
     columns = list(columns or columns_of(records))
     buffer = io.StringIO()
@@ -108,8 +109,13 @@ def _printable(text: str) -> str:
     )
 
 
-def to_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None,
-             *, max_width: int = 40, headers: Mapping[str, str] | None = None) -> str:
+def to_table(
+    records: Sequence[Mapping[str, Any]],
+    columns: Sequence[str] | None = None,
+    *,
+    max_width: int = 40,
+    headers: Mapping[str, str] | None = None,
+) -> str:
     """A plain aligned text table for the terminal.
 
     >>> print(to_table([{"id": "a", "score": 0.5}, {"id": "bb", "score": 1.25}]))
@@ -131,8 +137,12 @@ def to_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None
         rows.append(cells)
     widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
     numeric = [
-        all(isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool)
-            for r in records if r.get(c) is not None) and any(r.get(c) is not None for r in records)
+        all(
+            isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool)
+            for r in records
+            if r.get(c) is not None
+        )
+        and any(r.get(c) is not None for r in records)
         for c in columns
     ]
     lines = []

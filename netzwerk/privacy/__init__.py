@@ -28,8 +28,24 @@ from netzwerk.privacy.retention import (
 from netzwerk.privacy.traces import OutputScan, Traces, scan_outputs, traces_of
 
 __all__ = [
-    "DEFAULT_RETENTION_YEARS", "RETENTION_ENV", "ErasurePlan", "ErasureReport", "OutputScan",
-    "RetentionPlan", "RetentionSetting", "Traces", "apply_retention", "erasure_plan",
-    "export_person", "forget", "person_json", "privacy_record", "retention_cutoff",
-    "retention_plan", "retention_setting", "scan_outputs", "traces_of", "write_person_export",
+    "DEFAULT_RETENTION_YEARS",
+    "RETENTION_ENV",
+    "ErasurePlan",
+    "ErasureReport",
+    "OutputScan",
+    "RetentionPlan",
+    "RetentionSetting",
+    "Traces",
+    "apply_retention",
+    "erasure_plan",
+    "export_person",
+    "forget",
+    "person_json",
+    "privacy_record",
+    "retention_cutoff",
+    "retention_plan",
+    "retention_setting",
+    "scan_outputs",
+    "traces_of",
+    "write_person_export",
 ]

@@ -110,4 +110,3 @@ def privacy_record(
         "measures": list(texts.MEASURES),
         "to_complete": list(texts.TO_COMPLETE),
     }
-

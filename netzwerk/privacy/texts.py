@@ -14,9 +14,7 @@ NO_CACHE_NO_MAPPING = (
 )
 
 # "The ingest log holds only file names and counts."
-INGEST_LOG = (
-    "Importprotokoll: enthält nur Dateinamen und Anzahlen, keine Inhalte."
-)
+INGEST_LOG = "Importprotokoll: enthält nur Dateinamen und Anzahlen, keine Inhalte."
 
 # "Provenance (file, sheet, row) is stored on the records themselves and went with them."
 PROVENANCE = (
@@ -54,7 +52,7 @@ NEO4J_PERSISTENCE = (
     "wird) und in den Transaktionsprotokollen (data/transactions/<db>/) erhalten, bis diese "
     "bereinigt sind:\n"
     "  1. Transaktionsprotokolle: in neo4j.conf db.tx_log.rotation.retention_policy=false "
-    "(nur die neueste Protokolldatei bleibt) oder z. B. \"1 days\" setzen; bereinigt wird beim "
+    '(nur die neueste Protokolldatei bleibt) oder z. B. "1 days" setzen; bereinigt wird beim '
     "nächsten Checkpoint (db.checkpoint.interval.time, Standard 15 min, und beim Herunterfahren; "
     "Enterprise: CALL db.checkpoint()). Die neueste Datei bleibt, bis sie rotiert "
     "(db.tx_log.rotation.size).\n"
@@ -107,14 +105,17 @@ RECORD_INTRO = (
 CATEGORIES = {
     "person_names": ("Namen natürlicher Personen", "Akteure vom Typ Person"),
     "person_contact": ("Kontaktdaten von Personen (E-Mail, Telefon)", "Spalte kontakt"),
-    "organisation_contact": ("Kontaktdaten von Organisationen",
-                             "können Namen oder Durchwahl von Mitarbeitenden enthalten"),
-    "person_addresses": ("Anschriften von Personen", "Spalte adresse; in Auswertungen nur "
-                         "die Straße"),
+    "organisation_contact": (
+        "Kontaktdaten von Organisationen",
+        "können Namen oder Durchwahl von Mitarbeitenden enthalten",
+    ),
+    "person_addresses": (
+        "Anschriften von Personen",
+        "Spalte adresse; in Auswertungen nur die Straße",
+    ),
     "person_notes": ("Notizen zu Personen", "Notiz am Akteur oder an einer seiner Beziehungen"),
     "consent_flags": ("Einwilligungen in die namentliche Nennung", "ja/nein je Person"),
-    "participation": ("Teilnahme an Veranstaltungen und Projekten",
-                      "Beteiligungen von Personen"),
+    "participation": ("Teilnahme an Veranstaltungen und Projekten", "Beteiligungen von Personen"),
     "person_ties": ("Beziehungen von Personen", "Kooperation, Mitgliedschaft, Förderung …"),
 }
 DATA_SUBJECTS = (
@@ -126,8 +127,7 @@ MEASURES = [
     "Pseudonymisierung natürlicher Personen in allen Auswertungen und Exporten (HMAC-SHA256; "
     "Schlüssel außerhalb der Ausgaben, NETZWERK_PSEUDONYM_KEY oder Schlüsseldatei mit "
     "Rechten 0600); Namen nur mit Einwilligung und auf ausdrücklichen Wunsch (--names).",
-    "Anschrift und Kontakt verlassen den Speicher nur in der Auskunft (netzwerk "
-    "export-person).",
+    "Anschrift und Kontakt verlassen den Speicher nur in der Auskunft (netzwerk export-person).",
     "Löschen (netzwerk forget): eingebetteter Speicher mit secure_delete, VACUUM und "
     "geleertem Write-Ahead-Log; Neo4j siehe Hinweise zu Transaktionsprotokollen.",
     "Protokolle von netzwerk und des Neo4j-Treibers enthalten keine Werte aus den Daten und "

@@ -25,8 +25,25 @@ from pathlib import Path
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d[\d ()/.-]{4,}\d")
-_OPAQUE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif",
-                              ".tiff", ".ico", ".pdf", ".gz", ".bz2", ".xz", ".7z", ".rar"})
+_OPAQUE_SUFFIXES = frozenset(
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".bmp",
+        ".tif",
+        ".tiff",
+        ".ico",
+        ".pdf",
+        ".gz",
+        ".bz2",
+        ".xz",
+        ".7z",
+        ".rar",
+    }
+)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MAX_SCAN_BYTES = 256 * 1024 * 1024
 
@@ -54,8 +71,11 @@ def traces_of(record: dict, pseudonym: str | None = None) -> Traces:
     emails = tuple(dict.fromkeys(_EMAIL.findall(contact)))
     without_emails = _EMAIL.sub(" ", contact)
     phones = tuple(dict.fromkeys(p.strip() for p in _PHONE.findall(without_emails)))
-    rest = tuple(part.strip() for part in re.split(r"[;,\n]", without_emails)
-                 if part.strip() and not _PHONE.fullmatch(part.strip()))
+    rest = tuple(
+        part.strip()
+        for part in re.split(r"[;,\n]", without_emails)
+        if part.strip() and not _PHONE.fullmatch(part.strip())
+    )
     texts: dict[str, tuple[str, ...]] = {
         "Name": (str(record.get("name") or ""),),
         "E-Mail": emails,
@@ -66,8 +86,9 @@ def traces_of(record: dict, pseudonym: str | None = None) -> Traces:
         texts["Anschrift"] = (str(record.get("address") or ""),)
     if pseudonym:
         texts["Pseudonym"] = (pseudonym,)
-    cleaned = {label: tuple(t for t in values if len(t.strip()) >= 2)
-               for label, values in texts.items()}
+    cleaned = {
+        label: tuple(t for t in values if len(t.strip()) >= 2) for label, values in texts.items()
+    }
     return Traces(str(record["id"]), {label: v for label, v in cleaned.items() if v})
 
 
@@ -97,13 +118,20 @@ class TraceMatcher:
         self.traces = traces
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         for label, values in traces.texts.items():
-            alternatives = sorted({re.escape(spelling.casefold())
-                                   for value in values for spelling in _spellings(value)},
-                                  key=len, reverse=True)
+            alternatives = sorted(
+                {
+                    re.escape(spelling.casefold())
+                    for value in values
+                    for spelling in _spellings(value)
+                },
+                key=len,
+                reverse=True,
+            )
             if alternatives:
                 value = values[0]
                 self._patterns.append(
-                    (label, re.compile(_word("(?:" + "|".join(alternatives) + ")", value))))
+                    (label, re.compile(_word("(?:" + "|".join(alternatives) + ")", value)))
+                )
         self._id_pattern = re.compile(r"(?<![\w-])" + re.escape(traces.actor_id) + r"(?![\w-])")
 
     def found(self, text: str) -> list[str]:
@@ -120,18 +148,25 @@ class OutputScan:
     """What a search of output folders found."""
 
     folders: tuple[Path, ...]
-    mentioning: list[Path] = field(default_factory=list)   # to delete
-    unchecked: list[Path] = field(default_factory=list)    # opaque: check by hand
-    sources: list[Path] = field(default_factory=list)      # input files: edit by hand
-    stores: list[Path] = field(default_factory=list)       # other netzwerk stores
+    mentioning: list[Path] = field(default_factory=list)  # to delete
+    unchecked: list[Path] = field(default_factory=list)  # opaque: check by hand
+    sources: list[Path] = field(default_factory=list)  # input files: edit by hand
+    stores: list[Path] = field(default_factory=list)  # other netzwerk stores
 
     def as_dict(self) -> dict:
-        return {key: [str(p) for p in getattr(self, key)]
-                for key in ("folders", "mentioning", "unchecked", "sources", "stores")}
+        return {
+            key: [str(p) for p in getattr(self, key)]
+            for key in ("folders", "mentioning", "unchecked", "sources", "stores")
+        }
 
 
-def scan_outputs(folders: Iterable[Path | str], traces: Traces, *,
-                 source_names: Iterable[str] = (), skip: Iterable[Path] = ()) -> OutputScan:
+def scan_outputs(
+    folders: Iterable[Path | str],
+    traces: Traces,
+    *,
+    source_names: Iterable[str] = (),
+    skip: Iterable[Path] = (),
+) -> OutputScan:
     """Search report/export folders (recursively, not following links) for an actor.
 
     ``source_names``: names of input files (from the ingest log); such files are listed as
@@ -205,7 +240,8 @@ def _file_mentions(path: Path, matcher: TraceMatcher) -> str:
     if matcher.found(_text(data)):
         return "yes"
     opaque = path.suffix.lower() in _OPAQUE_SUFFIXES or (
-        b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")))
+        b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    )
     return "opaque" if opaque else "no"
 
 

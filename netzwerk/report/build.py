@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_players
+from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
@@ -43,7 +44,6 @@ from netzwerk.present.formats import LANGUAGES
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
-from netzwerk.analysis.changes import compare_views
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections

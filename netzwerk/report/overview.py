@@ -38,8 +38,9 @@ def summarise(graph: nx.MultiDiGraph, lang: str = "de") -> dict:
         "sectors": {SECTORS.label(k, lang): n for k, n in sectors.most_common()},
         "ties": {TIE_KINDS.label(k, lang): n for k, n in ties.most_common()},
         "persons": sum(1 for d in actors if d.get("natural_person")),
-        "persons_with_consent": sum(1 for d in actors if d.get("natural_person")
-                                    and d.get("consent")),
+        "persons_with_consent": sum(
+            1 for d in actors if d.get("natural_person") and d.get("consent")
+        ),
         "coordinators": sum(1 for d in actors if d.get("coordinator")),
         "first_date": min(days).isoformat() if days else None,
         "last_date": max(days).isoformat() if days else None,

@@ -61,9 +61,7 @@ class PersonalData(Protocol):
 class NamedQueries(Protocol):
     """A store that runs the named Cypher queries of `netzwerk.store.queries`."""
 
-    def run_query(
-        self, query: NamedQuery, parameters: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    def run_query(self, query: NamedQuery, parameters: dict[str, Any]) -> list[dict[str, Any]]:
         """The rows one named query returns for ``parameters`` (plain Python values).
         A value the query cannot use raises `ConfigError` with the reason."""
         ...

@@ -163,7 +163,9 @@ def _rekey_neo4j_ties(tx: ManagedTransaction, kind: str, runs: dict[str, str]) -
         since = min(row[1] or "" for row in rows) or None
         ends = [row[2] for row in rows]
         closed = [end for end in ends if end is not None]
-        until = rows[0][2] if len(rows) == 1 else (max(closed) if len(closed) == len(ends) else None)
+        until = (
+            rows[0][2] if len(rows) == 1 else (max(closed) if len(closed) == len(ends) else None)
+        )
         periods = merged_periods((row[1], row[2], "") for row in rows) if len(rows) > 1 else ""
         updates.append([element, key, since, until, periods, sorted({row[3] for row in rows})])
         removals.extend(row[0] for row in rows[:-1])

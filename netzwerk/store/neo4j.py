@@ -304,9 +304,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
 
     # ------------------------------------------------------------------ named queries
 
-    def run_query(
-        self, query: NamedQuery, parameters: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    def run_query(self, query: NamedQuery, parameters: dict[str, Any]) -> list[dict[str, Any]]:
         """Run one query of the library (`netzwerk.store.queries`) with its parameters.
 
         A value the query cannot use (``date('31.12.')``) is the user's input, not a bug:

@@ -204,7 +204,9 @@ class Ingest:
             stated = tx.run(query(STATED_TIES[kind]), source=self.source).single(strict=True)[0]
             gone = [key for key in stated if key not in keys[kind]]
             if gone:
-                record = tx.run(query(WITHDRAW_TIES[kind]), source=self.source, keys=gone).single(strict=True)
+                record = tx.run(query(WITHDRAW_TIES[kind]), source=self.source, keys=gone).single(
+                    strict=True
+                )
                 result.removed["ties"] += record[0]
         for kind in NODE_LABELS:
             ids = {row[0] for row in self.nodes.get(kind, [])}

@@ -68,5 +68,7 @@ def check_parameters(query: NamedQuery, given: dict[str, str]) -> None:
         if unknown:
             parts.append("unbekannt: " + ", ".join(unknown))
         usage = " ".join(f"-p {p}=…" for p in query.parameters) or "(keine Parameter)"
-        raise ConfigError(f'Abfrage "{query.name}": Parameter {"; ".join(parts)} — '
-                          f"Aufruf: netzwerk query {query.name} {usage}")
+        raise ConfigError(
+            f'Abfrage "{query.name}": Parameter {"; ".join(parts)} — '
+            f"Aufruf: netzwerk query {query.name} {usage}"
+        )

@@ -41,8 +41,20 @@ TIE_FIELDS = ("key", *TIE_CONTENT, *PROVENANCE)
 NodeRow = tuple[str, str, str, str, str | None, str | None, str, str | None, str | None, int | None]
 #: a tie row (`TIE_FIELDS`): source and target are graph keys, dates ISO text, periods JSON
 TieRow = tuple[
-    str, str, str, str, float, str, str, str, str | None, str | None, str,
-    str | None, str | None, int | None,
+    str,
+    str,
+    str,
+    str,
+    float,
+    str,
+    str,
+    str,
+    str | None,
+    str | None,
+    str,
+    str | None,
+    str | None,
+    int | None,
 ]
 
 

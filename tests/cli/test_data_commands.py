@@ -46,8 +46,14 @@ def test_template_writes_workbook_with_all_sheets(tmp_path):
     result = run("template", target)
     assert result.exit_code == 0
     names = openpyxl.load_workbook(target).sheetnames
-    for sheet in ("Akteure", "Beziehungen", "Themen", "Projekte", "Veranstaltungen",
-                  "Beteiligungen"):
+    for sheet in (
+        "Akteure",
+        "Beziehungen",
+        "Themen",
+        "Projekte",
+        "Veranstaltungen",
+        "Beteiligungen",
+    ):
         assert sheet in names
 
 
@@ -75,7 +81,7 @@ def test_ingest_then_reingest_creates_nothing(loaded):
     assert again.exit_code == 0
     lines = [x.split() for x in again.output.splitlines()]
     ties = next(x for x in lines if x and x[0] == "Beziehungen")
-    assert ties[1:3] == ["0", "0"]            # neu, geändert
+    assert ties[1:3] == ["0", "0"]  # neu, geändert
     status = json.loads(run("--store", loaded, "status", "--format", "json").output)
     assert status["nodes"]["Akteur"] == 180
     assert len(status["ingests"]) == 2
@@ -112,10 +118,10 @@ def test_export_pseudonymises_persons(loaded, tmp_path, fmt):
     written = [Path(line.split(": ", 1)[1]) for line in result.output.splitlines()]
     text = "".join(path.read_text(encoding="utf-8") for path in written)
     assert "Person-" in text
-    assert "Kerstin Vogt" not in text           # a person of the sample data
-    assert "Stadt Hagen" in text                # organisations keep their names
+    assert "Kerstin Vogt" not in text  # a person of the sample data
+    assert "Stadt Hagen" in text  # organisations keep their names
     if fmt in ("graphml", "gexf"):
-        ET.fromstring(text.encode("utf-8"))     # well-formed XML
+        ET.fromstring(text.encode("utf-8"))  # well-formed XML
 
 
 def test_export_gexf_opens_as_graph(loaded, tmp_path):
@@ -148,6 +154,10 @@ def test_installed_console_script_runs(tmp_path):
     assert script, "console script not installed (pip install -e .)"
     completed = subprocess.run(
         [script, "--store", str(tmp_path / "s.sqlite"), "ingest", str(SAMPLE)],
-        capture_output=True, text=True, timeout=120, check=False)
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert completed.returncode == 0, completed.stderr
     assert "Beziehungen" in completed.stdout

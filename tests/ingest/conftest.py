@@ -20,8 +20,9 @@ ACTOR_HEADER = ["id", "name", "typ", "sektor"]
 def write_csv(tmp_path: Path) -> Callable[..., Path]:
     """write_csv(name, rows, delimiter=";", encoding="utf-8") -> path of a real CSV file."""
 
-    def write(name: str, rows: list[list[str]], *, delimiter: str = ";",
-              encoding: str = "utf-8") -> Path:
+    def write(
+        name: str, rows: list[list[str]], *, delimiter: str = ";", encoding: str = "utf-8"
+    ) -> Path:
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
         path = tmp_path / name
@@ -68,12 +69,15 @@ def write_json(tmp_path: Path) -> Callable[[str, object], Path]:
 @pytest.fixture
 def actors_csv(write_csv) -> Path:
     """Akteure.csv with three ordinary actors: qm, caritas, stadt."""
-    return write_csv("Akteure.csv", [
-        ACTOR_HEADER,
-        ["qm", "Quartiersmanagement Wehringhausen", "Einrichtung", "Quartiersmanagement"],
-        ["caritas", "Caritasverband Hagen e.V.", "Verein", "Soziales"],
-        ["stadt", "Stadt Hagen", "Behörde", "Verwaltung"],
-    ])
+    return write_csv(
+        "Akteure.csv",
+        [
+            ACTOR_HEADER,
+            ["qm", "Quartiersmanagement Wehringhausen", "Einrichtung", "Quartiersmanagement"],
+            ["caritas", "Caritasverband Hagen e.V.", "Verein", "Soziales"],
+            ["stadt", "Stadt Hagen", "Behörde", "Verwaltung"],
+        ],
+    )
 
 
 def _problems_of(paths: list[Path]) -> list[Problem]:

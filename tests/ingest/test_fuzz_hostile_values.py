@@ -31,11 +31,24 @@ from netzwerk.report.export import export_graph
 LONG = "Lang-" * 20_000  # 100 000 characters
 EXCEL_LONGEST = "Excel" * 6553 + "xx"  # 32 767 characters, an Excel cell's limit
 HOSTILE = [
-    "=1+1", "@SUM(A1:A9)", "-2", "+49 2331 555", "=HYPERLINK(\"http://x\",\"y\")",
-    "<img src=x onerror=alert(1)>", "\"><script>alert('x')</script>", "&amp;&lt;",
-    "}) DETACH DELETE n //", "' OR 1=1 //", "$param {x: 1}",
-    "../../etc/passwd", "..\\..\\Windows\\win.ini", "/dev/null",
-    "Erika \u202eretsuM", "Zeile 1\nZeile 2", "Spalte\tzwei", EXCEL_LONGEST,
+    "=1+1",
+    "@SUM(A1:A9)",
+    "-2",
+    "+49 2331 555",
+    '=HYPERLINK("http://x","y")',
+    "<img src=x onerror=alert(1)>",
+    "\"><script>alert('x')</script>",
+    "&amp;&lt;",
+    "}) DETACH DELETE n //",
+    "' OR 1=1 //",
+    "$param {x: 1}",
+    "../../etc/passwd",
+    "..\\..\\Windows\\win.ini",
+    "/dev/null",
+    "Erika \u202eretsuM",
+    "Zeile 1\nZeile 2",
+    "Spalte\tzwei",
+    EXCEL_LONGEST,
 ]
 CONTROL = "Klingel\x07 Escape\x1b[31m rot\x1b[0m \x0bvt\x0cff \x00nul \x7fdel"
 
@@ -55,8 +68,17 @@ def hostile_files(tmp_path) -> list[Path]:
     folder.mkdir()
     book = Workbook()
     sheets = {
-        "Akteure": ["id", "name", "typ", "sektor", "themen", "adresse", "kontakt",
-                    "einwilligung", "notiz"],
+        "Akteure": [
+            "id",
+            "name",
+            "typ",
+            "sektor",
+            "themen",
+            "adresse",
+            "kontakt",
+            "einwilligung",
+            "notiz",
+        ],
         "Beziehungen": ["von", "zu", "art", "rolle", "notiz"],
         "Veranstaltungen": ["id", "name", "datum", "ort", "notiz"],
         "Beteiligungen": ["akteur", "veranstaltung", "rolle", "notiz"],
@@ -64,16 +86,40 @@ def hostile_files(tmp_path) -> list[Path]:
     rows: dict[str, list[list[object]]] = {name: [] for name in sheets}
     for number, value in enumerate(HOSTILE):
         actor_id = value if len(value) < 100 else f"lang-{number}"  # ids are short
-        rows["Akteure"].append([actor_id, value, "Verein", "Soziales", f"Thema {value[:50]}",
-                                value if len(value) < 100 else "", value, "nein", value])
+        rows["Akteure"].append(
+            [
+                actor_id,
+                value,
+                "Verein",
+                "Soziales",
+                f"Thema {value[:50]}",
+                value if len(value) < 100 else "",
+                value,
+                "nein",
+                value,
+            ]
+        )
         rows["Beziehungen"].append([actor_id, "qm", "Kooperation", value, value])
         rows["Beteiligungen"].append([actor_id, "fest", value, value])
-    rows["Akteure"].append(["qm", "Quartiersmanagement", "Einrichtung",
-                            "Quartiersmanagement", "", "", "", "nein", ""])
-    rows["Akteure"].append(["person", "=Erika <b>Muster</b>", "Person", "Kultur", "",
-                            "../../etc/passwd 5", "=erika@example.org", "ja", "@Notiz"])
-    rows["Veranstaltungen"].append(["fest", "<script>Fest</script>", "01.06.2024",
-                                    "}) DETACH DELETE n //", "=1+1"])
+    rows["Akteure"].append(
+        ["qm", "Quartiersmanagement", "Einrichtung", "Quartiersmanagement", "", "", "", "nein", ""]
+    )
+    rows["Akteure"].append(
+        [
+            "person",
+            "=Erika <b>Muster</b>",
+            "Person",
+            "Kultur",
+            "",
+            "../../etc/passwd 5",
+            "=erika@example.org",
+            "ja",
+            "@Notiz",
+        ]
+    )
+    rows["Veranstaltungen"].append(
+        ["fest", "<script>Fest</script>", "01.06.2024", "}) DETACH DELETE n //", "=1+1"]
+    )
     book.remove(book.active)
     for title, header in sheets.items():
         sheet = book.create_sheet(title)
@@ -85,11 +131,31 @@ def hostile_files(tmp_path) -> list[Path]:
     workbook = folder / "netz.xlsx"
     book.save(workbook)
     controls = folder / "steuerzeichen.json"
-    controls.write_text(json.dumps({"Akteure": [
-        {"id": "steuer", "name": "Steuerzeichen", "typ": "Verein", "sektor": "Soziales",
-         "kontakt": CONTROL, "notiz": CONTROL},
-        {"id": "lang", "name": LONG, "typ": "Verein", "sektor": "Soziales", "kontakt": LONG,
-         "notiz": LONG}]}), encoding="utf-8")
+    controls.write_text(
+        json.dumps(
+            {
+                "Akteure": [
+                    {
+                        "id": "steuer",
+                        "name": "Steuerzeichen",
+                        "typ": "Verein",
+                        "sektor": "Soziales",
+                        "kontakt": CONTROL,
+                        "notiz": CONTROL,
+                    },
+                    {
+                        "id": "lang",
+                        "name": LONG,
+                        "typ": "Verein",
+                        "sektor": "Soziales",
+                        "kontakt": LONG,
+                        "notiz": LONG,
+                    },
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     return [workbook, controls]
 
 
@@ -97,8 +163,9 @@ def _snapshot(root: Path) -> dict[str, int]:
     return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*")}
 
 
-def test_hostile_values_pass_through_store_analysis_and_outputs(store, hostile_files,
-                                                                tmp_path, monkeypatch):
+def test_hostile_values_pass_through_store_analysis_and_outputs(
+    store, hostile_files, tmp_path, monkeypatch
+):
     result = read_files(hostile_files)
     changeset = result.changeset
     by_id = {actor.id: actor for actor in changeset.actors}
@@ -113,17 +180,21 @@ def test_hostile_values_pass_through_store_analysis_and_outputs(store, hostile_f
     for actor in changeset.actors:  # read back byte-identical
         record = store.actor_record(actor.id)
         assert (record["name"], record["contact"], record["address"], record["note"]) == (
-            actor.name, actor.contact, actor.address, actor.note)
+            actor.name,
+            actor.contact,
+            actor.address,
+            actor.note,
+        )
     graph = _with_control_name(store.graph())
     stored_ties = {key: data for *_, key, data in graph.edges(keys=True, data=True)}
     for tie in changeset.ties:
-        assert (stored_ties[tie.key]["role"], stored_ties[tie.key]["note"]) == (tie.role,
-                                                                                tie.note)
+        assert (stored_ties[tie.key]["role"], stored_ties[tie.key]["note"]) == (tie.role, tie.note)
 
     view = actor_view(graph)
     centrality = nx.betweenness_centrality(view)
-    rows = [{"name": graph.nodes[node]["name"], "score": score}
-            for node, score in centrality.items()]
+    rows = [
+        {"name": graph.nodes[node]["name"], "score": score} for node, score in centrality.items()
+    ]
     table = to_table(rows)
     assert "\x1b" not in table and "\u202e" not in table and "\x00" not in table
     assert "\\x1b[31m" in table and "\\u202e" in table
@@ -144,8 +215,11 @@ def test_hostile_values_pass_through_store_analysis_and_outputs(store, hostile_f
     (out / "tabelle.csv").write_text(to_csv(rows), encoding="utf-8")
 
     new = set(_snapshot(tmp_path)) - set(before)
-    outside = [name for name in new if not name.startswith("arbeit/ausgabe")
-               and not name.startswith("test.sqlite")]
+    outside = [
+        name
+        for name in new
+        if not name.startswith("arbeit/ausgabe") and not name.startswith("test.sqlite")
+    ]
     assert outside == [], "written outside the output folder"
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
     assert not [p for p in tmp_path.rglob("passwd")] and not list(tmp_path.rglob("win.ini"))
@@ -154,12 +228,12 @@ def test_hostile_values_pass_through_store_analysis_and_outputs(store, hostile_f
 
     names = {data["name"] for _, data in clean.nodes(data=True)}
     assert LONG in names
-    for path in (out / "netz-nodes.csv", out / "mit-steuerzeichen-nodes.csv",
-                 out / "tabelle.csv"):
+    for path in (out / "netz-nodes.csv", out / "mit-steuerzeichen-nodes.csv", out / "tabelle.csv"):
         cells = _csv_cells(path)
         assert not [c for c in cells if c.startswith(FORMULA_PREFIXES) and not _number(c)]
-        unquoted = {c[1:] if c.startswith("'") and c[1:].startswith(FORMULA_PREFIXES) else c
-                    for c in cells}
+        unquoted = {
+            c[1:] if c.startswith("'") and c[1:].startswith(FORMULA_PREFIXES) else c for c in cells
+        }
         assert {n for n in names if n in HOSTILE} <= unquoted or path.name == "tabelle.csv"
     assert CONTROL in _csv_cells(out / "mit-steuerzeichen-nodes.csv")
     exported = json.loads((out / "netz.json").read_text(encoding="utf-8"))
@@ -202,8 +276,9 @@ def test_control_characters_export_as_valid_xml(store, hostile_files, tmp_path, 
 
 def test_a_very_long_id_is_a_located_input_error(tmp_path):
     path = tmp_path / "Akteure.csv"
-    path.write_text("id;name;typ;sektor\n" + "x" * 100_000 + ";Name;Verein;Soziales\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id;name;typ;sektor\n" + "x" * 100_000 + ";Name;Verein;Soziales\n", encoding="utf-8"
+    )
     with pytest.raises(InputError) as raised:
         read_files([path])
     assert raised.value.problems[0].row == 2

@@ -17,8 +17,7 @@ from netzwerk.ingest.ties import new_tie, tie_key
 from netzwerk.ingest.values import clean_text, parse_date
 from netzwerk.model import TIE_KINDS, NodeRef, Provenance, Tie, graph_key
 
-SETTINGS = settings(max_examples=100, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = b"id;name;typ;sektor;themen;seit\r\n"
 
 
@@ -58,18 +57,30 @@ def test_arbitrary_bytes_as_json_read_or_raise_input_error(data):
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=10,
 )
 
 
 @SETTINGS
-@given(st.dictionaries(st.sampled_from(["Akteure", "Beziehungen", "Themen", "x"]),
-                       st.lists(st.dictionaries(st.sampled_from(
-                           ["id", "name", "typ", "sektor", "von", "zu", "art", "seit",
-                            "staerke", "themen"]), JSON_VALUES, max_size=6), max_size=4),
-                       max_size=3))
+@given(
+    st.dictionaries(
+        st.sampled_from(["Akteure", "Beziehungen", "Themen", "x"]),
+        st.lists(
+            st.dictionaries(
+                st.sampled_from(
+                    ["id", "name", "typ", "sektor", "von", "zu", "art", "seit", "staerke", "themen"]
+                ),
+                JSON_VALUES,
+                max_size=6,
+            ),
+            max_size=4,
+        ),
+        max_size=3,
+    )
+)
 def test_arbitrary_json_documents_read_or_raise_input_error(document):
     import json
 
@@ -104,16 +115,24 @@ KINDS = st.sampled_from(["actor", "topic", "project", "event", "place"])
 IDS = st.text(min_size=1, max_size=6)
 
 
-@given(st.sampled_from(TIE_KINDS.keys()), KINDS, IDS, KINDS, IDS, st.text(max_size=5),
-       st.none() | st.dates(), st.floats(min_value=0.1, max_value=9))
-def test_fast_tie_and_key_equal_the_model(kind, source_kind, source_id, target_kind,
-                                          target_id, topic, since, weight):
+@given(
+    st.sampled_from(TIE_KINDS.keys()),
+    KINDS,
+    IDS,
+    KINDS,
+    IDS,
+    st.text(max_size=5),
+    st.none() | st.dates(),
+    st.floats(min_value=0.1, max_value=9),
+)
+def test_fast_tie_and_key_equal_the_model(
+    kind, source_kind, source_id, target_kind, target_id, topic, since, weight
+):
     source, target = NodeRef(source_kind, source_id), NodeRef(target_kind, target_id)
     provenance = Provenance("f.csv", "f", 2)
     fast = new_tie(kind, source, target, weight, topic, "r", since, None, "n", provenance)
     slow = Tie(kind, source, target, weight, topic, "r", since, None, "n", provenance=provenance)
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
     assert fast.provenance is provenance
-    key = tie_key(kind, graph_key(source_kind, source_id), graph_key(target_kind, target_id),
-                  topic)
+    key = tie_key(kind, graph_key(source_kind, source_id), graph_key(target_kind, target_id), topic)
     assert key == slow.key

@@ -52,11 +52,14 @@ def test_tab_separated(write_csv):
 
 
 def test_quoted_fields_with_newlines_and_delimiters(write_csv):
-    path = write_csv("Akteure.csv", [
-        ["id", "name", "typ", "sektor", "notiz"],
-        ["a", "Verein; mit Semikolon", "Verein", "Soziales", "Zeile 1\nZeile 2"],
-        ["b", "Zweiter", "Verein", "Soziales", ""],
-    ])
+    path = write_csv(
+        "Akteure.csv",
+        [
+            ["id", "name", "typ", "sektor", "notiz"],
+            ["a", "Verein; mit Semikolon", "Verein", "Soziales", "Zeile 1\nZeile 2"],
+            ["b", "Zweiter", "Verein", "Soziales", ""],
+        ],
+    )
     result = read_files([path])
     first, second = result.changeset.actors
     assert first.name == "Verein; mit Semikolon"
@@ -71,7 +74,9 @@ def test_mixed_encoding_reads_each_byte_as_utf8_else_cp1252():
 
 def test_byte_undefined_in_cp1252_is_an_error_with_line(tmp_path):
     path = tmp_path / "Akteure.csv"
-    path.write_bytes(b"id;name;typ;sektor\r\na;Caf\xe9;Verein;Soziales\r\nb;X\x81Y;Verein;Soziales\r\n")
+    path.write_bytes(
+        b"id;name;typ;sektor\r\na;Caf\xe9;Verein;Soziales\r\nb;X\x81Y;Verein;Soziales\r\n"
+    )
     with pytest.raises(InputError) as raised:
         read_files([path])
     (problem,) = raised.value.problems
@@ -80,12 +85,15 @@ def test_byte_undefined_in_cp1252_is_an_error_with_line(tmp_path):
     assert "\ufffd" not in str(problem)
 
 
-@pytest.mark.parametrize(("text", "delimiter"), [
-    ("name;typ;sektor\nA, B;Verein;Soziales\n", ";"),
-    ("name,typ,sektor\n\"A; B\",Verein,Soziales\n", ","),
-    ("name\ttyp\tsektor\nA\tVerein\tSoziales\n", "\t"),
-    ("name\nA\n", ","),
-])
+@pytest.mark.parametrize(
+    ("text", "delimiter"),
+    [
+        ("name;typ;sektor\nA, B;Verein;Soziales\n", ";"),
+        ('name,typ,sektor\n"A; B",Verein,Soziales\n', ","),
+        ("name\ttyp\tsektor\nA\tVerein\tSoziales\n", "\t"),
+        ("name\nA\n", ","),
+    ],
+)
 def test_delimiter_detection(text, delimiter):
     assert sniff_delimiter(text) == delimiter
 
@@ -101,15 +109,18 @@ def test_csv_named_after_no_sheet_is_an_error(write_csv, errors_of):
 
 
 def test_xlsx_dates_serials_numeric_ids_and_row_numbers(write_xlsx):
-    path = write_xlsx("netz.xlsx", {
-        "Akteure": [
-            ["id", "name", "typ", "sektor", "seit", "bis"],
-            [12, "Zwölf", "Verein", "Soziales", date(2019, 4, 3), None],
-            [],
-            [13.0, "Dreizehn", "Verein", "Soziales", 45291, "2024"],
-            ["x", "Datetime", "Verein", "Soziales", datetime(2020, 1, 2, 9, 30), 2025],
-        ],
-    })
+    path = write_xlsx(
+        "netz.xlsx",
+        {
+            "Akteure": [
+                ["id", "name", "typ", "sektor", "seit", "bis"],
+                [12, "Zwölf", "Verein", "Soziales", date(2019, 4, 3), None],
+                [],
+                [13.0, "Dreizehn", "Verein", "Soziales", 45291, "2024"],
+                ["x", "Datetime", "Verein", "Soziales", datetime(2020, 1, 2, 9, 30), 2025],
+            ],
+        },
+    )
     result = read_files([path])
     actors = {actor.id: actor for actor in result.changeset.actors}
     assert set(actors) == {"12", "13", "x"}
@@ -123,30 +134,42 @@ def test_xlsx_dates_serials_numeric_ids_and_row_numbers(write_xlsx):
 
 
 def test_xlsx_header_below_blank_rows_keeps_spreadsheet_row_numbers(write_xlsx, errors_of):
-    path = write_xlsx("netz.xlsx", {
-        "Akteure": [[], [], ["id", "name", "typ", "sektor"], ["a", "A", "Quatsch", "Soziales"]],
-    })
+    path = write_xlsx(
+        "netz.xlsx",
+        {
+            "Akteure": [[], [], ["id", "name", "typ", "sektor"], ["a", "A", "Quatsch", "Soziales"]],
+        },
+    )
     (problem,) = errors_of([path])
     assert (problem.sheet, problem.row, problem.column) == ("Akteure", 4, "typ")
 
 
 def test_xlsx_sheet_names_match_english_case_and_umlauts(write_xlsx):
-    path = write_xlsx("netz.xlsx", {
-        "ACTORS ": [["name", "type", "sector"], ["A", "Verein", "Soziales"],
-                    ["B", "Verein", "Soziales"]],
-        "beziehungen": [["von", "zu", "art"], ["A", "B", "Kooperation"]],
-        "Themen": [["name"], ["Grün"]],
-    })
+    path = write_xlsx(
+        "netz.xlsx",
+        {
+            "ACTORS ": [
+                ["name", "type", "sector"],
+                ["A", "Verein", "Soziales"],
+                ["B", "Verein", "Soziales"],
+            ],
+            "beziehungen": [["von", "zu", "art"], ["A", "B", "Kooperation"]],
+            "Themen": [["name"], ["Grün"]],
+        },
+    )
     result = read_files([path])
     assert result.changeset.counts()["ties"] == 1
     assert [topic.name for topic in result.changeset.topics] == ["Grün"]
 
 
 def test_xlsx_unknown_sheet_is_a_warning(write_xlsx):
-    path = write_xlsx("netz.xlsx", {
-        "Akteure": [["name", "typ", "sektor"], ["A", "Verein", "Soziales"]],
-        "Notizen": [["irgendwas"]],
-    })
+    path = write_xlsx(
+        "netz.xlsx",
+        {
+            "Akteure": [["name", "typ", "sektor"], ["A", "Verein", "Soziales"]],
+            "Notizen": [["irgendwas"]],
+        },
+    )
     (warning,) = read_files([path]).warnings
     assert (warning.sheet, warning.severity) == ("Notizen", "warning")
 
@@ -164,25 +187,34 @@ def test_corrupt_xlsx_is_one_error_naming_the_file(tmp_path, errors_of, content)
 
 
 def test_json_object_of_sheets(write_json):
-    path = write_json("netz.json", {
-        "Akteure": [{"name": "A", "typ": "Verein", "sektor": "Soziales", "themen": ["X", "Y"]},
-                    {"name": "B", "typ": "Verein", "sektor": "Soziales", "einwilligung": True}],
-        "ties": [{"from": "A", "to": "B", "kind": "cooperation", "weight": 2.5}],
-    })
+    path = write_json(
+        "netz.json",
+        {
+            "Akteure": [
+                {"name": "A", "typ": "Verein", "sektor": "Soziales", "themen": ["X", "Y"]},
+                {"name": "B", "typ": "Verein", "sektor": "Soziales", "einwilligung": True},
+            ],
+            "ties": [{"from": "A", "to": "B", "kind": "cooperation", "weight": 2.5}],
+        },
+    )
     result = read_files([path])
     first, second = result.changeset.actors
     assert first.topics == ("x", "y")
     assert second.consent is True
     (tie,) = [tie for tie in result.changeset.ties if tie.kind == "cooperation"]
     assert tie.weight == 2.5
-    assert (tie.provenance.file, tie.provenance.sheet, tie.provenance.row) == ("netz.json",
-                                                                               "ties", 2)
+    assert (tie.provenance.file, tie.provenance.sheet, tie.provenance.row) == (
+        "netz.json",
+        "ties",
+        2,
+    )
     assert second.source.row == 3  # object 2 -> spreadsheet row 3
 
 
 def test_json_list_in_file_named_after_sheet(write_json, write_csv):
-    actors = write_json("Akteure.json", [{"id": 7, "name": "Sieben", "typ": "Verein",
-                                          "sektor": "Soziales"}])
+    actors = write_json(
+        "Akteure.json", [{"id": 7, "name": "Sieben", "typ": "Verein", "sektor": "Soziales"}]
+    )
     result = read_files([actors])
     assert result.changeset.actors[0].id == "7"
 
@@ -195,8 +227,13 @@ def test_json_syntax_error_is_one_error(tmp_path, errors_of):
 
 
 def test_json_nested_value_is_an_error_with_location(write_json, errors_of):
-    path = write_json("Akteure.json", [{"name": "A", "typ": "Verein", "sektor": "Soziales"},
-                                       {"name": {"x": 1}, "typ": "Verein", "sektor": "Soziales"}])
+    path = write_json(
+        "Akteure.json",
+        [
+            {"name": "A", "typ": "Verein", "sektor": "Soziales"},
+            {"name": {"x": 1}, "typ": "Verein", "sektor": "Soziales"},
+        ],
+    )
     problems = errors_of([path])
     assert (problems[0].row, problems[0].column) == (3, "name")
     assert "verschachtelt" in problems[0].message
@@ -206,8 +243,10 @@ def test_json_nested_value_is_an_error_with_location(write_json, errors_of):
 
 
 def test_folder_expands_to_its_files_and_skips_lock_files(tmp_path, write_csv):
-    write_csv("Akteure.csv", [["name", "typ", "sektor"], ["A", "Verein", "Soziales"],
-                              ["B", "Verein", "Soziales"]])
+    write_csv(
+        "Akteure.csv",
+        [["name", "typ", "sektor"], ["A", "Verein", "Soziales"], ["B", "Verein", "Soziales"]],
+    )
     write_csv("Beziehungen.csv", [["von", "zu", "art"], ["A", "B", "Kooperation"]])
     (tmp_path / "~$netz.xlsx").write_bytes(b"lock")
     (tmp_path / "liesmich.md").write_text("x", encoding="utf-8")

@@ -17,11 +17,18 @@ def tie_sheet(*actors: str) -> TieSheet:
     """A TieSheet over an empty Beziehungen table, with ``actors`` known by id and name."""
     builder = Builder()
     for name in actors:
-        builder.nodes["actor"].add(Node(NodeRef("actor", name.lower()), name,
-                                        Provenance("Akteure.csv", "Akteure", 2)))
+        builder.nodes["actor"].add(
+            Node(NodeRef("actor", name.lower()), name, Provenance("Akteure.csv", "Akteure", 2))
+        )
     sheet = sheet_for("Beziehungen")
-    columns = map_columns(sheet, HEADER, file="Beziehungen.csv", sheet_name="Beziehungen",
-                          row=1, problems=builder.problems)
+    columns = map_columns(
+        sheet,
+        HEADER,
+        file="Beziehungen.csv",
+        sheet_name="Beziehungen",
+        row=1,
+        problems=builder.problems,
+    )
     table = Table("Beziehungen.csv", "Beziehungen", sheet, HEADER, 1, iter(()))
     return TieSheet(builder, table, columns)
 
@@ -68,5 +75,6 @@ def test_a_valid_row_appends_one_tie_and_a_tie_to_itself_none():
     sheet.add_row(2, ["Caritas", "Diakonie", "Kooperation", "", "", "", ""])
     sheet.add_row(3, ["Caritas", "Caritas", "Kooperation", "", "", "", ""])
     assert [(t.source.id, t.target.id) for t in sheet.builder.changeset.ties] == [
-        ("caritas", "diakonie")]
+        ("caritas", "diakonie")
+    ]
     assert messages(sheet) == [(3, "zu", "Caritas")]

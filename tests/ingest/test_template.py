@@ -31,8 +31,10 @@ def test_template_has_sheets_with_german_bold_frozen_headers(tmp_path):
 
 
 def _dropdowns(worksheet):
-    return {str(validation.sqref).split(":")[0][0]: validation.formula1
-            for validation in worksheet.data_validations.dataValidation}
+    return {
+        str(validation.sqref).split(":")[0][0]: validation.formula1
+        for validation in worksheet.data_validations.dataValidation
+    }
 
 
 def test_template_dropdowns_hold_the_german_labels(tmp_path):
@@ -45,8 +47,12 @@ def test_template_dropdowns_hold_the_german_labels(tmp_path):
 
 def test_instructions_explain_every_column_and_allowed_values(tmp_path):
     workbook = load_workbook(write_template(tmp_path / "vorlage.xlsx"))
-    text = "\n".join(str(cell.value) for row in workbook["Anleitung"].iter_rows() for cell in row
-                     if cell.value is not None)
+    text = "\n".join(
+        str(cell.value)
+        for row in workbook["Anleitung"].iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
     for sheet in SHEETS:
         assert sheet.de in text
         for column in sheet.columns:

@@ -20,9 +20,12 @@ PERSONAL = (NAME, EMAIL, PHONE, ADDRESS)
 @pytest.fixture
 def changeset(small_changeset) -> Changeset:
     """`small_changeset` with Erika's contact holding an e-mail and a phone number."""
-    actors = [replace(actor, contact=f"{EMAIL}; {PHONE}", address=ADDRESS,
-                      note="kennt alle am Markt")
-              if actor.id == "erika" else actor for actor in small_changeset.actors]
+    actors = [
+        replace(actor, contact=f"{EMAIL}; {PHONE}", address=ADDRESS, note="kennt alle am Markt")
+        if actor.id == "erika"
+        else actor
+        for actor in small_changeset.actors
+    ]
     return replace(small_changeset, actors=actors)
 
 
@@ -34,8 +37,11 @@ class Search:
     @staticmethod
     def store_bytes(path: Path) -> bytes:
         """The embedded store's raw bytes: database, write-ahead log and shared memory."""
-        return b"".join(candidate.read_bytes() for candidate in
-                        (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if candidate.exists())
+        return b"".join(
+            candidate.read_bytes()
+            for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+            if candidate.exists()
+        )
 
     @staticmethod
     def found_in_bytes(data: bytes, values=PERSONAL) -> list[str]:

@@ -20,8 +20,10 @@ import pytest
 
 from netzwerk.store.sqlite import SqliteStore
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32",
-                                                   reason="SIGKILL is POSIX")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
 
 BIG_INGEST = textwrap.dedent("""
     import sys
@@ -55,8 +57,12 @@ BIG_EXPORT = textwrap.dedent("""
 
 
 def _start(script: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_until(condition, process: subprocess.Popen, timeout: float = 60.0) -> bool:
@@ -103,8 +109,9 @@ def test_export_killed_mid_way_leaves_no_half_written_file(tmp_path):
     caught = False
     for _attempt in range(5):
         process = _start(BIG_EXPORT, out, 30_000)
-        caught = _wait_until(lambda: any(p.name.endswith(".part") for p in tmp_path.iterdir()),
-                             process)
+        caught = _wait_until(
+            lambda: any(p.name.endswith(".part") for p in tmp_path.iterdir()), process
+        )
         _kill(process)
         if out.exists():  # the rename happened before the kill: the file must be whole
             ET.parse(out)
@@ -123,15 +130,20 @@ def test_cli_ingest_killed_mid_way_leaves_old_state(tmp_path, changeset):
     with SqliteStore(path) as store:
         store.apply(changeset)
         old = store.counts()
-    rows = ["id;name;typ;sektor;notiz"] + [f"a{i};Akteur {i};Verein;Soziales;{'x' * 80}"
-                                           for i in range(60_000)]
+    rows = ["id;name;typ;sektor;notiz"] + [
+        f"a{i};Akteur {i};Verein;Soziales;{'x' * 80}" for i in range(60_000)
+    ]
     csv_file = tmp_path / "Akteure.csv"
     csv_file.write_text("\n".join(rows), encoding="utf-8")
     wal = Path(f"{path}-wal")
     env = {**os.environ, "NETZWERK_STORE": str(path)}
-    process = subprocess.Popen([sys.executable, "-c", "from netzwerk.cli import main; main()",
-                                "ingest", str(csv_file)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from netzwerk.cli import main; main()", "ingest", str(csv_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     began = _wait_until(lambda: wal.exists() and wal.stat().st_size > 1_000_000, process)
     output = _kill(process)
     assert began, process.stderr.read()

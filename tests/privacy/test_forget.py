@@ -51,15 +51,19 @@ def test_embedded_store_file_wal_and_shm_hold_no_trace_afterwards(tmp_path, chan
     assert search.found_in_bytes(raw) == []
     assert wal_size == 0
     assert report.embedded_traces == []
-    assert [p.name for p in report.embedded_files] == ["netz.sqlite", "netz.sqlite-wal",
-                                                      "netz.sqlite-shm"]
+    assert [p.name for p in report.embedded_files] == [
+        "netz.sqlite",
+        "netz.sqlite-wal",
+        "netz.sqlite-shm",
+    ]
     assert search.found_in_bytes(search.store_bytes(path)) == []  # after closing, too
 
 
 def test_embedded_report_warns_when_another_record_still_names_the_person(tmp_path, changeset):
     schule = next(a for a in changeset.actors if a.id == "schule")
     changeset.actors[changeset.actors.index(schule)] = replace(
-        schule, note="Ansprechpartnerin: Erika Muster")
+        schule, note="Ansprechpartnerin: Erika Muster"
+    )
     with SqliteStore(tmp_path / "netz.sqlite") as store:
         store.apply(changeset)
         report = forget(store, "erika")
@@ -92,10 +96,12 @@ def test_forget_says_there_is_no_cache_and_no_mapping_table(store, changeset):
 def test_forget_lists_the_source_rows_to_delete_by_hand(store, changeset):
     erika = next(a for a in changeset.actors if a.id == "erika")
     changeset.actors[changeset.actors.index(erika)] = replace(
-        erika, source=Provenance("netz.xlsx", "Akteure", 5))
+        erika, source=Provenance("netz.xlsx", "Akteure", 5)
+    )
     membership = next(t for t in changeset.ties if t.kind == "membership")
     changeset.ties[changeset.ties.index(membership)] = replace(
-        membership, provenance=Provenance("netz.xlsx", "Beziehungen", 7))
+        membership, provenance=Provenance("netz.xlsx", "Beziehungen", 7)
+    )
     store.apply(changeset)
     report = forget(store, "erika")
     assert report.sources == ["netz.xlsx, Akteure, Zeile 5", "netz.xlsx, Beziehungen, Zeile 7"]
@@ -118,12 +124,11 @@ def test_forget_unknown_actor_raises_not_found_and_changes_nothing(store, change
     assert store.counts()["actors"] == 4
 
 
-def test_forget_outputs_deletes_exports_that_mention_the_person(store, changeset, tmp_path,
-                                                                search):
+def test_forget_outputs_deletes_exports_that_mention_the_person(store, changeset, tmp_path, search):
     store.apply(changeset)
     out = tmp_path / "berichte"
     graph = store.graph()
-    export_graph(graph, out / "netz.gexf", "gexf")                     # pseudonym only
+    export_graph(graph, out / "netz.gexf", "gexf")  # pseudonym only
     export_graph(graph, out / "named" / "netz.csv", "csv", show_names=True)  # real name
     export_graph(graph, out / "netz.graphml", "graphml", show_names=True)
     (out / "person.json").write_text(json.dumps({"contact": search.EMAIL}), encoding="utf-8")
@@ -135,17 +140,24 @@ def test_forget_outputs_deletes_exports_that_mention_the_person(store, changeset
     report = forget(store, "erika", [out])
 
     deleted = sorted(p.relative_to(out).as_posix() for p in report.deleted_outputs)
-    assert deleted == ["named/netz-nodes.csv", "named/netz-ties.csv", "netz.gexf",
-                       "netz.graphml", "person.json"]
+    assert deleted == [
+        "named/netz-nodes.csv",
+        "named/netz-ties.csv",
+        "netz.gexf",
+        "netz.graphml",
+        "person.json",
+    ]
     assert sorted(p.name for p in out.rglob("*") if p.is_file()) == ["plot.png", "unrelated.txt"]
     assert [p.name for p in report.outputs.unchecked] == ["plot.png"]
     assert search.found_in_folder(out) == {}
-    assert not any(pseudonym in p.read_bytes().decode("latin-1") for p in out.rglob("*")
-                   if p.is_file())
+    assert not any(
+        pseudonym in p.read_bytes().decode("latin-1") for p in out.rglob("*") if p.is_file()
+    )
 
 
-def test_forget_outputs_never_deletes_input_files_or_other_stores(tmp_path, changeset,
-                                                                 write_xlsx_named):
+def test_forget_outputs_never_deletes_input_files_or_other_stores(
+    tmp_path, changeset, write_xlsx_named
+):
     out = tmp_path / "ordner"
     source = write_xlsx_named(out / "netz.xlsx")
     with SqliteStore(out / "kopie.sqlite") as copy:
@@ -214,10 +226,10 @@ def test_cli_forget_without_terminal_and_without_yes_refuses_with_exit_2(store, 
     assert store.actor_record("erika")["name"] == "Erika Muster"
 
 
-@pytest.mark.parametrize(("answer", "exit_code", "kept"), [("n\n", 1, True), ("j\n", 1, True),
-                                                          ("y\n", 0, False)])
-def test_cli_forget_asks_at_a_terminal(monkeypatch, tmp_path, changeset, answer, exit_code,
-                                       kept):
+@pytest.mark.parametrize(
+    ("answer", "exit_code", "kept"), [("n\n", 1, True), ("j\n", 1, True), ("y\n", 0, False)]
+)
+def test_cli_forget_asks_at_a_terminal(monkeypatch, tmp_path, changeset, answer, exit_code, kept):
     monkeypatch.setattr("netzwerk.cli.privacy._stdin_is_terminal", lambda: True)
     path = tmp_path / "netz.sqlite"
     with SqliteStore(path) as store:
@@ -232,8 +244,9 @@ def test_cli_forget_asks_at_a_terminal(monkeypatch, tmp_path, changeset, answer,
 def test_cli_forget_unknown_id_is_a_one_line_error(tmp_path, changeset):
     with SqliteStore(tmp_path / "s.sqlite") as store:
         store.apply(changeset)
-    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s.sqlite"), "forget", "x",
-                                      "--yes"])
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "s.sqlite"), "forget", "x", "--yes"]
+    )
     assert result.exit_code == 2
     assert result.output.startswith('Fehler: Akteur "x" ist nicht im Speicher')
 
@@ -245,15 +258,28 @@ def test_cli_forget_outputs_option_deletes_matching_exports(tmp_path, changeset,
     out = tmp_path / "export"
     runner = CliRunner()
     for fmt in ("csv", "gexf", "graphml", "json"):
-        result = runner.invoke(cli, ["--store", str(path), "export", "--format", fmt, "--names",
-                                     "--out", str(out / f"netz.{fmt}")])
+        result = runner.invoke(
+            cli,
+            [
+                "--store",
+                str(path),
+                "export",
+                "--format",
+                fmt,
+                "--names",
+                "--out",
+                str(out / f"netz.{fmt}"),
+            ],
+        )
         assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["--store", str(path), "export-person", "erika", "--out",
-                                 str(out / "auskunft.json")])
+    result = runner.invoke(
+        cli, ["--store", str(path), "export-person", "erika", "--out", str(out / "auskunft.json")]
+    )
     assert result.exit_code == 0, result.output
     assert search.found_in_folder(out)
-    result = runner.invoke(cli, ["--store", str(path), "forget", "erika", "--outputs", str(out),
-                                 "--yes"])
+    result = runner.invoke(
+        cli, ["--store", str(path), "forget", "erika", "--outputs", str(out), "--yes"]
+    )
     assert result.exit_code == 0, result.output
     assert "Gelöschte Ausgabedateien" in result.output
     assert search.found_in_folder(out) == {}

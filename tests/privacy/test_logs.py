@@ -32,12 +32,31 @@ def workbook(tmp_path, search):
     book = Workbook()
     actors = book.active
     actors.title = "Akteure"
-    actors.append(["id", "name", "typ", "sektor", "adresse", "kontakt", "einwilligung",
-                   "notiz"])
-    actors.append(["qm", "Quartiersmanagement", "Einrichtung", "Quartiersmanagement",
-                   "Lange Straße 22", "info@qm.example.org", "nein", ""])
-    actors.append(["erika", search.NAME, "Person", "Kultur", search.ADDRESS,
-                   f"{search.EMAIL}; {search.PHONE}", "ja", "Stand beim Fest"])
+    actors.append(["id", "name", "typ", "sektor", "adresse", "kontakt", "einwilligung", "notiz"])
+    actors.append(
+        [
+            "qm",
+            "Quartiersmanagement",
+            "Einrichtung",
+            "Quartiersmanagement",
+            "Lange Straße 22",
+            "info@qm.example.org",
+            "nein",
+            "",
+        ]
+    )
+    actors.append(
+        [
+            "erika",
+            search.NAME,
+            "Person",
+            "Kultur",
+            search.ADDRESS,
+            f"{search.EMAIL}; {search.PHONE}",
+            "ja",
+            "Stand beim Fest",
+        ]
+    )
     ties = book.create_sheet("Beziehungen")
     ties.append(["von", "zu", "art", "notiz"])
     ties.append(["erika", "qm", "Kooperation", f"über {search.NAME}"])
@@ -56,8 +75,9 @@ def debug_logging(request, caplog):
     return request.param
 
 
-def test_debug_log_of_ingest_read_and_forget_holds_no_personal_data(store, workbook, caplog,
-                                                                    debug_logging, search):
+def test_debug_log_of_ingest_read_and_forget_holds_no_personal_data(
+    store, workbook, caplog, debug_logging, search
+):
     neo4j = not hasattr(store, "path")
     if neo4j:  # a fresh driver, so connecting and logging on happen under DEBUG, too
         store = Neo4jStore(store.uri)
@@ -73,7 +93,8 @@ def test_debug_log_of_ingest_read_and_forget_holds_no_personal_data(store, workb
         store.close()
 
     captured = caplog.text + "\n".join(
-        f"{r.name} {r.getMessage()} {r.exc_text or ''} {r.args!r}" for r in caplog.records)
+        f"{r.name} {r.getMessage()} {r.exc_text or ''} {r.args!r}" for r in caplog.records
+    )
     secrets = list(search.PERSONAL) + ["Stand beim Fest", "info@qm.example.org"]
     password = os.environ.get(PASSWORD_ENV)
     if password:
@@ -86,8 +107,15 @@ def test_debug_log_of_ingest_read_and_forget_holds_no_personal_data(store, workb
 
 
 def test_redaction_keeps_the_pattern_and_numbers_and_drops_values():
-    record = logging.LogRecord("neo4j.io", logging.DEBUG, "", 0, "[#%04X]  C: RUN %r %s %d%%",
-                               (0x1F, {"name": "Erika Muster"}, "erika@example.org", 3), None)
+    record = logging.LogRecord(
+        "neo4j.io",
+        logging.DEBUG,
+        "",
+        0,
+        "[#%04X]  C: RUN %r %s %d%%",
+        (0x1F, {"name": "Erika Muster"}, "erika@example.org", 3),
+        None,
+    )
     DriverLogRedaction().filter(record)
     assert record.getMessage() == "[#001F]  C: RUN … … 3%"
 
@@ -99,8 +127,9 @@ def test_redaction_drops_exception_text_and_mapping_arguments():
         import sys
 
         exc_info = sys.exc_info()
-    record = logging.LogRecord("neo4j", logging.ERROR, "", 0, "%(who)s failed",
-                               ({"who": "Erika Muster"},), exc_info)
+    record = logging.LogRecord(
+        "neo4j", logging.ERROR, "", 0, "%(who)s failed", ({"who": "Erika Muster"},), exc_info
+    )
     DriverLogRedaction().filter(record)
     text = logging.Formatter().format(record)
     assert "Erika" not in text
@@ -112,7 +141,8 @@ def test_every_driver_logger_carries_the_redaction_filter():
 
     logging.getLogger("neo4j.some_future_module")
     guard_driver_logs()
-    names = set(DRIVER_LOGGERS) | {name for name in logging.root.manager.loggerDict
-                                   if name.startswith("neo4j.")}
+    names = set(DRIVER_LOGGERS) | {
+        name for name in logging.root.manager.loggerDict if name.startswith("neo4j.")
+    }
     for name in names:
         assert any(isinstance(f, DriverLogRedaction) for f in logging.getLogger(name).filters), name

@@ -16,9 +16,16 @@ def test_privacy_record_counts_each_category(store, changeset, monkeypatch):
     store.apply(changeset, files=["netz.xlsx"])
     record = privacy_record(store)
     counts = {c["key"]: c["count"] for c in record["categories"]}
-    assert counts == {"person_names": 1, "person_contact": 1, "organisation_contact": 0,
-                      "person_addresses": 1, "person_notes": 1, "consent_flags": 1,
-                      "participation": 1, "person_ties": 1}
+    assert counts == {
+        "person_names": 1,
+        "person_contact": 1,
+        "organisation_contact": 0,
+        "person_addresses": 1,
+        "person_notes": 1,
+        "consent_flags": 1,
+        "participation": 1,
+        "person_ties": 1,
+    }
     assert record["consent"] == {"yes": 1, "no": 0}
     assert record["data_subjects"]["persons"] == 1
     assert record["data_subjects"]["persons_in_events"] == 1

@@ -28,8 +28,9 @@ def _actor(actor_id: str, until: date | None = None):
     return Actor(actor_id, actor_id.title(), "person", "neighbourhood", until=until)
 
 
-def _tie(kind: str, source: str, target: str, until: date | None = None,
-         target_kind: str = "actor") -> Tie:
+def _tie(
+    kind: str, source: str, target: str, until: date | None = None, target_kind: str = "actor"
+) -> Tie:
     return Tie(kind, NodeRef("actor", source), NodeRef(target_kind, target), until=until)
 
 
@@ -37,15 +38,19 @@ def _tie(kind: str, source: str, target: str, until: date | None = None,
 def dated() -> Changeset:
     """Actors and ties ending before, on and after the cutoff 2022-06-30."""
     return Changeset(
-        actors=[_actor("alt", date(2021, 12, 31)), _actor("grenze", date(2022, 6, 30)),
-                _actor("neu", date(2024, 1, 1)), _actor("offen")],
+        actors=[
+            _actor("alt", date(2021, 12, 31)),
+            _actor("grenze", date(2022, 6, 30)),
+            _actor("neu", date(2024, 1, 1)),
+            _actor("offen"),
+        ],
         events=[Event("fest-2019", "Fest 2019", date(2019, 9, 1), date(2019, 9, 1))],
         ties=[
-            _tie("cooperation", "alt", "offen"),                        # of expired actor
-            _tie("cooperation", "neu", "offen", date(2022, 6, 29)),     # expired tie
-            _tie("membership", "grenze", "offen", date(2022, 6, 30)),   # on the cutoff: kept
+            _tie("cooperation", "alt", "offen"),  # of expired actor
+            _tie("cooperation", "neu", "offen", date(2022, 6, 29)),  # expired tie
+            _tie("membership", "grenze", "offen", date(2022, 6, 30)),  # on the cutoff: kept
             _tie("participation", "offen", "fest-2019", date(2019, 9, 1), "event"),  # expired
-            _tie("participation", "neu", "fest-2019", None, "event"),   # kept
+            _tie("participation", "neu", "fest-2019", None, "event"),  # kept
         ],
     )
 
@@ -114,8 +119,9 @@ def test_cli_retention_apply_needs_confirmation(tmp_path, dated):
     runner = CliRunner()
     refused = runner.invoke(cli, ["--store", str(path), "retention", "--years", "1", "--apply"])
     assert refused.exit_code == 2 and "--yes" in refused.output
-    done = runner.invoke(cli, ["--store", str(path), "retention", "--years", "1", "--apply",
-                               "--yes"])
+    done = runner.invoke(
+        cli, ["--store", str(path), "retention", "--years", "1", "--apply", "--yes"]
+    )
     assert done.exit_code == 0, done.output
     assert "Gelöscht:" in done.output
     with SqliteStore(path) as store:
@@ -125,7 +131,8 @@ def test_cli_retention_apply_needs_confirmation(tmp_path, dated):
 def test_cli_retention_bad_years_is_a_one_line_error(tmp_path):
     with SqliteStore(tmp_path / "s.sqlite") as store:
         store.apply(Changeset(actors=[_actor("a")]))
-    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s.sqlite"), "retention",
-                                      "--years", "0"])
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "s.sqlite"), "retention", "--years", "0"]
+    )
     assert result.exit_code == 2
     assert result.output.startswith("Fehler: Aufbewahrungsfrist --years")

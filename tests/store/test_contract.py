@@ -19,10 +19,22 @@ def test_init_twice_is_a_no_op(store, small_changeset):
 
 def test_apply_creates_every_record(store, small_changeset):
     result = store.apply(small_changeset)
-    assert result.created == {"actors": 4, "topics": 1, "projects": 0, "events": 1,
-                              "places": 0, "ties": 5}
-    assert store.counts() == {"actors": 4, "topics": 1, "projects": 0, "events": 1,
-                              "places": 0, "ties": 5}
+    assert result.created == {
+        "actors": 4,
+        "topics": 1,
+        "projects": 0,
+        "events": 1,
+        "places": 0,
+        "ties": 5,
+    }
+    assert store.counts() == {
+        "actors": 4,
+        "topics": 1,
+        "projects": 0,
+        "events": 1,
+        "places": 0,
+        "ties": 5,
+    }
 
 
 def test_reingest_creates_nothing(store, small_changeset):
@@ -57,12 +69,18 @@ def test_graph_round_trip_keeps_attributes(store, small_changeset):
     assert "contact" not in erika and "address" not in erika
     assert graph.nodes["schule"]["topics"] == ["bildung"]
     assert graph.nodes["event:fest-2024"]["since"] == date(2024, 6, 1)
-    (key, data), = [(k, d) for _, _, k, d in graph.edges("qm", keys=True, data=True)
-                    if d["kind"] == "cooperation" and d["weight"] == 2.0]
+    ((key, data),) = [
+        (k, d)
+        for _, _, k, d in graph.edges("qm", keys=True, data=True)
+        if d["kind"] == "cooperation" and d["weight"] == 2.0
+    ]
     assert key == small_changeset.ties[0].key
     assert data["since"] == date(2019, 1, 1) and data["until"] is None
     assert (data["source_file"], data["source_sheet"], data["source_row"]) == (
-        "netz.xlsx", "Beziehungen", 2)
+        "netz.xlsx",
+        "Beziehungen",
+        2,
+    )
     assert data["ingest_run"]
     participation = graph.get_edge_data("erika", "event:fest-2024")
     assert [d["role"] for d in participation.values()] == ["Stand"]
@@ -73,7 +91,7 @@ def test_graph_as_of_keeps_only_what_was_valid(store, small_changeset):
     in_2021 = store.graph(as_of=date(2021, 6, 1))
     assert "verein" in in_2021
     assert in_2021.has_edge("qm", "verein")
-    assert not in_2021.has_edge("erika", "event:fest-2024")   # event not yet held
+    assert not in_2021.has_edge("erika", "event:fest-2024")  # event not yet held
     in_2023 = store.graph(as_of=date(2023, 6, 1))
     assert "verein" not in in_2023
     assert in_2023.has_edge("qm", "schule")

@@ -21,9 +21,20 @@ from netzwerk.cli import cli
 REPO = Path(__file__).resolve().parents[2]
 SHEETS = ("Akteure", "Beziehungen", "Themen", "Projekte", "Veranstaltungen", "Beteiligungen")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsx", ".xlsm", ".xls", ".ods")
-HOSTILE = [b"'; DROP TABLE nodes; --", b"MATCH (n) DETACH DELETE n", b'"}) RETURN 1 //',
-           b"=HYPERLINK(\"http://x\")", b"\x00\x01\x1b[31m", b"9" * 400, b"-1e309", b";;;;;;",
-           b"\xff\xfe", b"<script>alert(1)</script>", b"\n\r\n\"\"\"", "Ärger ß".encode()]
+HOSTILE = [
+    b"'; DROP TABLE nodes; --",
+    b"MATCH (n) DETACH DELETE n",
+    b'"}) RETURN 1 //',
+    b'=HYPERLINK("http://x")',
+    b"\x00\x01\x1b[31m",
+    b"9" * 400,
+    b"-1e309",
+    b";;;;;;",
+    b"\xff\xfe",
+    b"<script>alert(1)</script>",
+    b'\n\r\n"""',
+    "Ärger ß".encode(),
+]
 MUTANTS_PER_SEED = 12
 
 
@@ -33,8 +44,11 @@ def seed_corpus(folder: Path) -> dict[str, bytes]:
     seeds = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(seeds)
     seeds.write_seeds(folder)
-    return {f"{kind}/{path.name}": path.read_bytes()
-            for kind in ("csv", "json", "xlsx") for path in sorted((folder / kind).iterdir())}
+    return {
+        f"{kind}/{path.name}": path.read_bytes()
+        for kind in ("csv", "json", "xlsx")
+        for path in sorted((folder / kind).iterdir())
+    }
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -45,9 +59,9 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         if action == "flip":
             data[position] ^= 1 << rng.randrange(8)
         elif action == "cut":
-            del data[position:position + rng.randint(1, 64)]
+            del data[position : position + rng.randint(1, 64)]
         elif action == "repeat":
-            data[position:position] = data[position:position + rng.randint(1, 200)] * 3
+            data[position:position] = data[position : position + rng.randint(1, 200)] * 3
         else:
             data[position:position] = rng.choice(HOSTILE)
     return bytes(data)
@@ -99,11 +113,12 @@ def test_every_corpus_input_loads_or_fails_in_one_located_line(store_address, tm
         context = f"{name} #{number}: {result.output[-500:]}"
         assert result.exit_code in (0, 2), context
         assert result.exception is None or isinstance(result.exception, SystemExit), (
-            f"{context} {result.exception!r}")
+            f"{context} {result.exception!r}"
+        )
         assert "Traceback" not in result.output, context
         if result.exit_code == 2:
             refused += 1
             assert any(line.startswith("Fehler:") for line in result.output.splitlines()), context
         else:
             loaded += 1
-    assert loaded and refused   # the corpus exercises both outcomes
+    assert loaded and refused  # the corpus exercises both outcomes

@@ -55,8 +55,11 @@ def state_of(address: str) -> tuple[int, float, int]:
 
 
 def ingest(address: str, folder: Path) -> subprocess.Popen:
-    return subprocess.Popen([*NETZWERK, "--store", address, "ingest", "--quelle", "netz",
-                             str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [*NETZWERK, "--store", address, "ingest", "--quelle", "netz", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(params=["sqlite", pytest.param("neo4j", marks=pytest.mark.neo4j)])
@@ -73,8 +76,10 @@ def address(request, tmp_path) -> str:
 
 
 def test_killed_ingest_leaves_the_old_or_the_new_network(address, tmp_path):
-    versions = {"a": write_version(tmp_path / "a" / "netz", "a"),
-                "b": write_version(tmp_path / "b" / "netz", "b")}
+    versions = {
+        "a": write_version(tmp_path / "a" / "netz", "a"),
+        "b": write_version(tmp_path / "b" / "netz", "b"),
+    }
     expected = {"a": (TIES, float(TIES)), "b": (TIES, 2.0 * TIES)}
     started = time.monotonic()
     assert ingest(address, versions["a"]).wait() == 0
@@ -96,4 +101,4 @@ def test_killed_ingest_leaves_the_old_or_the_new_network(address, tmp_path):
         outcomes.append(process.returncode)
         assert (ties, weights) == expected[current], f"mixed state after kill: {ties}, {weights}"
         assert runs == completed
-    assert any(code == -signal.SIGKILL for code in outcomes)   # kills did land mid-run
+    assert any(code == -signal.SIGKILL for code in outcomes)  # kills did land mid-run

@@ -26,25 +26,44 @@ CREATE TABLE ingest_runs (run_id TEXT PRIMARY KEY, started TEXT NOT NULL, files 
     created TEXT NOT NULL, updated TEXT NOT NULL);
 INSERT INTO meta VALUES ('schema_version', '1');
 """
-PROPS = json.dumps({"type": "association", "sector": "social", "topics": [], "address": "",
-                    "contact": "", "consent": False, "coordinator": False, "note": ""})
+PROPS = json.dumps(
+    {
+        "type": "association",
+        "sector": "social",
+        "topics": [],
+        "address": "",
+        "contact": "",
+        "consent": False,
+        "coordinator": False,
+        "note": "",
+    }
+)
 
 
 def schema_1_store(path) -> None:
     """Two actors, a tie stored twice under schema 1 (two periods, two keys) and one more."""
     db = sqlite3.connect(path)
     db.executescript(SCHEMA_1)
-    db.execute("INSERT INTO ingest_runs VALUES ('r1', '2024-01-01T00:00:00', '[\"netz.xlsx\"]', "
-               "'{}', '{}')")
+    db.execute(
+        "INSERT INTO ingest_runs VALUES ('r1', '2024-01-01T00:00:00', '[\"netz.xlsx\"]', "
+        "'{}', '{}')"
+    )
     for node in ("a", "b", "c"):
-        db.execute("INSERT INTO nodes VALUES (?, 'actor', ?, ?, NULL, NULL, ?, 'netz.xlsx', "
-                   "'Akteure', 2, 'r1')", (node, node, node.upper(), PROPS))
+        db.execute(
+            "INSERT INTO nodes VALUES (?, 'actor', ?, ?, NULL, NULL, ?, 'netz.xlsx', "
+            "'Akteure', 2, 'r1')",
+            (node, node, node.upper(), PROPS),
+        )
     for key, target, since, until in (
-            ("cooperation|a|b||2018-01-01", "b", "2018-01-01", "2019-12-31"),
-            ("cooperation|a|b||2022-01-01", "b", "2022-01-01", None),
-            ("cooperation|a|c||", "c", None, None)):
-        db.execute("INSERT INTO ties VALUES (?, 'cooperation', 'a', ?, 1.0, '', '', '', ?, ?, "
-                   "'netz.xlsx', 'Beziehungen', 2, 'r1')", (key, target, since, until))
+        ("cooperation|a|b||2018-01-01", "b", "2018-01-01", "2019-12-31"),
+        ("cooperation|a|b||2022-01-01", "b", "2022-01-01", None),
+        ("cooperation|a|c||", "c", None, None),
+    ):
+        db.execute(
+            "INSERT INTO ties VALUES (?, 'cooperation', 'a', ?, 1.0, '', '', '', ?, ?, "
+            "'netz.xlsx', 'Beziehungen', 2, 'r1')",
+            (key, target, since, until),
+        )
     db.commit()
     db.close()
 
@@ -53,10 +72,10 @@ def test_schema_1_store_is_upgraded_in_place(tmp_path):
     path = tmp_path / "alt.sqlite"
     schema_1_store(path)
     with SqliteStore(path) as store:
-        assert store.counts()["ties"] == 2            # the two periods became one tie
+        assert store.counts()["ties"] == 2  # the two periods became one tie
         graph = store.graph()
         assert set(graph["a"]["b"]) == {"cooperation|a|b|"}
-        assert store.graph(as_of=date(2021, 1, 1)).number_of_edges() == 1   # only a–c
+        assert store.graph(as_of=date(2021, 1, 1)).number_of_edges() == 1  # only a–c
         log = store.ingest_log()
         assert log[0]["source"] == "netz.xlsx" and log[0]["removed"] == {}
     db = sqlite3.connect(path)
@@ -72,15 +91,18 @@ def test_neo4j_schema_1_data_is_upgraded_in_place(neo4j_uri):
     with Neo4jStore(neo4j_uri) as store:
         store.init()
         store.wipe()
-        store._write(lambda tx: tx.run(
-            "CREATE (:IngestRun {run_id: 'r1', files: '[\"netz.xlsx\"]', created: '{}', "
-            "updated: '{}', started: '2024'}) "
-            "CREATE (a:Actor {id: 'a', kind: 'actor', name: 'A', run_id: 'r1'}) "
-            "CREATE (b:Actor {id: 'b', kind: 'actor', name: 'B', run_id: 'r1'}) "
-            "CREATE (a)-[:COOPERATION {key: 'cooperation|a|b||2018-01-01', kind: 'cooperation', "
-            "weight: 1.0, since: date('2018-01-01'), until: date('2019-12-31'), run_id: 'r1'}]->(b) "
-            "CREATE (a)-[:COOPERATION {key: 'cooperation|a|b||2022-01-01', kind: 'cooperation', "
-            "weight: 1.0, since: date('2022-01-01'), run_id: 'r1'}]->(b)").consume())
+        store._write(
+            lambda tx: tx.run(
+                "CREATE (:IngestRun {run_id: 'r1', files: '[\"netz.xlsx\"]', created: '{}', "
+                "updated: '{}', started: '2024'}) "
+                "CREATE (a:Actor {id: 'a', kind: 'actor', name: 'A', run_id: 'r1'}) "
+                "CREATE (b:Actor {id: 'b', kind: 'actor', name: 'B', run_id: 'r1'}) "
+                "CREATE (a)-[:COOPERATION {key: 'cooperation|a|b||2018-01-01', kind: 'cooperation', "
+                "weight: 1.0, since: date('2018-01-01'), until: date('2019-12-31'), run_id: 'r1'}]->(b) "
+                "CREATE (a)-[:COOPERATION {key: 'cooperation|a|b||2022-01-01', kind: 'cooperation', "
+                "weight: 1.0, since: date('2022-01-01'), run_id: 'r1'}]->(b)"
+            ).consume()
+        )
     with Neo4jStore(neo4j_uri) as store:
         graph = store.graph()
         assert store.counts()["ties"] == 1

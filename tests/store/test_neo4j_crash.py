@@ -36,8 +36,13 @@ SERVER_TIMEOUT = 300  # seconds for start/kill on 2 busy cores (a start can take
 
 
 def server(command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", str(SERVER_SCRIPT), command], capture_output=True,
-                          text=True, timeout=SERVER_TIMEOUT, check=False)
+    return subprocess.run(
+        ["bash", str(SERVER_SCRIPT), command],
+        capture_output=True,
+        text=True,
+        timeout=SERVER_TIMEOUT,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -46,9 +51,11 @@ def managed_server(neo4j_uri):
     status = server("status")
     port = urlsplit(neo4j_uri).port or 7687
     if status.returncode != 0 or f":{port} " not in status.stdout:
-        pytest.skip(f"{neo4j_uri} is not the server tools/neo4j/neo4j.sh manages with this "
-                    f"environment ({status.stdout.strip()}); set NETZWERK_NEO4J_HOME and "
-                    "NEO4J_BOLT_PORT to match")
+        pytest.skip(
+            f"{neo4j_uri} is not the server tools/neo4j/neo4j.sh manages with this "
+            f"environment ({status.stdout.strip()}); set NETZWERK_NEO4J_HOME and "
+            "NEO4J_BOLT_PORT to match"
+        )
     yield neo4j_uri
     if server("status").returncode != 0:
         started = server("start")
@@ -57,8 +64,10 @@ def managed_server(neo4j_uri):
 
 def snapshot(graph: nx.MultiDiGraph) -> tuple[dict, dict]:
     nodes = {node: dict(data) for node, data in graph.nodes(data=True)}
-    edges = {(u, v, key): {name: value for name, value in data.items() if name != "ingest_run"}
-             for u, v, key, data in graph.edges(keys=True, data=True)}
+    edges = {
+        (u, v, key): {name: value for name, value in data.items() if name != "ingest_run"}
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    }
     return nodes, edges
 
 
@@ -71,8 +80,9 @@ def expected_batches(changeset: Changeset, batch_size: int) -> int:
     return sum(-(-n // batch_size) for n in [*node_counts, *shapes.values()])
 
 
-def test_ingest_killed_halfway_leaves_the_old_state_then_converges(managed_server, tmp_path,
-                                                                   monkeypatch):
+def test_ingest_killed_halfway_leaves_the_old_state_then_converges(
+    managed_server, tmp_path, monkeypatch
+):
     changeset = read_files([SAMPLE]).changeset
     with Neo4jStore(managed_server) as store:
         store.init()
@@ -121,7 +131,7 @@ def test_ingest_killed_halfway_leaves_the_old_state_then_converges(managed_serve
     assert started.returncode == 0, started.stdout + started.stderr
     with Neo4jStore(managed_server) as store:
         _wait_until_answers(store)
-        assert set(store.counts().values()) == {0}   # the old state: nothing, not half
+        assert set(store.counts().values()) == {0}  # the old state: nothing, not half
         assert store.ingest_log() == []
 
         again = store.apply(changeset)

@@ -59,6 +59,7 @@ def cypher(neo4j_uri):
     """Run a query on the test server directly (not through the store): list of records."""
     auth = (os.environ.get("NEO4J_USERNAME") or "neo4j", os.environ["NEO4J_PASSWORD"])
     with GraphDatabase.driver(neo4j_uri, auth=auth) as driver:
+
         def run(query: str, **parameters) -> list:
             records, _, _ = driver.execute_query(query, parameters, database_="neo4j")
             return records
@@ -69,8 +70,10 @@ def cypher(neo4j_uri):
 def snapshot(graph: nx.MultiDiGraph) -> tuple[dict, dict]:
     """Nodes and edges with every attribute except the ingest run that wrote them."""
     nodes = {node: dict(data) for node, data in graph.nodes(data=True)}
-    edges = {(u, v, key): {name: value for name, value in data.items() if name != "ingest_run"}
-             for u, v, key, data in graph.edges(keys=True, data=True)}
+    edges = {
+        (u, v, key): {name: value for name, value in data.items() if name != "ingest_run"}
+        for u, v, key, data in graph.edges(keys=True, data=True)
+    }
     return nodes, edges
 
 
@@ -92,12 +95,16 @@ def duplicate_keys(cypher) -> dict[str, int]:
     """Per label and relationship type: how many ids/keys are stored more than once."""
     found = {}
     for label in NODE_LABELS.values():
-        (record,) = cypher(f"MATCH (n:{label}) WITH n.id AS id, count(*) AS c WHERE c > 1 "
-                           "RETURN count(*) AS duplicates")
+        (record,) = cypher(
+            f"MATCH (n:{label}) WITH n.id AS id, count(*) AS c WHERE c > 1 "
+            "RETURN count(*) AS duplicates"
+        )
         found[label] = record["duplicates"]
     for rel_type in RELATIONSHIP_TYPES.values():
-        (record,) = cypher(f"MATCH ()-[r:{rel_type}]->() WITH r.key AS key, count(*) AS c "
-                           "WHERE c > 1 RETURN count(*) AS duplicates")
+        (record,) = cypher(
+            f"MATCH ()-[r:{rel_type}]->() WITH r.key AS key, count(*) AS c "
+            "WHERE c > 1 RETURN count(*) AS duplicates"
+        )
         found[rel_type] = record["duplicates"]
     return found
 
@@ -115,13 +122,13 @@ def test_reingest_creates_nothing(neo4j_store, sample_changeset, cypher):
     assert not again.changed_anything
     assert again.unchanged == sample_changeset.counts()
     assert neo4j_store.counts() == counts
-    assert totals(cypher) == (nodes + 1, rels)   # one more IngestRun node, nothing else
-    assert [entry["run_id"] for entry in neo4j_store.ingest_log()] == [again.run_id,
-                                                                       first.run_id]
+    assert totals(cypher) == (nodes + 1, rels)  # one more IngestRun node, nothing else
+    assert [entry["run_id"] for entry in neo4j_store.ingest_log()] == [again.run_id, first.run_id]
 
 
-def test_sample_graph_equals_a_load_into_the_embedded_store(neo4j_store, sample_changeset,
-                                                            tmp_path):
+def test_sample_graph_equals_a_load_into_the_embedded_store(
+    neo4j_store, sample_changeset, tmp_path
+):
     neo4j_store.apply(sample_changeset)
     assert snapshot(neo4j_store.graph()) == clean_load(sample_changeset, tmp_path)
     day = date(2022, 6, 30)
@@ -135,8 +142,10 @@ def test_changed_tie_is_updated_in_place(neo4j_store, small_changeset, cypher):
     result = neo4j_store.apply(small_changeset)
     assert result.updated["ties"] == 1 and result.created["ties"] == 0
     assert result.unchanged["ties"] == 4
-    (record,) = cypher("MATCH ()-[r:COOPERATION {key: $key}]->() RETURN r.weight AS w, "
-                       "r.note AS note", key=small_changeset.ties[1].key)
+    (record,) = cypher(
+        "MATCH ()-[r:COOPERATION {key: $key}]->() RETURN r.weight AS w, r.note AS note",
+        key=small_changeset.ties[1].key,
+    )
     assert (record["w"], record["note"]) == (3.0, "neu")
 
 
@@ -153,8 +162,7 @@ def test_cooperation_named_the_other_way_round_replaces_the_one_tie(store, small
     assert graph.has_edge("schule", "qm") and not graph.has_edge("qm", "schule")
 
 
-def test_apply_on_a_database_without_schema_creates_it_first(neo4j_uri, small_changeset,
-                                                             cypher):
+def test_apply_on_a_database_without_schema_creates_it_first(neo4j_uri, small_changeset, cypher):
     with Neo4jStore(neo4j_uri) as store:
         store.wipe()
         for (name,) in cypher("SHOW CONSTRAINTS YIELD name"):
@@ -167,16 +175,16 @@ def test_apply_on_a_database_without_schema_creates_it_first(neo4j_uri, small_ch
 # ---------------------------------------------------------------------- concurrency
 
 
-def test_overlapping_concurrent_ingests_create_no_duplicates(neo4j_store, neo4j_uri,
-                                                             sample_changeset, cypher,
-                                                             tmp_path):
+def test_overlapping_concurrent_ingests_create_no_duplicates(
+    neo4j_store, neo4j_uri, sample_changeset, cypher, tmp_path
+):
     ties = sample_changeset.ties
     third = len(ties) // 3
-    shared = ties[third:2 * third]
+    shared = ties[third : 2 * third]
     # both runs start with the same nodes and the same third of the ties, at the same moment;
     # they are two sources (two workbooks), so neither withdraws what the other states
     first = replace(sample_changeset, ties=shared + ties[:third], source="teil-1.xlsx")
-    second = replace(sample_changeset, ties=shared + ties[2 * third:], source="teil-2.xlsx")
+    second = replace(sample_changeset, ties=shared + ties[2 * third :], source="teil-2.xlsx")
     start = threading.Barrier(2)
 
     def ingest(changeset: Changeset):
@@ -190,7 +198,7 @@ def test_overlapping_concurrent_ingests_create_no_duplicates(neo4j_store, neo4j_
     for result, changeset in zip(results, [first, second], strict=True):
         seen = result.created["ties"] + result.updated["ties"] + result.unchanged["ties"]
         assert seen == len(changeset.ties)
-    assert sum(result.created["ties"] for result in results) == len(ties)   # none twice
+    assert sum(result.created["ties"] for result in results) == len(ties)  # none twice
     assert set(duplicate_keys(cypher).values()) == {0}
     assert neo4j_store.counts() == sample_changeset.counts()
     assert snapshot(neo4j_store.graph()) == clean_load(sample_changeset, tmp_path)
@@ -203,23 +211,47 @@ def hostile_changeset() -> Changeset:
     actor_id = "x-" + HOSTILE
     where = Provenance(HOSTILE, HOSTILE, 7)
     return Changeset(
-        actors=[Actor(id=actor_id, name=HOSTILE, type="person", sector="culture",
-                      topics=(HOSTILE,), address=HOSTILE, contact=HOSTILE, note=HOSTILE,
-                      since=date(2020, 1, 1), source=where)],
+        actors=[
+            Actor(
+                id=actor_id,
+                name=HOSTILE,
+                type="person",
+                sector="culture",
+                topics=(HOSTILE,),
+                address=HOSTILE,
+                contact=HOSTILE,
+                note=HOSTILE,
+                since=date(2020, 1, 1),
+                source=where,
+            )
+        ],
         topics=[Topic(HOSTILE, HOSTILE, note=HOSTILE)],
         ties=[
-            Tie("cooperation", NodeRef("actor", actor_id), NodeRef("actor", "qm"),
-                topic=HOSTILE, role=HOSTILE, note=HOSTILE, since=date(2021, 1, 1),
-                provenance=where),
-            Tie("works_on", NodeRef("actor", actor_id), NodeRef("topic", HOSTILE),
-                note=HOSTILE, provenance=where),
+            Tie(
+                "cooperation",
+                NodeRef("actor", actor_id),
+                NodeRef("actor", "qm"),
+                topic=HOSTILE,
+                role=HOSTILE,
+                note=HOSTILE,
+                since=date(2021, 1, 1),
+                provenance=where,
+            ),
+            Tie(
+                "works_on",
+                NodeRef("actor", actor_id),
+                NodeRef("topic", HOSTILE),
+                note=HOSTILE,
+                provenance=where,
+            ),
         ],
         files=[HOSTILE],
     )
 
 
 def test_hostile_text_is_stored_byte_identical_and_touches_nothing_else(
-        neo4j_store, small_changeset, cypher):
+    neo4j_store, small_changeset, cypher
+):
     neo4j_store.apply(small_changeset)
     before_nodes, before_edges = snapshot(neo4j_store.graph())
     before_counts, (nodes, rels) = neo4j_store.counts(), totals(cypher)
@@ -228,16 +260,30 @@ def test_hostile_text_is_stored_byte_identical_and_touches_nothing_else(
 
     result = neo4j_store.apply(hostile, files=[HOSTILE])
 
-    assert result.created == {"actors": 1, "topics": 1, "projects": 0, "events": 0,
-                              "places": 0, "ties": 2}
-    assert totals(cypher) == (nodes + 2 + 1, rels + 2)   # + actor, topic, ingest run
+    assert result.created == {
+        "actors": 1,
+        "topics": 1,
+        "projects": 0,
+        "events": 0,
+        "places": 0,
+        "ties": 2,
+    }
+    assert totals(cypher) == (nodes + 2 + 1, rels + 2)  # + actor, topic, ingest run
     counts = neo4j_store.counts()
-    assert counts == {**before_counts, "actors": before_counts["actors"] + 1,
-                      "topics": before_counts["topics"] + 1, "ties": before_counts["ties"] + 2}
+    assert counts == {
+        **before_counts,
+        "actors": before_counts["actors"] + 1,
+        "topics": before_counts["topics"] + 1,
+        "ties": before_counts["ties"] + 2,
+    }
     graph = neo4j_store.graph()
     node = graph.nodes[actor_id]
     assert (node["id"], node["name"], node["note"], node["topics"]) == (
-        actor_id, HOSTILE, HOSTILE, [HOSTILE])
+        actor_id,
+        HOSTILE,
+        HOSTILE,
+        [HOSTILE],
+    )
     topic_key = graph_key("topic", HOSTILE)
     assert graph.nodes[topic_key]["name"] == HOSTILE
     assert graph.nodes[topic_key]["note"] == HOSTILE
@@ -262,7 +308,9 @@ def test_hostile_text_is_stored_byte_identical_and_touches_nothing_else(
 
     assert neo4j_store.forget(actor_id) == {"actors": 1, "ties": 2}
     assert snapshot(neo4j_store.graph()) == (
-        {**before_nodes, topic_key: graph.nodes[topic_key]}, before_edges)
+        {**before_nodes, topic_key: graph.nodes[topic_key]},
+        before_edges,
+    )
 
 
 def test_reingest_of_hostile_text_creates_nothing(neo4j_store):
@@ -274,9 +322,15 @@ def test_reingest_of_hostile_text_creates_nothing(neo4j_store):
 
 
 def constraints(cypher) -> set[tuple]:
-    return {(record["name"], record["type"], tuple(record["labelsOrTypes"]),
-             tuple(record["properties"]))
-            for record in cypher("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")}
+    return {
+        (
+            record["name"],
+            record["type"],
+            tuple(record["labelsOrTypes"]),
+            tuple(record["properties"]),
+        )
+        for record in cypher("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")
+    }
 
 
 def test_init_twice_is_a_no_op_on_the_schema(neo4j_store, cypher):
@@ -300,8 +354,11 @@ def test_every_label_and_relationship_type_is_unique_on_its_key(neo4j_store, cyp
 def test_every_keyed_write_the_store_sends_has_its_uniqueness_constraint(neo4j_store, cypher):
     """Nodes are written with MERGE, ties with CREATE: either way the uniqueness constraint
     on the key is what keeps a second copy out."""
-    unique = {(labels[0], properties[0]) for _, kind, labels, properties in constraints(cypher)
-              if kind in ("UNIQUENESS", "RELATIONSHIP_UNIQUENESS") and len(properties) == 1}
+    unique = {
+        (labels[0], properties[0])
+        for _, kind, labels, properties in constraints(cypher)
+        if kind in ("UNIQUENESS", "RELATIONSHIP_UNIQUENESS") and len(properties) == 1
+    }
     queries = keyed_write_queries()
     shapes = sum(len(sources) * len(targets) for sources, targets in TIE_ENDPOINTS.values())
     assert len(queries) == len(NODE_LABELS) + shapes
@@ -311,8 +368,7 @@ def test_every_keyed_write_the_store_sends_has_its_uniqueness_constraint(neo4j_s
         patterns += re.findall(r"(?:MERGE|CREATE) \(\w+\)-\[\w+:(\w+) \{(\w+):", query)
         assert len(patterns) == 1, query
         written.update(patterns)
-    assert {label for label, _ in written} == {*NODE_LABELS.values(),
-                                              *RELATIONSHIP_TYPES.values()}
+    assert {label for label, _ in written} == {*NODE_LABELS.values(), *RELATIONSHIP_TYPES.values()}
     assert written <= unique
 
 
@@ -327,14 +383,13 @@ def test_tie_listed_twice_in_one_changeset_is_stored_once_last_wins(store, small
     assert data["weight"] == 5.0
 
 
-def test_write_that_meets_a_key_written_concurrently_is_run_again(neo4j_store,
-                                                                   small_changeset):
+def test_write_that_meets_a_key_written_concurrently_is_run_again(neo4j_store, small_changeset):
     neo4j_store.apply(small_changeset)
     attempts = []
 
     def work(tx):
         attempts.append(len(attempts) + 1)
-        if len(attempts) == 1:   # as if another ingest had created "qm" a moment earlier
+        if len(attempts) == 1:  # as if another ingest had created "qm" a moment earlier
             tx.run("CREATE (:Actor {id: 'qm'})").consume()
         return len(attempts)
 
@@ -342,9 +397,9 @@ def test_write_that_meets_a_key_written_concurrently_is_run_again(neo4j_store,
     assert neo4j_store.counts()["actors"] == 4
 
 
-def test_concurrent_ingests_of_one_workbook_log_what_each_really_created(neo4j_store,
-                                                                         neo4j_uri,
-                                                                         sample_changeset):
+def test_concurrent_ingests_of_one_workbook_log_what_each_really_created(
+    neo4j_store, neo4j_uri, sample_changeset
+):
     """Two clients load the same workbook at the same moment: the ingests take turns (one
     transaction each, under the ingest lock), so one logs every record as new and the other
     logs them as unchanged."""
@@ -363,4 +418,3 @@ def test_concurrent_ingests_of_one_workbook_log_what_each_really_created(neo4j_s
     logged = sorted(entry["created"]["ties"] for entry in neo4j_store.ingest_log())
     assert logged == [0, len(sample_changeset.ties)]
     assert neo4j_store.counts() == sample_changeset.counts()
-

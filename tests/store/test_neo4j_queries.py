@@ -27,8 +27,17 @@ from netzwerk.store.queries import get_query, load_queries
 pytestmark = pytest.mark.neo4j
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "wehringhausen" / "wehringhausen.xlsx"
-SPOKES = {"uwe-nolte", "mehmet-haddad", "rana-lindner", "aylin-kowalski", "nicole-tiemann",
-          "oliver-wulf", "zeynep-thiele", "cafe-lieblingsplatz", "immobilien-ruhrblick"}
+SPOKES = {
+    "uwe-nolte",
+    "mehmet-haddad",
+    "rana-lindner",
+    "aylin-kowalski",
+    "nicole-tiemann",
+    "oliver-wulf",
+    "zeynep-thiele",
+    "cafe-lieblingsplatz",
+    "immobilien-ruhrblick",
+}
 ISOLATES = {"unverpackt", "balkongaerten", "fatma-hahn", "carla-heinemann"}
 ACTOR_TIES = {"cooperation", "membership", "runs", "funding"}
 # sensible parameters for every query in the library (a new query needs an entry here)
@@ -84,14 +93,13 @@ def test_every_query_in_the_library_has_test_parameters():
 def test_query_runs_and_returns_rows_with_its_columns(sample_store, name):
     rows = run(sample_store, name)
     assert rows, f"{name} returned nothing on the sample data"
-    assert len({tuple(row) for row in rows}) == 1     # every row has the same columns
+    assert len({tuple(row) for row in rows}) == 1  # every row has the same columns
 
 
 def test_coordinator_only_returns_the_designed_spokes(sample_store):
     rows = run(sample_store, "coordinator_only")
     assert {row["actor"] for row in rows} == SPOKES
-    assert {tuple(row["coordinators"]) for row in rows} == {("Quartiersmanagement "
-                                                             "Wehringhausen",)}
+    assert {tuple(row["coordinators"]) for row in rows} == {("Quartiersmanagement Wehringhausen",)}
 
 
 def test_actors_without_ties_returns_the_designed_isolates(sample_store):
@@ -114,7 +122,7 @@ def test_shortest_paths_finds_the_path_through_the_cut_point(sample_store):
     assert rows and {row["steps"] for row in rows} == {4}
     for row in rows:
         assert row["path"][0] == "Lesepaten Wehringhausen"
-        assert row["path"][1] == "Kerstin Vogt"      # the only way out of the Lesepaten
+        assert row["path"][1] == "Kerstin Vogt"  # the only way out of the Lesepaten
         assert row["path"][-1] == "Kfz-Werkstatt Ruhrtal"
         assert len(row["ties"]) == row["steps"]
 
@@ -126,28 +134,33 @@ def test_shortest_paths_from_an_actor_to_itself_is_empty_not_an_error(sample_sto
 def test_ties_between_culture_and_housing_is_the_one_designed_pair(sample_store):
     rows = run(sample_store, "ties_between_sectors")
     assert {frozenset((row["from_actor"], row["to_actor"])) for row in rows} == {
-        frozenset(("ute-stratmann", "lena-moeller"))}
+        frozenset(("ute-stratmann", "lena-moeller"))
+    }
 
 
 def test_ties_between_education_and_economy_is_the_designed_gap(sample_store):
-    assert run(sample_store, "ties_between_sectors", sector_a="education",
-               sector_b="economy") == []
+    assert run(sample_store, "ties_between_sectors", sector_a="education", sector_b="economy") == []
 
 
 def test_ties_within_one_sector_are_listed_once(sample_store, sample_graph):
     rows = run(sample_store, "ties_between_sectors", sector_a="religion", sector_b="religion")
-    expected = sum(1 for u, v, data in sample_graph.edges(data=True)
-                   if data["kind"] != "works_on"
-                   and sample_graph.nodes[u].get("sector") == "religion"
-                   and sample_graph.nodes[v].get("sector") == "religion")
+    expected = sum(
+        1
+        for u, v, data in sample_graph.edges(data=True)
+        if data["kind"] != "works_on"
+        and sample_graph.nodes[u].get("sector") == "religion"
+        and sample_graph.nodes[v].get("sector") == "religion"
+    )
     assert len(rows) == expected > 0
 
 
 def test_actors_on_topic_agrees_with_the_graph(sample_store, sample_graph):
-    expected = {node for node, data in sample_graph.nodes(data=True)
-                if data["kind"] == "actor"
-                and ("integration" in data["topics"]
-                     or sample_graph.has_edge(node, "topic:integration"))}
+    expected = {
+        node
+        for node, data in sample_graph.nodes(data=True)
+        if data["kind"] == "actor"
+        and ("integration" in data["topics"] or sample_graph.has_edge(node, "topic:integration"))
+    }
     assert {row["actor"] for row in run(sample_store, "actors_on_topic")} == expected
 
 
@@ -156,36 +169,51 @@ def test_ego_network_counts_ties_among_partners_from_both_ends(sample_store, sam
     partners = actor_neighbours(sample_graph, "wiw")
     assert {row["partner"] for row in rows} == partners
     for row in rows:
-        among = sum(1 for u, v in [*sample_graph.out_edges(row["partner"]),
-                                   *sample_graph.in_edges(row["partner"])]
-                    if ({u, v} - {row["partner"]}) <= partners and u != v)
+        among = sum(
+            1
+            for u, v in [
+                *sample_graph.out_edges(row["partner"]),
+                *sample_graph.in_edges(row["partner"]),
+            ]
+            if ({u, v} - {row["partner"]}) <= partners and u != v
+        )
         assert row["ties_among_partners"] == among, row["partner"]
 
 
 def test_new_actors_since_2025_are_the_newcomers(sample_store, sample_graph):
     rows = run(sample_store, "new_actors_since")
-    expected = {node for node, data in sample_graph.nodes(data=True)
-                if data["kind"] == "actor" and data["since"]
-                and data["since"] >= date(2025, 1, 1)}
+    expected = {
+        node
+        for node, data in sample_graph.nodes(data=True)
+        if data["kind"] == "actor" and data["since"] and data["since"] >= date(2025, 1, 1)
+    }
     assert {row["actor"] for row in rows} == expected >= ISOLATES
 
 
 def test_partners_since_lists_ties_that_began_on_or_after_the_day(sample_store, sample_graph):
     rows = run(sample_store, "partners_since")
     assert rows and all(row["since"] >= date(2024, 1, 1) for row in rows)
-    expected = sum(1 for u, v, data in [*sample_graph.out_edges("qm-wehringhausen", data=True),
-                                        *sample_graph.in_edges("qm-wehringhausen", data=True)]
-                   if data["since"] and data["since"] >= date(2024, 1, 1)
-                   and sample_graph.nodes[v if u == "qm-wehringhausen" else u]["kind"] == "actor")
+    expected = sum(
+        1
+        for u, v, data in [
+            *sample_graph.out_edges("qm-wehringhausen", data=True),
+            *sample_graph.in_edges("qm-wehringhausen", data=True),
+        ]
+        if data["since"]
+        and data["since"] >= date(2024, 1, 1)
+        and sample_graph.nodes[v if u == "qm-wehringhausen" else u]["kind"] == "actor"
+    )
     assert len(rows) == expected
 
 
 def test_activities_of_actor_lists_its_events_and_projects(sample_store, sample_graph):
     rows = run(sample_store, "activities_of_actor")
-    expected = {(graph_node.split(":", 1)[1], data["kind"])
-                for _, graph_node, data in sample_graph.out_edges("wiw", data=True)
-                if data["kind"] in {"participation", "runs", "funding"}
-                and sample_graph.nodes[graph_node]["kind"] in {"event", "project"}}
+    expected = {
+        (graph_node.split(":", 1)[1], data["kind"])
+        for _, graph_node, data in sample_graph.out_edges("wiw", data=True)
+        if data["kind"] in {"participation", "runs", "funding"}
+        and sample_graph.nodes[graph_node]["kind"] in {"event", "project"}
+    }
     assert {(row["id"], row["as_what"]) for row in rows} == expected
     dates = [row["date"] for row in rows]
     assert dates == sorted(dates, reverse=True)
@@ -193,10 +221,10 @@ def test_activities_of_actor_lists_its_events_and_projects(sample_store, sample_
 
 def test_sector_overview_counts_each_tie_once(sample_store, sample_graph):
     rows = {row["sector"]: row for row in run(sample_store, "sector_overview")}
-    actors = {node: data for node, data in sample_graph.nodes(data=True)
-              if data["kind"] == "actor"}
+    actors = {node: data for node, data in sample_graph.nodes(data=True) if data["kind"] == "actor"}
     assert Counter(data["sector"] for data in actors.values()) == {
-        sector: row["actors"] for sector, row in rows.items()}
+        sector: row["actors"] for sector, row in rows.items()
+    }
     internal, external = Counter(), Counter()
     for u, v, data in sample_graph.edges(data=True):
         if data["kind"] in ACTOR_TIES and u in actors and v in actors:
@@ -207,8 +235,10 @@ def test_sector_overview_counts_each_tie_once(sample_store, sample_graph):
                 external[a] += 1
                 external[b] += 1
     for sector, row in rows.items():
-        assert (row["internal_ties"], row["external_ties"]) == (internal[sector],
-                                                                external[sector]), sector
+        assert (row["internal_ties"], row["external_ties"]) == (
+            internal[sector],
+            external[sector],
+        ), sector
 
 
 # ---------------------------------------------------------------------- the command
@@ -224,24 +254,35 @@ def test_query_as_json_pseudonymises_persons(sample_store, neo4j_uri):
     rows = json.loads(result.output)
     pseudonyms = Pseudonymiser(b"test-key")
     shown = {row["actor"] for row in rows}
-    assert "cafe-lieblingsplatz" in shown                    # organisations keep their ids
+    assert "cafe-lieblingsplatz" in shown  # organisations keep their ids
     assert pseudonyms.pseudonym("uwe-nolte") in shown
     for person in ("uwe-nolte", "Uwe Nolte", "rana-lindner", "Rana Lindner"):
         assert person not in result.output
 
 
 def test_query_with_names_shows_only_persons_who_consented(sample_store, neo4j_uri):
-    result = query_cli("--store", neo4j_uri, "query", "coordinator_only", "--names",
-                       "--format", "json")
+    result = query_cli(
+        "--store", neo4j_uri, "query", "coordinator_only", "--names", "--format", "json"
+    )
     assert result.exit_code == 0, result.output
     names = {row["name"] for row in json.loads(result.output)}
-    assert {"Rana Lindner", "Nicole Tiemann"} <= names        # consented
+    assert {"Rana Lindner", "Nicole Tiemann"} <= names  # consented
     assert "Uwe Nolte" not in names and "uwe-nolte" not in result.output
 
 
 def test_query_with_parameters_as_csv(sample_store, neo4j_uri):
-    result = query_cli("--store", neo4j_uri, "query", "ties_ended_in_period",
-                       "-p", "from=2022-12-01", "-p", "to=2022-12-31", "--format", "csv")
+    result = query_cli(
+        "--store",
+        neo4j_uri,
+        "query",
+        "ties_ended_in_period",
+        "-p",
+        "from=2022-12-01",
+        "-p",
+        "to=2022-12-31",
+        "--format",
+        "csv",
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert {"from_id", "tie", "to_id", "until"} <= set(rows[0])
@@ -250,8 +291,16 @@ def test_query_with_parameters_as_csv(sample_store, neo4j_uri):
 
 
 def test_query_as_table(sample_store, neo4j_uri):
-    result = query_cli("--store", neo4j_uri, "query", "shortest_paths", "-p", "from=lesepaten",
-                       "-p", "to=kfz-werkstatt")
+    result = query_cli(
+        "--store",
+        neo4j_uri,
+        "query",
+        "shortest_paths",
+        "-p",
+        "from=lesepaten",
+        "-p",
+        "to=kfz-werkstatt",
+    )
     assert result.exit_code == 0, result.output
     assert "Lesepaten Wehringhausen" in result.output and "Kerstin Vogt" not in result.output
 
@@ -263,8 +312,7 @@ def test_query_with_a_missing_parameter_prints_the_usage(neo4j_uri):
 
 
 def test_query_with_a_value_neo4j_cannot_use_is_one_line(sample_store, neo4j_uri):
-    result = query_cli("--store", neo4j_uri, "query", "new_actors_since", "-p",
-                       "since=31.12.2024")
+    result = query_cli("--store", neo4j_uri, "query", "new_actors_since", "-p", "since=31.12.2024")
     assert result.exit_code == 2 and "Traceback" not in result.output
     (line,) = result.output.strip().splitlines()
     assert "new_actors_since" in line and "JJJJ-MM-TT" in line

@@ -52,8 +52,7 @@ def test_query_header_lists_exactly_its_parameters(name):
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_query_holds_one_statement_and_no_literal_user_values(name):
-    body = "\n".join(line for line in QUERIES[name].text.splitlines()
-                     if not line.startswith("//"))
+    body = "\n".join(line for line in QUERIES[name].text.splitlines() if not line.startswith("//"))
     assert ";" not in body.rstrip().rstrip(";")
     # values come only as $parameters: no quoted ids, names or dates in the query text
     assert not re.search(r"\{\s*\w+\s*:\s*['\"]", body)
@@ -72,8 +71,13 @@ def _names_used_in_code_and_docs() -> set[str]:
     for path in (REPO / "netzwerk").rglob("*.py"):
         for match in call.finditer(path.read_text(encoding="utf-8")):
             used.add(match.group(1) or match.group(2))
-    docs = [REPO / "README.md", REPO / "CHANGELOG.md", *(REPO / "docs").rglob("*.md"),
-            *(REPO / "notebooks").rglob("*.ipynb"), *(REPO / "examples").rglob("*.md")]
+    docs = [
+        REPO / "README.md",
+        REPO / "CHANGELOG.md",
+        *(REPO / "docs").rglob("*.md"),
+        *(REPO / "notebooks").rglob("*.ipynb"),
+        *(REPO / "examples").rglob("*.md"),
+    ]
     for path in docs:
         if path.is_file():
             used.update(command.findall(path.read_text(encoding="utf-8")))

@@ -28,15 +28,25 @@ def four_change_rows() -> tuple[list[list], list[list]]:
     """40 actors (ids derived from names) and 200 distinct cooperation ties with weights and
     start dates, drawn with a fixed seed."""
     rng = random.Random(7)
-    actors = [[actor_name(n), "Verein", rng.choice(["Soziales", "Bildung", "Kultur"])]
-              for n in range(ACTORS)]
+    actors = [
+        [actor_name(n), "Verein", rng.choice(["Soziales", "Bildung", "Kultur"])]
+        for n in range(ACTORS)
+    ]
     pairs: set[tuple[int, int]] = set()
     while len(pairs) < TIES:
         a, b = sorted(rng.sample(range(ACTORS), 2))
         pairs.add((a, b))
-    ties = [[actor_name(a), actor_name(b), "Kooperation", 1 + index % 3,
-             date(2018 + index % 6, 1 + index % 12, 1), None]
-            for index, (a, b) in enumerate(sorted(pairs))]
+    ties = [
+        [
+            actor_name(a),
+            actor_name(b),
+            "Kooperation",
+            1 + index % 3,
+            date(2018 + index % 6, 1 + index % 12, 1),
+            None,
+        ]
+        for index, (a, b) in enumerate(sorted(pairs))
+    ]
     return actors, ties
 
 
@@ -56,8 +66,11 @@ def write_workbook(path: Path, actors: list[list], ties: list[list]) -> Path:
 
 
 def cooperation(graph, first: str, second: str) -> dict:
-    (data,) = [data for u, v, data in graph.edges(data=True)
-               if data["kind"] == "cooperation" and {u, v} == {first, second}]
+    (data,) = [
+        data
+        for u, v, data in graph.edges(data=True)
+        if data["kind"] == "cooperation" and {u, v} == {first, second}
+    ]
     return data
 
 
@@ -71,12 +84,12 @@ def test_four_corrections_make_the_store_say_what_the_workbook_says(store, tmp_p
     store.apply(read_files([write_workbook(workbook, actors, ties)]).changeset)
     assert store.counts()["ties"] == TIES
 
-    ties[0][3] = 5                                    # 1. a weight
+    ties[0][3] = 5  # 1. a weight
     weight_pair = ties[0][:2]
-    deleted = ties.pop(1)                             # 2. a row deleted (later rows shift up)
-    ties[2][4] = date(2017, 3, 1)                     # 3. a start date
+    deleted = ties.pop(1)  # 2. a row deleted (later rows shift up)
+    ties[2][4] = date(2017, 3, 1)  # 3. a start date
     date_pair = ties[2][:2]
-    old, new = actor_name(39), "Verein Neuer Name"    # 4. an actor renamed, everywhere
+    old, new = actor_name(39), "Verein Neuer Name"  # 4. an actor renamed, everywhere
     renamed_ties = sum(1 for row in ties if old in row[:2])
     actors[39][0] = new
     for row in ties:
@@ -89,13 +102,12 @@ def test_four_corrections_make_the_store_say_what_the_workbook_says(store, tmp_p
     assert result.removed["ties"] == 1 + renamed_ties
     assert result.created["ties"] == renamed_ties
     assert result.created["actors"] == 1 and result.removed["actors"] == 1
-    assert result.unchanged["ties"] == TIES - 1 - 2 - renamed_ties   # shifted rows: unchanged
+    assert result.unchanged["ties"] == TIES - 1 - 2 - renamed_ties  # shifted rows: unchanged
     graph = store.graph()
     ids = {name: node for node, name in graph.nodes(data="name")}
     assert cooperation(graph, ids[weight_pair[0]], ids[weight_pair[1]])["weight"] == 5.0
     assert cooperation(graph, ids[date_pair[0]], ids[date_pair[1]])["since"] == date(2017, 3, 1)
-    assert not [1 for u, v in graph.edges() if {u, v} == {ids.get(deleted[0]),
-                                                           ids.get(deleted[1])}]
+    assert not [1 for u, v in graph.edges() if {u, v} == {ids.get(deleted[0]), ids.get(deleted[1])}]
     names = [name for _, name in graph.nodes(data="name")]
     assert names.count(new) == 1 and old not in names
     assert store.ingest_log()[0]["removed"]["ties"] == 1 + renamed_ties
@@ -125,7 +137,7 @@ def test_same_content_from_another_file_is_unchanged_and_keeps_what_it_states(st
     assert dropped.removed["ties"] == 0
     assert store.counts()["ties"] == TIES
     store.apply(read_files([write_workbook(second, actors, ties[1:])]).changeset)
-    assert store.counts()["ties"] == TIES - 1   # now no source states it
+    assert store.counts()["ties"] == TIES - 1  # now no source states it
 
 
 def test_named_source_replaces_what_it_said_whatever_the_file_is_called(store, tmp_path):
@@ -142,8 +154,10 @@ def test_named_source_replaces_what_it_said_whatever_the_file_is_called(store, t
 def test_a_tie_that_ended_and_started_again_is_one_tie_with_two_periods(store, tmp_path):
     actors, _ = four_change_rows()
     a, b = actor_name(0), actor_name(1)
-    ties = [[a, b, "Kooperation", 1, date(2018, 1, 1), date(2019, 12, 31)],
-            [a, b, "Kooperation", 2, date(2022, 1, 1), None]]
+    ties = [
+        [a, b, "Kooperation", 1, date(2018, 1, 1), date(2019, 12, 31)],
+        [a, b, "Kooperation", 2, date(2022, 1, 1), None],
+    ]
     store.apply(read_files([write_workbook(tmp_path / "netz.xlsx", actors, ties)]).changeset)
     assert store.counts()["ties"] == 1
     ids = {name: node for node, name in store.graph().nodes(data="name")}
@@ -152,7 +166,7 @@ def test_a_tie_that_ended_and_started_again_is_one_tie_with_two_periods(store, t
     late = cooperation(store.graph(as_of=date(2024, 6, 30)), ids[a], ids[b])
     assert (early["since"], early["until"]) == (date(2018, 1, 1), date(2019, 12, 31))
     assert (late["since"], late["until"]) == (date(2022, 1, 1), None)
-    assert late["weight"] == 2.0   # the latest period's strength
+    assert late["weight"] == 2.0  # the latest period's strength
     assert len(late["periods"]) == 2
 
 
@@ -163,8 +177,9 @@ def test_dry_run_counts_the_change_and_writes_nothing(store, tmp_path):
     log = store.ingest_log()
 
     ties[0][3] = 9
-    preview = store.apply(read_files([write_workbook(workbook, actors, ties[:-3])]).changeset,
-                          dry_run=True)
+    preview = store.apply(
+        read_files([write_workbook(workbook, actors, ties[:-3])]).changeset, dry_run=True
+    )
 
     assert preview.dry_run
     assert (preview.updated["ties"], preview.removed["ties"]) == (1, 3)
@@ -182,8 +197,10 @@ def test_removing_an_actor_removes_the_ties_other_sources_state_about_it(store, 
     store.apply(Changeset(ties=erika_ties), files=["workshop"])
     without_erika = Changeset(
         actors=[a for a in small_changeset.actors if a.id != "erika"],
-        topics=small_changeset.topics, events=small_changeset.events,
-        ties=[tie for tie in small_changeset.ties if tie.source.id != "erika"])
+        topics=small_changeset.topics,
+        events=small_changeset.events,
+        ties=[tie for tie in small_changeset.ties if tie.source.id != "erika"],
+    )
     result = store.apply(without_erika, files=["netz.xlsx"])
     assert result.removed["actors"] == 1
     assert result.removed["ties"] == len(erika_ties)

@@ -38,8 +38,9 @@ JSON_SUFFIXES = frozenset({".json"})
 SUFFIXES = CSV_SUFFIXES | WORKBOOK_SUFFIXES | JSON_SUFFIXES
 
 
-def read_path(path: Path, problems: list[Problem], *, strict_names: bool = True,
-              limits: Limits | None = None) -> list[Table]:
+def read_path(
+    path: Path, problems: list[Problem], *, strict_names: bool = True, limits: Limits | None = None
+) -> list[Table]:
     """The tables in one file. Problems (unreadable file, unknown sheet, ...) are appended.
 
     ``strict_names``: a CSV/JSON list file whose name is no sheet name is an error (given
@@ -48,8 +49,16 @@ def read_path(path: Path, problems: list[Problem], *, strict_names: bool = True,
     limits = Limits.from_environment() if limits is None else limits
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        problems.append(Problem(path.name, "", 0, "", "", "Dateityp nicht unterstützt — "
-                                ".xlsx, .csv oder .json verwenden"))
+        problems.append(
+            Problem(
+                path.name,
+                "",
+                0,
+                "",
+                "",
+                "Dateityp nicht unterstützt — .xlsx, .csv oder .json verwenden",
+            )
+        )
         return []
     try:
         size = path.stat().st_size

@@ -56,16 +56,16 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(path: Path, sheet: Sheet, problems: list[Problem], limits: Limits
-              ) -> list[Table]:
+def read_csv(path: Path, sheet: Sheet, problems: list[Problem], limits: Limits) -> list[Table]:
     """The table of one CSV file (none if it is empty or refused), its rows streamed."""
     rows = _csv_rows(path, path.stem, problems, limits)
     table = table_of(path.name, path.stem, sheet, rows, problems, limits)
     return [] if table is None else [table]
 
 
-def _csv_rows(path: Path, sheet_name: str, problems: list[Problem], limits: Limits
-              ) -> Iterator[tuple[int, list]]:
+def _csv_rows(
+    path: Path, sheet_name: str, problems: list[Problem], limits: Limits
+) -> Iterator[tuple[int, list]]:
     """The numbered records of a CSV file, streamed (the file stays open while they are
     read). A record refused by the guard, or unreadable, ends the table with a problem."""
     if csv.field_size_limit() < max(_CSV_FIELD_LIMIT, limits.row_chars + 1):
@@ -74,8 +74,9 @@ def _csv_rows(path: Path, sheet_name: str, problems: list[Problem], limits: Limi
     number, cell_chars = 0, limits.cell_chars
     try:
         with path.open("rb") as handle:
-            chunks = text_chunks(handle, path.stat().st_size, path.name, problems,
-                                  limits.file_bytes)
+            chunks = text_chunks(
+                handle, path.stat().st_size, path.name, problems, limits.file_bytes
+            )
             head = _head(chunks)
             guard = _RecordGuard(sniff_delimiter(head), limits)
             for number, cells in enumerate(guard.records(chain([head], chunks)), start=1):
@@ -88,8 +89,16 @@ def _csv_rows(path: Path, sheet_name: str, problems: list[Problem], limits: Limi
     except Unreadable:
         pass  # reported by text_chunks
     except csv.Error as error:
-        problems.append(Problem(path.name, sheet_name, number + 1, "", "",
-                                f"CSV nicht lesbar ({error}) — Anführungszeichen prüfen"))
+        problems.append(
+            Problem(
+                path.name,
+                sheet_name,
+                number + 1,
+                "",
+                "",
+                f"CSV nicht lesbar ({error}) — Anführungszeichen prüfen",
+            )
+        )
     except _TooLarge as refused:
         problems.append(refused.problem(check, number + 1))
 
@@ -131,14 +140,27 @@ class _TooLarge(Exception):  # noqa: N818 - internal signal, never leaves this m
     def problem(self, check: CellCheck, row: int) -> Problem:
         file, sheet_name, limits = check.file, check.sheet_name, check.limits
         if self.kind == "cell":
-            return long_cell(file, sheet_name, row,
-                              column_name(check.header, self.position, False), self.text,
-                              limits, hint="; fehlt ein schließendes Anführungszeichen?")
+            return long_cell(
+                file,
+                sheet_name,
+                row,
+                column_name(check.header, self.position, False),
+                self.text,
+                limits,
+                hint="; fehlt ein schließendes Anführungszeichen?",
+            )
         if self.kind == "columns":
             return too_many_columns(file, sheet_name, row, None, limits)
-        return Problem(file, sheet_name, row, "", "", f"Zeile zu lang (über "
-                       f"{german_number(limits.row_chars)} Zeichen) — Zeile prüfen: fehlt ein "
-                       "schließendes Anführungszeichen?")
+        return Problem(
+            file,
+            sheet_name,
+            row,
+            "",
+            "",
+            f"Zeile zu lang (über "
+            f"{german_number(limits.row_chars)} Zeichen) — Zeile prüfen: fehlt ein "
+            "schließendes Anführungszeichen?",
+        )
 
 
 class _RecordGuard:

@@ -22,8 +22,9 @@ from netzwerk.ingest.readers.text import decode
 from netzwerk.ingest.values import clean_text
 
 
-def read_json(path: Path, problems: list[Problem], strict_names: bool, limits: Limits
-               ) -> list[Table]:
+def read_json(
+    path: Path, problems: list[Problem], strict_names: bool, limits: Limits
+) -> list[Table]:
     """The tables of one JSON file: an object of sheets, or one list named by the file."""
     file = path.name
     with path.open("rb") as handle:
@@ -38,46 +39,102 @@ def read_json(path: Path, problems: list[Problem], strict_names: bool, limits: L
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        problems.append(Problem(file, "", error.lineno, "", "", f"kein gültiges JSON ({error.msg}"
-                                f", Zeile {error.lineno}, Spalte {error.colno}) — Syntax prüfen"))
+        problems.append(
+            Problem(
+                file,
+                "",
+                error.lineno,
+                "",
+                "",
+                f"kein gültiges JSON ({error.msg}"
+                f", Zeile {error.lineno}, Spalte {error.colno}) — Syntax prüfen",
+            )
+        )
         return []
     except (ValueError, RecursionError):
-        problems.append(Problem(file, "", 0, "", "", "kein verwendbares JSON (zu tief "
-                                "verschachtelt oder Zahl zu lang) — Syntax prüfen"))
+        problems.append(
+            Problem(
+                file,
+                "",
+                0,
+                "",
+                "",
+                "kein verwendbares JSON (zu tief verschachtelt oder Zahl zu lang) — Syntax prüfen",
+            )
+        )
         return []
     if isinstance(document, list):
         sheet = sheet_of_file(path, problems, strict_names)
-        return [] if sheet is None else _json_tables(file, path.stem, sheet, document, problems,
-                                                     limits)
+        return (
+            []
+            if sheet is None
+            else _json_tables(file, path.stem, sheet, document, problems, limits)
+        )
     if not isinstance(document, dict):
-        problems.append(Problem(file, "", 0, "", "", 'JSON muss ein Objekt sein wie {"Akteure": '
-                                "[{...}, ...], ...} oder eine Liste von Zeilen"))
+        problems.append(
+            Problem(
+                file,
+                "",
+                0,
+                "",
+                "",
+                'JSON muss ein Objekt sein wie {"Akteure": '
+                "[{...}, ...], ...} oder eine Liste von Zeilen",
+            )
+        )
         return []
     known = {key: sheet_for(key) for key in document}
     if not any(known.values()):
-        problems.append(Problem(file, "", 0, "", "", f"keine bekannten Blätter — erwartet "
-                                f'{{"Akteure": [...], "Beziehungen": [...]}}; erlaubt: '
-                                f"{SHEET_NAMES}"))
+        problems.append(
+            Problem(
+                file,
+                "",
+                0,
+                "",
+                "",
+                f"keine bekannten Blätter — erwartet "
+                f'{{"Akteure": [...], "Beziehungen": [...]}}; erlaubt: '
+                f"{SHEET_NAMES}",
+            )
+        )
         return []
     tables = []
     for key, sheet in known.items():
         name = _printable(key)
         if sheet is None:
             if not is_ignored_sheet(key):
-                problems.append(Problem(file, name, 0, "", "", "unbekanntes Blatt wird ignoriert "
-                                        f"— erlaubt: {SHEET_NAMES}", "warning"))
+                problems.append(
+                    Problem(
+                        file,
+                        name,
+                        0,
+                        "",
+                        "",
+                        f"unbekanntes Blatt wird ignoriert — erlaubt: {SHEET_NAMES}",
+                        "warning",
+                    )
+                )
             continue
         rows = document[key]
         if not isinstance(rows, list):
-            problems.append(Problem(file, name, 0, "", "", "Blatt muss eine Liste von Zeilen sein"
-                                    ' — z. B. [{"name": "...", "typ": "..."}]'))
+            problems.append(
+                Problem(
+                    file,
+                    name,
+                    0,
+                    "",
+                    "",
+                    'Blatt muss eine Liste von Zeilen sein — z. B. [{"name": "...", "typ": "..."}]',
+                )
+            )
             continue
         tables.extend(_json_tables(file, name, sheet, rows, problems, limits))
     return tables
 
 
-def _json_tables(file: str, sheet_name: str, sheet: Sheet, rows: list,
-                 problems: list[Problem], limits: Limits) -> list[Table]:
+def _json_tables(
+    file: str, sheet_name: str, sheet: Sheet, rows: list, problems: list[Problem], limits: Limits
+) -> list[Table]:
     """A JSON list of row objects as a table; row n (1-based) is spreadsheet row n + 1."""
     header: dict[str, None] = {}
     for item in rows:
@@ -96,8 +153,16 @@ def _json_tables(file: str, sheet_name: str, sheet: Sheet, rows: list,
     def generate() -> Iterator[tuple[int, list]]:
         for number, item in enumerate(rows, start=2):
             if not isinstance(item, dict):
-                problems.append(Problem(file, sheet_name, number, "", _json_text(item),
-                                        'Zeile muss ein Objekt sein — z. B. {"name": "..."}'))
+                problems.append(
+                    Problem(
+                        file,
+                        sheet_name,
+                        number,
+                        "",
+                        _json_text(item),
+                        'Zeile muss ein Objekt sein — z. B. {"name": "..."}',
+                    )
+                )
                 continue
             cells = [""] * len(columns)
             for key, value in item.items():
@@ -107,24 +172,40 @@ def _json_tables(file: str, sheet_name: str, sheet: Sheet, rows: list,
     return [Table(file, sheet_name, sheet, names, 1, check.rows(generate()))]
 
 
-def _json_cell(value: object, file: str, sheet: str, row: int, column: str,
-               problems: list[Problem]) -> str:
+def _json_cell(
+    value: object, file: str, sheet: str, row: int, column: str, problems: list[Problem]
+) -> str:
     if isinstance(value, str):
         text = value
     elif isinstance(value, list) and all(not isinstance(v, (list, dict)) for v in value):
         text = "; ".join(clean_text(v) for v in value)
     elif isinstance(value, (list, dict)):
-        problems.append(Problem(file, sheet, row, _printable(column), _json_text(value),
-                                "verschachtelter Wert — nur Text, Zahl, ja/nein oder eine Liste "
-                                "von Texten eintragen"))
+        problems.append(
+            Problem(
+                file,
+                sheet,
+                row,
+                _printable(column),
+                _json_text(value),
+                "verschachtelter Wert — nur Text, Zahl, ja/nein oder eine Liste "
+                "von Texten eintragen",
+            )
+        )
         return ""
     else:
         return clean_text(value)
     if text.isascii() or _encodable(text):
         return text
-    problems.append(Problem(file, sheet, row, _printable(column), _printable(text),
-                            "ungültiges Zeichen (einzelnes Surrogat aus einem \\u-Escape) — "
-                            "Text korrigieren"))
+    problems.append(
+        Problem(
+            file,
+            sheet,
+            row,
+            _printable(column),
+            _printable(text),
+            "ungültiges Zeichen (einzelnes Surrogat aus einem \\u-Escape) — Text korrigieren",
+        )
+    )
     return ""
 
 

@@ -161,19 +161,21 @@ class _TextScan:
         first = chunk.find(b"<")
         if first < 0:  # the whole chunk continues the text at the end of the last one
             self.run += len(chunk)
-            self.run_head += chunk[:400 - len(self.run_head)]
+            self.run_head += chunk[: 400 - len(self.run_head)]
             if self.run > self.text_bytes:
                 self.found = (self.run_head, self.last_cell, self.strings - 1)
         elif self.run + first > self.text_bytes:
             self.found = (self.run_head, self.last_cell, self.strings - 1)
         elif match := self.long_text.search(chunk, first):
-            before = data[:len(self.tail) + match.start()]
-            self.found = (chunk[match.start() + 1:match.start() + 400],
-                          _last_cell(before) or self.last_cell,
-                          self.strings + self._strings(before) - 1)
+            before = data[: len(self.tail) + match.start()]
+            self.found = (
+                chunk[match.start() + 1 : match.start() + 400],
+                _last_cell(before) or self.last_cell,
+                self.strings + self._strings(before) - 1,
+            )
         else:
             last = chunk.rfind(b"<")
-            self.run, self.run_head = len(chunk) - last - 1, chunk[last + 1:last + 400]
+            self.run, self.run_head = len(chunk) - last - 1, chunk[last + 1 : last + 400]
             self.last_cell = _last_cell(data) or self.last_cell
             self.strings += self._strings(data)
         self.tail = data[-_TAIL:]
@@ -248,14 +250,19 @@ class _ArchiveScan:
         unpacked = 0
         for info in self.archive.infolist():  # every member: calamine follows any name
             sheet, shared = sheets.get(info.filename), self._is_shared(info.filename)
-            scan = _TextScan(self._text_bytes(), shared=shared,
-                             texts=sheet is not None or shared
-                             or info.filename.lower().endswith("content.xml"))
+            scan = _TextScan(
+                self._text_bytes(),
+                shared=shared,
+                texts=sheet is not None or shared or info.filename.lower().endswith("content.xml"),
+            )
             for chunk in self._chunks(info):
                 unpacked += len(chunk)
                 if unpacked > self.limits.unpacked_bytes:
-                    return [Finding("unpacked", info.filename, sheet or "",
-                                    count=self.limits.unpacked_bytes)]
+                    return [
+                        Finding(
+                            "unpacked", info.filename, sheet or "", count=self.limits.unpacked_bytes
+                        )
+                    ]
                 if scan.feed(chunk):
                     break
             if scan.found is not None:
@@ -267,8 +274,9 @@ class _ArchiveScan:
         limits = self.limits
         return min(XML_BYTES_PER_CHAR * limits.cell_chars, limits.unpacked_bytes, 1 << 31)
 
-    def _long_text(self, part: str, sheet: str | None, found: tuple[bytes, bytes, int],
-                   sheets: dict[str, str]) -> Finding:
+    def _long_text(
+        self, part: str, sheet: str | None, found: tuple[bytes, bytes, int], sheets: dict[str, str]
+    ) -> Finding:
         """A text too long, at its cell: in a sheet the cell around it, in the shared
         strings the first cell that shows it."""
         text, cell, index = found
@@ -322,11 +330,17 @@ class _ArchiveScan:
             workbook = ET.fromstring(self._small(workbook_part))
             relations = self._relations(folder, posixpath.basename(workbook_part))
         except Exception:  # noqa: BLE001 - missing, damaged or huge: fall back to the paths
-            return {name: name for name in self.archive.namelist()
-                    if name.startswith("xl/worksheets/") and _is_xml(name)}, set()
+            return {
+                name: name
+                for name in self.archive.namelist()
+                if name.startswith("xl/worksheets/") and _is_xml(name)
+            }, set()
         targets = {r.get("Id"): _resolve(folder, r.get("Target", "")) for r in relations}
-        shared = {_resolve(folder, r.get("Target", "")) for r in relations
-                  if r.get("Type", "").endswith("/sharedStrings")}
+        shared = {
+            _resolve(folder, r.get("Target", ""))
+            for r in relations
+            if r.get("Type", "").endswith("/sharedStrings")
+        }
         sheets = {}
         for sheet in workbook.iter():
             if sheet.tag.endswith("}sheet") and sheet.get(_RELATIONSHIP_ID) in targets:
@@ -376,6 +390,5 @@ def _sample(text: bytes) -> str:
     """
     end = text.find(b">", 0, 300)
     if end >= 0:
-        text = text[end + 1:]
+        text = text[end + 1 :]
     return html.unescape(text[:100].decode("utf-8", "replace")).rstrip("\ufffd")[:80]
-

@@ -32,15 +32,28 @@ class Table:
 
 def unreadable(file: str, error: OSError) -> Problem:
     """The problem for a file the system cannot read."""
-    return Problem(file, "", 0, "", "", f"Datei nicht lesbar ({error.strerror}) — Pfad und "
-                   "Berechtigungen prüfen")
+    return Problem(
+        file,
+        "",
+        0,
+        "",
+        "",
+        f"Datei nicht lesbar ({error.strerror}) — Pfad und Berechtigungen prüfen",
+    )
 
 
 def too_large(file: str, size: int, limit: int) -> Problem:
     """The problem for a file over the size limit."""
-    return Problem(file, "", 0, "", "", f"Datei zu groß ({megabytes(size)}, höchstens "
-                   f"{megabytes(limit)}) — Datei aufteilen oder die Grenze mit "
-                   "NETZWERK_MAX_FILE_MB erhöhen")
+    return Problem(
+        file,
+        "",
+        0,
+        "",
+        "",
+        f"Datei zu groß ({megabytes(size)}, höchstens "
+        f"{megabytes(limit)}) — Datei aufteilen oder die Grenze mit "
+        "NETZWERK_MAX_FILE_MB erhöhen",
+    )
 
 
 def sheet_of_file(path: Path, problems: list[Problem], strict: bool) -> Sheet | None:
@@ -48,10 +61,18 @@ def sheet_of_file(path: Path, problems: list[Problem], strict: bool) -> Sheet | 
     a warning."""
     sheet = sheet_for(path.stem)
     if sheet is None:
-        problems.append(Problem(path.name, "", 0, "", "",
-                                f"Dateiname nennt kein Blatt — Datei benennen wie das Blatt, "
-                                f"z. B. Akteure{path.suffix} (erlaubt: {SHEET_NAMES})",
-                                "error" if strict else "warning"))
+        problems.append(
+            Problem(
+                path.name,
+                "",
+                0,
+                "",
+                "",
+                f"Dateiname nennt kein Blatt — Datei benennen wie das Blatt, "
+                f"z. B. Akteure{path.suffix} (erlaubt: {SHEET_NAMES})",
+                "error" if strict else "warning",
+            )
+        )
     return sheet
 
 
@@ -74,8 +95,14 @@ def _header_of(cells: list) -> list[str] | None:
     return header
 
 
-def table_of(file: str, sheet_name: str, sheet: Sheet, rows: Iterator[tuple[int, list]],
-           problems: list[Problem], limits: Limits) -> Table | None:
+def table_of(
+    file: str,
+    sheet_name: str,
+    sheet: Sheet,
+    rows: Iterator[tuple[int, list]],
+    problems: list[Problem],
+    limits: Limits,
+) -> Table | None:
     """A table whose header is the first non-blank row; None if there is none or it is too
     wide (reported)."""
     first = _first_row(rows)
@@ -87,14 +114,25 @@ def table_of(file: str, sheet_name: str, sheet: Sheet, rows: Iterator[tuple[int,
     return Table(file, sheet_name, sheet, first[1], first[0], rows)
 
 
-def too_many_columns(file: str, sheet_name: str, row: int, count: int | None,
-                      limits: Limits) -> Problem:
+def too_many_columns(
+    file: str, sheet_name: str, row: int, count: int | None, limits: Limits
+) -> Problem:
     """One error for a table with too many columns (``count`` None: more than the limit)."""
-    counted = (f"über {limits.columns}" if count is None
-               else f"{german_number(count)}, höchstens {limits.columns}")
-    return Problem(file, sheet_name, row, "", "", f"zu viele Spalten ({counted}) — leere "
-                   "und überzählige Spalten löschen oder die Grenze mit NETZWERK_MAX_COLUMNS "
-                   "erhöhen")
+    counted = (
+        f"über {limits.columns}"
+        if count is None
+        else f"{german_number(count)}, höchstens {limits.columns}"
+    )
+    return Problem(
+        file,
+        sheet_name,
+        row,
+        "",
+        "",
+        f"zu viele Spalten ({counted}) — leere "
+        "und überzählige Spalten löschen oder die Grenze mit NETZWERK_MAX_COLUMNS "
+        "erhöhen",
+    )
 
 
 def german_number(count: int) -> str:
@@ -109,21 +147,41 @@ def column_name(header: list[str] | None, position: int, letters: bool) -> str:
     return column_letters(position + 1) if letters else str(position + 1)
 
 
-def long_cell(file: str, sheet_name: str, row: int, column: str, text: str,
-               limits: Limits, *, length: int | None = None, hint: str = "") -> Problem:
+def long_cell(
+    file: str,
+    sheet_name: str,
+    row: int,
+    column: str,
+    text: str,
+    limits: Limits,
+    *,
+    length: int | None = None,
+    hint: str = "",
+) -> Problem:
     """A cell longer than the limit; only its start is kept (``length`` None: unknown)."""
-    counted = (f"über {german_number(limits.cell_chars)} Zeichen" if length is None
-               else f"{german_number(length)} Zeichen, höchstens {german_number(limits.cell_chars)}")
-    return Problem(file, sheet_name, row, column, text[:100], f"Zelle zu lang ({counted}) — "
-                   f"Text kürzen oder die Grenze mit NETZWERK_MAX_CELL_CHARS erhöhen{hint}")
+    counted = (
+        f"über {german_number(limits.cell_chars)} Zeichen"
+        if length is None
+        else f"{german_number(length)} Zeichen, höchstens {german_number(limits.cell_chars)}"
+    )
+    return Problem(
+        file,
+        sheet_name,
+        row,
+        column,
+        text[:100],
+        f"Zelle zu lang ({counted}) — "
+        f"Text kürzen oder die Grenze mit NETZWERK_MAX_CELL_CHARS erhöhen{hint}",
+    )
 
 
 class CellCheck:
     """Cells longer than the limit in the rows of one table: each is reported (named by
     the header once it is known) and cut to the limit."""
 
-    def __init__(self, file: str, sheet_name: str, problems: list[Problem], limits: Limits,
-                 *, letters: bool) -> None:
+    def __init__(
+        self, file: str, sheet_name: str, problems: list[Problem], limits: Limits, *, letters: bool
+    ) -> None:
         self.file, self.sheet_name, self.problems = file, sheet_name, problems
         self.limits, self.letters = limits, letters
         self.header: list[str] | None = None
@@ -145,9 +203,16 @@ class CellCheck:
         cells = list(cells)
         for position, cell in enumerate(cells):
             if type(cell) is str and len(cell) > limit:
-                self.problems.append(long_cell(
-                    self.file, self.sheet_name, number,
-                    column_name(self.header, position, self.letters), cell, self.limits,
-                    length=len(cell)))
+                self.problems.append(
+                    long_cell(
+                        self.file,
+                        self.sheet_name,
+                        number,
+                        column_name(self.header, position, self.letters),
+                        cell,
+                        self.limits,
+                        length=len(cell),
+                    )
+                )
                 cells[position] = cell[:limit]
         return cells

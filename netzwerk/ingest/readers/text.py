@@ -15,9 +15,13 @@ from netzwerk.ingest.readers.table import too_large
 _READ_CHUNK = 1 << 20
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 #: Byte order marks, the four-byte ones first: UTF-32 LE starts like UTF-16 LE.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -53,8 +57,9 @@ def _encoding_of(head: bytes, size: int) -> tuple[str, int, str]:
     return "utf-8", 0, _FALLBACK
 
 
-def text_chunks(handle: BinaryIO, size: int, file: str, problems: list[Problem],
-                 limit: int) -> Iterator[str]:
+def text_chunks(
+    handle: BinaryIO, size: int, file: str, problems: list[Problem], limit: int
+) -> Iterator[str]:
     """The text of a file, decoded chunk by chunk (`decode` says how). A decoding error or
     more than ``limit`` bytes is a problem, then `Unreadable` is raised."""
     data = handle.read(max(_READ_CHUNK, 64))
@@ -70,14 +75,25 @@ def text_chunks(handle: BinaryIO, size: int, file: str, problems: list[Problem],
         try:
             text = decoder.decode(data, final=not data)
         except UnicodeDecodeError as error:
-            _encoding_problem(buffer, error.start, lines, file, problems,
-                              f"Datei ist nicht als {codec.upper()} lesbar")
+            _encoding_problem(
+                buffer,
+                error.start,
+                lines,
+                file,
+                problems,
+                f"Datei ist nicht als {codec.upper()} lesbar",
+            )
             raise Unreadable from None
         if _UNDEFINED.positions:
             for position in _UNDEFINED.positions[:10]:
-                _encoding_problem(buffer, position, lines, file, problems,
-                                  f"Byte 0x{buffer[position]:02X} ist weder UTF-8 noch "
-                                  "Windows-1252")
+                _encoding_problem(
+                    buffer,
+                    position,
+                    lines,
+                    file,
+                    problems,
+                    f"Byte 0x{buffer[position]:02X} ist weder UTF-8 noch Windows-1252",
+                )
             raise Unreadable
         if text:
             yield text
@@ -92,11 +108,20 @@ class Unreadable(Exception):  # noqa: N818 - internal signal, never leaves this 
     """The text of a file ends here; the problem saying why is reported already."""
 
 
-def _encoding_problem(buffer: bytes, position: int, lines_before: int, file: str,
-                      problems: list[Problem], what: str) -> None:
+def _encoding_problem(
+    buffer: bytes, position: int, lines_before: int, file: str, problems: list[Problem], what: str
+) -> None:
     line = lines_before + buffer.count(b"\n", 0, position) + 1
-    problems.append(Problem(file, "", line, "", "", f"{what} (Zeile {line}) — Datei als "
-                            "„CSV UTF-8“ speichern oder das Zeichen korrigieren"))
+    problems.append(
+        Problem(
+            file,
+            "",
+            line,
+            "",
+            "",
+            f"{what} (Zeile {line}) — Datei als „CSV UTF-8“ speichern oder das Zeichen korrigieren",
+        )
+    )
 
 
 _UNDEFINED = threading.local()
@@ -106,7 +131,7 @@ _FALLBACK = "netzwerk-cp1252-fallback"
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    chunk = error.object[error.start:error.end]
+    chunk = error.object[error.start : error.end]
     text = []
     for offset, byte in enumerate(chunk):
         if byte in _CP1252_UNDEFINED:

@@ -36,19 +36,31 @@ def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[T
                 sheet = sheet_for(name)
                 if sheet is None:
                     if not is_ignored_sheet(name):
-                        problems.append(Problem(file, name, 0, "", "",
-                                                "unbekanntes Blatt wird ignoriert — erlaubt: "
-                                                f"{SHEET_NAMES}", "warning"))
+                        problems.append(
+                            Problem(
+                                file,
+                                name,
+                                0,
+                                "",
+                                "",
+                                f"unbekanntes Blatt wird ignoriert — erlaubt: {SHEET_NAMES}",
+                                "warning",
+                            )
+                        )
                     continue
                 rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                 check = CellCheck(file, name, problems, limits, letters=True)
-                table = table_of(file, name, sheet, check.rows(enumerate(rows, start=1)),
-                               problems, limits)
+                table = table_of(
+                    file, name, sheet, check.rows(enumerate(rows, start=1)), problems, limits
+                )
                 if table is not None:
                     tables.append(table)
     except PasswordError:
-        problems.append(Problem(file, "", 0, "", "", "Arbeitsmappe ist passwortgeschützt — "
-                                "ohne Passwort speichern"))
+        problems.append(
+            Problem(
+                file, "", 0, "", "", "Arbeitsmappe ist passwortgeschützt — ohne Passwort speichern"
+            )
+        )
         return []
     except Exception as error:  # noqa: BLE001 - calamine's errors for damaged files vary
         problems.append(_damaged(file, type(error).__name__))
@@ -57,27 +69,55 @@ def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[T
 
 
 def _damaged(file: str, reason: str) -> Problem:
-    return Problem(file, "", 0, "", "", f"keine lesbare Excel-Arbeitsmappe ({reason}) — Datei "
-                   "in Excel öffnen und als .xlsx speichern")
+    return Problem(
+        file,
+        "",
+        0,
+        "",
+        "",
+        f"keine lesbare Excel-Arbeitsmappe ({reason}) — Datei "
+        "in Excel öffnen und als .xlsx speichern",
+    )
 
 
 def _finding_problem(file: str, finding: Finding, limits: Limits) -> Problem:
     """The located error for a reason `sheet_size` found to refuse a workbook."""
     if finding.kind == "range":
-        return Problem(file, finding.sheet, 0, "", finding.cell, "Tabellenblatt reicht bis "
-                       "zu einer weit entfernten Zelle — Inhalte außerhalb der Tabelle löschen "
-                       "und neu speichern")
+        return Problem(
+            file,
+            finding.sheet,
+            0,
+            "",
+            finding.cell,
+            "Tabellenblatt reicht bis "
+            "zu einer weit entfernten Zelle — Inhalte außerhalb der Tabelle löschen "
+            "und neu speichern",
+        )
     if finding.kind == "text":
         letters = finding.cell.rstrip("0123456789")
-        row = int(finding.cell[len(letters):]) if finding.cell else 0
+        row = int(finding.cell[len(letters) :]) if finding.cell else 0
         return long_cell(file, finding.sheet, row, letters, finding.sample, limits)
     if finding.kind == "unpacked":
-        return Problem(file, finding.sheet, 0, "", "", f"Arbeitsmappe entpackt größer als "
-                       f"{megabytes(limits.unpacked_bytes)} (bei {finding.part}) — Daten auf "
-                       "mehrere Dateien verteilen oder die Grenze mit NETZWERK_MAX_UNPACKED_MB "
-                       "erhöhen")
+        return Problem(
+            file,
+            finding.sheet,
+            0,
+            "",
+            "",
+            f"Arbeitsmappe entpackt größer als "
+            f"{megabytes(limits.unpacked_bytes)} (bei {finding.part}) — Daten auf "
+            "mehrere Dateien verteilen oder die Grenze mit NETZWERK_MAX_UNPACKED_MB "
+            "erhöhen",
+        )
     if finding.kind == "members":
-        return Problem(file, "", 0, "", "", f"Arbeitsmappe besteht aus {german_number(finding.count)} "
-                       f"Teilen (höchstens {german_number(MAX_MEMBERS)}) — Datei in Excel öffnen und "
-                       "als .xlsx speichern")
+        return Problem(
+            file,
+            "",
+            0,
+            "",
+            "",
+            f"Arbeitsmappe besteht aus {german_number(finding.count)} "
+            f"Teilen (höchstens {german_number(MAX_MEMBERS)}) — Datei in Excel öffnen und "
+            "als .xlsx speichern",
+        )
     return _damaged(file, finding.sample)

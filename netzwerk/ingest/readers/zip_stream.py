@@ -27,7 +27,7 @@ def member_count(handle: BinaryIO) -> int | None:
         return None
     (count,) = struct.unpack_from("<H", tail, at + 10)
     locator = at - 20
-    if count == 0xFFFF and locator >= 0 and tail[locator:locator + 4] == _ZIP64_LOCATOR:
+    if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == _ZIP64_LOCATOR:
         (offset,) = struct.unpack_from("<Q", tail, locator + 8)
         handle.seek(offset)
         record = handle.read(56)
@@ -36,8 +36,7 @@ def member_count(handle: BinaryIO) -> int | None:
     return count
 
 
-def inflated(archive: zipfile.ZipFile, handle: BinaryIO, info: zipfile.ZipInfo
-             ) -> Iterator[bytes]:
+def inflated(archive: zipfile.ZipFile, handle: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """The unpacked bytes of one member in chunks of at most 1 MiB, inflated from its
     compressed data as stored: a header that understates the size changes nothing."""
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
