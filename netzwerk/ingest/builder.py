@@ -8,14 +8,13 @@ only mentioned, and keeps the first of several identical ties (by `model.Tie.key
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from netzwerk.errors import Problem
 from netzwerk.ingest.readers import Table
 from netzwerk.ingest.ties import merge_periods, new_tie, tie_key
-from netzwerk.ingest.values import clean_text, split_values
+from netzwerk.ingest.values import split_values
 from netzwerk.model import (
     NODE_KINDS,
     TIE_KINDS,
@@ -371,47 +370,3 @@ class Builder:
         for index in range(len(positions), len(ties)):
             positions[ties[index].key] = index
         return positions[key]
-
-
-def data_rows(table: Table, builder: Builder) -> Iterator[tuple[int, list]]:
-    """The non-blank rows of a table, padded to the header's width.
-
-    Values in columns without a header are reported once per table (they are ignored).
-    """
-    width = len(table.header)
-    unnamed = [position for position, text in enumerate(table.header) if not text]
-    reported = False
-    for number, cells in table.rows:
-        if not any(cells):
-            continue
-        size = len(cells)
-        if size < width:
-            cells = list(cells) + [""] * (width - size)
-        if not reported and (size > width or unnamed):
-            stray = [
-                position
-                for position in (*unnamed, *range(width, size))
-                if clean_text(cells[position])
-            ]
-            if stray:
-                reported = True
-                builder.problem(
-                    table,
-                    number,
-                    "",
-                    clean_text(cells[stray[0]]),
-                    f"Wert in Spalte {stray[0] + 1} ohne Überschrift wird ignoriert "
-                    "— Überschrift ergänzen oder Wert löschen",
-                    "warning",
-                )
-        yield number, cells
-
-
-def is_blank(cells: list) -> bool:
-    """True if every cell is empty after trimming (a row of spaces counts as empty)."""
-    return not any(clean_text(cell) for cell in cells)
-
-
-def text_at(cells: list, position: int | None) -> str:
-    """The cell at ``position`` as trimmed text; '' if the column is missing."""
-    return "" if position is None else clean_text(cells[position])

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from netzwerk.ingest.builder import Builder, Node, data_rows, derived_id
+from netzwerk.ingest.builder import Builder, Node, derived_id
 from netzwerk.ingest.columns import ColumnMap
 from netzwerk.ingest.readers import Table
+from netzwerk.ingest.table_rows import data_rows
 from netzwerk.ingest.values import (
     BadValue,
     clean_text,

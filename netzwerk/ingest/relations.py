@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from netzwerk.ingest.builder import (
-    ALL_KINDS,
-    Builder,
-    Node,
-    data_rows,
-    is_blank,
-    text_at,
-)
+from netzwerk.ingest.builder import ALL_KINDS, Builder, Node
 from netzwerk.ingest.columns import ColumnMap
 from netzwerk.ingest.readers import Table
 from netzwerk.ingest.records import REQUIRED_EMPTY, end_before_start, rows_of
+from netzwerk.ingest.table_rows import data_rows, is_blank, text_at
 from netzwerk.ingest.ties import new_tie, tie_key
 from netzwerk.ingest.values import BadValue, clean_text, parse_date, parse_weight
 from netzwerk.model import TIE_ENDPOINTS, TIE_KINDS, Event, Provenance

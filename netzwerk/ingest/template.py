@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from netzwerk.errors import OPTION_PLACE, ConfigError
-from netzwerk.ingest.columns import SHEETS, Column, Sheet
+from netzwerk.ingest.sheets import SHEETS, Column, Sheet
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
 
 INSTRUCTIONS_SHEET = "Anleitung"

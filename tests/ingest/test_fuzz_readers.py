@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from netzwerk.errors import InputError
 from netzwerk.ingest import IngestResult, read_files
-from netzwerk.ingest.columns import SHEETS
+from netzwerk.ingest.sheets import SHEETS
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
 
 SETTINGS = settings(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from netzwerk.ingest.builder import Builder, Node
-from netzwerk.ingest.columns import map_columns, sheet_for
+from netzwerk.ingest.columns import map_columns
 from netzwerk.ingest.readers import Table
 from netzwerk.ingest.relations import TieSheet
+from netzwerk.ingest.sheets import sheet_for
 from netzwerk.model import NodeRef, Provenance
 
 HEADER = ["von", "zu", "art", "staerke", "seit", "bis", "thema"]

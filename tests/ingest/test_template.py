@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from netzwerk.ingest import read_files, template
-from netzwerk.ingest.columns import SHEETS
+from netzwerk.ingest.sheets import SHEETS
 from netzwerk.ingest.template import write_template
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
 

@@ -10,7 +10,6 @@ from itertools import chain
 from pathlib import Path
 
 from netzwerk.errors import Problem
-from netzwerk.ingest.columns import Sheet
 from netzwerk.ingest.limits import Limits
 from netzwerk.ingest.readers.table import (
     CellCheck,
@@ -23,6 +22,7 @@ from netzwerk.ingest.readers.table import (
     unreadable,
 )
 from netzwerk.ingest.readers.text import Unreadable, text_chunks
+from netzwerk.ingest.sheets import Sheet
 
 _DELIMITERS = ",;\t"
 _SNIFF_SAMPLE = 8192

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from netzwerk.errors import Problem
-from netzwerk.ingest.columns import Sheet, is_ignored_sheet, sheet_for
 from netzwerk.ingest.limits import Limits
 from netzwerk.ingest.readers.table import (
     SHEET_NAMES,
@@ -19,6 +18,7 @@ from netzwerk.ingest.readers.table import (
     too_many_columns,
 )
 from netzwerk.ingest.readers.text import decode
+from netzwerk.ingest.sheets import Sheet, is_ignored_sheet, sheet_for
 from netzwerk.ingest.values import clean_text
 
 

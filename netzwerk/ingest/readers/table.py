@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from netzwerk.errors import Problem
-from netzwerk.ingest.columns import SHEETS, Sheet, sheet_for
 from netzwerk.ingest.limits import Limits, megabytes
 from netzwerk.ingest.readers.sheet_size import column_letters
+from netzwerk.ingest.sheets import SHEETS, Sheet, sheet_for
 from netzwerk.ingest.values import clean_text
 
 SHEET_NAMES = ", ".join(sheet.de for sheet in SHEETS)

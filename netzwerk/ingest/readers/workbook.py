@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from netzwerk.errors import Problem
-from netzwerk.ingest.columns import is_ignored_sheet, sheet_for
 from netzwerk.ingest.limits import Limits, megabytes
 from netzwerk.ingest.readers.sheet_size import MAX_MEMBERS, Finding, inspect_workbook
 from netzwerk.ingest.readers.table import (
@@ -17,6 +16,7 @@ from netzwerk.ingest.readers.table import (
     long_cell,
     table_of,
 )
+from netzwerk.ingest.sheets import is_ignored_sheet, sheet_for
 
 
 def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[Table]:
