@@ -13,12 +13,13 @@ from netzwerk.ingest.readers.table import (
     SHEET_NAMES,
     CellCheck,
     Table,
+    known_sheet,
     sheet_of_file,
     too_large,
     too_many_columns,
 )
 from netzwerk.ingest.readers.text import decode
-from netzwerk.ingest.sheets import Sheet, is_ignored_sheet, sheet_for
+from netzwerk.ingest.sheets import Sheet, sheet_for
 from netzwerk.ingest.values import clean_text
 
 
@@ -99,21 +100,10 @@ def read_json(
         )
         return []
     tables = []
-    for key, sheet in known.items():
+    for key in known:
         name = _printable(key)
+        sheet = known_sheet(file, key, problems, shown=name)
         if sheet is None:
-            if not is_ignored_sheet(key):
-                problems.append(
-                    Problem(
-                        file,
-                        name,
-                        0,
-                        "",
-                        "",
-                        f"unbekanntes Blatt wird ignoriert — erlaubt: {SHEET_NAMES}",
-                        "warning",
-                    )
-                )
             continue
         rows = document[key]
         if not isinstance(rows, list):

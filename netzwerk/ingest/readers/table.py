@@ -12,7 +12,7 @@ from pathlib import Path
 from netzwerk.errors import Problem
 from netzwerk.ingest.limits import Limits, megabytes
 from netzwerk.ingest.readers.sheet_size import column_letters
-from netzwerk.ingest.sheets import SHEETS, Sheet, sheet_for
+from netzwerk.ingest.sheets import SHEETS, Sheet, is_ignored_sheet, sheet_for
 from netzwerk.ingest.values import clean_text
 
 SHEET_NAMES = ", ".join(sheet.de for sheet in SHEETS)
@@ -54,6 +54,16 @@ def too_large(file: str, size: int, limit: int) -> Problem:
         f"{megabytes(limit)}) — Datei aufteilen oder die Grenze mit "
         "NETZWERK_MAX_FILE_MB erhöhen",
     )
+
+
+def known_sheet(file: str, name: str, problems: list[Problem], shown: str = "") -> Sheet | None:
+    """The sheet a workbook sheet or JSON key ``name`` stands for, or None: an unknown name
+    gets a warning (shown as ``shown``, default ``name``), a template's own sheet does not."""
+    sheet = sheet_for(name)
+    if sheet is None and not is_ignored_sheet(name):
+        message = f"unbekanntes Blatt wird ignoriert — erlaubt: {SHEET_NAMES}"
+        problems.append(Problem(file, shown or name, 0, "", "", message, "warning"))
+    return sheet
 
 
 def sheet_of_file(path: Path, problems: list[Problem], strict: bool) -> Sheet | None:

@@ -9,14 +9,13 @@ from netzwerk.errors import Problem
 from netzwerk.ingest.limits import Limits, megabytes
 from netzwerk.ingest.readers.sheet_size import MAX_MEMBERS, Finding, inspect_workbook
 from netzwerk.ingest.readers.table import (
-    SHEET_NAMES,
     CellCheck,
     Table,
     german_number,
+    known_sheet,
     long_cell,
     table_of,
 )
-from netzwerk.ingest.sheets import is_ignored_sheet, sheet_for
 
 
 def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[Table]:
@@ -33,20 +32,8 @@ def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[T
     try:
         with CalamineWorkbook.from_path(path) as workbook:
             for name in workbook.sheet_names:
-                sheet = sheet_for(name)
+                sheet = known_sheet(file, name, problems)
                 if sheet is None:
-                    if not is_ignored_sheet(name):
-                        problems.append(
-                            Problem(
-                                file,
-                                name,
-                                0,
-                                "",
-                                "",
-                                f"unbekanntes Blatt wird ignoriert — erlaubt: {SHEET_NAMES}",
-                                "warning",
-                            )
-                        )
                     continue
                 rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                 check = CellCheck(file, name, problems, limits, letters=True)
