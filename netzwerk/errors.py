@@ -38,6 +38,17 @@ class Problem:
     message: str
     severity: str = "error"
 
+    @classmethod
+    def without_cell(
+        cls, file: str, sheet: str, row: int, message: str, severity: str = "error"
+    ) -> Problem:
+        """A finding about a whole file, sheet or row: no column and no value to show.
+
+        >>> str(Problem.without_cell("a.csv", "", 0, "leer", "warning"))
+        'a.csv: Warnung: leer'
+        """
+        return cls(file, sheet, row, "", "", message, severity)
+
     def __str__(self) -> str:
         place = [self.file]
         if self.sheet and self.sheet not in (self.file, PurePath(self.file).stem):

@@ -87,14 +87,14 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
     if not reading_failed and not any(table.sheet.kind == "actors" for table in tables):
         names = ", ".join(path.name for path, _ in files) or "keine Dateien angegeben"
         problems.append(
-            Problem(
+            Problem.without_cell(
                 names,
                 "",
                 0,
-                "",
-                "",
-                "kein Blatt Akteure gefunden — Blatt "
-                "oder Datei „Akteure“ ergänzen (Vorlage: netzwerk template)",
+                (
+                    "kein Blatt Akteure gefunden — Blatt "
+                    "oder Datei „Akteure“ ergänzen (Vorlage: netzwerk template)"
+                ),
             )
         )
 
@@ -151,12 +151,10 @@ def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[
             )
             if not found:
                 problems.append(
-                    Problem(
+                    Problem.without_cell(
                         path.name or str(path),
                         "",
                         0,
-                        "",
-                        "",
                         "keine .xlsx-, .csv- oder .json-Dateien im Ordner — Pfad prüfen",
                     )
                 )
@@ -166,12 +164,10 @@ def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[
             add(path, True)
         else:
             problems.append(
-                Problem(
+                Problem.without_cell(
                     path.name or str(path),
                     "",
                     0,
-                    "",
-                    "",
                     "Datei nicht gefunden — Pfad und Schreibweise prüfen",
                 )
             )

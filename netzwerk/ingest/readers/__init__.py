@@ -50,13 +50,8 @@ def read_path(
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         problems.append(
-            Problem(
-                path.name,
-                "",
-                0,
-                "",
-                "",
-                "Dateityp nicht unterstützt — .xlsx, .csv oder .json verwenden",
+            Problem.without_cell(
+                path.name, "", 0, "Dateityp nicht unterstützt — .xlsx, .csv oder .json verwenden"
             )
         )
         return []

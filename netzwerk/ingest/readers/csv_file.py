@@ -90,12 +90,10 @@ def _csv_rows(
         pass  # reported by text_chunks
     except csv.Error as error:
         problems.append(
-            Problem(
+            Problem.without_cell(
                 path.name,
                 sheet_name,
                 number + 1,
-                "",
-                "",
                 f"CSV nicht lesbar ({error}) — Anführungszeichen prüfen",
             )
         )
@@ -151,15 +149,15 @@ class _TooLarge(Exception):  # noqa: N818 - internal signal, never leaves this m
             )
         if self.kind == "columns":
             return too_many_columns(file, sheet_name, row, None, limits)
-        return Problem(
+        return Problem.without_cell(
             file,
             sheet_name,
             row,
-            "",
-            "",
-            f"Zeile zu lang (über "
-            f"{german_number(limits.row_chars)} Zeichen) — Zeile prüfen: fehlt ein "
-            "schließendes Anführungszeichen?",
+            (
+                f"Zeile zu lang (über "
+                f"{german_number(limits.row_chars)} Zeichen) — Zeile prüfen: fehlt ein "
+                "schließendes Anführungszeichen?"
+            ),
         )
 
 

@@ -41,25 +41,23 @@ def read_json(
         document = json.loads(text)
     except json.JSONDecodeError as error:
         problems.append(
-            Problem(
+            Problem.without_cell(
                 file,
                 "",
                 error.lineno,
-                "",
-                "",
-                f"kein gültiges JSON ({error.msg}"
-                f", Zeile {error.lineno}, Spalte {error.colno}) — Syntax prüfen",
+                (
+                    f"kein gültiges JSON ({error.msg}"
+                    f", Zeile {error.lineno}, Spalte {error.colno}) — Syntax prüfen"
+                ),
             )
         )
         return []
     except (ValueError, RecursionError):
         problems.append(
-            Problem(
+            Problem.without_cell(
                 file,
                 "",
                 0,
-                "",
-                "",
                 "kein verwendbares JSON (zu tief verschachtelt oder Zahl zu lang) — Syntax prüfen",
             )
         )
@@ -73,29 +71,29 @@ def read_json(
         )
     if not isinstance(document, dict):
         problems.append(
-            Problem(
+            Problem.without_cell(
                 file,
                 "",
                 0,
-                "",
-                "",
-                'JSON muss ein Objekt sein wie {"Akteure": '
-                "[{...}, ...], ...} oder eine Liste von Zeilen",
+                (
+                    'JSON muss ein Objekt sein wie {"Akteure": '
+                    "[{...}, ...], ...} oder eine Liste von Zeilen"
+                ),
             )
         )
         return []
     known = {key: sheet_for(key) for key in document}
     if not any(known.values()):
         problems.append(
-            Problem(
+            Problem.without_cell(
                 file,
                 "",
                 0,
-                "",
-                "",
-                f"keine bekannten Blätter — erwartet "
-                f'{{"Akteure": [...], "Beziehungen": [...]}}; erlaubt: '
-                f"{SHEET_NAMES}",
+                (
+                    f"keine bekannten Blätter — erwartet "
+                    f'{{"Akteure": [...], "Beziehungen": [...]}}; erlaubt: '
+                    f"{SHEET_NAMES}"
+                ),
             )
         )
         return []
@@ -108,12 +106,10 @@ def read_json(
         rows = document[key]
         if not isinstance(rows, list):
             problems.append(
-                Problem(
+                Problem.without_cell(
                     file,
                     name,
                     0,
-                    "",
-                    "",
                     'Blatt muss eine Liste von Zeilen sein — z. B. [{"name": "...", "typ": "..."}]',
                 )
             )

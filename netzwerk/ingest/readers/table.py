@@ -32,27 +32,22 @@ class Table:
 
 def unreadable(file: str, error: OSError) -> Problem:
     """The problem for a file the system cannot read."""
-    return Problem(
-        file,
-        "",
-        0,
-        "",
-        "",
-        f"Datei nicht lesbar ({error.strerror}) — Pfad und Berechtigungen prüfen",
+    return Problem.without_cell(
+        file, "", 0, f"Datei nicht lesbar ({error.strerror}) — Pfad und Berechtigungen prüfen"
     )
 
 
 def too_large(file: str, size: int, limit: int) -> Problem:
     """The problem for a file over the size limit."""
-    return Problem(
+    return Problem.without_cell(
         file,
         "",
         0,
-        "",
-        "",
-        f"Datei zu groß ({megabytes(size)}, höchstens "
-        f"{megabytes(limit)}) — Datei aufteilen oder die Grenze mit "
-        "NETZWERK_MAX_FILE_MB erhöhen",
+        (
+            f"Datei zu groß ({megabytes(size)}, höchstens "
+            f"{megabytes(limit)}) — Datei aufteilen oder die Grenze mit "
+            "NETZWERK_MAX_FILE_MB erhöhen"
+        ),
     )
 
 
@@ -62,7 +57,7 @@ def known_sheet(file: str, name: str, problems: list[Problem], shown: str = "") 
     sheet = sheet_for(name)
     if sheet is None and not is_ignored_sheet(name):
         message = f"unbekanntes Blatt wird ignoriert — erlaubt: {SHEET_NAMES}"
-        problems.append(Problem(file, shown or name, 0, "", "", message, "warning"))
+        problems.append(Problem.without_cell(file, shown or name, 0, message, "warning"))
     return sheet
 
 
@@ -72,14 +67,14 @@ def sheet_of_file(path: Path, problems: list[Problem], strict: bool) -> Sheet | 
     sheet = sheet_for(path.stem)
     if sheet is None:
         problems.append(
-            Problem(
+            Problem.without_cell(
                 path.name,
                 "",
                 0,
-                "",
-                "",
-                f"Dateiname nennt kein Blatt — Datei benennen wie das Blatt, "
-                f"z. B. Akteure{path.suffix} (erlaubt: {SHEET_NAMES})",
+                (
+                    f"Dateiname nennt kein Blatt — Datei benennen wie das Blatt, "
+                    f"z. B. Akteure{path.suffix} (erlaubt: {SHEET_NAMES})"
+                ),
                 "error" if strict else "warning",
             )
         )
@@ -133,15 +128,15 @@ def too_many_columns(
         if count is None
         else f"{german_number(count)}, höchstens {limits.columns}"
     )
-    return Problem(
+    return Problem.without_cell(
         file,
         sheet_name,
         row,
-        "",
-        "",
-        f"zu viele Spalten ({counted}) — leere "
-        "und überzählige Spalten löschen oder die Grenze mit NETZWERK_MAX_COLUMNS "
-        "erhöhen",
+        (
+            f"zu viele Spalten ({counted}) — leere "
+            "und überzählige Spalten löschen oder die Grenze mit NETZWERK_MAX_COLUMNS "
+            "erhöhen"
+        ),
     )
 
 

@@ -113,12 +113,10 @@ def _encoding_problem(
 ) -> None:
     line = lines_before + buffer.count(b"\n", 0, position) + 1
     problems.append(
-        Problem(
+        Problem.without_cell(
             file,
             "",
             line,
-            "",
-            "",
             f"{what} (Zeile {line}) — Datei als „CSV UTF-8“ speichern oder das Zeichen korrigieren",
         )
     )

@@ -44,8 +44,8 @@ def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[T
                     tables.append(table)
     except PasswordError:
         problems.append(
-            Problem(
-                file, "", 0, "", "", "Arbeitsmappe ist passwortgeschützt — ohne Passwort speichern"
+            Problem.without_cell(
+                file, "", 0, "Arbeitsmappe ist passwortgeschützt — ohne Passwort speichern"
             )
         )
         return []
@@ -56,14 +56,14 @@ def read_workbook(path: Path, problems: list[Problem], limits: Limits) -> list[T
 
 
 def _damaged(file: str, reason: str) -> Problem:
-    return Problem(
+    return Problem.without_cell(
         file,
         "",
         0,
-        "",
-        "",
-        f"keine lesbare Excel-Arbeitsmappe ({reason}) — Datei "
-        "in Excel öffnen und als .xlsx speichern",
+        (
+            f"keine lesbare Excel-Arbeitsmappe ({reason}) — Datei "
+            "in Excel öffnen und als .xlsx speichern"
+        ),
     )
 
 
@@ -85,26 +85,26 @@ def _finding_problem(file: str, finding: Finding, limits: Limits) -> Problem:
         row = int(finding.cell[len(letters) :]) if finding.cell else 0
         return long_cell(file, finding.sheet, row, letters, finding.sample, limits)
     if finding.kind == "unpacked":
-        return Problem(
+        return Problem.without_cell(
             file,
             finding.sheet,
             0,
-            "",
-            "",
-            f"Arbeitsmappe entpackt größer als "
-            f"{megabytes(limits.unpacked_bytes)} (bei {finding.part}) — Daten auf "
-            "mehrere Dateien verteilen oder die Grenze mit NETZWERK_MAX_UNPACKED_MB "
-            "erhöhen",
+            (
+                f"Arbeitsmappe entpackt größer als "
+                f"{megabytes(limits.unpacked_bytes)} (bei {finding.part}) — Daten auf "
+                "mehrere Dateien verteilen oder die Grenze mit NETZWERK_MAX_UNPACKED_MB "
+                "erhöhen"
+            ),
         )
     if finding.kind == "members":
-        return Problem(
+        return Problem.without_cell(
             file,
             "",
             0,
-            "",
-            "",
-            f"Arbeitsmappe besteht aus {german_number(finding.count)} "
-            f"Teilen (höchstens {german_number(MAX_MEMBERS)}) — Datei in Excel öffnen und "
-            "als .xlsx speichern",
+            (
+                f"Arbeitsmappe besteht aus {german_number(finding.count)} "
+                f"Teilen (höchstens {german_number(MAX_MEMBERS)}) — Datei in Excel öffnen und "
+                "als .xlsx speichern"
+            ),
         )
     return _damaged(file, finding.sample)
