@@ -8,10 +8,23 @@ from __future__ import annotations
 
 from datetime import date
 
+from netzwerk.errors import ConfigError
 from netzwerk.present.texts import text
 
 LANGUAGES = ("de", "en")
 """The languages of every output; German is the default."""
+
+
+def check_language(lang: str) -> None:
+    """ConfigError unless ``lang`` is one of `LANGUAGES`.
+
+    >>> check_language("en")
+    >>> check_language("fr")
+    Traceback (most recent call last):
+    netzwerk.errors.ConfigError: unbekannte Sprache "fr" — erlaubt: de, en
+    """
+    if lang not in LANGUAGES:
+        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: {", ".join(LANGUAGES)}')
 
 
 def format_date(day: date | None, lang: str = "de") -> str:

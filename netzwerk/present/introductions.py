@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from netzwerk.errors import ConfigError
-from netzwerk.present.formats import LANGUAGES
+from netzwerk.present.formats import LANGUAGES, check_language
 from netzwerk.present.labels import group_label
 from netzwerk.present.texts import TEXTS
 
@@ -31,8 +30,7 @@ def introduction_texts(
     >>> worded["reasons"], worded["gap_text"]
     ('Both work on Jugend and have a partner in common', 'education – local economy: no tie yet (0.5 expected)')
     """
-    if lang not in LANGUAGES:
-        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
+    check_language(lang)
     gap = suggestion["gap"]
     return {
         **suggestion,

@@ -38,9 +38,8 @@ from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
-from netzwerk.errors import ConfigError
 from netzwerk.performance import Stopwatch
-from netzwerk.present.formats import LANGUAGES
+from netzwerk.present.formats import check_language
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
@@ -127,8 +126,7 @@ def build_report(
     pseudonymiser : default `Pseudonymiser()` with the key outside the outputs.
     today : the generation date printed on the report (default: today).
     """
-    if lang not in LANGUAGES:
-        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
+    check_language(lang)
     options = ReportOptions(
         lang=lang,
         as_of=as_of,

@@ -19,7 +19,7 @@ from netzwerk.analysis.mixing import mixing
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
 from netzwerk.errors import ConfigError, NotFound
 from netzwerk.present import names as actor_names
-from netzwerk.present.formats import LANGUAGES
+from netzwerk.present.formats import check_language
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
@@ -62,8 +62,7 @@ def plot_figure(
     `plots.save_figure`. Persons are pseudonymised as in the report."""
     if kind not in PLOT_KINDS:
         raise ConfigError(f'unbekannte Abbildung "{kind}" — erlaubt: {", ".join(PLOT_KINDS)}')
-    if lang not in LANGUAGES:
-        raise ConfigError(f'unbekannte Sprache "{lang}" — erlaubt: de, en')
+    check_language(lang)
     pseudonymiser = pseudonymiser or Pseudonymiser()
     view = actor_view(
         store_graph, tie_kinds=tuple(tie_kinds), as_of_date=as_of or date.today(), weighted=weighted
