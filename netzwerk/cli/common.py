@@ -7,7 +7,6 @@ The options live in `netzwerk.cli.arguments`, the output formats in `netzwerk.cl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import click
 import networkx as nx
@@ -16,13 +15,7 @@ from netzwerk.analysis.views import DEFAULT_SHARED_KINDS, DEFAULT_TIE_KINDS, act
 from netzwerk.cli.arguments import format_option, names_option, parse_day, parse_tie_kinds
 from netzwerk.cli.output import emit
 from netzwerk.present.names import ActorNames
-from netzwerk.store import (
-    Store,
-    is_neo4j_address,
-    open_existing_store,
-    open_store,
-    store_address,
-)
+from netzwerk.store import Store, open_existing_store, open_store, store_exists
 
 __all__ = [
     "emit",
@@ -31,7 +24,7 @@ __all__ = [
     "load_view",
     "names_option",
     "pseudonymise_records",
-    "store_exists",
+    "chosen_store_exists",
     "store_from",
 ]
 
@@ -47,11 +40,10 @@ def store_from(ctx: click.Context, *, create: bool = False) -> Store:
     return open_store(address) if create else open_existing_store(address)
 
 
-def store_exists(ctx: click.Context) -> bool:
-    """False if the store is an embedded file that does not exist yet (a server is assumed
-    to exist: opening it creates nothing)."""
-    address = store_address(ctx.find_root().obj.get("store_address"))
-    return is_neo4j_address(address) or Path(address).exists()
+def chosen_store_exists(ctx: click.Context) -> bool:
+    """False if the store chosen by --store is an embedded file that does not exist yet
+    (`netzwerk.store.store_exists`)."""
+    return store_exists(ctx.find_root().obj.get("store_address"))
 
 
 def load_graphs(

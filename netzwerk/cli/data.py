@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from netzwerk.cli.arguments import language_option
-from netzwerk.cli.common import store_exists, store_from
+from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
@@ -115,7 +115,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
     _echo_warnings(result)
     if source:
         result.changeset.source = source
-    if dry_run and not store_exists(ctx):
+    if dry_run and not chosen_store_exists(ctx):
         counts = result.changeset.counts()
         click.echo(
             "Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "

@@ -48,6 +48,7 @@ __all__ = [
     "open_store",
     "personal_data",
     "store_address",
+    "store_exists",
 ]
 
 
@@ -102,6 +103,13 @@ def _without_credentials(address: str) -> str:
     return _USER_INFO.sub("…@", address)
 
 
+def store_exists(address: str | None = None) -> bool:
+    """False if the store is an embedded file that does not exist yet (a server is assumed
+    to exist: opening it creates nothing)."""
+    address = store_address(address)
+    return is_neo4j_address(address) or Path(address).exists()
+
+
 def open_store(address: str | None = None, *, create: bool = True) -> Store:
     """Open the store at ``address`` (see module docstring). Use it as a context manager.
 
@@ -116,7 +124,7 @@ def open_store(address: str | None = None, *, create: bool = True) -> Store:
     from netzwerk.store.sqlite import SqliteStore
 
     path = Path(address)
-    if not create and not path.exists():
+    if not create and not store_exists(address):
         raise StoreMissing(
             f"kein Speicher unter „{path}“ — zuerst „netzwerk ingest DATEI“ oder "
             f"„netzwerk demo“ ausführen, oder mit {OPTION_PLACE} oder NETZWERK_STORE einen "
