@@ -2,8 +2,8 @@
 
 The order is the README's: ``cli`` → ``workflows`` → ``report`` → ``present`` →
 ``analysis``, ``ingest``, ``privacy`` → ``store`` → ``model``, with the base modules
-(``errors``, ``performance``, ``private_files``) below everything. Imports inside functions
-count too: a lazy import upward is still an arrow upward.
+(``errors``, ``performance``, ``private_files``, ``plain_json``) below everything. Imports
+inside functions count too: a lazy import upward is still an arrow upward.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ RANK = {
     "errors": 0,
     "performance": 0,
     "private_files": 0,
+    "plain_json": 0,
     "model": 1,
     "store": 2,
     "analysis": 3,

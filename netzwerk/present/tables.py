@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
 from typing import Any
+
+from netzwerk.plain_json import plain_value, to_json
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("table", "csv", "json")
@@ -30,39 +29,8 @@ def neutralise_cell(value: Any) -> Any:
     return value
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, set | frozenset | tuple):
-        return sorted(value) if isinstance(value, set | frozenset) else list(value)
-    return value
-
-
-def to_json(data: Any) -> str:
-    """JSON with dates as ISO strings, sets as sorted lists, NaN/inf as null."""
-
-    def default(value: Any) -> Any:
-        plain = _plain(value)
-        if plain is value:
-            raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-        return plain
-
-    def clean(value: Any) -> Any:
-        if isinstance(value, float) and not math.isfinite(value):
-            return None
-        if isinstance(value, Mapping):
-            return {str(k): clean(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [clean(v) for v in value]
-        return value
-
-    return json.dumps(clean(data), ensure_ascii=False, indent=2, default=default)
-
-
 def _cell_text(value: Any, precision: int = 3) -> str:
-    value = _plain(value)
+    value = plain_value(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -94,7 +62,7 @@ def to_csv(
     for record in records:
         row = []
         for column in columns:
-            value = _plain(record.get(column))
+            value = plain_value(record.get(column))
             if isinstance(value, list):
                 value = "; ".join(_cell_text(v) for v in value)
             row.append(neutralise_cell("" if value is None else value))

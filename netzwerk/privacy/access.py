@@ -8,11 +8,11 @@ is the person's own data, handed to them.
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from netzwerk.plain_json import to_json
 from netzwerk.privacy import texts
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.private_files import atomic_write_text, safe_output_path
@@ -42,25 +42,17 @@ def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -
     return data
 
 
-def person_json(data: dict) -> str:
-    """An `export_person` result as JSON text: indented, non-ASCII kept, dates as ISO text,
-    sets as sorted lists.
+def person_json(data: dict[str, Any]) -> str:
+    """An `export_person` result as JSON text (`netzwerk.plain_json.to_json`).
 
+    >>> from datetime import date
     >>> print(person_json({"name": "Jörg", "since": date(2024, 6, 30)}))
     {
       "name": "Jörg",
       "since": "2024-06-30"
     }
     """
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, set | frozenset):
-        return sorted(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+    return to_json(data)
 
 
 def write_person_export(data: dict, path: Path | str) -> Path:
