@@ -5,9 +5,10 @@
     .venv/bin/python benchmarks/bench_neo4j.py --compare-rust         # with and without
                                                                       # neo4j-rust-ext
 
-WIPES THE DATABASE of the server it talks to: ``NETZWERK_TEST_NEO4J_URI`` if set, else
-bolt://127.0.0.1:7687 (user ``NEO4J_USERNAME``, password ``NEO4J_PASSWORD``). Point it at a
-server of your own, never at the team database.
+It starts a Neo4j server of its own (`benchmarks.own_neo4j`: a fresh home in a temporary
+folder, a free port that is never 7687, a random password) and deletes it at the end, so it
+never wipes a database it did not create. It needs Java 17 or 21; without Java it says so and
+stops.
 
 Targets (issue 3): ingest at least 20,000 ties/s; reading the 100k-tie graph back into
 networkx within 5 s. The changeset (about 10k actors and 100k cooperation ties with dates
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -30,9 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.own_neo4j import own_server, use_credentials  # noqa: E402
+
 TARGET_TIES_PER_SECOND = 20_000
 TARGET_READ_SECONDS = 5.0
-DEFAULT_URI = "bolt://127.0.0.1:7687"
 
 
 def build_changeset(n_actors: int, n_ties: int, seed: int = 3):
@@ -117,7 +120,7 @@ def measure(uri: str, n_actors: int, n_ties: int, batch_sizes: list[int]) -> dic
     return results
 
 
-def _child(args: argparse.Namespace, rust: bool) -> dict:
+def _child(args: argparse.Namespace, uri: str, rust: bool) -> dict:
     """Run `measure` in a fresh interpreter, with or without the Rust packstream codec."""
     command = [
         sys.executable,
@@ -129,6 +132,8 @@ def _child(args: argparse.Namespace, rust: bool) -> dict:
         str(args.actors),
         "--batch-sizes",
         args.batch_sizes,
+        "--uri",
+        uri,
     ]
     if not rust:
         command.append("--no-rust")
@@ -165,34 +170,29 @@ def main() -> None:
     )
     parser.add_argument("--no-rust", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--uri", help=argparse.SUPPRESS)  # the child's: the parent's own server
     args = parser.parse_args()
     if args.no_rust:
         sys.modules["neo4j._rust"] = None  # type: ignore[assignment]  # import fails: pure Python
-    uri = os.environ.get("NETZWERK_TEST_NEO4J_URI", DEFAULT_URI)
     sizes = [int(size) for size in args.batch_sizes.split(",")]
     if args.json:
-        print(json.dumps(measure(uri, args.actors, args.ties, sizes)))
+        print(json.dumps(measure(args.uri, args.actors, args.ties, sizes)))
         return
-
-    print(
-        f"bench_neo4j: WIPES the database at {uri} "
-        f"(set NETZWERK_TEST_NEO4J_URI to a server of your own)"
-    )
-    from netzwerk.errors import NetzwerkError
-    from netzwerk.store.neo4j import Neo4jStore
-
-    try:
-        with Neo4jStore(uri) as store:
-            store.ping()
-    except NetzwerkError as error:
-        print(f"bench_neo4j: skipped — {error}")
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        print("bench_neo4j: skipped — java not found (Java 17 or 21)")
         return
+    with own_server(heap=None, keep_home=False) as server:
+        use_credentials(server)
+        _run(args, server.uri, sizes)
+
+
+def _run(args: argparse.Namespace, uri: str, sizes: list[int]) -> None:
     if not args.compare_rust:
         _report(measure(uri, args.actors, args.ties, sizes))
         return
     for rust in (True, False):
         print(f"--- neo4j-rust-ext {'on' if rust else 'off'}")
-        results = _child(args, rust)
+        results = _child(args, uri, rust)
         for size, load in results["loads"].items():
             print(
                 f"  batch {int(size):>6}: {load['seconds']:6.2f} s  "
