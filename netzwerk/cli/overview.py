@@ -23,7 +23,7 @@ from netzwerk.report.overview import summarise
 def status(ctx: click.Context, fmt: str, lang: str) -> None:
     """What is in the store: counts by kind, type and sector, date range, last ingests."""
     with store_from(ctx) as store:
-        summary = summarise(store.graph(), lang)
+        summary = summarise(store.census(), lang)
         summary["ingests"] = store.ingest_log(limit=5)
         summary["store"] = store.description
     if fmt == "json":

@@ -32,6 +32,7 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.model import Changeset
+from netzwerk.store.census import Census, census_of_graph
 
 RECORD_KINDS = ("actors", "topics", "projects", "events", "places", "ties")
 
@@ -139,6 +140,11 @@ class Store(ABC):
 
         Log entries hold file names and counts only, never personal data.
         """
+
+    def census(self) -> Census:
+        """What the store holds, counted (`netzwerk.store.census`). This default reads the
+        whole graph; the stores answer with aggregate queries instead."""
+        return census_of_graph(self.graph())
 
     def holds_actors(self) -> bool:
         """True if the store holds at least one actor (reading commands need one)."""

@@ -49,8 +49,12 @@ from netzwerk.store.base import (
     new_run_id,
     source_of,
 )
+from netzwerk.store.census import ActorGroup, Census, census_from_counts
 from netzwerk.store.migration import SCHEMA_VERSION, migrate_neo4j
 from netzwerk.store.neo4j_cypher import (
+    CENSUS_ACTORS,
+    CENSUS_DAYS,
+    CENSUS_TIES,
     CONSTRAINT_NAMES,
     COUNT_NODES,
     COUNT_TIES,
@@ -72,7 +76,7 @@ from netzwerk.store.neo4j_ingest import (
 from netzwerk.store.neo4j_logs import DRIVER_LOGGERS, DriverLogRedaction, guard_driver_logs
 from netzwerk.store.neo4j_personal import Neo4jPersonalData, plain_nested
 from netzwerk.store.queries import NamedQuery
-from netzwerk.store.rows import ingest_log_entry
+from netzwerk.store.rows import day, ingest_log_entry
 
 guard_driver_logs()
 
@@ -297,6 +301,18 @@ class Neo4jStore(Neo4jPersonalData, Store):
         (record,) = list(self._read(COUNT_TIES))
         counts["ties"] = record[0]
         return counts
+
+    def census(self) -> Census:
+        """`Store.census` from aggregate queries (no graph is read)."""
+        self._ensure_schema()
+        nodes = {kind: list(self._read(COUNT_NODES[kind]))[0][0] for kind in NODE_LABELS}
+        actors = [
+            ActorGroup(kind, sector, bool(consent), bool(coordinator), count)
+            for kind, sector, consent, coordinator, count in self._read(CENSUS_ACTORS)
+        ]
+        ties = {record[0]: record[1] for record in self._read(CENSUS_TIES)}
+        ((first, last),) = [tuple(record) for record in self._read(CENSUS_DAYS)]
+        return census_from_counts(nodes, actors, ties, day(first), day(last))
 
     def ingest_log(self, limit: int = 10) -> list[dict[str, Any]]:
         records = self._read(INGEST_LOG, limit=limit)

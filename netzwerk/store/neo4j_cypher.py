@@ -92,6 +92,12 @@ WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 ANY_TIE_TYPE = "|".join(RELATIONSHIP_TYPES.values())
 COUNT_NODES = per_node_kind("MATCH (n:{label}) RETURN count(n)")
 COUNT_TIES = f"MATCH ()-[r:{ANY_TIE_TYPE}]->() RETURN count(r)"
+#: actors grouped by type, sector, consent and coordinator flag (`Neo4jStore.census`)
+CENSUS_ACTORS = (
+    "MATCH (a:Actor) RETURN a.type, a.sector, coalesce(a.consent, false), "
+    "coalesce(a.coordinator, false), count(*)"
+)
+CENSUS_TIES = f"MATCH ()-[r:{ANY_TIE_TYPE}]->() WHERE r.key IS NOT NULL RETURN r.kind, count(*)"
 INGEST_LOG = (
     "MATCH (r:IngestRun) RETURN r.run_id, r.started, r.files, r.created, r.updated, "
     "coalesce(r.removed, '{}'), coalesce(r.source, '') "
@@ -104,6 +110,13 @@ PERSONS = "MATCH (a:Actor {type: 'person'}) RETURN a.id, a.name, a.consent"
 LOCK = "MERGE (lock:NetzwerkLock {id: 'ingest'}) SET lock.taken = coalesce(lock.taken, 0) + 1"
 
 _ANY_NODE_LABEL = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
+#: the earliest and latest day any node or tie names
+CENSUS_DAYS = (
+    f"CALL () {{ MATCH (n) WHERE {_ANY_NODE_LABEL} UNWIND [n.since, n.until] AS day "
+    "RETURN day UNION ALL "
+    f"MATCH ()-[r:{ANY_TIE_TYPE}]->() UNWIND [r.since, r.until] AS day RETURN day }} "
+    "RETURN toString(min(day)), toString(max(day))"
+)
 _IN_CHUNKS = (
     "WITH collect(n) AS nodes "
     "UNWIND range(0, size(nodes) - 1, $chunk) AS start "

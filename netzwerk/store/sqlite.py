@@ -29,6 +29,7 @@ from netzwerk.store.base import (
     new_run_id,
     source_of,
 )
+from netzwerk.store.census import ActorGroup, Census, census_from_counts
 from netzwerk.store.migration import SCHEMA_VERSION, migrate_sqlite
 from netzwerk.store.rows import (
     NODE_FIELDS,
@@ -36,6 +37,7 @@ from netzwerk.store.rows import (
     TIE_CONTENT,
     TIE_FIELDS,
     add_tie_edge,
+    day,
     ingest_log_entry,
     node_attributes,
     node_rows,
@@ -82,6 +84,19 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     source TEXT NOT NULL DEFAULT ''
 );
 """
+
+SQL_ACTOR_GROUPS = (
+    "SELECT json_extract(props, '$.type'), json_extract(props, '$.sector'), "
+    "coalesce(json_extract(props, '$.consent'), 0), "
+    "coalesce(json_extract(props, '$.coordinator'), 0), count(*) "
+    "FROM nodes WHERE kind = 'actor' GROUP BY 1, 2, 3, 4"
+)
+#: records per kind with the earliest and latest day they name (one scan of each table;
+#: ISO text sorts as the days do, and min/max skip NULL)
+SQL_KINDS_AND_DAYS = (
+    "SELECT kind, count(*), min(since), max(since), min(until), max(until) FROM {table} "
+    "GROUP BY kind"
+)
 
 #: a node or tie row with its ingest run, as staged for a merge
 StagedRow = tuple[str | float | None, ...]
@@ -337,6 +352,25 @@ class SqliteStore(SqlitePersonalData, Store):
             counts[kind + "s"] = number
         counts["ties"] = self._db.execute("SELECT count(*) FROM ties").fetchone()[0]
         return counts
+
+    def census(self) -> Census:
+        """`Store.census` from grouped counts (one scan of each table, no graph)."""
+        self._ensure_schema()
+        nodes = self._db.execute(SQL_KINDS_AND_DAYS.format(table="nodes")).fetchall()
+        ties = self._db.execute(SQL_KINDS_AND_DAYS.format(table="ties")).fetchall()
+        actors = [
+            ActorGroup(kind, sector, bool(consent), bool(coordinator), count)
+            for kind, sector, consent, coordinator, count in self._db.execute(SQL_ACTOR_GROUPS)
+        ]
+        days = [value for row in nodes + ties for value in row[2:] if value is not None]
+        first, last = (min(days), max(days)) if days else (None, None)
+        return census_from_counts(
+            {row[0]: row[1] for row in nodes},
+            actors,
+            {row[0]: row[1] for row in ties},
+            day(first),
+            day(last),
+        )
 
     def holds_actors(self) -> bool:
         """True if an actor is stored; reads only (a file without tables is empty, and

@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from netzwerk.cli import cli
+from netzwerk.report.overview import summarise
+from netzwerk.store import open_store
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "examples" / "wehringhausen" / "wehringhausen.xlsx"
@@ -108,6 +110,19 @@ def test_status_table_shows_counts_and_last_ingests(loaded):
     assert result.exit_code == 0
     assert "Akteur" in result.output and "180" in result.output
     assert "Letzte Importe" in result.output and "wehringhausen.xlsx" in result.output
+
+
+def test_status_counts_without_the_graph_agree_with_the_report_overview(loaded):
+    """`status` counts with the store's aggregate queries (`Store.census`); the report's
+    overview counts the graph. Same figures, same order."""
+    status = json.loads(run("--store", loaded, "status", "--format", "json").output)
+    with open_store(str(loaded)) as store:
+        overview = summarise(store.graph())
+    for key in ("nodes", "actor_types", "sectors", "ties"):
+        assert list(status[key].items()) == list(overview[key].items())
+    for key in ("persons", "persons_with_consent", "coordinators", "first_date", "last_date"):
+        assert status[key] == overview[key]
+    assert status["nodes"]["Akteur"] == 180
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv"])
