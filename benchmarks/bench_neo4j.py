@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.own_neo4j import own_server, use_credentials  # noqa: E402
+from benchmarks.own_neo4j import ServerNotStarted, own_server, use_credentials  # noqa: E402
 
 TARGET_TIES_PER_SECOND = 20_000
 TARGET_READ_SECONDS = 5.0
@@ -181,9 +181,12 @@ def main() -> None:
     if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
         print("bench_neo4j: skipped — java not found (Java 17 or 21)")
         return
-    with own_server(heap=None, keep_home=False) as server:
-        use_credentials(server)
-        _run(args, server.uri, sizes)
+    try:
+        with own_server(heap=None, keep_home=False) as server:
+            use_credentials(server)
+            _run(args, server.uri, sizes)
+    except ServerNotStarted as error:
+        print(f"bench_neo4j: skipped — Neo4j could not be started: {error.first_line()}")
 
 
 def _run(args: argparse.Namespace, uri: str, sizes: list[int]) -> None:

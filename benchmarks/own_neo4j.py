@@ -39,6 +39,15 @@ LOG_SIGNS = (
 )
 
 
+class ServerNotStarted(RuntimeError):
+    """The server of our own did not start (no Java, no jars, ...): the benchmark skips it."""
+
+    def first_line(self) -> str:
+        """The reason in one line, for a benchmark's "skipped" message."""
+        lines = [line for line in str(self).splitlines()[1:] if line.strip()]
+        return lines[-1].strip() if lines else str(self).splitlines()[0]
+
+
 class OwnServer:
     """A Neo4j server started by tools/neo4j/neo4j.sh in a home of its own."""
 
@@ -87,7 +96,7 @@ class OwnServer:
     def start(self) -> None:
         done = self.script("start")
         if done.returncode != 0:
-            raise RuntimeError(f"neo4j.sh start failed:\n{done.stdout}{done.stderr}")
+            raise ServerNotStarted(f"neo4j.sh start failed:\n{done.stdout}{done.stderr}")
         self.mark_logs()
 
     def stop(self) -> None:
