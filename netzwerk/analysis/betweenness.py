@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
 import random
-from collections.abc import Hashable, Sequence
+import sys
+import types
+from collections.abc import Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -334,13 +337,35 @@ def _batch_sums(
         return np.array([dependency_sums(graph, batch, mask) for batch in batches])
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(
-        min(processes, len(batches)),
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(graph, mask),
-    ) as pool:
+    with (
+        _callers_script_hidden(),
+        ProcessPoolExecutor(
+            min(processes, len(batches)),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(graph, mask),
+        ) as pool,
+    ):
         return np.array(list(pool.map(_worker_sums, batches)))
+
+
+@contextlib.contextmanager
+def _callers_script_hidden() -> Iterator[None]:
+    """Start worker processes without running the caller's script again.
+
+    A forkserver or spawn worker imports the parent's ``__main__`` (by its file) before it
+    runs anything; a notebook user's script without an ``if __name__ == "__main__":``
+    guard would then run once more in every worker. The workers need nothing from it (the
+    kernel lives in this package), so while the pool starts and runs, ``__main__`` is an
+    empty module without a file: `multiprocessing.spawn.get_preparation_data` then tells
+    the workers to leave their ``__main__`` alone.
+    """
+    callers = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = callers
 
 
 def _available_cores() -> int:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -11,6 +15,8 @@ import pytest
 from netzwerk.analysis import betweenness as module
 from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis.betweenness import betweenness, betweenness_kernel
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def random_weighted(n: int, p: float, seed: int, directed: bool = False) -> nx.Graph:
@@ -147,6 +153,35 @@ def test_worker_processes_give_the_same_estimate(kernel):
     parallel = betweenness(graph, k_sample=48, processes=2)
     assert serial.values == parallel.values
     assert serial.standard_error == parallel.standard_error
+
+
+UNGUARDED_SCRIPT = """
+import networkx as nx
+from netzwerk.analysis import betweenness as module
+module.SCIPY_FROM = 0  # the kernel that runs in worker processes
+print("script ran", flush=True)
+graph = nx.gnm_random_graph(300, 1200, seed=1)
+result = module.betweenness(graph, k_sample=32, processes=2, weighted=False)
+print("estimated", len(result.values), flush=True)
+"""
+
+
+def test_worker_processes_do_not_run_the_callers_script_again(tmp_path):
+    """A user's script without an ``if __name__ == "__main__":`` guard: forkserver and spawn
+    workers would import it again (and print once more, or fail starting a pool of their
+    own). It must run once, and the estimate must come back."""
+    script = tmp_path / "no_main_guard.py"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["script ran", "estimated 300"]
 
 
 @pytest.mark.parametrize("k_sample", [None, 30])
