@@ -47,4 +47,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sources.col.last": ("zuletzt geladen", "last loaded"),
     "sources.col.loads": ("Ladevorgänge", "Loads"),
     "sources.heading": ("Datenquellen", "Data sources"),
+    "sources.line_once": ("{file} (eingelesen am {day})", "{file} (read on {day})"),
+    "sources.line": (
+        "{file} (zuletzt eingelesen am {day}, {loads})",
+        "{file} (last read on {day}, {loads})",
+    ),
 }
