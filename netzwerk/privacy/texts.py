@@ -152,3 +152,29 @@ RETENTION_RULE = (
     "Akteure und Beziehungen, deren Ende („bis“) länger als {years} Jahre zurückliegt (vor dem "
     "{cutoff}), werden mit `netzwerk retention --apply` gelöscht."
 )
+
+# ---------------------------------------------------------------------- shared pseudonym key
+# Errors about the key file NETZWERK_PSEUDONYM_KEY_FILE names (English twin in each comment);
+# they name the file, never its content.
+
+# '{variable} "{path}": file not found — check the path, or copy the team's key file there'
+KEY_FILE_MISSING = (
+    '{variable} "{path}": Schlüsseldatei nicht gefunden — Pfad prüfen oder die '
+    "Schlüsseldatei des Teams dorthin kopieren"
+)
+# '{variable} "{path}": key file readable by others (mode {mode}) — make it owner-only:
+# chmod 600 "{path}"'
+KEY_FILE_OPEN = (
+    '{variable} "{path}": Schlüsseldatei für andere lesbar (Rechte {mode}) — nur für den '
+    'Besitzer lesbar machen: chmod 600 "{path}"'
+)
+# '{variable} "{path}": key file cannot be read ({reason}) — check path and permissions'
+KEY_FILE_UNREADABLE = (
+    '{variable} "{path}": Schlüsseldatei nicht lesbar ({reason}) — Pfad und Rechte prüfen'
+)
+# '{variable} "{path}": key too short ({length} characters, at least {minimum}) — create
+# a key with: python -c "import secrets; print(secrets.token_hex(32))"'
+KEY_FILE_SHORT = (
+    '{variable} "{path}": Schlüssel zu kurz ({length} Zeichen, mindestens {minimum}) — '
+    'neuen Schlüssel erzeugen: python -c "import secrets; print(secrets.token_hex(32))"'
+)
