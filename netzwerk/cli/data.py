@@ -121,9 +121,9 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
     if dry_run and not chosen_store_exists(ctx):
         click.echo(f"Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: {counts}")
         return
-    click.echo(text("count.read", counts=counts))
     with store_from(ctx, create=True) as store:
         store.init()
+        click.echo(text("count.read", counts=counts))
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
             click.echo(
