@@ -126,8 +126,14 @@ DATA_SUBJECTS = (
 MEASURES = [
     "Pseudonymisierung natürlicher Personen in allen Auswertungen und Exporten (HMAC-SHA256; "
     "Schlüssel außerhalb der Ausgaben, NETZWERK_PSEUDONYM_KEY oder Schlüsseldatei mit "
-    "Rechten 0600); Namen nur mit Einwilligung und auf ausdrücklichen Wunsch (--names).",
+    "Rechten 0600, im Team eine gemeinsame Datei über NETZWERK_PSEUDONYM_KEY_FILE); Namen "
+    "nur mit Einwilligung und auf ausdrücklichen Wunsch (--names).",
+    "Neben einem Pseudonym stehen in Exporten und Abfrageergebnissen keine Notizen, keine "
+    "Straße und keine Herkunftsangaben (Datei, Blatt, Zeile), auch nicht an den Beziehungen "
+    "der Person.",
     "Anschrift und Kontakt verlassen den Speicher nur in der Auskunft (netzwerk export-person).",
+    "Der Neo4j-Server selbst enthält die Klardaten (Namen, Notizen, Anschriften): Zugang nur "
+    "für die Beschäftigten, die die Daten pflegen.",
     "Löschen (netzwerk forget): eingebetteter Speicher mit secure_delete, VACUUM und "
     "geleertem Write-Ahead-Log; Neo4j siehe Hinweise zu Transaktionsprotokollen.",
     "Protokolle von netzwerk und des Neo4j-Treibers enthalten keine Werte aus den Daten und "
