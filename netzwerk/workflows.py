@@ -67,6 +67,7 @@ def write_store_report(
             write_store_report(store, Path("bericht"), as_of=date(2024, 6, 30))
     """
     from netzwerk.analysis.views import DEFAULT_TIE_KINDS
+    from netzwerk.present.sources import ALL_RUNS
     from netzwerk.report.build import build_report, write_report
 
     report = build_report(
@@ -75,7 +76,7 @@ def write_store_report(
         as_of=as_of,
         compare=compare,
         show_names=show_names,
-        ingest_log=store.ingest_log(limit=5),
+        ingest_log=store.ingest_log(limit=ALL_RUNS),  # each file once, from every run
         tie_kinds=DEFAULT_TIE_KINDS if tie_kinds is None else tie_kinds,
         weighted=weighted,
     )

@@ -99,7 +99,10 @@ def dependency_printout(result: dict, view: nx.Graph, options: dict, show_names:
 
 
 def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
-    """The key players, each row with the measure before and after their loss."""
+    """The set's figures once (the measure with the whole set lost), then one row per key
+    player with its own contribution: ``<measure>_alone`` (only this actor lost) and
+    ``<measure>_share`` (what the set's figure loses if this actor stays), see
+    `analysis.keyplayers.member_contributions`. In JSON: ``set`` and ``players``."""
     measure = options["measure"]
     players = shown(
         [
@@ -113,13 +116,24 @@ def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names:
         view,
         show_names,
     )
-    before, after = f"{measure}_before", f"{measure}_after"
-    rows = [{**player, before: result["before"], after: result["after"]} for player in players]
-    data = {
-        "options": options,
+    members = [
+        {**player, **own} for player, own in zip(players, result["contributions"], strict=True)
+    ]
+    alone, share = f"{measure}_alone", f"{measure}_share"
+    rows = [{**member, alone: member["alone"], share: member["share"]} for member in members]
+    the_set = {
+        "measure": measure,
+        "k": result["k"],
         "before": result["before"],
         "after": result["after"],
-        "players": players,
     }
-    columns = ["id", "name", "sector", before, after]
-    return Printout(data, [Section(rows, columns)], _option_cells(options))
+    summary = [
+        {"measure": f"{measure}_before", "value": _cell(result["before"])},
+        {"measure": f"{measure}_after_set", "value": _cell(result["after"])},
+    ]
+    data = {"options": options, "set": the_set, "players": members}
+    sections = [
+        Section(summary, ["measure", "value"], formats=("table",)),
+        Section(rows, ["id", "name", "sector", alone, share]),
+    ]
+    return Printout(data, sections, _option_cells(options))

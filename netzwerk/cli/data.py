@@ -14,7 +14,9 @@ from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
+from netzwerk.present.counts import records_and_ties
 from netzwerk.present.tables import to_table
+from netzwerk.present.texts import text
 from netzwerk.store.base import ApplyResult
 from netzwerk.workflows import sample_report
 
@@ -55,8 +57,8 @@ def validate(files: tuple[Path, ...]) -> None:
     """Check workbooks/CSV/JSON files without writing anything."""
     result = read_files(list(files))
     _echo_warnings(result)
-    counts = ", ".join(f"{n} {kind}" for kind, n in result.changeset.counts().items() if n)
-    click.echo(f"Keine Fehler: {counts or 'keine Einträge'}.")
+    counts = records_and_ties(result.changeset.counts(), result.ties)
+    click.echo(text("count.validate_ok", counts=counts))
 
 
 RECORD_LABELS = {
@@ -65,7 +67,7 @@ RECORD_LABELS = {
     "projects": "Projekte",
     "events": "Veranstaltungen",
     "places": "Orte",
-    "ties": "Beziehungen",
+    "ties": text("count.all_ties_row"),
 }
 
 
@@ -115,15 +117,13 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
     _echo_warnings(result)
     if source:
         result.changeset.source = source
+    counts = records_and_ties(result.changeset.counts(), result.ties)
     if dry_run and not chosen_store_exists(ctx):
-        counts = result.changeset.counts()
-        click.echo(
-            "Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "
-            + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n)
-        )
+        click.echo(f"Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: {counts}")
         return
     with store_from(ctx, create=True) as store:
         store.init()
+        click.echo(text("count.read", counts=counts))
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
             click.echo(

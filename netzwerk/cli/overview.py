@@ -11,7 +11,9 @@ from netzwerk.cli.arguments import format_option, lang_option, names_option, par
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
+from netzwerk.present.sources import ALL_RUNS, data_sources, last_read
 from netzwerk.present.tables import to_table
+from netzwerk.present.texts import text
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
 
@@ -24,7 +26,9 @@ def status(ctx: click.Context, fmt: str, lang: str) -> None:
     """What is in the store: counts by kind, type and sector, date range, last ingests."""
     with store_from(ctx) as store:
         summary = summarise(store.census(), lang)
-        summary["ingests"] = store.ingest_log(limit=5)
+        log = store.ingest_log(limit=ALL_RUNS)
+        summary["ingests"] = log[:5]
+        summary["sources"] = data_sources(log)
         summary["store"] = store.description
     if fmt == "json":
         emit(summary, "json")
@@ -56,6 +60,15 @@ def status(ctx: click.Context, fmt: str, lang: str) -> None:
         for r in summary["ingests"]
     ]
     click.echo("\nLetzte Importe\n" + to_table(ingests))
+    sources = [
+        {
+            text("sources.col.file"): source["file"],
+            text("sources.col.last"): last_read(source),
+            text("sources.col.loads"): source["loads"],
+        }
+        for source in summary["sources"]
+    ]
+    click.echo(f"\n{text('sources.heading')}\n" + to_table(sources))
 
 
 @cli.command()

@@ -7,6 +7,7 @@ import click
 from netzwerk.cli.common import emit, format_option, names_option, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
+from netzwerk.privacy.disclosure import shareable_rows
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import NamedQueries, is_neo4j_address, store_address
 from netzwerk.store.queries import check_parameters, get_query, load_queries
@@ -25,26 +26,6 @@ def _parse_parameters(pairs: tuple[str, ...]) -> dict[str, str]:
             raise ConfigError(f'Parameter "{pair}" — Form name=wert, z. B. -p actor=stadt-hagen')
         parameters[name.strip()] = value
     return parameters
-
-
-def pseudonymise_values(rows: list[dict], persons: list[dict], show_names: bool) -> list[dict]:
-    """Replace ids and names of persons anywhere in query results by their pseudonym."""
-    pseudonymiser = Pseudonymiser()
-    hidden: dict[str, str] = {}
-    for person in persons:
-        if show_names and person["consent"]:
-            continue
-        pseudonym = pseudonymiser.pseudonym(person["id"])
-        hidden[person["id"]] = pseudonym
-        if person["name"]:
-            hidden[person["name"]] = pseudonym
-
-    def clean(value: object) -> object:
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        return hidden.get(value, value) if isinstance(value, str) else value
-
-    return [{k: clean(v) for k, v in row.items()} for row in rows]
 
 
 @cli.command()
@@ -87,5 +68,5 @@ def query(
         if not isinstance(store, NamedQueries):
             raise ConfigError(NEEDS_NEO4J)
         rows = store.run_query(named, parameters)
-        rows = pseudonymise_values(rows, store.persons(), show_names)
+        rows = shareable_rows(rows, store.persons(), show_names, Pseudonymiser())
     emit(rows, fmt)

@@ -17,6 +17,7 @@ The format itself is described once, in `columns`; `template` writes it as a wor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ from netzwerk.ingest.relations import add_participation, add_ties
 from netzwerk.model import Changeset
 from netzwerk.performance import gc_paused
 
-__all__ = ["IngestResult", "read_files", "source_name"]
+__all__ = ["IngestResult", "TieCounts", "read_files", "source_name"]
 
 #: problems kept and shown per ingest; the rest are counted (see `errors.ProblemList`)
 MAX_PROBLEMS = 1000
@@ -48,11 +49,43 @@ _HANDLERS: tuple[tuple[str, Callable[[Builder, Table, ColumnMap], None]], ...] =
 
 
 @dataclass
+class TieCounts:
+    """How the ties of a changeset came about, so a summary can say what the user wrote.
+
+    ``stated``: ties written as rows of a Beziehungen sheet (a tie written in two rows with
+    two periods counts once); ``participations``: rows of a Beteiligungen sheet;
+    ``derived``: links netzwerk made from columns of the other sheets, by tie kind (an
+    actor's or activity's ``themen`` → works_on, ``adresse``/``ort`` → located_at,
+    ``träger``/``veranstalter`` → runs, ``förderer`` → funding). Together they are all
+    ties of the changeset.
+    """
+
+    stated: int = 0
+    participations: int = 0
+    derived: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.stated + self.participations + sum(self.derived.values())
+
+    def add(self, sheet_kind: str, new_ties: Iterable[str]) -> None:
+        """Count the tie kinds ``new_ties`` that rows of a ``sheet_kind`` sheet added."""
+        if sheet_kind == "ties":
+            self.stated += sum(1 for _ in new_ties)
+        elif sheet_kind == "participation":
+            self.participations += sum(1 for _ in new_ties)
+        else:
+            self.derived.update(new_ties)
+
+
+@dataclass
 class IngestResult:
-    """A validated changeset ready for `Store.apply`, and the warnings found on the way."""
+    """A validated changeset ready for `Store.apply`, the warnings found on the way, and
+    how its ties came about (`TieCounts`)."""
 
     changeset: Changeset
     warnings: list[Problem] = field(default_factory=list)
+    ties: TieCounts = field(default_factory=TieCounts)
 
 
 def read_files(paths: Iterable[str | Path]) -> IngestResult:
@@ -100,6 +133,8 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
 
     builder = Builder()
     builder.problems = problems
+    tie_counts = TieCounts()
+    ties = builder.changeset.ties  # a repeat merges in place: only new ties lengthen it
     name_columns: dict[tuple[str, str], str] = {}
     for kind, handler in _HANDLERS:
         for table in tables:
@@ -116,7 +151,9 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
             if columns is not None:
                 if kind == "actors":
                     name_columns[(table.file, table.sheet_name)] = columns.header["name"]
+                known = len(ties)
                 handler(builder, table, columns)
+                tie_counts.add(kind, (tie.kind for tie in ties[known:]))
     _warn_duplicate_actors(builder, name_columns)
 
     changeset = builder.changeset
@@ -125,7 +162,7 @@ def _read(paths: Iterable[str | Path]) -> IngestResult:
     problems.sort(key=_problem_order(files, tables))
     if problems.has_errors():
         raise InputError(problems)
-    return IngestResult(changeset, problems)
+    return IngestResult(changeset, problems, tie_counts)
 
 
 def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[Path, bool]]:

@@ -13,9 +13,18 @@ person now has a different, longer pseudonym, so old reports do not match new on
 Exports still check that distinct actors stay distinct nodes (`report.export`).
 
 The pseudonym is stable across runs (same key, same id) and cannot be reversed without the
-key. The key lives outside every output: in ``NETZWERK_PSEUDONYM_KEY`` if set, else in a
-key file (``$XDG_CONFIG_HOME/netzwerk/pseudonym.key``, created with mode 0600 in a folder
-created with mode 0700 on first use). Organisations keep their names. With
+key. The key lives outside every output and is never written to one, nor to a log or an
+error message. Where it comes from, first found wins:
+
+1. ``NETZWERK_PSEUDONYM_KEY``: the key itself (tests, CI);
+2. ``NETZWERK_PSEUDONYM_KEY_FILE``: a shared key file, for a team whose members work on the
+   same Neo4j server and must see the same pseudonyms (each member keeps a copy of one
+   file). It must exist, be readable by its owner only (mode 0600; a file readable by
+   group or others is refused with `ConfigError`) and hold at least 32 characters;
+3. the member's own key file ``$XDG_CONFIG_HOME/netzwerk/pseudonym.key`` (created with
+   mode 0600 in a folder created with mode 0700 on first use): pseudonyms then differ
+   from machine to machine.
+ Organisations keep their names. With
 ``show_names=True`` only persons who consented are shown by name; everyone else stays
 pseudonymised.
 """
@@ -29,9 +38,14 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
+from netzwerk.errors import ConfigError
+from netzwerk.privacy import texts
 from netzwerk.private_files import make_private_folder
 
 KEY_ENV = "NETZWERK_PSEUDONYM_KEY"
+KEY_FILE_ENV = "NETZWERK_PSEUDONYM_KEY_FILE"
+#: a shared key shorter than this is refused (``secrets.token_hex(32)`` gives 64)
+MIN_KEY_CHARACTERS = 32
 PSEUDONYM_BITS = 60
 CROCKFORD_BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -41,11 +55,42 @@ def key_path() -> Path:
     return Path(base) / "netzwerk" / "pseudonym.key"
 
 
+def shared_key(path: Path) -> bytes:
+    """The key in the shared key file ``path`` (see the module docstring).
+
+    Raises `ConfigError` (naming the file, never its content) if the file is missing,
+    unreadable, readable by group or others (on POSIX systems) or holds a short key.
+    """
+    where = {"variable": KEY_FILE_ENV, "path": str(path)}
+    try:
+        mode = path.stat().st_mode
+        if not path.is_file():
+            raise FileNotFoundError(path)
+        if os.name == "posix" and mode & 0o077:
+            raise ConfigError(texts.KEY_FILE_OPEN.format(**where, mode=f"{mode & 0o777:04o}"))
+        key = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise ConfigError(texts.KEY_FILE_MISSING.format(**where)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise ConfigError(texts.KEY_FILE_UNREADABLE.format(**where, reason=reason)) from None
+    if len(key) < MIN_KEY_CHARACTERS:
+        raise ConfigError(
+            texts.KEY_FILE_SHORT.format(**where, length=len(key), minimum=MIN_KEY_CHARACTERS)
+        )
+    return key.encode("utf-8")
+
+
 def load_key() -> bytes:
-    """The pseudonym key from the environment or the key file (created if missing)."""
+    """The pseudonym key: ``NETZWERK_PSEUDONYM_KEY``, else the shared key file
+    ``NETZWERK_PSEUDONYM_KEY_FILE`` names (`shared_key`), else the member's own key file
+    (created if missing)."""
     from_env = os.environ.get(KEY_ENV)
     if from_env:
         return from_env.encode("utf-8")
+    shared = os.environ.get(KEY_FILE_ENV)
+    if shared:
+        return shared_key(Path(shared).expanduser())
     path = key_path()
     if not path.exists():
         make_private_folder(path.parent)

@@ -126,8 +126,14 @@ DATA_SUBJECTS = (
 MEASURES = [
     "Pseudonymisierung natürlicher Personen in allen Auswertungen und Exporten (HMAC-SHA256; "
     "Schlüssel außerhalb der Ausgaben, NETZWERK_PSEUDONYM_KEY oder Schlüsseldatei mit "
-    "Rechten 0600); Namen nur mit Einwilligung und auf ausdrücklichen Wunsch (--names).",
+    "Rechten 0600, im Team eine gemeinsame Datei über NETZWERK_PSEUDONYM_KEY_FILE); Namen "
+    "nur mit Einwilligung und auf ausdrücklichen Wunsch (--names).",
+    "Neben einem Pseudonym stehen in Exporten und Abfrageergebnissen keine Notizen, keine "
+    "Straße und keine Herkunftsangaben (Datei, Blatt, Zeile), auch nicht an den Beziehungen "
+    "der Person.",
     "Anschrift und Kontakt verlassen den Speicher nur in der Auskunft (netzwerk export-person).",
+    "Der Neo4j-Server selbst enthält die Klardaten (Namen, Notizen, Anschriften): Zugang nur "
+    "für die Beschäftigten, die die Daten pflegen.",
     "Löschen (netzwerk forget): eingebetteter Speicher mit secure_delete, VACUUM und "
     "geleertem Write-Ahead-Log; Neo4j siehe Hinweise zu Transaktionsprotokollen.",
     "Protokolle von netzwerk und des Neo4j-Treibers enthalten keine Werte aus den Daten und "
@@ -151,4 +157,30 @@ RETENTION_SETTING = {
 RETENTION_RULE = (
     "Akteure und Beziehungen, deren Ende („bis“) länger als {years} Jahre zurückliegt (vor dem "
     "{cutoff}), werden mit `netzwerk retention --apply` gelöscht."
+)
+
+# ---------------------------------------------------------------------- shared pseudonym key
+# Errors about the key file NETZWERK_PSEUDONYM_KEY_FILE names (English twin in each comment);
+# they name the file, never its content.
+
+# '{variable} "{path}": file not found — check the path, or copy the team's key file there'
+KEY_FILE_MISSING = (
+    '{variable} "{path}": Schlüsseldatei nicht gefunden — Pfad prüfen oder die '
+    "Schlüsseldatei des Teams dorthin kopieren"
+)
+# '{variable} "{path}": key file readable by others (mode {mode}) — make it owner-only:
+# chmod 600 "{path}"'
+KEY_FILE_OPEN = (
+    '{variable} "{path}": Schlüsseldatei für andere lesbar (Rechte {mode}) — nur für den '
+    'Besitzer lesbar machen: chmod 600 "{path}"'
+)
+# '{variable} "{path}": key file cannot be read ({reason}) — check path and permissions'
+KEY_FILE_UNREADABLE = (
+    '{variable} "{path}": Schlüsseldatei nicht lesbar ({reason}) — Pfad und Rechte prüfen'
+)
+# '{variable} "{path}": key too short ({length} characters, at least {minimum}) — create
+# a key with: python -c "import secrets; print(secrets.token_hex(32))"'
+KEY_FILE_SHORT = (
+    '{variable} "{path}": Schlüssel zu kurz ({length} Zeichen, mindestens {minimum}) — '
+    'neuen Schlüssel erzeugen: python -c "import secrets; print(secrets.token_hex(32))"'
 )

@@ -1,7 +1,10 @@
 """Export the store graph for other tools: GraphML, GEXF (opens in Gephi), JSON, CSV.
 
 Natural persons are pseudonymised by default, exactly as in reports: their node key, id and
-name become the pseudonym, and address/contact never leave the store. Dates become ISO
+name become the pseudonym, and address/contact never leave the store. Next to a pseudonym
+there is no note, no street and no source file/sheet/row, on the node and on the ties that
+touch it (`privacy.disclosure.withheld_fields` decides; ``show_names`` changes only what
+consent allows). Dates become ISO
 strings and lists are joined with '; ', since GraphML and GEXF know neither. CSV writes two
 files (``…-nodes.csv`` and ``…-ties.csv``) with formula cells neutralised.
 
@@ -21,6 +24,7 @@ from pathlib import Path
 import networkx as nx
 
 from netzwerk.present.tables import to_csv
+from netzwerk.privacy.disclosure import tie_withheld_fields, withheld_fields, without_withheld
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.private_files import atomic_write_text, safe_output_path
 
@@ -111,11 +115,11 @@ def shareable_graph(
     require_distinct((rename.get(node, node) for node in graph), "Knoten")
     out = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        attributes = {k: _flat(v) for k, v in data.items()}
+        attributes = without_withheld(
+            {k: _flat(v) for k, v in data.items()}, withheld_fields(data, show_names)
+        )
         if node in rename:
             attributes["name"] = pseudonymiser.display_name(node, data, show_names)
-            if data.get("natural_person") and rename[node] != node:
-                attributes["note"] = ""
         attributes["label"] = attributes.get("name", node)
         # GEXF and GraphML writers use an "id" attribute as the node id: make it the unique key
         attributes["id"] = rename.get(node, node)
@@ -125,7 +129,9 @@ def shareable_graph(
         u2, v2 = rename.get(u, u), rename.get(v, v)
         if (u2, v2) != (u, v):
             key = key.replace(u, u2).replace(v, v2)
-        edges.append((u2, v2, key, {k: _flat(value) for k, value in data.items()}))
+        withheld = tie_withheld_fields(graph.nodes[u], graph.nodes[v], show_names=show_names)
+        flat = {k: _flat(value) for k, value in data.items()}
+        edges.append((u2, v2, key, without_withheld(flat, withheld)))
     require_distinct(((u, v, key) for u, v, key, _ in edges), "Beziehungen")
     out.add_edges_from(edges)
     return out

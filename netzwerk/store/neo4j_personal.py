@@ -131,8 +131,14 @@ def _actor_fields(properties: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def plain_nested(value: Any) -> Any:
+    """A query result value as plain Python: lists and maps element by element, a node or
+    relationship as the map of its properties, driver dates as `datetime.date`."""
     if isinstance(value, list):
         return [plain_nested(v) for v in value]
+    if isinstance(value, dict):
+        return {key: plain_nested(v) for key, v in value.items()}
+    if hasattr(value, "element_id") and hasattr(value, "items"):  # Node, Relationship
+        return {key: plain_nested(v) for key, v in value.items()}
     return _plain_value(value)
 
 

@@ -237,16 +237,22 @@ def test_keyplayers_json(store_path):
     # without the association: {QM, school, church, Tom} and {Erika, shop, kiosk}:
     # 1 - (4*3 + 3*2) / (7*6); without the QM or Erika only 1 - 22/42
     assert [p["id"] for p in output["players"]] == ["verein"]
-    assert output["before"] == 0.0 and output["after"] == pytest.approx(1 - 18 / 42)
+    the_set = output["set"]
+    assert the_set["before"] == 0.0 and the_set["after"] == pytest.approx(1 - 18 / 42)
+    assert "before" not in output and "after" not in output["players"][0]
+    # one player: alone is the set's figure, its share all of it (the set without it: 0)
+    assert output["players"][0]["alone"] == pytest.approx(1 - 18 / 42)
+    assert output["players"][0]["share"] == pytest.approx(1 - 18 / 42)
     assert output["options"]["measure"] == "F" and output["options"]["k"] == 1
 
 
 def test_keyplayers_table_and_csv(store_path):
     table = run(store_path, "keyplayers", "-k", "2", "--measure", "DF")
     assert table.exit_code == 0, table.output
-    assert table.stdout.startswith("# ") and "DF_after" in table.stdout
+    assert table.stdout.startswith("# ") and "DF_after_set" in table.stdout
+    assert table.stdout.count("DF_after_set") == 1  # the set's figure once, not per row
     csv = run(store_path, "keyplayers", "-k", "2", "--format", "csv")
-    assert csv.stdout.splitlines()[0] == "id,name,sector,F_before,F_after"
+    assert csv.stdout.splitlines()[0] == "id,name,sector,F_alone,F_share"
 
 
 def test_keyplayers_k_too_large_is_a_german_error(store_path):

@@ -15,7 +15,7 @@ from netzwerk.analysis.cohesion import (
     fragmentation,
     fragmentation_kernel,
 )
-from netzwerk.analysis.keyplayers import key_players
+from netzwerk.analysis.keyplayers import key_players, member_contributions
 
 
 def two_clusters_and_a_chain() -> nx.Graph:
@@ -115,3 +115,30 @@ def test_invalid_requests_are_refused():
         key_players(nx.path_graph(3), 3)
     with pytest.raises(ValueError, match="measure"):
         key_players(nx.path_graph(3), 1, measure="X")
+
+
+# ---------------------------------------------------------------------- each member's part
+
+
+def test_each_member_of_the_best_pair_has_its_own_contribution():
+    """Set {a1, b1}: F = 11/15 (see above). Only a1 lost: {a2, a3, p}, {m, b1, b2, b3}:
+    1 - (6 + 12)/42 = 4/7. Only b1 lost: {a1, a2, a3, p, m}, {b2, b3}: 1 - (20 + 2)/42 =
+    10/21. Share of a1 = 11/15 - F({b1}) = 11/15 - 10/21 = 9/35; of b1 = 11/15 - 4/7 = 17/105."""
+    result = key_players(two_clusters_and_a_chain(), 2)
+    own = dict(zip(result["players"], result["contributions"], strict=True))
+    assert own["a1"]["alone"] == pytest.approx(4 / 7)
+    assert own["b1"]["alone"] == pytest.approx(10 / 21)
+    assert own["a1"]["share"] == pytest.approx(9 / 35)
+    assert own["b1"]["share"] == pytest.approx(17 / 105)
+
+
+def test_member_contributions_agree_with_the_plain_objective():
+    graph = nx.gnp_random_graph(25, 0.12, seed=3)
+    players = key_players(graph, 3, measure="DF")["players"]
+    found = member_contributions(graph, players, "DF")
+    for player, own in zip(players, found, strict=True):
+        rest = [p for p in players if p != player]
+        assert own["alone"] == pytest.approx(distance_fragmentation(graph, [player]))
+        assert own["share"] == pytest.approx(
+            distance_fragmentation(graph, players) - distance_fragmentation(graph, rest)
+        )

@@ -62,7 +62,7 @@ def test_template_writes_workbook_with_all_sheets(tmp_path):
 def test_validate_reports_counts_and_writes_nothing(store_path):
     result = run("--store", store_path, "validate", SAMPLE)
     assert result.exit_code == 0
-    assert "Keine Fehler" in result.output and "180 actors" in result.output
+    assert "Keine Fehler" in result.output and "180 Akteure" in result.output
     assert not store_path.exists()
 
 
@@ -82,8 +82,8 @@ def test_ingest_then_reingest_creates_nothing(loaded):
     again = run("--store", loaded, "ingest", SAMPLE)
     assert again.exit_code == 0
     lines = [x.split() for x in again.output.splitlines()]
-    ties = next(x for x in lines if x and x[0] == "Beziehungen")
-    assert ties[1:3] == ["0", "0"]  # neu, geändert
+    ties = next(x for x in lines if x[:2] == ["Verknüpfungen", "(alle)"])
+    assert ties[2:4] == ["0", "0"]  # neu, geändert
     status = json.loads(run("--store", loaded, "status", "--format", "json").output)
     assert status["nodes"]["Akteur"] == 180
     assert len(status["ingests"]) == 2

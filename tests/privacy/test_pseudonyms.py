@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,94 @@ def test_key_file_is_owner_only_in_an_owner_only_folder(tmp_path, monkeypatch):
 def test_grouped_base32_has_one_character_per_five_bits(bits):
     text = pseudonyms.grouped_base32(bytes(range(8)), bits)
     assert len(text.replace("-", "")) == bits // 5
+
+
+# ---------------------------------------------------------------------- a team's shared key
+
+TEAM_KEY = "5f1c0e9a7b3d4c2e8f6a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e"
+
+
+def machine(tmp_path, name: str, key: str | None) -> dict[str, str]:
+    """A member's machine: its own home and config folder, and (if ``key``) its own copy
+    of a key file, owner-only."""
+    home = tmp_path / name
+    (home / ".config").mkdir(parents=True)
+    settings = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    if key is not None:
+        key_file = home / "team.key"
+        key_file.write_text(key + "\n", encoding="utf-8")
+        key_file.chmod(0o600)
+        settings[pseudonyms.KEY_FILE_ENV] = str(key_file)
+    return settings
+
+
+def pseudonym_on(monkeypatch, settings: dict[str, str], actor_id: str = "erika-muster") -> str:
+    monkeypatch.delenv(pseudonyms.KEY_ENV, raising=False)
+    monkeypatch.delenv(pseudonyms.KEY_FILE_ENV, raising=False)
+    for variable, value in settings.items():
+        monkeypatch.setenv(variable, value)
+    return Pseudonymiser().pseudonym(actor_id)
+
+
+def test_two_machines_with_the_same_key_file_give_the_same_pseudonyms(tmp_path, monkeypatch):
+    first = pseudonym_on(monkeypatch, machine(tmp_path, "anna", TEAM_KEY))
+    second = pseudonym_on(monkeypatch, machine(tmp_path, "ben", TEAM_KEY))
+    assert first == second == Pseudonymiser(TEAM_KEY.encode()).pseudonym("erika-muster")
+
+
+def test_different_key_files_give_different_pseudonyms(tmp_path, monkeypatch):
+    first = pseudonym_on(monkeypatch, machine(tmp_path, "anna", TEAM_KEY))
+    second = pseudonym_on(monkeypatch, machine(tmp_path, "ben", TEAM_KEY[::-1]))
+    assert first != second
+
+
+def test_without_a_shared_key_each_machine_has_its_own_pseudonyms(tmp_path, monkeypatch):
+    first = pseudonym_on(monkeypatch, machine(tmp_path, "anna", None))
+    second = pseudonym_on(monkeypatch, machine(tmp_path, "ben", None))
+    assert first != second  # each created its own key: why a team needs the shared one
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_key_file_readable_by_others_is_refused_in_one_german_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from netzwerk.cli import cli
+
+    settings = machine(tmp_path, "anna", TEAM_KEY)
+    key_file = settings[pseudonyms.KEY_FILE_ENV]
+    os.chmod(key_file, 0o644)
+    monkeypatch.delenv(pseudonyms.KEY_ENV, raising=False)
+    for variable, value in settings.items():
+        monkeypatch.setenv(variable, value)
+    sample = (
+        Path(__file__).resolve().parents[2] / "examples" / "wehringhausen" / "wehringhausen.xlsx"
+    )
+    store = tmp_path / "s.sqlite"
+    assert CliRunner().invoke(cli, ["--store", str(store), "ingest", str(sample)]).exit_code == 0
+    result = CliRunner().invoke(
+        cli, ["--store", str(store), "export", "--out", str(tmp_path / "n.gexf")]
+    )
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Fehler: ")
+    assert (
+        f'"{key_file}"' in lines[0] and "für andere lesbar" in lines[0] and "chmod 600" in lines[0]
+    )
+    assert TEAM_KEY not in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "n.gexf").exists()
+
+
+@pytest.mark.parametrize(
+    "content, message", [(None, "nicht gefunden"), ("kurz", "zu kurz (4 Zeichen")]
+)
+def test_a_missing_or_short_key_file_is_a_config_error(tmp_path, monkeypatch, content, message):
+    from netzwerk.errors import ConfigError
+
+    key_file = tmp_path / "team.key"
+    if content is not None:
+        key_file.write_text(content, encoding="utf-8")
+        key_file.chmod(0o600)
+    monkeypatch.delenv(pseudonyms.KEY_ENV, raising=False)
+    monkeypatch.setenv(pseudonyms.KEY_FILE_ENV, str(key_file))
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_key()

@@ -6,6 +6,8 @@ The workbooks are real .xlsx files written by openpyxl and read by `ingest.read_
 
 from __future__ import annotations
 
+import csv
+import json
 import random
 from datetime import date
 from pathlib import Path
@@ -212,3 +214,38 @@ def test_log_entry_names_the_source(store, small_changeset, files):
     result = store.apply(small_changeset, files=files)
     assert result.source == " + ".join(files)
     assert store.ingest_log()[0]["source"] == result.source
+
+
+SAMPLE_FOLDER = Path(__file__).resolve().parents[2] / "examples" / "wehringhausen"
+
+
+def sample_as_json(path: Path) -> Path:
+    """The sample's CSV sheets written as one JSON file of sheets (cells as text)."""
+    sheets = {}
+    for sheet in sorted((SAMPLE_FOLDER / "csv").glob("*.csv")):
+        with sheet.open(encoding="cp1252", newline="") as handle:
+            sheets[sheet.stem] = list(csv.DictReader(handle, delimiter=";"))
+    path.write_text(json.dumps(sheets, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("named_source", [None, "Netzwerkliste"])
+def test_the_same_data_as_csv_then_xlsx_then_json_is_unchanged(store, tmp_path, named_source):
+    """Only the provenance differs (file, sheet, row): it is refreshed, not counted as a
+    change, whether the files are separate sources or one named source."""
+    loads = [
+        read_files([SAMPLE_FOLDER / "csv"]).changeset,
+        read_files([SAMPLE_FOLDER / "wehringhausen.xlsx"]).changeset,
+        read_files([sample_as_json(tmp_path / "netzwerk.json")]).changeset,
+    ]
+    for changeset in loads:
+        if named_source:
+            changeset.source = named_source
+    first = store.apply(loads[0])
+    assert sum(first.created.values()) == sum(loads[0].counts().values())
+    for changeset in loads[1:]:
+        again = store.apply(changeset)
+        assert not again.changed_anything, (again.updated, again.removed)
+        assert again.unchanged == {kind: n for kind, n in changeset.counts().items()}
+        provenance = {data["source_file"] for _, _, data in store.graph().edges(data=True)}
+        assert provenance == set(changeset.files)  # recorded from the latest load

@@ -8,6 +8,7 @@ from datetime import date
 from netzwerk.model import NODE_KINDS
 from netzwerk.present.formats import format_number
 from netzwerk.present.labels import capitalised
+from netzwerk.present.sources import data_sources, source_phrase
 from netzwerk.report.sections.context import Context
 from netzwerk.report.sections.parts import Section, Table
 
@@ -55,21 +56,8 @@ def _lead(ctx: Context, summary: Mapping) -> str:
 
 
 def _sources(ctx: Context, ingest_log: Sequence[Mapping]) -> str:
-    """One paragraph naming the ingested files and the day each was read."""
-    sources = []
-    for entry in ingest_log:
-        started = str(entry.get("started") or "")[:10]
-        try:
-            day = ctx.format_day(date.fromisoformat(started))
-        except ValueError:
-            day = started or "–"
-        files = (
-            ", ".join(
-                str(f).replace("\\", "/").rsplit("/", 1)[-1] for f in entry.get("files") or []
-            )
-            or "–"
-        )
-        sources.append(ctx.t("overview.sources_line", files=files, day=day))
+    """One paragraph naming each ingested file once: when it was last read, how often."""
+    sources = [source_phrase(s, ctx.lang, ctx.format_day) for s in data_sources(ingest_log)]
     return f"{ctx.t('overview.sources')}: " + (
         "; ".join(sources) if sources else ctx.t("overview.no_sources")
     )
