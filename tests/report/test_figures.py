@@ -91,6 +91,31 @@ def test_layout_is_deterministic(sample):
     assert all((first[n] == second[n]).all() for n in view)
 
 
+def test_large_parts_get_the_grid_force_layout_deterministically(monkeypatch):
+    """Above `KAMADA_KAWAI_LIMIT` a part gets Fruchterman–Reingold with igraph's grid: the
+    same positions in every run (and whatever the caller's random state), inside the
+    page, and tied actors drawn nearer to each other than untied ones."""
+    import random
+
+    import networkx as nx
+    import numpy as np
+
+    from netzwerk.report.figures import layout
+
+    monkeypatch.setattr(layout, "KAMADA_KAWAI_LIMIT", 20)
+    view = nx.connected_watts_strogatz_graph(120, 4, 0.1, seed=3)
+    first = layout.network_layout(view)
+    random.seed(99)
+    second = layout.network_layout(view)
+    assert all((first[n] == second[n]).all() for n in view)
+    coords = np.array([first[n] for n in view])
+    assert np.isfinite(coords).all() and np.abs(coords).max() <= 1.0 + 1e-9
+    tied = np.mean([np.linalg.norm(first[u] - first[v]) for u, v in view.edges()])
+    pairs = random.Random(1).sample([(u, v) for u in view for v in view if u < v], 500)
+    untied = np.mean([np.linalg.norm(first[u] - first[v]) for u, v in pairs])
+    assert tied < untied / 2
+
+
 def test_find_actor_accepts_id_pseudonym_and_name(hostile_graph):
     from netzwerk.analysis.views import actor_view
 
