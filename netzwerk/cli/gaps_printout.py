@@ -67,22 +67,20 @@ def _names(actors: list, shown: Shown) -> str:
 
 
 def mixing_records(report: dict, shown: Shown) -> list[dict]:
-    """Long form of the matrices, each pair once; inside a group: ties, not tie ends."""
+    """Long form of the mixing matrix, each pair of groups once (cells as
+    `netzwerk.analysis.mixing.mixing` defines them: every tie counted once)."""
     keys = [g["group"] for g in report["groups"]]
-    rows = []
-    for i, g in enumerate(keys):
-        for h in keys[i:]:
-            half = 2 if g == h else 1
-            ties = report["observed"][g][h] / half
-            rows.append(
-                {
-                    "group_a": shown.group(g),
-                    "group_b": shown.group(h),
-                    "ties": int(ties) if float(ties).is_integer() else ties,
-                    "expected": round(report["expected"][g][h] / half, 3),
-                    "ratio": report["ratio"][g][h],
-                }
-            )
+    rows = [
+        {
+            "group_a": shown.group(g),
+            "group_b": shown.group(h),
+            "ties": report["observed"][g][h],
+            "expected": round(report["expected"][g][h], 3),
+            "ratio": report["ratio"][g][h],
+        }
+        for i, g in enumerate(keys)
+        for h in keys[i:]
+    ]
     rows.sort(key=lambda r: (r["ratio"] is None, r["ratio"] or 0, -r["expected"]))
     return rows
 
