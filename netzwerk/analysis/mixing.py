@@ -61,13 +61,11 @@ def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> 
         E_gh = D_g · D_h / (2m)                    for g ≠ h,
         E_gg = (D_g² − Σ_{i∈g} k_i²) / (4m)        inside g,
 
-    so a group of one actor expects 0 ties within itself. (With a list-valued attribute an
-    actor in both g and h adds −k_i²/(2m) to E_gh as well: no actor is paired with itself.)
-    Ratio O/E: below 1 the groups are tied less than chance, 0 not at all; None if E = 0.
-    With ``weight``, k_i is the actor's strength and m the total weight.
-
-    With a list-valued attribute an actor counts in each of its groups, so a tie between
-    two actors with two topics each adds to several cells.
+    so a group of one actor expects 0 ties within itself. Ratio O/E: below 1 the groups
+    are tied less than chance, 0 not at all; None if E = 0. With ``weight``, k_i is the
+    actor's strength and m the total weight. With a list-valued attribute an actor counts
+    in each of its groups (a tie may add to several cells), and an actor in both g and h
+    subtracts k_i²/(2m) from E_gh too: no actor is paired with itself.
 
     Parameters
     ----------

@@ -107,7 +107,7 @@ class NetworkView:
         """The same view on another day (None: all periods)."""
         return replace(self, as_of=day)
 
-    def coordinator_ids(self, graph: nx.Graph) -> list[Hashable]:
+    def coordinator_ids(self, graph: nx.Graph) -> list[str]:
         """The coordinators in ``graph`` (built by `actor_graph`), sorted."""
         return flagged_coordinators(graph)
 
@@ -115,7 +115,7 @@ class NetworkView:
         """The view as plain data for JSON: ``as_of`` (ISO date or None for all periods),
         ``tie_kinds``, ``shared``, ``weighted``, ``by`` and ``coordinators`` (ids; from
         ``graph`` when the data flags them)."""
-        coordinators: list[Hashable] | None
+        coordinators: list[Any] | None
         if graph is not None:
             coordinators = self.coordinator_ids(graph)
         else:
