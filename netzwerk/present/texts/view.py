@@ -18,6 +18,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view_line.by.topics": ("Thema", "topic"),
     "view_line.by.type": ("Akteurstyp", "actor type"),
     "view_line.coordinators": ("Koordination: {names}", "coordinators: {names}"),
+    "overview.view_all_periods": (
+        "Über alle Zeiträume (Stand der Daten {day}): {actors} Akteure mit {ties} "
+        "Verbindungen untereinander.",
+        "Over all periods (data as of {day}): {actors} actors with {ties} ties among them.",
+    ),
     "view_line.file": (
         "Alle Tabellen in diesem Ordner zeigen diese Netzwerksicht.",
         "Every table in this folder shows this network view.",
