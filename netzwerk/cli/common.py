@@ -67,7 +67,7 @@ def shown_view(
     """The view as every output shows it: its one line (`netzwerk.present.view_line`)
     and the ``view`` key of JSON (coordinators pseudonymised like every actor)."""
     actors = ActorNames(graph, show_names)
-    metadata = view_metadata(view, view.coordinator_ids(graph), lang, actors.id)
+    metadata = view_metadata(view, view.coordinator_ids(graph), lang, actors.id, actors.name)
     return metadata["line"], metadata
 
 

@@ -78,12 +78,15 @@ def view_metadata(
     coordinators: Sequence[Hashable],
     lang: str = "de",
     shown_id: Callable[[Hashable], Any] = lambda actor: actor,
+    shown_name: Callable[[Hashable], str] = str,
 ) -> dict[str, Any]:
     """The ``view`` key of every JSON output: ``as_of`` (ISO date, null for all periods),
     ``tie_kinds``, ``shared``, ``weighted``, ``by``, ``coordinators`` (ids as output may
-    show them, through ``shown_id``) and ``line`` (`view_line`)."""
+    show them, through ``shown_id``) and ``line`` (`view_line`; it names the coordinators,
+    through ``shown_name``, only when they were chosen rather than taken from the data)."""
+    chosen = None if view.coordinators is None else [shown_name(c) for c in coordinators]
     return {
         **view.metadata(),
         "coordinators": [shown_id(c) for c in coordinators],
-        "line": view_line(view, lang),
+        "line": view_line(view, lang, chosen),
     }
