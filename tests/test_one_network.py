@@ -227,10 +227,15 @@ def library(loaded, module_home) -> dict[str, Any]:
 # ----------------------------------------------------------------- reading the report's CSV
 
 
-def read_report_csv(path: Path) -> list[dict[str, str]]:
-    """Rows of a report CSV, whatever its form: `,` or `;`, with or without a BOM; headers
-    without soft hyphens."""
-    content = path.read_text(encoding="utf-8-sig")
+def read_report_csv(path: Path) -> list[dict[str, _Cell]]:
+    """Rows of a report CSV file (`read_csv_text`)."""
+    return read_csv_text(path.read_text(encoding="utf-8-sig"))
+
+
+def read_csv_text(content: str) -> list[dict[str, _Cell]]:
+    """Rows of CSV text, whatever its form: `,` or `;` (then decimal commas), with or
+    without a BOM; headers without soft hyphens."""
+    content = content.lstrip("\ufeff")
     first = content.splitlines()[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows = csv.DictReader(io.StringIO(content), delimiter=delimiter)
@@ -317,7 +322,7 @@ def test_mixing_cells_agree_in_gaps_json_csv_report_and_library(loaded, library)
     stdout = CliRunner().invoke(
         cli, ["--store", loaded.address, "gaps", "--format", "csv", "--permutations", "0"]
     )
-    table = read_report_csv_text(stdout.stdout)
+    table = read_csv_text(stdout.stdout)
     assert len(table) == len(report)
     for row in table:
         g, h = by_label[row["group_a"].lower()], by_label[row["group_b"].lower()]
@@ -500,16 +505,6 @@ def _ended_ties(store_graph) -> list[tuple[str, str, str]]:
 
 
 # ----------------------------------------------------------------- helpers
-
-
-def read_report_csv_text(content: str) -> list[dict[str, _Cell]]:
-    first = content.splitlines()[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    german = delimiter == ";"
-    return [
-        {k: _Cell(v or "", german) for k, v in row.items()}
-        for row in csv.DictReader(io.StringIO(content), delimiter=delimiter)
-    ]
 
 
 def _label_key(table: Mapping[str, Any], label: str) -> str:
