@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.ingest import read_files
 from netzwerk.store import open_store
 from netzwerk.store.base import ApplyResult, Store
@@ -57,14 +58,16 @@ def write_store_report(
     show_names: bool = False,
     tie_kinds: Iterable[str] | None = None,
     weighted: bool = True,
+    view: NetworkView | None = None,
 ) -> list[Path]:
     """Build the network report for everything in ``store`` and write it into ``out_dir``
     (report.html, report.md, figures, CSV tables). Returns the files written.
 
-    One line from a notebook::
+    ``view``: the `NetworkView` shown (default: today's; ``as_of``, ``tie_kinds`` and
+    ``weighted`` build one when it is not given). One line from a notebook::
 
         with open_store("netzwerk.sqlite") as store:
-            write_store_report(store, Path("bericht"), as_of=date(2024, 6, 30))
+            write_store_report(store, Path("bericht"), view=NetworkView(as_of=date(2024, 6, 30)))
     """
     from netzwerk.analysis.views import DEFAULT_TIE_KINDS
     from netzwerk.present.sources import ALL_RUNS
@@ -72,6 +75,7 @@ def write_store_report(
 
     report = build_report(
         store.graph(),
+        view=view,
         lang=lang,
         as_of=as_of,
         compare=compare,

@@ -85,20 +85,24 @@ print("Zeitraum:", uebersicht["first_date"], "bis", uebersicht["last_date"])
 print("Personen:", uebersicht["persons"], "davon mit Einwilligung:",
       uebersicht["persons_with_consent"])"""),
     new_markdown_cell("""\
-## 3. Die Akteurssicht zu einem Stichtag
+## 3. Die Netzwerksicht zu einem Stichtag
 
-Die Auswertungen arbeiten auf einer einfachen Sicht: Akteure sind verbunden, wenn sie
-kooperieren, Mitglied sind, Träger sind – oder gemeinsam an Projekten und Veranstaltungen
-teilnehmen. `as_of_date` nimmt nur, was an diesem Tag galt."""),
+Die Auswertungen arbeiten auf einer einfachen Sicht, der `NetworkView` (*Netzwerksicht*):
+Akteure sind verbunden, wenn sie kooperieren, Mitglied sind, Träger sind – oder gemeinsam
+an Projekten und Veranstaltungen teilnehmen. `as_of` nimmt nur, was an diesem Tag galt;
+ohne Angabe ist das **heute** (wie bei jedem Befehl und im Bericht), `as_of=None` nimmt
+alle Zeiträume. `view_line` sagt die Sicht in einer Zeile."""),
     new_code_cell("""\
-from netzwerk.analysis.views import actor_view, coordinators
+from netzwerk.analysis import NetworkView
+from netzwerk.present.view_line import view_line
 
-sicht_2022 = actor_view(graph, as_of_date=date(2022, 6, 30))
-sicht_2024 = actor_view(graph, as_of_date=date(2024, 6, 30))
+sicht_2022 = NetworkView(as_of=date(2022, 6, 30)).actor_graph(graph)
+netzwerksicht = NetworkView(as_of=date(2024, 6, 30))
+sicht_2024 = netzwerksicht.actor_graph(graph)
 for tag, sicht in (("30.06.2022", sicht_2022), ("30.06.2024", sicht_2024)):
     print(tag, ":", sicht.number_of_nodes(), "Akteure,", sicht.number_of_edges(), "Verbindungen")
-print("Koordination (QM):", coordinators(sicht_2024))
-print("So gebaut:", sicht_2024.graph["view"])"""),
+print("Koordination (QM):", netzwerksicht.coordinator_ids(sicht_2024))
+print(view_line(netzwerksicht))"""),
     new_markdown_cell("""\
 Namen zeigen wir immer über den `Pseudonymiser`: Einrichtungen mit Namen, Personen als
 Pseudonym (mit `show_names=True` nur Personen, die eingewilligt haben)."""),
@@ -175,15 +179,18 @@ Personen erscheinen nur als Pseudonym."""),
     new_code_cell(SETUP),
     new_code_cell(
         """\
-from netzwerk.analysis.views import actor_view
+from netzwerk.analysis import NetworkView
 from netzwerk.present.tables import to_table
+from netzwerk.present.view_line import view_line
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 
 with open_store(str(speicher_pfad)) as store:
     graph = store.graph()
 
 stichtag = date(2024, 6, 30)
-sicht = actor_view(graph, as_of_date=stichtag)
+netzwerksicht = NetworkView(as_of=stichtag)  # ohne as_of: heute, wie jeder Befehl
+sicht = netzwerksicht.actor_graph(graph)
+print(view_line(netzwerksicht))
 namen = Pseudonymiser().names_for(sicht.nodes)
 print(sicht.number_of_nodes(), "Akteure am", stichtag)"""
     ),
@@ -209,7 +216,6 @@ print(to_table([{"Akteur": namen[z["id"]], "Betweenness": z["betweenness"],
 wie viele Paare dann noch einen Weg zueinander haben – und wer einspringen könnte."""),
     new_code_cell("""\
 from netzwerk.analysis.brokers import coordinator_dependency
-from netzwerk.analysis.views import coordinators
 from netzwerk.report import figures
 
 abhaengigkeit = coordinator_dependency(sicht)
@@ -217,7 +223,7 @@ print("Verbundene Paare mit QM:", abhaengigkeit["connected_pairs_before"])
 print("Verbundene Paare ohne QM:", abhaengigkeit["connected_pairs_after"])
 print(f"Anteil des QM an allen Vermittlungswegen: {abhaengigkeit['betweenness_share']:.0%}")
 print("Könnten einspringen:", [namen[s["id"]] for s in abhaengigkeit["successors"][:3]])
-figures.dependency_figure(sicht, coordinators(sicht), names=namen)"""),
+figures.dependency_figure(sicht, netzwerksicht.coordinator_ids(sicht), names=namen)"""),
     new_markdown_cell("""\
 ## 3. Lücken zwischen Sektoren
 
@@ -245,16 +251,16 @@ print("Mit genau einer Verbindung:", len(einzeln))"""),
 `suggest_introductions` schlägt Paare vor, die sich noch nicht kennen, aber viel gemeinsam
 haben – die größten Lücken zuerst – mit dem, was sie verbindet, und einem Akteur, der
 vorstellen kann; `reason_text` sagt es in einem Satz.
-Für Vorschläge nimmt man die Sicht **ohne** gemeinsame Veranstaltungen (`shared=()`): die
-gemeinsamen Veranstaltungen sind dann Gründe, keine Verbindungen."""),
+Die Vorschläge nutzen dieselbe Sicht wie die Lücken oben: wer am Stichtag gemeinsam an einem
+Projekt oder einer Veranstaltung teilnimmt, ist schon verbunden; was früher gemeinsam war,
+ist ein Grund."""),
     new_code_cell("""\
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.present.introductions import reason_text
 from netzwerk.present.tables import to_csv
 from netzwerk.private_files import atomic_write_text
 
-direkt = actor_view(graph, as_of_date=stichtag, shared=())
-vorschlaege = suggest_introductions(direkt, graph, top=8, as_of=stichtag)
+vorschlaege = suggest_introductions(sicht, graph, top=8, as_of=stichtag)
 kontaktliste = [
     {"Wer": namen[v["a"]], "mit wem": namen[v["b"]],
      "Wer stellt vor": namen.get(v["introducer"], "–") if v["introducer"] else "–",
@@ -274,7 +280,8 @@ mit einer Zeile – oder auf der Kommandozeile mit
 ```python
 from netzwerk.workflows import write_store_report
 with open_store(str(speicher_pfad)) as store:
-    write_store_report(store, ordner / "bericht", as_of=stichtag, compare=date(2022, 6, 30))
+    write_store_report(store, ordner / "bericht", view=netzwerksicht,
+                       compare=date(2022, 6, 30))
 ```"""),
 ]
 

@@ -15,7 +15,8 @@ from typing import Any
 import networkx as nx
 
 from netzwerk.analysis.brokers import broker_table
-from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
+from netzwerk.analysis.network_view import NetworkView
+from netzwerk.analysis.views import DEFAULT_TIE_KINDS, coordinators
 from netzwerk.errors import ConfigError
 
 TOP_BROKERS = 10
@@ -29,8 +30,12 @@ def compare_views(
     tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
     weighted: bool = True,
     top: int = TOP_BROKERS,
+    view: NetworkView | None = None,
 ) -> dict[str, Any]:
     """Compare the actor views as of ``before`` and ``after``.
+
+    ``view``: the `NetworkView` to compare on the two days (its ``as_of`` is replaced by
+    each day); without it, the default view with ``tie_kinds`` and ``weighted``.
 
     Returns
     -------
@@ -67,9 +72,10 @@ def compare_views(
             f"Vergleichsdatum {before.isoformat()} liegt nicht vor dem Stichtag "
             f"{after.isoformat()} — ein früheres Datum für --compare wählen"
         )
-    tie_kinds = tuple(tie_kinds)
-    old = actor_view(store_graph, tie_kinds=tie_kinds, as_of_date=before, weighted=weighted)
-    new = actor_view(store_graph, tie_kinds=tie_kinds, as_of_date=after, weighted=weighted)
+    view = view or NetworkView(tie_kinds=tuple(tie_kinds), weighted=weighted)
+    old = view.on(before).actor_graph(store_graph)
+    new = view.on(after).actor_graph(store_graph)
+    weighted = view.weighted
     hubs = set(coordinators(old)) | set(coordinators(new))
 
     def ties(view: nx.Graph) -> dict[tuple[Hashable, Hashable], list[str]]:
@@ -130,8 +136,8 @@ def compare_views(
 
     coordinator_lost = coordinator_ties(lost_ties, "lost_kinds")
     coordinator_new = coordinator_ties(gained_ties, "new_kinds")
-    old_rows = broker_table(old, weighted=weighted) if old.number_of_edges() else []
-    new_rows = broker_table(new, weighted=weighted) if new.number_of_edges() else []
+    old_rows = broker_table(old, view.by, weighted=weighted) if old.number_of_edges() else []
+    new_rows = broker_table(new, view.by, weighted=weighted) if new.number_of_edges() else []
     old_top = [r["id"] for r in old_rows[:top] if r["betweenness"]]
     new_top = [r["id"] for r in new_rows[:top] if r["betweenness"]]
     between_old = {r["id"]: r["betweenness"] for r in old_rows}

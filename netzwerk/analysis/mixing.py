@@ -16,6 +16,7 @@ from typing import Any, TypedDict
 
 import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
@@ -42,24 +43,34 @@ class MissingPair(TypedDict):
 def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> dict[str, Any]:
     """How many ties run between each pair of groups, and how many chance would give.
 
-    Observed: O_gh = Σ_{i∈g, j∈h} a_ij over ordered pairs of actors, a_ij = 1 for a tie (or
-    its ``weight``). A tie between g and h ≠ g is counted once in O_gh and once in O_hg; a tie
-    inside g is counted twice in O_gg (once from each end). With one group per actor the
-    matrix therefore sums to 2m, and O_gh / 2m is Newman's (2003) mixing matrix e_gh.
+    This is the one definition of observed and expected ties between groups: the gaps
+    table, its CSV and JSON, the report's gap table, ``mixing.csv`` and heatmap, and the
+    "erwartet" of the introductions all read it. Convention: **every tie is counted
+    once.**
 
-    Expected: E_gh = D_g D_h / (2m), where D_g = Σ_{i∈g} k_i is the sum of the degrees in g
-    and m the number of ties in the whole view: the expected O_gh if ties were placed at
-    random keeping every actor's degree (configuration model). The same formula holds on
-    the diagonal, where E_gg = D_g² / (2m) is twice the expected number of ties inside g.
-    Ratio O/E: below 1 the groups are tied less than chance, 0 not at all; None if E = 0.
+    Observed: O_gh = O_hg = the number of ties with one end in g and the other in h
+    (g ≠ h); O_gg = the number of ties with both ends in g. In matrix form
+    O = Mᵀ A M with its diagonal halved (M the actor × group membership, A the adjacency
+    with a_ij = 1 for a tie, or its ``weight``). With one group per actor the cells on and
+    above the diagonal sum to m, the number of ties.
 
-    With a list-valued attribute an actor counts in each of its groups, so a tie between
-    two actors with two topics each adds to four cells and the matrix sums to more than 2m.
+    Expected: the same counts if the ties were placed at random keeping every actor's
+    degree k_i (configuration model without self-pairs), with D_g = Σ_{i∈g} k_i and m the
+    number of ties of the whole view:
+
+        E_gh = D_g · D_h / (2m)                    for g ≠ h,
+        E_gg = (D_g² − Σ_{i∈g} k_i²) / (4m)        inside g,
+
+    so a group of one actor expects 0 ties within itself. Ratio O/E: below 1 the groups
+    are tied less than chance, 0 not at all; None if E = 0. With ``weight``, k_i is the
+    actor's strength and m the total weight. With a list-valued attribute an actor counts
+    in each of its groups (a tie may add to several cells), and an actor in both g and h
+    subtracts k_i²/(2m) from E_gh too: no actor is paired with itself.
 
     Parameters
     ----------
     view : networkx.Graph
-        Actor–actor view (`netzwerk.analysis.views.actor_view`).
+        Actor–actor view (`netzwerk.analysis.network_view.NetworkView.actor_graph`).
     by : str
         Actor attribute that defines the groups ('sector', 'topics', 'type', ...).
     weight : str or None
@@ -69,16 +80,21 @@ def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> 
     -------
     dict
         ``by``, ``groups`` (keys in vocabulary order), ``actors`` and ``tie_ends`` (D_g) per
-        group, ``ties`` (m), ``observed``, ``expected``, ``ratio`` (dict of dict by group)
-        and ``missing_pairs``: pairs g ≠ h with no tie, largest expected count first.
+        group, ``ties`` (m), ``observed``, ``expected``, ``ratio`` (dict of dict by group,
+        symmetric) and ``missing_pairs``: pairs g ≠ h with no tie, largest expected first.
 
     References
     ----------
     Newman, M. E. J. (2003). Mixing patterns in networks. Phys. Rev. E 67, 026126.
+    Newman, M. E. J. (2010). Networks: An Introduction, §7.13 (expected ties between two
+    vertices in the configuration model, k_i k_j / 2m). Oxford University Press.
 
     Examples
     --------
-    A path school–school–shop–church: D_education = 3, D_economy = 2, D_religion = 1, 2m = 6.
+    A path school1–school2–shop–church: degrees 1, 2, 2, 1, so m = 3, D_education = 3,
+    D_economy = 2, D_religion = 1. Inside education: one tie observed, expected
+    (3² − 1² − 2²) / 12 = 1/3. Education–economy: one tie, expected 3·2/6 = 1.
+    Religion has one actor: expected (1² − 1²)/12 = 0 within itself.
 
     >>> V = nx.Graph([("school1", "school2"), ("school2", "shop"), ("shop", "church")])
     >>> sectors = {"school1": "education", "school2": "education", "shop": "economy",
@@ -86,9 +102,11 @@ def mixing(view: nx.Graph, by: str = "sector", *, weight: str | None = None) -> 
     >>> nx.set_node_attributes(V, sectors, "sector")
     >>> result = mixing(V)
     >>> result["observed"]["education"]["education"], result["expected"]["education"]["education"]
-    (2, 1.5)
-    >>> result["expected"]["education"]["religion"], result["missing_pairs"]
-    (0.5, [{'groups': ['education', 'religion'], 'expected': 0.5}])
+    (1, 0.3333333333333333)
+    >>> result["observed"]["education"]["economy"], result["expected"]["education"]["economy"]
+    (1, 1.0)
+    >>> result["expected"]["religion"]["religion"], result["missing_pairs"]
+    (0.0, [{'groups': ['education', 'religion'], 'expected': 0.5}])
     """
     arrays = edge_arrays(view, weight)
     result = mixing_kernel(arrays, view_membership(view, arrays, by), weighted=weight is not None)
@@ -137,14 +155,24 @@ def mixing_kernel(
 def mixing_matrices(
     arrays: EdgeArrays, groups: Membership, *, weighted: bool = False
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
-    """Observed, expected and ratio (NaN where E = 0) as k × k arrays, plus D_g and 2m."""
+    """Observed, expected and ratio (NaN where E = 0) as k × k arrays (each tie counted
+    once, see `mixing`), plus D_g and 2m."""
     adjacency = arrays.adjacency(weighted)
     member = groups.matrix
     observed = np.asarray((member.T @ adjacency @ member).todense())
     strength = np.asarray(adjacency.sum(axis=1)).ravel()
-    tie_ends = member.T @ strength
+    tie_ends = np.asarray(member.T @ strength).ravel()
     two_m = float(strength.sum())
-    expected = np.outer(tie_ends, tie_ends) / two_m if two_m else np.zeros_like(observed)
+    if two_m:
+        self_pairs = np.asarray((member.T @ sp.diags(strength**2) @ member).todense())
+        expected = (np.outer(tie_ends, tie_ends) - self_pairs) / two_m
+    else:
+        expected = np.zeros_like(observed, dtype=float)
+    diagonal = np.diag_indices_from(observed)
+    observed = observed.astype(float)
+    observed[diagonal] /= 2
+    expected[diagonal] /= 2
+    expected = np.maximum(expected, 0.0)  # no −1e-17 from rounding
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(expected > 0, observed / np.where(expected > 0, expected, 1), np.nan)
     return observed, expected, ratio, tie_ends, two_m

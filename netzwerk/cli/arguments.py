@@ -7,13 +7,16 @@ fix the input (the CLI prints it as one line and exits 2).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 import click
 import networkx as nx
 
 from netzwerk.analysis.groups import NOT_GROUPINGS
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
@@ -86,16 +89,6 @@ def top_option(help_text: str, default: int | None = None) -> Callable[[Callable
     )
 
 
-def as_of_option(function: Callable) -> Callable:
-    """--as-of DATE (``as_of``, still text: read it with `parse_day`)."""
-    return click.option(
-        "--as-of",
-        "as_of",
-        metavar="DATE",
-        help="Only actors and ties valid on this day (2024-06-30 or 30.06.2024).",
-    )(function)
-
-
 def names_option(function: Callable) -> Callable:
     """--names (``show_names``): real names of persons who consented."""
     return click.option(
@@ -107,22 +100,93 @@ def names_option(function: Callable) -> Callable:
 
 
 def view_option_flags(function: Callable) -> Callable:
-    """--as-of, --ties KIND,… and --unweighted: how the actor–actor view is built.
+    """--as-of DATE, --alle-zeitraeume/--all-periods, --ties KIND,… and --unweighted: the
+    network view (`netzwerk.analysis.NetworkView`), built here once per run.
 
-    (`netzwerk.analysis.brokers.view_options` is the other side: how a built view was made.)
+    The command receives it as ``view`` instead of the four options; if the command has
+    --by (``by_text``), that is the view's grouping and ``by_text`` is not passed either.
+    Default: the network as it is today, default tie kinds with shared projects and
+    events, weighted, grouped by sector.
     """
-    function = click.option("--unweighted", is_flag=True, help="Treat every tie as strength 1.")(
-        function
+
+    @functools.wraps(function)
+    def with_view(
+        *args: Any,
+        as_of: str | None,
+        all_periods: bool,
+        tie_kinds: str,
+        unweighted: bool,
+        **kwargs: Any,
+    ) -> Any:
+        by_text = kwargs.pop("by_text", None)
+        kwargs["view"] = parse_view(as_of, all_periods, tie_kinds, unweighted, by_text)
+        return function(*args, **kwargs)
+
+    decorated = click.option("--unweighted", is_flag=True, help="Treat every tie as strength 1.")(
+        with_view
     )
-    function = click.option(
+    decorated = click.option(
         "--ties",
         "tie_kinds",
         default=",".join(DEFAULT_TIE_KINDS),
         show_default=True,
         help="Tie kinds that link actors directly (comma-separated; shared projects and events "
         "always link their participants).",
+    )(decorated)
+    return _period_options(decorated)
+
+
+def _period_options(function: Callable) -> Callable:
+    """--as-of DATE and --alle-zeitraeume/--all-periods (``as_of``, ``all_periods``)."""
+    function = click.option(
+        "--alle-zeitraeume",
+        "--all-periods",
+        "all_periods",
+        is_flag=True,
+        help="Every period, also actors and ties that have ended (default: as of today).",
     )(function)
-    return as_of_option(function)
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="Only actors and ties valid on this day (2024-06-30 or 30.06.2024; default: today).",
+    )(function)
+
+
+def period_option_flags(function: Callable) -> Callable:
+    """--as-of DATE and --alle-zeitraeume/--all-periods for commands that show the store's
+    records rather than the actor network (``export``): the command receives a
+    `NetworkView` as ``view`` of which only the day counts."""
+
+    @functools.wraps(function)
+    def with_period(*args: Any, as_of: str | None, all_periods: bool, **kwargs: Any) -> Any:
+        kwargs["view"] = parse_view(as_of, all_periods)
+        return function(*args, **kwargs)
+
+    return _period_options(with_period)
+
+
+def parse_view(
+    as_of: str | None,
+    all_periods: bool,
+    tie_kinds: str = ",".join(DEFAULT_TIE_KINDS),
+    unweighted: bool = False,
+    by_text: str | None = None,
+) -> NetworkView:
+    """The one `NetworkView` of a run from the typed options (--as-of and
+    --alle-zeitraeume exclude each other; neither: today)."""
+    if as_of and all_periods:
+        raise ConfigError(
+            f'--as-of "{as_of}" und --alle-zeitraeume schließen sich aus — eine der beiden '
+            "Angaben weglassen"
+        )
+    day = None if all_periods else (parse_day(as_of) or date.today())
+    return NetworkView(
+        as_of=day,
+        tie_kinds=parse_tie_kinds(tie_kinds),
+        weighted=not unweighted,
+        by=parse_by(by_text) if by_text else "sector",
+    )
 
 
 def sampling_option_flags(function: Callable) -> Callable:

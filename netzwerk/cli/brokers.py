@@ -10,10 +10,10 @@ from __future__ import annotations
 import click
 
 from netzwerk.analysis.brokers import broker_analysis, key_players, view_options
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import (
     BROKER_OUTPUT,
     by_option,
-    parse_by,
     sampling_option_flags,
     seed_option,
     top_option,
@@ -24,7 +24,7 @@ from netzwerk.cli.brokers_printout import (
     keyplayers_printout,
     shown,
 )
-from netzwerk.cli.common import load_view
+from netzwerk.cli.common import load_view, shown_view
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
 from netzwerk.errors import ConfigError
@@ -45,30 +45,28 @@ from netzwerk.errors import ConfigError
 @click.pass_context
 def brokers(
     ctx: click.Context,
-    by_text: str,
     top: int | None,
     constraint_model: str,
     k_sample: int | None,
     exact: bool,
     seed: int,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     show_names: bool,
     fmt: str,
 ) -> None:
     """Brokers: betweenness, structural holes, brokerage roles and cut-points per actor."""
-    view = load_view(ctx, as_of, tie_kinds, unweighted)
+    graph = load_view(ctx, view)
     analysis = broker_analysis(
-        view,
-        by=parse_by(by_text),
+        graph,
+        by=view.by,
         top=top,
-        k_sample=betweenness_sources(view, k_sample, exact),
+        k_sample=betweenness_sources(graph, k_sample, exact),
         seed=seed,
-        weighted=not unweighted,
+        weighted=view.weighted,
         constraint_model=constraint_model,
     )
-    emit(brokers_printout(shown(analysis.rows, view, show_names), analysis.options), fmt)
+    rows = shown(analysis.rows, graph, show_names)
+    emit(brokers_printout(rows, analysis.options, shown_view(view, graph, show_names)), fmt)
 
 
 @cli.command()
@@ -95,24 +93,23 @@ def keyplayers(
     k: int,
     measure: str,
     seed: int,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     show_names: bool,
     fmt: str,
 ) -> None:
     """Key players: the k actors whose loss would fragment the network most."""
-    view = load_view(ctx, as_of, tie_kinds, unweighted)
-    if k >= len(view):
+    graph = load_view(ctx, view)
+    if k >= len(graph):
         raise ConfigError(
-            f"-k {k} ist zu groß: das Netzwerk hat {len(view)} Akteure — ein kleineres -k wählen"
+            f"-k {k} ist zu groß: das Netzwerk hat {len(graph)} Akteure — ein kleineres -k wählen"
         )
-    result = key_players(view, k, measure=measure, seed=seed)
+    result = key_players(graph, k, measure=measure, seed=seed)
     options = {
-        **view_options(view),
+        **view_options(graph),
         "measure": measure,
         "k": k,
         "seed": seed,
         "restarts": result["restarts"],
     }
-    emit(keyplayers_printout(result, view, options, show_names), fmt)
+    seen = shown_view(view, graph, show_names)
+    emit(keyplayers_printout(result, graph, options, show_names, seen), fmt)

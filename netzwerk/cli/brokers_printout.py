@@ -2,8 +2,9 @@
 sampled (its options are in `netzwerk.cli.arguments`), persons pseudonymised, and the
 results printed.
 
-Every printout shows how it was computed (view options, weighting, betweenness
-sampling): a ``#`` line before a table, on stderr for CSV, an ``options`` key in JSON.
+Every printout says which network view it shows (the ``# Sicht: …`` line before a table,
+on stderr before CSV, a ``view`` key in JSON; `netzwerk.cli.output.Printout`) and how it
+was computed (betweenness sampling, ...): a second ``#`` line, an ``options`` key in JSON.
 """
 
 from __future__ import annotations
@@ -60,18 +61,32 @@ def _text(value: Hashable) -> str:
     return "none" if value is None else str(value)
 
 
+# Options the view line already says (`netzwerk.present.view_line`): not repeated in the
+# ``#`` options line (JSON keeps them in ``options``).
+VIEW_KEYS = frozenset({"tie_kinds", "shared", "as_of", "weighted", "by"})
+
+ShownView = tuple[str, dict]
+"""The view line and the JSON ``view`` key (`netzwerk.cli.common.shown_view`)."""
+
+
 def _option_cells(options: dict) -> dict:
-    return {key: _cell(value) for key, value in options.items()}
+    return {key: _cell(value) for key, value in options.items() if key not in VIEW_KEYS}
 
 
-def brokers_printout(rows: list[dict], options: dict) -> Printout:
+def brokers_printout(rows: list[dict], options: dict, seen: ShownView) -> Printout:
     """One row per actor (the broker table's columns)."""
+    line, view = seen
     return Printout(
-        {"options": options, "rows": rows}, [Section(rows, TABLE_COLUMNS)], _option_cells(options)
+        {"view": view, "options": options, "rows": rows},
+        [Section(rows, TABLE_COLUMNS)],
+        _option_cells(options),
+        view_line=line,
     )
 
 
-def dependency_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
+def dependency_printout(
+    result: dict, view: nx.Graph, options: dict, show_names: bool, seen: ShownView
+) -> Printout:
     """The summary, the pairs of groups left without any path, the successors; in JSON
     one object. Actor ids and names as output may show them."""
     coordinators = shown([{"id": c, "name": ""} for c in result["coordinators"]], view, show_names)
@@ -95,10 +110,17 @@ def dependency_printout(result: dict, view: nx.Graph, options: dict, show_names:
         Section(pairs, ["group_a", "group_b"]),
         Section(result["successors"], SUCCESSOR_COLUMNS),
     ]
-    return Printout({"options": options, **result}, sections, _option_cells(options))
+    return Printout(
+        {"view": seen[1], "options": options, **result},
+        sections,
+        _option_cells(options),
+        view_line=seen[0],
+    )
 
 
-def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
+def keyplayers_printout(
+    result: dict, view: nx.Graph, options: dict, show_names: bool, seen: ShownView
+) -> Printout:
     """The set's figures once (the measure with the whole set lost), then one row per key
     player with its own contribution: ``<measure>_alone`` (only this actor lost) and
     ``<measure>_share`` (what the set's figure loses if this actor stays), see
@@ -131,9 +153,9 @@ def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names:
         {"measure": f"{measure}_before", "value": _cell(result["before"])},
         {"measure": f"{measure}_after_set", "value": _cell(result["after"])},
     ]
-    data = {"options": options, "set": the_set, "players": members}
+    data = {"view": seen[1], "options": options, "set": the_set, "players": members}
     sections = [
         Section(summary, ["measure", "value"], formats=("table",)),
         Section(rows, ["id", "name", "sector", alone, share]),
     ]
-    return Printout(data, sections, _option_cells(options))
+    return Printout(data, sections, _option_cells(options), view_line=seen[0])

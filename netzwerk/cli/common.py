@@ -1,4 +1,4 @@
-"""What commands share around the store: opening it, the actor view, names they may show.
+"""What commands share around the store: opening it, the network view, names they may show.
 
 The options live in `netzwerk.cli.arguments`, the output formats in `netzwerk.cli.output`;
 ``emit``, ``format_option`` and ``names_option`` are importable from here as well.
@@ -11,10 +11,11 @@ from collections.abc import Sequence
 import click
 import networkx as nx
 
-from netzwerk.analysis.views import DEFAULT_SHARED_KINDS, DEFAULT_TIE_KINDS, actor_view
-from netzwerk.cli.arguments import format_option, names_option, parse_day, parse_tie_kinds
+from netzwerk.analysis.network_view import NetworkView
+from netzwerk.cli.arguments import format_option, names_option
 from netzwerk.cli.output import emit
 from netzwerk.present.names import ActorNames
+from netzwerk.present.view_line import view_metadata
 from netzwerk.store import Store, open_existing_store, open_store, store_exists
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "load_view",
     "names_option",
     "pseudonymise_records",
+    "shown_view",
     "chosen_store_exists",
     "store_from",
 ]
@@ -46,38 +48,27 @@ def chosen_store_exists(ctx: click.Context) -> bool:
     return store_exists(ctx.find_root().obj.get("store_address"))
 
 
-def load_graphs(
-    ctx: click.Context,
-    as_of: str | None,
-    tie_kinds: str = ",".join(DEFAULT_TIE_KINDS),
-    unweighted: bool = False,
-    *,
-    shared: bool = True,
-) -> tuple[nx.MultiDiGraph, nx.Graph]:
-    """The store's graph and the actor–actor view the analyses use (built from the view
-    options as typed; ``shared``: shared projects and events link their participants)."""
-    day = parse_day(as_of)
-    kinds = parse_tie_kinds(tie_kinds)
+def load_graphs(ctx: click.Context, view: NetworkView) -> tuple[nx.MultiDiGraph, nx.Graph]:
+    """The store's graph and the actor–actor graph of ``view`` (the run's one
+    `NetworkView`, from `netzwerk.cli.arguments.view_option_flags`)."""
     with store_from(ctx) as store:
         graph = store.graph()
-    view = actor_view(
-        graph,
-        tie_kinds=kinds,
-        shared=DEFAULT_SHARED_KINDS if shared else (),
-        as_of_date=day,
-        weighted=not unweighted,
-    )
-    return graph, view
+    return graph, view.actor_graph(graph)
 
 
-def load_view(
-    ctx: click.Context,
-    as_of: str | None,
-    tie_kinds: str = ",".join(DEFAULT_TIE_KINDS),
-    unweighted: bool = False,
-) -> nx.Graph:
-    """Read the store's graph and build the actor–actor view the analyses use."""
-    return load_graphs(ctx, as_of, tie_kinds, unweighted)[1]
+def load_view(ctx: click.Context, view: NetworkView) -> nx.Graph:
+    """The actor–actor graph of ``view``, read from the chosen store."""
+    return load_graphs(ctx, view)[1]
+
+
+def shown_view(
+    view: NetworkView, graph: nx.Graph, show_names: bool = False, lang: str = "de"
+) -> tuple[str, dict]:
+    """The view as every output shows it: its one line (`netzwerk.present.view_line`)
+    and the ``view`` key of JSON (coordinators pseudonymised like every actor)."""
+    actors = ActorNames(graph, show_names)
+    metadata = view_metadata(view, view.coordinator_ids(graph), lang, actors.id, actors.name)
+    return metadata["line"], metadata
 
 
 def pseudonymise_records(

@@ -6,15 +6,15 @@ from __future__ import annotations
 import click
 
 from netzwerk.analysis.brokers import coordinator_dependency, view_options
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import (
     BROKER_OUTPUT,
     by_option,
-    parse_by,
     sampling_option_flags,
     top_option,
 )
 from netzwerk.cli.brokers_printout import betweenness_sources, dependency_printout
-from netzwerk.cli.common import load_view
+from netzwerk.cli.common import load_graphs, shown_view
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
 from netzwerk.present.names import find_actor
@@ -37,14 +37,11 @@ from netzwerk.present.names import find_actor
 def dependency(
     ctx: click.Context,
     coordinator_ids: tuple[str, ...],
-    by_text: str,
     top: int,
     k_sample: int | None,
     exact: bool,
     seed: int,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     show_names: bool,
     fmt: str,
 ) -> None:
@@ -53,15 +50,20 @@ def dependency(
     Table and CSV: three sections — the summary, the pairs of groups left without any
     path, the successors (whose betweenness grows most). JSON: one object.
     """
-    view = load_view(ctx, as_of, tie_kinds, unweighted)
+    store_graph, graph = load_graphs(ctx, view)
+    if coordinator_ids:
+        chosen = tuple(find_actor(text, graph, "--coordinator") for text in coordinator_ids)
+        view = view.with_coordinators(chosen)
+        graph = view.actor_graph(store_graph)
     result = coordinator_dependency(
-        view,
-        [find_actor(text, view, "--coordinator") for text in coordinator_ids] or None,
-        by=parse_by(by_text),
-        weighted=not unweighted,
-        k_sample=betweenness_sources(view, k_sample, exact),
+        graph,
+        view.coordinator_ids(graph) or None,
+        by=view.by,
+        weighted=view.weighted,
+        k_sample=betweenness_sources(graph, k_sample, exact),
         seed=seed,
         top=top,
     )
-    options = {**view_options(view), "by": result["by"], **result.pop("betweenness")}
-    emit(dependency_printout(result, view, options, show_names), fmt)
+    options = {**view_options(graph), "by": result["by"], **result.pop("betweenness")}
+    seen = shown_view(view, graph, show_names)
+    emit(dependency_printout(result, graph, options, show_names, seen), fmt)

@@ -15,15 +15,15 @@ from netzwerk.analysis.communities import METHODS
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.introductions.candidates import topic_names
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import (
     GAPS_OUTPUT,
     by_option,
     parse_by,
-    parse_day,
     parse_group,
     seed_option,
 )
-from netzwerk.cli.common import load_graphs
+from netzwerk.cli.common import load_graphs, shown_view
 from netzwerk.cli.gaps_printout import gaps_printout, suggestions_printout
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
@@ -53,23 +53,20 @@ from netzwerk.present.names import find_actor
 @click.pass_context
 def gaps(
     ctx: click.Context,
-    by_text: str,
     permutations: int,
     method: str,
     seed: int,
     lang: str,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     fmt: str,
     show_names: bool,
 ) -> None:
     """Gaps: which groups do not talk to each other, communities, who is unreached."""
-    graph, view = load_graphs(ctx, as_of, tie_kinds, unweighted, shared=True)
-    by = parse_by(by_text, view)
-    report = gaps_report(view, by, permutations=permutations, seed=seed, community_method=method)
-    shown = Shown(view, by, lang, topic_names(graph), show_names)
-    emit(gaps_printout(report, shown, lang), fmt)
+    store_graph, graph = load_graphs(ctx, view)
+    by = parse_by(view.by, graph)
+    report = gaps_report(graph, by, permutations=permutations, seed=seed, community_method=method)
+    shown = Shown(graph, by, lang, topic_names(store_graph), show_names)
+    emit(gaps_printout(report, shown, lang, shown_view(view, graph, show_names, lang)), fmt)
 
 
 @cli.command()
@@ -95,31 +92,31 @@ def suggest(
     ctx: click.Context,
     for_actor: str | None,
     between: tuple[str, str] | None,
-    by_text: str,
     top: int,
     lang: str,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     fmt: str,
     show_names: bool,
 ) -> None:
     """Introductions to make next: pairs not yet tied, biggest gaps first, with reasons.
 
-    Ties here are direct ties only; shared projects and events count as reasons.
+    The ties are those of `netzwerk gaps` (the same view: direct ties and shared projects
+    and events), so the gap each suggestion cites is the gap `gaps` shows; what two actors
+    shared in the past (an ended project, a topic) counts as a reason.
     """
-    graph, view = load_graphs(ctx, as_of, tie_kinds, unweighted, shared=False)
-    by = parse_by(by_text, view)
-    names = topic_names(graph)
+    store_graph, graph = load_graphs(ctx, view)
+    by = parse_by(view.by, graph)
+    names = topic_names(store_graph)
     suggestions = suggest_introductions(
-        view,
         graph,
-        for_actor=find_actor(for_actor, view, "--for") if for_actor else None,
-        between=tuple(parse_group(g, by, view, names) for g in between) if between else None,
+        store_graph,
+        for_actor=find_actor(for_actor, graph, "--for") if for_actor else None,
+        between=tuple(parse_group(g, by, graph, names) for g in between) if between else None,
         by=by,
         top=top,
-        as_of=parse_day(as_of),
+        as_of=view.as_of,
     )
-    shown = Shown(view, by, lang, names, show_names)
+    shown = Shown(graph, by, lang, names, show_names)
     worded = [introduction_texts(s, lang, names) for s in suggestions]
-    emit(suggestions_printout([shown_suggestion(s, shown) for s in worded], lang), fmt)
+    records = [shown_suggestion(s, shown) for s in worded]
+    emit(suggestions_printout(records, lang, shown_view(view, graph, show_names, lang)), fmt)

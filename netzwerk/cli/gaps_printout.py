@@ -56,33 +56,25 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def _option_text(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return "+".join(str(v) for v in value) or "–"
-    return "–" if value is None else str(value)
-
-
 def _names(actors: list, shown: Shown) -> str:
     return ", ".join(str(shown.name(actor)) for actor in actors)
 
 
 def mixing_records(report: dict, shown: Shown) -> list[dict]:
-    """Long form of the matrices, each pair once; inside a group: ties, not tie ends."""
+    """Long form of the mixing matrix, each pair of groups once (cells as
+    `netzwerk.analysis.mixing.mixing` defines them: every tie counted once)."""
     keys = [g["group"] for g in report["groups"]]
-    rows = []
-    for i, g in enumerate(keys):
-        for h in keys[i:]:
-            half = 2 if g == h else 1
-            ties = report["observed"][g][h] / half
-            rows.append(
-                {
-                    "group_a": shown.group(g),
-                    "group_b": shown.group(h),
-                    "ties": int(ties) if float(ties).is_integer() else ties,
-                    "expected": round(report["expected"][g][h] / half, 3),
-                    "ratio": report["ratio"][g][h],
-                }
-            )
+    rows = [
+        {
+            "group_a": shown.group(g),
+            "group_b": shown.group(h),
+            "ties": report["observed"][g][h],
+            "expected": round(report["expected"][g][h], 3),
+            "ratio": report["ratio"][g][h],
+        }
+        for i, g in enumerate(keys)
+        for h in keys[i:]
+    ]
     rows.sort(key=lambda r: (r["ratio"] is None, r["ratio"] or 0, -r["expected"]))
     return rows
 
@@ -177,9 +169,9 @@ def _unreached(report: dict, shown: Shown, lang: str) -> list[dict]:
     )
 
 
-def gaps_printout(report: dict, shown: Shown, lang: str) -> Printout:
+def gaps_printout(report: dict, shown: Shown, lang: str, seen: tuple[str, dict]) -> Printout:
     """The gap report: all sections as tables, the mixing table as CSV, everything as JSON
-    (groups by label, persons pseudonymised)."""
+    (groups by label, persons pseudonymised); ``seen``: the view line and JSON ``view``."""
     silent = [
         {"topic": shown.group(t["group"], "topics"), "actors": t["actors"]}
         for t in report["silent_topics"]
@@ -204,12 +196,17 @@ def gaps_printout(report: dict, shown: Shown, lang: str) -> Printout:
         )
         for key, records in tables.items()
     ]
-    options = {key: _option_text(v) for key, v in {**report["options"], "by": shown.by}.items()}
-    return Printout(relabel_report(report, shown), sections, options, options_in_csv=False)
+    return Printout(
+        {"view": seen[1], **relabel_report(report, shown)},
+        sections,
+        options_in_csv=False,
+        view_line=seen[0],
+    )
 
 
-def suggestions_printout(records: list[dict], lang: str) -> Printout:
-    """Suggested introductions: the main columns as a table, all of them as CSV and JSON."""
+def suggestions_printout(records: list[dict], lang: str, seen: tuple[str, dict]) -> Printout:
+    """Suggested introductions: the main columns as a table, all of them as CSV; JSON is
+    ``{"view": …, "suggestions": [...]}``."""
     table = Section(
         records,
         SUGGESTION_COLUMNS,
@@ -218,4 +215,8 @@ def suggestions_printout(records: list[dict], lang: str) -> Printout:
         empty=text("cli.suggest.none", lang),
         formats=("table",),
     )
-    return Printout(records, [table, Section(records, formats=("csv",))])
+    return Printout(
+        {"view": seen[1], "suggestions": records},
+        [table, Section(records, formats=("csv",))],
+        view_line=seen[0],
+    )

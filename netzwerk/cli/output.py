@@ -52,12 +52,19 @@ class Printout:
     CSV show; ``options`` (how the result was computed, values already as text) open the
     table output as a ``#`` line and, if ``options_in_csv``, go to stderr before CSV so the
     CSV itself stays clean.
+
+    ``view_line`` says which network view the result shows
+    (`netzwerk.present.view_line.view_line`). It is the first line of every output: a
+    ``# Sicht: …`` line above a table, the same line on **stderr** before CSV (so the CSV
+    on stdout stays a plain table that Excel and pandas read as it is), and in JSON the
+    command puts the view into the data itself (a ``view`` key).
     """
 
     json: Any
     sections: Sequence[Section] = field(default_factory=tuple)
     options: Mapping[str, Any] | None = None
     options_in_csv: bool = True
+    view_line: str | None = None
 
 
 def options_line(options: Mapping[str, Any]) -> str:
@@ -78,6 +85,8 @@ def emit(
     if fmt == "json":
         click.echo(to_json(data.json))
         return
+    if data.view_line:
+        click.echo(f"# {data.view_line}", err=fmt == "csv")
     if data.options and (fmt == "table" or data.options_in_csv):
         click.echo(options_line(data.options), err=fmt == "csv")
     sections = [section for section in data.sections if fmt in section.formats]

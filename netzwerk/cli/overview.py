@@ -7,13 +7,15 @@ from pathlib import Path
 
 import click
 
-from netzwerk.cli.arguments import format_option, lang_option, names_option, parse_day
+from netzwerk.analysis.network_view import NetworkView
+from netzwerk.cli.arguments import format_option, lang_option, names_option, period_option_flags
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import emit
 from netzwerk.present.sources import ALL_RUNS, data_sources, last_read
 from netzwerk.present.tables import to_table
 from netzwerk.present.texts import text
+from netzwerk.present.view_line import period_line
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
 
@@ -87,12 +89,14 @@ def status(ctx: click.Context, fmt: str, lang: str) -> None:
     required=True,
     help="File to write (CSV writes FILE-nodes.csv and FILE-ties.csv).",
 )
-@click.option("--as-of", "as_of", metavar="DATE", help="Only what was valid on this day.")
+@period_option_flags
 @names_option
 @click.pass_context
-def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_names: bool) -> None:
-    """Export the network for Gephi and other tools (persons pseudonymised)."""
+def export(ctx: click.Context, fmt: str, out: Path, view: NetworkView, show_names: bool) -> None:
+    """Export the network for Gephi and other tools (persons pseudonymised): what was
+    valid today, on --as-of, or in every period (--alle-zeitraeume)."""
     with store_from(ctx) as store:
-        graph = store.graph(as_of=parse_day(as_of))
+        graph = store.graph(as_of=view.as_of)
+    click.echo(f"# {period_line(view)}")
     for path in export_graph(graph, out, fmt, show_names=show_names):
         click.echo(f"Geschrieben: {path}")

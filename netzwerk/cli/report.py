@@ -11,11 +11,11 @@ from typing import Any
 
 import click
 
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import (
     language_option,
     names_option,
     parse_day,
-    parse_tie_kinds,
     stacked,
     view_option_flags,
 )
@@ -48,9 +48,7 @@ def report(
     ctx: click.Context,
     out_dir: Path,
     lang: str,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     compare: str | None,
     show_names: bool,
 ) -> None:
@@ -65,11 +63,9 @@ def report(
             store,
             out_dir,
             lang=lang,
-            as_of=parse_day(as_of),
+            view=view,
             compare=parse_day(compare),
             show_names=show_names,
-            tie_kinds=parse_tie_kinds(tie_kinds),
-            weighted=not unweighted,
         )
     click.echo(f"Bericht geschrieben: {out_dir / 'report.html'}")
     click.echo(
@@ -102,9 +98,7 @@ def _plot(
     kind: str,
     out: Path,
     lang: str,
-    as_of: str | None,
-    tie_kinds: str,
-    unweighted: bool,
+    view: NetworkView,
     show_names: bool,
     **extra: Any,
 ) -> None:
@@ -117,10 +111,8 @@ def _plot(
         kind,
         graph,
         lang=lang,
-        as_of=parse_day(as_of),
+        view=view,
         show_names=show_names,
-        tie_kinds=parse_tie_kinds(tie_kinds),
-        weighted=not unweighted,
         **extra,
     )
     click.echo(f"Geschrieben: {save_figure(figure, out)}")

@@ -20,8 +20,12 @@ from here as before.
 Example (in a notebook)::
 
     from netzwerk.report.build import build_report, write_report
-    report = build_report(graph, lang="de", as_of=date(2024, 6, 30))
+    report = build_report(graph, view=NetworkView(as_of=date(2024, 6, 30)))
     write_report(report, Path("bericht"))
+
+The report shows one `NetworkView` (default: today), the same as every command with the
+same options; its one line stands in the box at the top and in ``netzwerksicht.txt``
+beside the CSV files.
 """
 
 from __future__ import annotations
@@ -37,7 +41,8 @@ from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_
 from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
-from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
+from netzwerk.analysis.network_view import NetworkView
+from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.performance import Stopwatch
 from netzwerk.present.formats import check_language
 from netzwerk.present.texts import text
@@ -101,6 +106,7 @@ class Report:
 def build_report(
     store_graph: nx.MultiDiGraph,
     *,
+    view: NetworkView | None = None,
     lang: str = "de",
     as_of: date | None = None,
     compare: date | None = None,
@@ -117,6 +123,8 @@ def build_report(
     ----------
     store_graph : networkx.MultiDiGraph
         `Store.graph()` (all dates; the report picks the day itself).
+    view : the `NetworkView` shown (default: today's, with ``as_of``, ``tie_kinds`` and
+        ``weighted`` if given; these three are ignored when ``view`` is given).
     lang : 'de' (default) or 'en'.
     as_of : day the network is shown for (default: today).
     compare : earlier day; adds the section on what changed since then.
@@ -128,6 +136,7 @@ def build_report(
     """
     check_language(lang)
     options = ReportOptions(
+        view=view,
         lang=lang,
         as_of=as_of,
         compare=compare,
@@ -147,6 +156,7 @@ class ReportOptions:
     """What `build_report` was asked for, handed to `compute` in one piece (the fields and
     their defaults are `build_report`'s keyword parameters)."""
 
+    view: NetworkView | None
     lang: str
     as_of: date | None
     compare: date | None
@@ -178,9 +188,11 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     the data summary and (with ``options.compare``) the changes."""
     stopwatch = Stopwatch()
     today = options.today or date.today()
-    day = options.as_of or today
-    tie_kinds, weighted, lang = options.tie_kinds, options.weighted, options.lang
-    view = actor_view(store_graph, tie_kinds=tie_kinds, as_of_date=day, weighted=weighted)
+    spec = options.view or NetworkView(
+        as_of=options.as_of or today, tie_kinds=options.tie_kinds, weighted=options.weighted
+    )
+    day, lang = spec.as_of or today, options.lang
+    view = spec.actor_graph(store_graph)
     ctx = Context(
         store_graph=store_graph,
         view=view,
@@ -188,9 +200,8 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
         day=day,
         show_names=options.show_names,
         pseudonymiser=options.pseudonymiser or Pseudonymiser(),
-        tie_kinds=tie_kinds,
-        weighted=weighted,
-        coordinators=coordinators(view),
+        network_view=spec,
+        coordinators=spec.coordinator_ids(view),
     )
     stopwatch.lap("view")
     _analyse(ctx, stopwatch)
@@ -199,9 +210,7 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     ctx.results.ingest_log = options.ingest_log
     stopwatch.lap("summary")
     if options.compare is not None:
-        ctx.results.changes = compare_views(
-            store_graph, options.compare, day, tie_kinds=tie_kinds, weighted=weighted
-        )
+        ctx.results.changes = compare_views(store_graph, options.compare, day, view=spec)
         stopwatch.lap("changes")
     return Computed(
         context=ctx, compare=options.compare, generated=today, timings=stopwatch.wall_timings()
@@ -209,28 +218,30 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
 
 
 def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
-    """Brokers, dependency on the coordinators, key players, gaps and introductions."""
-    view, results, weighted = ctx.view, ctx.results, ctx.weighted
-    has_sectors = any(d.get("sector") for _, d in view.nodes(data=True))
+    """Brokers, dependency on the coordinators, key players, gaps and introductions, all on
+    the one view (introductions on the same ties as the gaps they cite)."""
+    view, results, weighted, by = ctx.view, ctx.results, ctx.weighted, ctx.network_view.by
+    has_sectors = any(d.get(by) for _, d in view.nodes(data=True))
     # (a view without any tie has no brokers to show: no table, no dependency section)
-    rows = broker_table(view, weighted=weighted) if has_sectors and view.number_of_edges() else []
+    rows = (
+        broker_table(view, by, weighted=weighted) if has_sectors and view.number_of_edges() else []
+    )
     results.brokers = rows
     results.cut_points, results.map_brokers = map_marks(rows)
     stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
-        results.dependency = coordinator_dependency(view, ctx.coordinators, weighted=weighted)
+        results.dependency = coordinator_dependency(
+            view, ctx.coordinators, by=by, weighted=weighted
+        )
     stopwatch.lap("dependency")
     if view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
-        results.key_players = key_players(view, KEY_PLAYERS, seed=SEED, restarts=2)
+        results.key_players = key_players(view, KEY_PLAYERS, seed=SEED)
     stopwatch.lap("key_players")
-    results.gaps = gaps_report(view, permutations=PERMUTATIONS, seed=SEED)
+    results.gaps = gaps_report(view, by, permutations=PERMUTATIONS, seed=SEED)
     results.permutations, results.seed = PERMUTATIONS, SEED
     stopwatch.lap("gaps")
-    direct = actor_view(
-        ctx.store_graph, tie_kinds=ctx.tie_kinds, shared=(), as_of_date=ctx.day, weighted=weighted
-    )
     results.introductions = suggest_introductions(
-        direct, ctx.store_graph, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
+        view, ctx.store_graph, by=by, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
 

@@ -119,8 +119,13 @@ def render_markdown(report: Report) -> str:
     )
 
 
+VIEW_FILE = "netzwerksicht.txt"
+"""Beside the report's CSV files: the view line they all show (CSV has no place for it)."""
+
+
 def write_report(report: Report, out_dir: Path | str) -> list[Path]:
-    """Write report.html, report.md, figures/*.png and the CSV tables into ``out_dir``.
+    """Write report.html, report.md, figures/*.png, the CSV tables and `VIEW_FILE` (the
+    view line of the CSV tables) into ``out_dir``.
 
     Every file is written atomically (a temporary file renamed into place) with mode 0600,
     folders created here get mode 0700, and every name is checked to stay inside
@@ -142,6 +147,9 @@ def write_report(report: Report, out_dir: Path | str) -> list[Path]:
         (inside(out_dir, name), text_value.encode("utf-8"))
         for name, text_value in csv_files.items()
     ]
+    if csv_files:  # one line beside the CSV files says which view they show
+        companion = f"{report.view_line}\n{text('view_line.file', report.lang)}\n"
+        targets.append((inside(out_dir, VIEW_FILE), companion.encode("utf-8")))
     targets += [
         (inside(out_dir, "report.md"), markdown.encode("utf-8")),
         (inside(out_dir, "report.html"), html.encode("utf-8")),

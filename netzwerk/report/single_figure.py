@@ -16,7 +16,8 @@ import networkx as nx
 
 from netzwerk.analysis.brokers import broker_table
 from netzwerk.analysis.mixing import mixing
-from netzwerk.analysis.views import DEFAULT_TIE_KINDS, actor_view, coordinators
+from netzwerk.analysis.network_view import NetworkView
+from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError, NotFound
 from netzwerk.present import names as actor_names
 from netzwerk.present.formats import check_language
@@ -56,21 +57,40 @@ def plot_figure(
     tie_kinds: Iterable[str] = DEFAULT_TIE_KINDS,
     weighted: bool = True,
     pseudonymiser: Pseudonymiser | None = None,
+    view: NetworkView | None = None,
 ) -> Any:
     """One figure of the report on its own (``netzwerk plot KIND``): 'map', 'gaps',
     'ego' (needs ``actor``) or 'dependency'. Returns a matplotlib Figure; save it with
-    `plots.save_figure`. Persons are pseudonymised as in the report."""
+    `plots.save_figure`. Persons are pseudonymised as in the report.
+
+    Drawn on ``view`` (a `NetworkView`; default today's, with ``as_of``, ``tie_kinds``
+    and ``weighted`` if given), the same view and mixing matrix as the report's."""
     if kind not in PLOT_KINDS:
         raise ConfigError(f'unbekannte Abbildung "{kind}" — erlaubt: {", ".join(PLOT_KINDS)}')
     check_language(lang)
     pseudonymiser = pseudonymiser or Pseudonymiser()
-    view = actor_view(
-        store_graph, tie_kinds=tuple(tie_kinds), as_of_date=as_of or date.today(), weighted=weighted
+    spec = view or NetworkView(
+        as_of=as_of or date.today(), tie_kinds=tuple(tie_kinds), weighted=weighted
     )
+    view_graph = spec.actor_graph(store_graph)
+    return _draw(kind, view_graph, spec, actor, radius, lang, show_names, pseudonymiser)
+
+
+def _draw(
+    kind: str,
+    view: nx.Graph,
+    spec: NetworkView,
+    actor: str | None,
+    radius: int,
+    lang: str,
+    show_names: bool,
+    pseudonymiser: Pseudonymiser,
+) -> Any:
+    """The figure ``kind`` of the actor graph ``view`` built by ``spec``."""
     names = actor_names.display_names(view, show_names, pseudonymiser)
     if kind == "gaps":
-        return plots.mixing_heatmap(mixing(view), lang=lang)
-    cut_points, brokers = map_marks(broker_table(view, weighted=weighted))
+        return plots.mixing_heatmap(mixing(view, spec.by), lang=lang)
+    cut_points, brokers = map_marks(broker_table(view, spec.by, weighted=spec.weighted))
     if kind == "map":
         return plots.network_map(
             view,
@@ -87,7 +107,7 @@ def plot_figure(
         return plots.ego_network(
             view, found, names=names, radius=radius, lang=lang, cut_points=cut_points
         )
-    hubs = coordinators(view)
+    hubs = spec.coordinator_ids(view)
     if not hubs:
         raise ConfigError(text("dependency.none", "de"))
     return plots.dependency_figure(view, hubs, names=names, lang=lang)

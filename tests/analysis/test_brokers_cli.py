@@ -91,9 +91,13 @@ def test_brokers_json_rows_have_exactly_the_table_fields(store_path):
 
 
 def test_brokers_json_shows_how_it_was_computed(store_path):
-    options = brokers_json(store_path)["options"]
-    assert options["tie_kinds"] == ["cooperation", "membership", "runs"]
-    assert options["as_of"] is None and options["weighted"] is True
+    output = brokers_json(store_path)
+    options, view = output["options"], output["view"]
+    assert options["tie_kinds"] == view["tie_kinds"] == ["cooperation", "membership", "runs"]
+    assert options["as_of"] == view["as_of"] == date.today().isoformat()  # default: today
+    assert view["coordinators"] == ["qm"] and view["line"].startswith("Sicht: Stand ")
+    assert brokers_json(store_path, "--alle-zeitraeume")["view"]["as_of"] is None
+    assert options["weighted"] is True
     assert options["by"] == "sector" and options["constraint_model"] == "whole"
     assert options["betweenness"] == "exact" and options["betweenness_sources"] == 8
 
@@ -120,18 +124,19 @@ def test_brokers_csv_has_the_table_fields_and_options_on_stderr(store_path):
     lines = [line for line in result.stdout.splitlines() if line]
     assert lines[0] == ",".join(TABLE_COLUMNS)
     assert len(lines) == 9
-    assert result.stderr.startswith("# tie_kinds=cooperation; membership; runs")
-    assert "betweenness=exact" in result.stderr
+    view_line, options_line = result.stderr.splitlines()
+    assert view_line.startswith("# Sicht: Stand ") and "Kooperation, Mitgliedschaft" in view_line
+    assert "betweenness=exact" in options_line
 
 
 def test_brokers_table_starts_with_the_options(store_path):
     result = run(store_path, "brokers", "--top", "3", "--as-of", "2024-06-30")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("# ") and "as_of=2024-06-30" in lines[0]
-    assert "weighted=True" in lines[0] and "betweenness=exact" in lines[0]
-    assert lines[1].split()[:4] == ["id", "name", "sector", "betweenness"]
-    assert len(lines) == 2 + 1 + 3
+    assert lines[0].startswith("# Sicht: Stand 30.06.2024 · ") and "gewichtet" in lines[0]
+    assert "betweenness_weighted=True" in lines[1] and "betweenness=exact" in lines[1]
+    assert lines[2].split()[:4] == ["id", "name", "sector", "betweenness"]
+    assert len(lines) == 3 + 1 + 3
 
 
 def test_as_of_drops_ties_that_ended(store_path):
@@ -231,10 +236,10 @@ def test_unknown_coordinator_is_one_german_line_and_exit_2(store_path):
 
 
 def test_keyplayers_json(store_path):
-    result = run(store_path, "keyplayers", "-k", "1", "--format", "json")
+    result = run(store_path, "keyplayers", "-k", "1", "--format", "json", "--alle-zeitraeume")
     assert result.exit_code == 0, result.output
     output = json.loads(result.stdout)
-    # without the association: {QM, school, church, Tom} and {Erika, shop, kiosk}:
+    # every period (the association's tie to the QM included); without the association: {QM, school, church, Tom} and {Erika, shop, kiosk}:
     # 1 - (4*3 + 3*2) / (7*6); without the QM or Erika only 1 - 22/42
     assert [p["id"] for p in output["players"]] == ["verein"]
     the_set = output["set"]

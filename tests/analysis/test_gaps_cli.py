@@ -29,8 +29,8 @@ def cooperation(u: str, v: str, weight: float = 1.0) -> Tie:
 
 @pytest.fixture
 def store_path(tmp_path) -> Path:
-    """Church and integration initiative: same topic, street, festival and two partners, no
-    tie. Erika (no consent) and Hans (no consent, no ties) must never show by name; Tom
+    """Church and integration initiative: same topic, street, festival (1 June 2024, a
+    shared event ties them on that day only) and two partners, no tie. Erika (no consent) and Hans (no consent, no ties) must never show by name; Tom
     consented."""
     changeset = Changeset(
         actors=[
@@ -87,7 +87,13 @@ def store_path(tmp_path) -> Path:
             cooperation("erika", "caritas"),
             cooperation("tom", "caritas"),
             *(
-                Tie("participation", NodeRef("actor", a), NodeRef("event", "fest"))
+                Tie(
+                    "participation",
+                    NodeRef("actor", a),
+                    NodeRef("event", "fest"),
+                    since=date(2024, 6, 1),
+                    until=date(2024, 6, 1),
+                )
                 for a in ("church", "init", "school")
             ),
         ],
@@ -162,7 +168,8 @@ def test_gaps_table_prints_readable_sections(store_path):
 
 def test_gaps_csv_is_the_mixing_table(store_path):
     result = run(store_path, "gaps", "--format", "csv", "--permutations", "9")
-    assert result.output.splitlines()[0] == "group_a,group_b,ties,expected,ratio"
+    assert result.stdout.splitlines()[0] == "group_a,group_b,ties,expected,ratio"
+    assert result.stderr.startswith("# Sicht: Stand ")  # the view line, beside the CSV
 
 
 def test_gaps_by_topic_uses_topic_names(store_path):
@@ -186,7 +193,9 @@ def test_unknown_attribute_is_one_german_line_and_exit_2(store_path):
 def test_suggest_json_records_with_reason_and_introducer(store_path):
     result = run(store_path, "suggest", "--format", "json", "--as-of", "2024-09-01")
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    output = json.loads(result.output)
+    assert output["view"]["as_of"] == "2024-09-01"
+    records = output["suggestions"]
     [first] = [r for r in records if {r["a"], r["b"]} == {"church", "init"}]
     assert first["introducer"] == "caritas"
     assert first["reasons"] == (
@@ -196,6 +205,10 @@ def test_suggest_json_records_with_reason_and_introducer(store_path):
     )
     for record in records:
         assert {"a", "b", "score", "reasons", "introducer"} <= set(record)
+    # on the festival day the shared event ties them, as it does in `gaps`: no suggestion
+    festival = run(store_path, "suggest", "--format", "json", "--as-of", "2024-06-01")
+    pairs = [{r["a"], r["b"]} for r in json.loads(festival.output)["suggestions"]]
+    assert {"church", "init"} not in pairs
 
 
 def test_suggest_between_groups_by_label_in_english(store_path):
@@ -213,22 +226,24 @@ def test_suggest_between_groups_by_label_in_english(store_path):
         "1",
     )
     assert result.exit_code == 0, result.output
-    [record] = json.loads(result.output)
+    [record] = json.loads(result.output)["suggestions"]
     assert (record["a"], record["b"]) == ("church", "init")
     assert record["reasons"].startswith("Both work on Integration, were at Stadtteilfest 2024")
     assert record["gap_text"].startswith("religion – integration: no tie yet")
 
 
 def test_suggest_for_a_consenting_person_is_pseudonymised_unless_names(store_path):
-    hidden = json.loads(run(store_path, "suggest", "--for", "tom", "--format", "json").output)
+    hidden = json.loads(run(store_path, "suggest", "--for", "tom", "--format", "json").output)[
+        "suggestions"
+    ]
     assert hidden and all(r["a"] == PSEUDONYM("tom") for r in hidden)
     assert all(r["a_name"] == PSEUDONYM("tom") for r in hidden)
     shown = json.loads(
         run(store_path, "suggest", "--for", "Tom Taler", "--format", "json", "--names").output
-    )
+    )["suggestions"]
     assert all(r["a"] == "tom" and r["a_name"] == "Tom Taler" for r in shown)
     by_pseudonym = run(store_path, "suggest", "--for", PSEUDONYM("tom"), "--format", "json")
-    assert json.loads(by_pseudonym.output) == hidden
+    assert json.loads(by_pseudonym.output)["suggestions"] == hidden
 
 
 def test_suggest_never_shows_persons_without_consent(store_path):

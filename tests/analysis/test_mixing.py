@@ -20,21 +20,31 @@ SECTORS = ["education", "economy", "religion", "integration"]
 
 
 def reference_mixing(view: nx.Graph, by: str) -> tuple[dict, dict]:
-    """O_gh and E_gh = D_g D_h / 2m with plain loops (multi-membership counted fully)."""
+    """O_gh and E_gh with plain loops over ties and pairs of actors, each tie counted once:
+    O_gg the ties inside g, O_gh (g ≠ h) the ties from g to h (an actor in both counts from
+    each end); E the same sums over all unordered pairs of distinct actors of
+    k_i k_j / 2m (configuration model without self-pairs)."""
     groups = {n: _groups(d.get(by)) for n, d in view.nodes(data=True)}
-    observed: dict = {}
-    for u, v in view.edges():
+
+    def cells(u, v, amount, table):
         for g in groups[u]:
             for h in groups[v]:
-                observed[g, h] = observed.get((g, h), 0) + 1
-                observed[h, g] = observed.get((h, g), 0) + 1
-    # a tie inside g was added once as (g, g) from u's side and once from v's: 2 in total
-    tie_ends: dict = {}
-    for node, gs in groups.items():
-        for g in gs:
-            tie_ends[g] = tie_ends.get(g, 0) + view.degree(node)
-    two_m = 2 * view.number_of_edges() or 1
-    expected = {(g, h): tie_ends[g] * tie_ends[h] / two_m for g in tie_ends for h in tie_ends}
+                if g == h:
+                    table[g, g] = table.get((g, g), 0) + amount
+                else:
+                    table[g, h] = table.get((g, h), 0) + amount
+                    table[h, g] = table.get((h, g), 0) + amount
+
+    observed: dict = {}
+    for u, v in view.edges():
+        cells(u, v, 1, observed)
+    two_m = 2 * view.number_of_edges()
+    expected: dict = {}
+    nodes = list(view)
+    for i, u in enumerate(nodes):
+        for v in nodes[i + 1 :]:
+            if two_m:
+                cells(u, v, view.degree(u) * view.degree(v) / two_m, expected)
     return observed, expected
 
 
@@ -84,16 +94,23 @@ def small() -> nx.Graph:
 def test_expected_mixing_matches_hand_computation(small):
     result = mixing(small)
     expected = result["expected"]
-    assert expected["education"]["education"] == pytest.approx(16 / 8)
+    # inside education: only the pair school1–school2, 2·2 / 8
+    assert expected["education"]["education"] == pytest.approx((4**2 - 2**2 - 2**2) / 16)
     assert expected["education"]["economy"] == pytest.approx(12 / 8)
     assert expected["education"]["religion"] == pytest.approx(4 / 8)
     assert expected["economy"]["religion"] == pytest.approx(3 / 8)
-    assert expected["religion"]["religion"] == pytest.approx(1 / 8)
 
 
-def test_observed_counts_ties_between_groups_once_and_inside_twice(small):
+def test_a_group_of_one_actor_expects_no_tie_within_itself(small):
+    result = mixing(small)
+    assert result["expected"]["religion"]["religion"] == 0
+    assert result["expected"]["economy"]["economy"] == 0
+    assert result["ratio"]["religion"]["religion"] is None
+
+
+def test_observed_counts_every_tie_once(small):
     observed = mixing(small)["observed"]
-    assert observed["education"]["education"] == 2  # one tie inside, counted from both ends
+    assert observed["education"]["education"] == 1  # the one tie school1–school2
     assert observed["education"]["economy"] == observed["economy"]["education"] == 2
     assert observed["economy"]["religion"] == 1
     assert observed["education"]["religion"] == 0
@@ -113,11 +130,11 @@ def test_list_attribute_counts_actor_in_each_group():
     view = nx.Graph([("a", "b"), ("b", "c")])
     nx.set_node_attributes(view, {"a": ["jugend", "sprache"], "b": ["jugend"], "c": []}, "topics")
     result = mixing(view, by="topics")
-    # a–b: jugend–jugend (inside, twice) and sprache–jugend; b–c: c has no topic
-    assert result["observed"]["jugend"]["jugend"] == 2
+    # a–b: jugend–jugend (inside) and sprache–jugend; b–c: c has no topic
+    assert result["observed"]["jugend"]["jugend"] == 1
     assert result["observed"]["sprache"]["jugend"] == 1
-    # D_jugend = deg(a) + deg(b) = 3, D_sprache = 1, 2m = 4
-    assert result["expected"]["jugend"]["sprache"] == pytest.approx(3 / 4)
+    # D_jugend = deg(a) + deg(b) = 3, D_sprache = 1, 2m = 4; a is in both: minus deg(a)²
+    assert result["expected"]["jugend"]["sprache"] == pytest.approx((3 - 1) / 4)
     assert result["actors"] == {"jugend": 2, "sprache": 1}
 
 
@@ -234,9 +251,15 @@ def labelled_graphs(draw, multi: bool = False):
 
 @settings(max_examples=60, deadline=None)
 @given(labelled_graphs())
-def test_observed_matrix_sums_to_twice_the_tie_count(graph):
-    observed = mixing(graph)["observed"]
-    assert sum(sum(row.values()) for row in observed.values()) == 2 * graph.number_of_edges()
+def test_observed_cells_on_and_above_the_diagonal_sum_to_the_tie_count(graph):
+    result = mixing(graph)
+    observed, groups = result["observed"], result["groups"]
+    total = sum(observed[g][h] for i, g in enumerate(groups) for h in groups[i:])
+    assert total == graph.number_of_edges()
+    expected = result["expected"]
+    assert sum(expected[g][h] for i, g in enumerate(groups) for h in groups[i:]) <= (
+        graph.number_of_edges() + 1e-9
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -249,7 +272,7 @@ def test_mixing_matches_plain_reference(graph):
     for g in result["groups"]:
         for h in result["groups"]:
             assert result["observed"][g][h] == observed.get((g, h), 0)
-            assert result["expected"][g][h] == pytest.approx(expected[g, h])
+            assert result["expected"][g][h] == pytest.approx(expected.get((g, h), 0))
 
 
 @settings(max_examples=60, deadline=None)

@@ -130,7 +130,9 @@ def test_export_pseudonymises_persons(loaded, tmp_path, fmt):
     out = tmp_path / f"netz.{fmt}"
     result = run("--store", loaded, "export", "--format", fmt, "--out", out)
     assert result.exit_code == 0, result.output
-    written = [Path(line.split(": ", 1)[1]) for line in result.output.splitlines()]
+    lines = result.output.splitlines()
+    assert lines[0].startswith("# Sicht: Stand ")  # what was valid today
+    written = [Path(line.split(": ", 1)[1]) for line in lines[1:]]
     text = "".join(path.read_text(encoding="utf-8") for path in written)
     assert "Person-" in text
     assert "Kerstin Vogt" not in text  # a person of the sample data
@@ -143,9 +145,11 @@ def test_export_gexf_opens_as_graph(loaded, tmp_path):
     import networkx as nx
 
     out = tmp_path / "netz.gexf"
-    run("--store", loaded, "export", "--out", out)
+    run("--store", loaded, "export", "--out", out, "--alle-zeitraeume")
     graph = nx.read_gexf(out)
     assert graph.number_of_nodes() == 180 + 19 + 14 + 32 + 19
+    run("--store", loaded, "export", "--out", out)  # default: what is valid today
+    assert nx.read_gexf(out).number_of_nodes() < graph.number_of_nodes()
 
 
 def test_unknown_store_file_is_one_line_error(tmp_path):

@@ -137,7 +137,8 @@ def test_actors_without_ties_show_three_actors_no_ties_and_no_suggestions(workdi
     store = workdir / "netz.sqlite"
     with SqliteStore(store) as opened:
         opened.apply(actors_only())
-    assert run(store, ["suggest"]).output.strip() == "Keine Vorschläge."
+    view_line, answer = run(store, ["suggest"]).output.strip().splitlines()
+    assert view_line.startswith("# Sicht: ") and answer == "Keine Vorschläge."
     status = json.loads(run(store, ["status", "--format", "json"]).output)
     assert sum(status["actor_types"].values()) == 3
     assert sum(status["ties"].values()) == 0

@@ -102,15 +102,19 @@ def test_headings_differ_between_languages():
 def test_every_section_states_how_the_view_was_built(written, lang):
     report = written[lang]["report"]
     day = "30.06.2024" if lang == "de" else "30 Jun 2024"
-    first_word = "Netzwerksicht" if lang == "de" else "Network view"
+    first_word = "Sicht:" if lang == "de" else "View:"
     for section in report.sections:
         view_lines = [line for line in section.method if line.startswith(first_word)]
         assert view_lines, section.key
         assert any(day in line for line in view_lines), section.key
-        weighting = text("view.weighted", lang)
+        weighting = text("view_line.weighted", lang)
         assert any(weighting in line for line in view_lines), section.key
+        if section.key != "changes":  # (the changes compare the view on two days)
+            assert view_lines == [report.view_line], section.key
     html = read_text(written[lang]["folder"], "report.html")
-    assert html.count(f"{first_word}:") >= len(report.sections)
+    assert html.count(first_word) >= len(report.sections) + 1  # and the box at the top
+    companion = read_text(written[lang]["folder"], "netzwerksicht.txt")
+    assert companion.splitlines()[0] == report.view_line
 
 
 def test_print_layout_is_a4_with_page_breaks(written):

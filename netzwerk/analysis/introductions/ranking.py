@@ -90,19 +90,20 @@ def shortlist(rank: np.ndarray, prescore: np.ndarray, per_rank: int) -> np.ndarr
 
 
 def gap_between(gaps: GapRanking, cell: int, first_groups: list[str]) -> dict[str, Any] | None:
-    """Observed and expected ties between the pair's groups, a's group first."""
+    """Observed and expected ties between the pair's groups, a's group first: the cell of
+    the one mixing matrix (`netzwerk.analysis.mixing.mixing`, each tie counted once)."""
     if cell < 0:
         return None
     g, h = divmod(cell, gaps.k)
     names = gaps.groups.groups
     if names[g] not in first_groups and names[h] in first_groups:
         g, h = h, g
-    observed = float(gaps.observed[g, h]) / (2 if g == h else 1)
+    observed = float(gaps.observed[g, h])
     ratio = gaps.ratio[g, h]
     return {
         "groups": [gaps.groups.groups[g], gaps.groups.groups[h]],
         "observed": int(round(observed)),
-        "expected": round(float(gaps.expected[g, h]) / (2 if g == h else 1), 3),
+        "expected": round(float(gaps.expected[g, h]), 3),
         "ratio": None if np.isnan(ratio) else round(float(ratio), 3),
     }
 

@@ -210,14 +210,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "linked at all, or only through the QM or a single actor.",
     ),
     "gaps.method": (
-        "Beobachtet: Verbindungen zwischen Sektor g und h (innerhalb eines Sektors doppelt "
-        "gezählt). Erwartet: D_g·D_h/2m (Konfigurationsmodell, D = Summe der Verbindungen "
-        "eines Sektors). Verhältnis beobachtet/erwartet unter 1: seltener als der Zufall. "
-        "E-I-Index nach Krackhardt & Stern mit {permutations} Permutationen (Startwert "
-        "{seed}); Gruppen: Leiden.",
-        "Observed: ties between sector g and h (within a sector counted twice). Expected: "
-        "D_g·D_h/2m (configuration model, D = sum of a sector's ties). Ratio observed/expected "
-        "below 1: rarer than chance. E-I index after Krackhardt & Stern with {permutations} "
+        "Beobachtet: Verbindungen zwischen Sektor g und h, innerhalb eines Sektors die "
+        "Verbindungen zwischen seinen Akteuren (jede Verbindung einmal gezählt). Erwartet: "
+        "D_g·D_h/2m, innerhalb eines Sektors (D_g² − Σk²)/4m (Konfigurationsmodell ohne "
+        "Selbstpaare, D = Summe der Verbindungen eines Sektors, k = die eines Akteurs; ein "
+        "Sektor mit einem Akteur erwartet 0 in sich). Verhältnis beobachtet/erwartet unter 1: "
+        "seltener als der Zufall. E-I-Index nach Krackhardt & Stern mit {permutations} "
+        "Permutationen (Startwert {seed}); Gruppen: Leiden.",
+        "Observed: ties between sector g and h, within a sector the ties among its actors "
+        "(each tie counted once). Expected: D_g·D_h/2m, within a sector (D_g² − Σk²)/4m "
+        "(configuration model without self-pairs, D = sum of a sector's ties, k = an actor's; "
+        "a sector of one actor expects 0 within itself). Ratio observed/expected below 1: "
+        "rarer than chance. E-I index after Krackhardt & Stern with {permutations} "
         "permutations (seed {seed}); groups: Leiden.",
     ),
     "gaps.missing_title": (

@@ -60,23 +60,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.figure": ("Abbildung", "Figure"),
     "report.method": ("So wurde gerechnet", "How this was computed"),
     "report.findings": ("Auf einen Blick", "At a glance"),
-    # ------------------------------------------------------------------ how the view was built
-    "view.as_of": ("Stand {day}", "as of {day}"),
-    "view.all_time": ("alle Zeiträume", "all periods"),
-    "view.ties": ("Verbindungen: {kinds}", "ties: {kinds}"),
-    "view.shared": (
-        "gemeinsame {kinds} (Newman-Gewichtung 1/(n−1))",
-        "shared {kinds} (Newman weighting 1/(n−1))",
-    ),
-    "view.weighted": ("gewichtet nach Stärke der Beziehung", "weighted by tie strength"),
-    "view.unweighted": ("ungewichtet (jede Verbindung zählt 1)", "unweighted (every tie counts 1)"),
-    "view.line": ("Netzwerksicht: {parts}.", "Network view: {parts}."),
-    "view.size": (
-        "{actors} Akteure, {ties} Verbindungen zwischen Akteuren",
-        "{actors} actors, {ties} ties between actors",
-    ),
-    "shared.project": ("Projekte", "projects"),
-    "shared.event": ("Veranstaltungen", "events"),
     # ------------------------------------------------------------------ section headings
     "section.overview": ("Überblick", "Overview"),
     "section.map": ("Netzwerkkarte", "Network map"),

@@ -10,11 +10,12 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.model import TIE_KINDS
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.present.formats import format_date
 from netzwerk.present.labels import actor_type_label, sector_label
 from netzwerk.present.names import ActorNames
 from netzwerk.present.texts import text
+from netzwerk.present.view_line import view_line
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.sections.parts import Figure
 
@@ -60,10 +61,17 @@ class Context:
     day: date
     show_names: bool
     pseudonymiser: Pseudonymiser
-    tie_kinds: tuple[str, ...]
-    weighted: bool
+    network_view: NetworkView
     coordinators: Sequence[Hashable]
     results: Results = field(default_factory=Results)
+
+    @property
+    def tie_kinds(self) -> tuple[str, ...]:
+        return self.network_view.tie_kinds
+
+    @property
+    def weighted(self) -> bool:
+        return self.network_view.weighted
 
     @property
     def actors(self) -> ActorNames:
@@ -97,23 +105,11 @@ class Context:
     def format_day(self, day: date | None) -> str:
         return format_date(day, self.lang)
 
-    def view_line(self, *, shared: bool = True, day: date | None = None) -> str:
-        """How the actor view was built: date, tie kinds, shared activities, weighting."""
-        kinds = ", ".join(TIE_KINDS.label(k, self.lang) for k in self.tie_kinds)
-        parts = [
-            self.t("view.as_of", day=self.format_day(day or self.day)),
-            self.t("view.ties", kinds=kinds or self.t("report.none")),
-        ]
-        if shared:
-            activities = " " + ("und" if self.lang == "de" else "and") + " "
-            parts.append(
-                self.t(
-                    "view.shared",
-                    kinds=activities.join(self.t(f"shared.{k}") for k in ("project", "event")),
-                )
-            )
-        parts.append(self.t("view.weighted" if self.weighted else "view.unweighted"))
-        return self.t("view.line", parts="; ".join(parts))
+    def view_line(self, *, day: date | None = None) -> str:
+        """The report's one view line (`netzwerk.present.view_line.view_line`); ``day``
+        for the same view on another day (the comparison)."""
+        view = self.network_view if day is None else self.network_view.on(day)
+        return view_line(view, self.lang)
 
 
 def column_headers(

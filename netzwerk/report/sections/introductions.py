@@ -26,8 +26,8 @@ CSV_COLUMNS = [
 
 
 def introductions_section(ctx: Context) -> Section:
-    """The suggested introductions (on the direct ties only), all of them shown and in
-    ``introductions.csv``."""
+    """The suggested introductions (on the ties of the gap analysis they cite), all of
+    them shown and in ``introductions.csv``."""
     section = Section(
         "introductions", ctx.t("section.introductions"), lead=ctx.t("introductions.lead")
     )
@@ -58,7 +58,7 @@ def introductions_section(ctx: Context) -> Section:
             numeric=frozenset({"rank"}),
         )
     )
-    section.method = [ctx.view_line(shared=False, day=ctx.day), ctx.t("introductions.method")]
+    section.method = [ctx.view_line(), ctx.t("introductions.method")]
     return section
 
 

@@ -25,9 +25,10 @@ def overview_section(ctx: Context) -> Section:
     """What is in the data: counts by kind, type, sector and tie kind; sources and dates."""
     summary = ctx.results.summary
     section = Section("overview", ctx.t("section.overview"), lead=_lead(ctx, summary))
+    all_periods = ctx.network_view.as_of is None
     section.findings.append(
         ctx.t(
-            "overview.view",
+            "overview.view_all_periods" if all_periods else "overview.view",
             day=ctx.format_day(ctx.day),
             actors=format_number(ctx.view.number_of_nodes(), ctx.lang),
             ties=format_number(ctx.view.number_of_edges(), ctx.lang),

@@ -1,0 +1,30 @@
+"""Texts of the one line that says which network view an output shows
+(`netzwerk.present.view_line`)."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "view_line.line": ("Sicht: {parts}", "View: {parts}"),
+    "view_line.as_of": ("Stand {day}", "as of {day}"),
+    "view_line.all_periods": ("alle Zeiträume", "all periods"),
+    "view_line.ties": ("Beziehungen: {kinds}", "ties: {kinds}"),
+    "view_line.no_ties": ("keine direkten Beziehungen", "no direct ties"),
+    "view_line.shared": ("gemeinsame {kinds}", "shared {kinds}"),
+    "view_line.and": ("und", "and"),
+    "view_line.project": ("Projekte", "projects"),
+    "view_line.event": ("Veranstaltungen", "events"),
+    "view_line.weighted": ("gewichtet", "weighted"),
+    "view_line.unweighted": ("ungewichtet", "unweighted"),
+    "view_line.by": ("Gruppen nach {attribute}", "groups by {attribute}"),
+    "view_line.by.sector": ("Sektor", "sector"),
+    "view_line.by.topics": ("Thema", "topic"),
+    "view_line.by.type": ("Akteurstyp", "actor type"),
+    "view_line.coordinators": ("Koordination: {names}", "coordinators: {names}"),
+    "overview.view_all_periods": (
+        "Über alle Zeiträume (Stand der Daten {day}): {actors} Akteure mit {ties} "
+        "Verbindungen untereinander.",
+        "Over all periods (data as of {day}): {actors} actors with {ties} ties among them.",
+    ),
+    "view_line.file": (
+        "Alle Tabellen in diesem Ordner zeigen diese Netzwerksicht.",
+        "Every table in this folder shows this network view.",
+    ),
+}
