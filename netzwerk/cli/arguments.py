@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import Path
 
 import click
 import networkx as nx
@@ -17,6 +18,7 @@ from netzwerk.analysis.groups import NOT_GROUPINGS
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
+from netzwerk.present.formats import LANGUAGE_ENV, LANGUAGES
 from netzwerk.present.labels import group_label
 from netzwerk.present.tables import FORMATS
 
@@ -35,7 +37,15 @@ BY_ALIASES = {
 
 
 def format_option(function: Callable) -> Callable:
-    """--format table|csv|json (``fmt``)."""
+    """--format table|csv|json|xlsx (``fmt``) and --out FILE (``out_file``), read by
+    `netzwerk.cli.output.emit`."""
+    function = click.option(
+        "--out",
+        "out_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write to this file instead of the terminal.",
+    )(function)
     return click.option(
         "--format",
         "fmt",
@@ -59,9 +69,14 @@ def stacked(*decorators: Callable[[Callable], Callable]) -> Callable[[Callable],
 
 
 def language_option(help_text: str | None = None) -> Callable[[Callable], Callable]:
-    """--lang de|en, with ``help_text`` saying what it changes."""
+    """--lang de|en (default: ``NETZWERK_LANG``, else de), with ``help_text`` saying what
+    it changes."""
     return click.option(
-        "--lang", type=click.Choice(["de", "en"]), default="de", show_default=True, help=help_text
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default="de",
+        envvar=LANGUAGE_ENV,
+        help=help_text,
     )
 
 
@@ -142,8 +157,9 @@ def sampling_option_flags(function: Callable) -> Callable:
     )(function)
 
 
-BROKER_OUTPUT = stacked(view_option_flags, names_option, format_option)
-"""The view options, --names and --format, as `brokers`, `keyplayers` and `dependency` take them."""
+BROKER_OUTPUT = stacked(lang_option, view_option_flags, names_option, format_option)
+"""--lang, the view options, --names and --format, as `brokers`, `keyplayers` and
+`dependency` take them."""
 
 GAPS_OUTPUT = stacked(lang_option, view_option_flags, format_option, names_option)
 """--lang, the view options, --format and --names, as `gaps` and `suggest` take them."""

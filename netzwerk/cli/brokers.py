@@ -7,6 +7,8 @@ print (`netzwerk.cli.brokers_printout`; persons pseudonymised unless --names and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.analysis.brokers import broker_analysis, key_players, view_options
@@ -56,6 +58,8 @@ def brokers(
     unweighted: bool,
     show_names: bool,
     fmt: str,
+    lang: str,
+    out_file: Path | None,
 ) -> None:
     """Brokers: betweenness, structural holes, brokerage roles and cut-points per actor."""
     view = load_view(ctx, as_of, tie_kinds, unweighted)
@@ -68,7 +72,7 @@ def brokers(
         weighted=not unweighted,
         constraint_model=constraint_model,
     )
-    emit(brokers_printout(shown(analysis.rows, view, show_names), analysis.options), fmt)
+    emit(brokers_printout(shown(analysis.rows, view, show_names), analysis.options, lang), fmt)
 
 
 @cli.command()
@@ -100,6 +104,8 @@ def keyplayers(
     unweighted: bool,
     show_names: bool,
     fmt: str,
+    lang: str,
+    out_file: Path | None,
 ) -> None:
     """Key players: the k actors whose loss would fragment the network most."""
     view = load_view(ctx, as_of, tie_kinds, unweighted)
@@ -115,4 +121,4 @@ def keyplayers(
         "seed": seed,
         "restarts": result["restarts"],
     }
-    emit(keyplayers_printout(result, view, options, show_names), fmt)
+    emit(keyplayers_printout(result, view, options, show_names, lang), fmt)

@@ -4,6 +4,8 @@ results printed.
 
 Every printout shows how it was computed (view options, weighting, betweenness
 sampling): a ``#`` line before a table, on stderr for CSV, an ``options`` key in JSON.
+Tables, CSV and xlsx show column titles and vocabulary labels (sectors) in ``lang``; JSON
+keeps the machine keys.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import networkx as nx
 from netzwerk.analysis.brokers import TABLE_COLUMNS
 from netzwerk.cli.common import pseudonymise_records
 from netzwerk.cli.output import Printout, Section
+from netzwerk.present.labels import group_label
 from netzwerk.present.names import display_names
+from netzwerk.present.texts import text
 
 DEPENDENCY_SUMMARY = (
     "coordinators",
@@ -50,28 +54,40 @@ def _cell(value: Any) -> Any:
             " – ".join(map(_text, v)) if isinstance(v, list) else _text(v) for v in value
         )
     if value is None:
-        return "none"
+        return "–"
     if isinstance(value, float):
         return round(value, 6)
     return value
 
 
 def _text(value: Hashable) -> str:
-    return "none" if value is None else str(value)
+    return "–" if value is None else str(value)
+
+
+def _labelled(rows: list[dict], field: str, by: str, lang: str) -> list[dict]:
+    """``rows`` with the group key in ``field`` replaced by its label in ``lang``."""
+    return [
+        {**row, field: group_label(by, row[field], lang) if row.get(field) else "–"} for row in rows
+    ]
 
 
 def _option_cells(options: dict) -> dict:
     return {key: _cell(value) for key, value in options.items()}
 
 
-def brokers_printout(rows: list[dict], options: dict) -> Printout:
-    """One row per actor (the broker table's columns)."""
+def brokers_printout(rows: list[dict], options: dict, lang: str = "de") -> Printout:
+    """One row per actor (the broker table's columns; sectors as labels in ``lang``)."""
+    shown_rows = _labelled(rows, "sector", "sector", lang)
     return Printout(
-        {"options": options, "rows": rows}, [Section(rows, TABLE_COLUMNS)], _option_cells(options)
+        {"options": options, "rows": rows},
+        [Section(shown_rows, TABLE_COLUMNS)],
+        _option_cells(options),
     )
 
 
-def dependency_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
+def dependency_printout(
+    result: dict, view: nx.Graph, options: dict, show_names: bool, lang: str = "de"
+) -> Printout:
     """The summary, the pairs of groups left without any path, the successors; in JSON
     one object. Actor ids and names as output may show them."""
     coordinators = shown([{"id": c, "name": ""} for c in result["coordinators"]], view, show_names)
@@ -88,17 +104,31 @@ def dependency_printout(result: dict, view: nx.Graph, options: dict, show_names:
             for row in shown([{"id": a, "name": ""} for a in result["cut_off"]], view, show_names)
         ],
     }
-    summary = [{"measure": key, "value": _cell(result[key])} for key in DEPENDENCY_SUMMARY]
-    pairs = [{"group_a": a, "group_b": b} for a, b in result["group_pairs_lost"]]
+    by = result.get("by", "sector")
+    summary = [
+        {"measure": text(f"measure.{key}", lang), "value": _cell(result[key])}
+        for key in DEPENDENCY_SUMMARY
+    ]
+    pairs = [
+        {"group_a": group_label(by, a, lang), "group_b": group_label(by, b, lang)}
+        for a, b in result["group_pairs_lost"]
+    ]
+    heading = "cli.dependency.{}".format
     sections = [
-        Section(summary, ["measure", "value"]),
-        Section(pairs, ["group_a", "group_b"]),
-        Section(result["successors"], SUCCESSOR_COLUMNS),
+        Section(summary, ["measure", "value"], heading=text(heading("summary"), lang)),
+        Section(pairs, ["group_a", "group_b"], heading=text(heading("pairs"), lang)),
+        Section(
+            _labelled(result["successors"], "group", by, lang),
+            SUCCESSOR_COLUMNS,
+            heading=text(heading("successors"), lang),
+        ),
     ]
     return Printout({"options": options, **result}, sections, _option_cells(options))
 
 
-def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names: bool) -> Printout:
+def keyplayers_printout(
+    result: dict, view: nx.Graph, options: dict, show_names: bool, lang: str = "de"
+) -> Printout:
     """The key players, each row with the measure before and after their loss."""
     measure = options["measure"]
     players = shown(
@@ -122,4 +152,5 @@ def keyplayers_printout(result: dict, view: nx.Graph, options: dict, show_names:
         "players": players,
     }
     columns = ["id", "name", "sector", before, after]
+    rows = _labelled(rows, "sector", "sector", lang)
     return Printout(data, [Section(rows, columns)], _option_cells(options))

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import click
 
-from netzwerk.cli.arguments import language_option
+from netzwerk.cli.arguments import lang_option, language_option
 from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
+from netzwerk.present.formats import count_list, kind_noun
+from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_table
+from netzwerk.present.texts import text
 from netzwerk.store.base import ApplyResult
 from netzwerk.workflows import sample_report
 
@@ -51,32 +54,23 @@ def _echo_warnings(result: IngestResult) -> None:
 
 @cli.command()
 @FILES
-def validate(files: tuple[Path, ...]) -> None:
+@lang_option
+def validate(files: tuple[Path, ...], lang: str) -> None:
     """Check workbooks/CSV/JSON files without writing anything."""
     result = read_files(list(files))
     _echo_warnings(result)
-    counts = ", ".join(f"{n} {kind}" for kind, n in result.changeset.counts().items() if n)
-    click.echo(f"Keine Fehler: {counts or 'keine Einträge'}.")
+    click.echo(text("validate.ok", lang, counts=count_list(result.changeset.counts(), lang)))
 
 
-RECORD_LABELS = {
-    "actors": "Akteure",
-    "topics": "Themen",
-    "projects": "Projekte",
-    "events": "Veranstaltungen",
-    "places": "Orte",
-    "ties": "Beziehungen",
-}
-
-
-def _apply_table(result: ApplyResult) -> str:
+def _apply_table(result: ApplyResult, lang: str = "de") -> str:
+    """What a load did per record kind, as a table in ``lang``."""
     rows = [
         {
-            "Art": RECORD_LABELS.get(kind, kind),
-            "neu": result.created[kind],
-            "geändert": result.updated[kind],
-            "unverändert": result.unchanged[kind],
-            "entfernt": result.removed[kind],
+            "kind": kind_noun(kind, lang),
+            "new": result.created[kind],
+            "changed": result.updated[kind],
+            "unchanged": result.unchanged[kind],
+            "removed": result.removed[kind],
         }
         for kind in result.created
         if result.created[kind]
@@ -84,7 +78,8 @@ def _apply_table(result: ApplyResult) -> str:
         or result.unchanged[kind]
         or result.removed[kind]
     ]
-    return to_table(rows)
+    columns = ["kind", "new", "changed", "unchanged", "removed"]
+    return to_table(rows, columns, headers=column_titles(columns, lang), lang=lang)
 
 
 @cli.command()
@@ -103,8 +98,11 @@ def _apply_table(result: ApplyResult) -> str:
     help="Name of the source (default: the file names as given). Loading a source "
     "again replaces what it said before.",
 )
+@lang_option
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: str | None) -> None:
+def ingest(
+    ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: str | None, lang: str
+) -> None:
     """Load workbooks/CSV/JSON into the store, all or nothing.
 
     The workbook is the truth: loading a source again makes the store say what it says now
@@ -119,7 +117,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
         counts = result.changeset.counts()
         click.echo(
             "Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "
-            + ", ".join(f"{n} {RECORD_LABELS[kind]}" for kind, n in counts.items() if n)
+            + count_list(counts, lang)
         )
         return
     with store_from(ctx, create=True) as store:
@@ -135,7 +133,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
                 f"Geladen in {store.description} (Quelle „{applied.source}“, "
                 f"Lauf {applied.run_id}):"
             )
-        click.echo(_apply_table(applied))
+        click.echo(_apply_table(applied, lang))
 
 
 @cli.command()
@@ -156,9 +154,9 @@ def demo(out: Path, lang: str) -> None:
     applied, files = sample_report(out, lang=lang)
     store_path = out / "netzwerk.sqlite"
     click.echo(f"Beispieldaten Wehringhausen geladen in {store_path}")
-    click.echo(_apply_table(applied))
+    click.echo(_apply_table(applied, lang))
     click.echo(
         f"\nBericht: {out / 'report.html'}  (dazu report.md, figures/ und "
-        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen in {out})"
+        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen und tabellen.xlsx in {out})"
     )
     click.echo(f"Weiter: netzwerk --store {store_path} status")

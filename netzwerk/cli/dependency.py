@@ -3,6 +3,8 @@ who could step in. A thin layer over `netzwerk.analysis.brokers.coordinator_depe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.analysis.brokers import coordinator_dependency, view_options
@@ -47,6 +49,8 @@ def dependency(
     unweighted: bool,
     show_names: bool,
     fmt: str,
+    lang: str,
+    out_file: Path | None,
 ) -> None:
     """What the network loses without its coordinators (the QM), and who could step in.
 
@@ -64,4 +68,4 @@ def dependency(
         top=top,
     )
     options = {**view_options(view), "by": result["by"], **result.pop("betweenness")}
-    emit(dependency_printout(result, view, options, show_names), fmt)
+    emit(dependency_printout(result, view, options, show_names, lang), fmt)

@@ -9,6 +9,8 @@ pseudonymise persons (`netzwerk.cli.shown`), print
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.analysis.communities import METHODS
@@ -62,6 +64,7 @@ def gaps(
     tie_kinds: str,
     unweighted: bool,
     fmt: str,
+    out_file: Path | None,
     show_names: bool,
 ) -> None:
     """Gaps: which groups do not talk to each other, communities, who is unreached."""
@@ -102,6 +105,7 @@ def suggest(
     tie_kinds: str,
     unweighted: bool,
     fmt: str,
+    out_file: Path | None,
     show_names: bool,
 ) -> None:
     """Introductions to make next: pairs not yet tied, biggest gaps first, with reasons.

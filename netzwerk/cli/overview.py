@@ -10,8 +10,9 @@ import click
 from netzwerk.cli.arguments import format_option, lang_option, names_option, parse_day
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
-from netzwerk.cli.output import emit
-from netzwerk.present.tables import to_table
+from netzwerk.cli.output import Printout, Section, emit
+from netzwerk.present.formats import format_cell, parse_iso_day, parse_iso_time
+from netzwerk.present.texts import text
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
 
@@ -20,7 +21,7 @@ from netzwerk.report.overview import summarise
 @format_option
 @lang_option
 @click.pass_context
-def status(ctx: click.Context, fmt: str, lang: str) -> None:
+def status(ctx: click.Context, fmt: str, out_file: Path | None, lang: str) -> None:
     """What is in the store: counts by kind, type and sector, date range, last ingests."""
     with store_from(ctx) as store:
         summary = summarise(store.graph(), lang)
@@ -29,33 +30,48 @@ def status(ctx: click.Context, fmt: str, lang: str) -> None:
     if fmt == "json":
         emit(summary, "json")
         return
-    click.echo(f"Speicher: {summary['store']}")
-    click.echo(f"Zeitraum: {summary['first_date'] or '–'} bis {summary['last_date'] or '–'}")
-    for title, key in (
-        ("Knoten", "nodes"),
-        ("Akteurstypen", "actor_types"),
-        ("Sektoren", "sectors"),
-        ("Beziehungen", "ties"),
-    ):
-        rows = [{"": label, "Anzahl": n} for label, n in summary[key].items()]
-        click.echo(f"\n{title}\n" + (to_table(rows) if fmt == "table" else ""))
-        if fmt == "csv":
-            emit(rows, "csv")
-    click.echo(
-        f"\nPersonen: {summary['persons']} (davon mit Einwilligung "
-        f"{summary['persons_with_consent']})"
-    )
+    emit(status_printout(summary, lang), fmt)
+
+
+def status_printout(summary: dict, lang: str) -> Printout:
+    """The counts as tables (one per kind of count, labels in ``lang``), the store, period
+    and persons as the lines above them."""
+    first, last = (parse_iso_day(summary[key]) for key in ("first_date", "last_date"))
+    lines = [
+        text("status.store", lang, store=summary["store"]),
+        text(
+            "status.period",
+            lang,
+            first=format_cell(first, lang) or "–",
+            last=format_cell(last, lang) or "–",
+        ),
+        text(
+            "status.persons",
+            lang,
+            persons=summary["persons"],
+            consented=summary["persons_with_consent"],
+        ),
+    ]
+    sections = [
+        Section(
+            [{"label": label, "count": n} for label, n in summary[key].items()],
+            ["label", "count"],
+            heading=text(f"status.{key}", lang),
+        )
+        for key in ("nodes", "actor_types", "sectors", "ties")
+    ]
     ingests = [
         {
-            "Lauf": r["run_id"],
-            "Zeit": r["started"],
-            "Dateien": r["files"],
-            "neu": sum(r["created"].values()),
-            "geändert": sum(r["updated"].values()),
+            "run": r["run_id"],
+            "time": parse_iso_time(r["started"]),
+            "files": r["files"],
+            "new": sum(r["created"].values()),
+            "changed": sum(r["updated"].values()),
         }
         for r in summary["ingests"]
     ]
-    click.echo("\nLetzte Importe\n" + to_table(ingests))
+    sections.append(Section(ingests, heading=text("status.ingests", lang)))
+    return Printout(summary, sections, notes=lines)
 
 
 @cli.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.cli.common import emit, format_option, names_option, store_from
@@ -67,6 +69,7 @@ def query(
     pairs: tuple[str, ...],
     list_queries: bool,
     fmt: str,
+    out_file: Path | None,
     show_names: bool,
 ) -> None:
     """Run a named Cypher query (needs Neo4j); --list shows them all."""

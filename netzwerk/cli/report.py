@@ -74,7 +74,7 @@ def report(
     click.echo(f"Bericht geschrieben: {out_dir / 'report.html'}")
     click.echo(
         f"({len(files)} Dateien in {out_dir}: report.html, report.md, figures/, "
-        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen)"
+        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen, tabellen.xlsx)"
     )
 
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from netzwerk.analysis.brokers import TABLE_COLUMNS
 from netzwerk.cli import cli
 from netzwerk.model import Actor, Changeset, NodeRef, Tie
+from netzwerk.present.labels import column_titles
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import open_store
 
@@ -118,8 +119,10 @@ def test_brokers_csv_has_the_table_fields_and_options_on_stderr(store_path):
     result = run(store_path, "brokers", "--format", "csv")
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line]
-    assert lines[0] == ",".join(TABLE_COLUMNS)
+    assert lines[0] == "\ufeff" + ";".join(column_titles(TABLE_COLUMNS, "de").values())
     assert len(lines) == 9
+    english = run(store_path, "brokers", "--format", "csv", "--lang", "en").stdout.splitlines()
+    assert english[0] == ",".join(column_titles(TABLE_COLUMNS, "en").values())
     assert result.stderr.startswith("# tie_kinds=cooperation; membership; runs")
     assert "betweenness=exact" in result.stderr
 
@@ -130,7 +133,7 @@ def test_brokers_table_starts_with_the_options(store_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("# ") and "as_of=2024-06-30" in lines[0]
     assert "weighted=True" in lines[0] and "betweenness=exact" in lines[0]
-    assert lines[1].split()[:4] == ["id", "name", "sector", "betweenness"]
+    assert lines[1].split()[:4] == ["Kennung", "Name", "Sektor", "Betweenness"]
     assert len(lines) == 2 + 1 + 3
 
 
@@ -217,7 +220,7 @@ def test_dependency_table_has_summary_and_successors(store_path):
     result = run(store_path, "dependency")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# ")
-    assert "connected_pairs_lost" in result.stdout and "gain" in result.stdout
+    assert "verlorene Paare" in result.stdout and "Zuwachs" in result.stdout
 
 
 def test_unknown_coordinator_is_one_german_line_and_exit_2(store_path):
@@ -244,9 +247,11 @@ def test_keyplayers_json(store_path):
 def test_keyplayers_table_and_csv(store_path):
     table = run(store_path, "keyplayers", "-k", "2", "--measure", "DF")
     assert table.exit_code == 0, table.output
-    assert table.stdout.startswith("# ") and "DF_after" in table.stdout
+    assert table.stdout.startswith("# ") and "Abstandsfragmentierung nachher" in table.stdout
     csv = run(store_path, "keyplayers", "-k", "2", "--format", "csv")
-    assert csv.stdout.splitlines()[0] == "id,name,sector,F_before,F_after"
+    assert csv.stdout.splitlines()[0] == (
+        "\ufeffKennung;Name;Sektor;Fragmentierung vorher;Fragmentierung nachher"
+    )
 
 
 def test_keyplayers_k_too_large_is_a_german_error(store_path):
