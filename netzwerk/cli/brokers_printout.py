@@ -18,7 +18,7 @@ import networkx as nx
 from netzwerk.analysis.brokers import TABLE_COLUMNS
 from netzwerk.cli.common import pseudonymise_records
 from netzwerk.cli.output import Printout, Section
-from netzwerk.present.labels import group_label
+from netzwerk.present.labels import capitalised, group_label
 from netzwerk.present.names import display_names
 from netzwerk.present.texts import text
 
@@ -67,7 +67,8 @@ def _text(value: Hashable) -> str:
 def _labelled(rows: list[dict], field: str, by: str, lang: str) -> list[dict]:
     """``rows`` with the group key in ``field`` replaced by its label in ``lang``."""
     return [
-        {**row, field: group_label(by, row[field], lang) if row.get(field) else "–"} for row in rows
+        {**row, field: capitalised(group_label(by, row[field], lang)) if row.get(field) else "–"}
+        for row in rows
     ]
 
 

@@ -72,7 +72,9 @@ def option_flag(option: str) -> str:
     return "--" + option.replace("_", "-")
 
 
-@click.group(cls=NetzwerkGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    "netzwerk", cls=NetzwerkGroup, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option("--store", "store_address", metavar="PATH|URI", envvar="NETZWERK_STORE")
 @click.version_option(package_name="netzwerk", message=text("usage.version", default_language()))
 @click.pass_context

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from netzwerk.cli.arguments import lang_option
 from netzwerk.cli.common import emit, format_option, names_option, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
@@ -61,6 +62,7 @@ def pseudonymise_values(rows: list[dict], persons: list[dict], show_names: bool)
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the queries and what they answer.")
 @format_option
+@lang_option
 @names_option
 @click.pass_context
 def query(
@@ -70,6 +72,7 @@ def query(
     list_queries: bool,
     fmt: str,
     out_file: Path | None,
+    lang: str,
     show_names: bool,
 ) -> None:
     """Run a named Cypher query (needs Neo4j); --list shows them all."""

@@ -61,7 +61,9 @@ def _cell_value(value: Any, lang: str) -> Any:
         return format_cell(value, lang)
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    if isinstance(value, int | float | date | datetime) or value is None:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)  # Excel has no time zones: the wall time as stored
+    if isinstance(value, int | float | date) or value is None:
         return value
     return str(value)
 

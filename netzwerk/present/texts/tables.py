@@ -27,6 +27,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "noun.entry": ("Eintrag|Einträge", "entry|entries"),
     # ------------------------------------------------------------------ column titles
     "col.name": ("Name", "Name"),
+    "col.entry": ("Eintrag", "Entry"),
     "col.group": ("Gruppe", "Group"),
     "col.group_a": ("Gruppe A", "Group A"),
     "col.group_b": ("Gruppe B", "Group B"),
