@@ -14,7 +14,7 @@ from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
-from netzwerk.present.formats import count_list, kind_noun
+from netzwerk.present.formats import count_list, default_language, kind_noun, plural
 from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_table
 from netzwerk.present.texts import text
@@ -32,7 +32,7 @@ def init(ctx: click.Context) -> None:
     """Create the store (tables, constraints, indexes). Safe to run twice."""
     with store_from(ctx, create=True) as store:
         store.init()
-        click.echo(f"Bereit: {store.description}")
+        click.echo(text("msg.ready", default_language(), store=store.description))
 
 
 @cli.command()
@@ -44,7 +44,7 @@ def template(path: Path, force: bool) -> None:
     An existing file is not replaced unless --force is given.
     """
     write_template(path, force=force)
-    click.echo(f"Vorlage geschrieben: {path}")
+    click.echo(text("msg.template", default_language(), path=path))
 
 
 def _echo_warnings(result: IngestResult) -> None:
@@ -115,23 +115,22 @@ def ingest(
         result.changeset.source = source
     if dry_run and not chosen_store_exists(ctx):
         counts = result.changeset.counts()
-        click.echo(
-            "Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: "
-            + count_list(counts, lang)
-        )
+        click.echo(text("msg.dry_run_empty", lang, counts=count_list(counts, lang)))
         return
     with store_from(ctx, create=True) as store:
         store.init()
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
-            click.echo(
-                f"Probelauf, nichts geschrieben. Quelle „{applied.source}“ würde in "
-                f"{store.description} ändern:"
-            )
+            click.echo(text("msg.dry_run", lang, source=applied.source, store=store.description))
         else:
             click.echo(
-                f"Geladen in {store.description} (Quelle „{applied.source}“, "
-                f"Lauf {applied.run_id}):"
+                text(
+                    "msg.loaded",
+                    lang,
+                    store=store.description,
+                    source=applied.source,
+                    run=applied.run_id,
+                )
             )
         click.echo(_apply_table(applied, lang))
 
@@ -153,10 +152,10 @@ def demo(out: Path, lang: str) -> None:
     """
     applied, files = sample_report(out, lang=lang)
     store_path = out / "netzwerk.sqlite"
-    click.echo(f"Beispieldaten Wehringhausen geladen in {store_path}")
+    click.echo(text("msg.demo_loaded", lang, store=store_path))
     click.echo(_apply_table(applied, lang))
+    tables = plural(sum(1 for f in files if f.suffix == ".csv"), "csv_table", lang)
     click.echo(
-        f"\nBericht: {out / 'report.html'}  (dazu report.md, figures/ und "
-        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen und tabellen.xlsx in {out})"
+        "\n" + text("msg.demo_report", lang, report=out / "report.html", csv=tables, folder=out)
     )
-    click.echo(f"Weiter: netzwerk --store {store_path} status")
+    click.echo(text("msg.next", lang, store=store_path))

@@ -11,7 +11,7 @@ from netzwerk.cli.arguments import format_option, lang_option, names_option, par
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import Printout, Section, emit
-from netzwerk.present.formats import format_cell, parse_iso_day, parse_iso_time
+from netzwerk.present.formats import default_language, format_cell, parse_iso_day, parse_iso_time
 from netzwerk.present.texts import text
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
@@ -98,4 +98,4 @@ def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_name
     with store_from(ctx) as store:
         graph = store.graph(as_of=parse_day(as_of))
     for path in export_graph(graph, out, fmt, show_names=show_names):
-        click.echo(f"Geschrieben: {path}")
+        click.echo(text("output.written", default_language(), path=path))

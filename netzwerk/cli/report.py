@@ -21,6 +21,8 @@ from netzwerk.cli.arguments import (
 )
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
+from netzwerk.present.formats import plural
+from netzwerk.present.texts import text
 
 LANG = language_option("Language of texts, tables and figures.")
 
@@ -71,10 +73,16 @@ def report(
             tie_kinds=parse_tie_kinds(tie_kinds),
             weighted=not unweighted,
         )
-    click.echo(f"Bericht geschrieben: {out_dir / 'report.html'}")
+    click.echo(text("msg.report", lang, report=out_dir / "report.html"))
+    tables = plural(sum(1 for f in files if f.suffix == ".csv"), "csv_table", lang)
     click.echo(
-        f"({len(files)} Dateien in {out_dir}: report.html, report.md, figures/, "
-        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen, tabellen.xlsx)"
+        text(
+            "msg.report_files",
+            lang,
+            files=plural(len(files), "file", lang),
+            folder=out_dir,
+            csv=tables,
+        )
     )
 
 
@@ -123,7 +131,7 @@ def _plot(
         weighted=not unweighted,
         **extra,
     )
-    click.echo(f"Geschrieben: {save_figure(figure, out)}")
+    click.echo(text("output.written", lang, path=save_figure(figure, out)))
 
 
 @plot.command("map")

@@ -78,6 +78,40 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Persons: {persons} (of whom consented: {consented})",
     ),
     "status.ingests": ("Letzte Importe", "Last ingests"),
+    # ------------------------------------------------------------------ data commands
+    "msg.ready": ("Bereit: {store}", "Ready: {store}"),
+    "msg.template": ("Vorlage geschrieben: {path}", "Template written: {path}"),
+    "msg.dry_run_empty": (
+        "Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: {counts}",
+        "Dry run, nothing written (store still empty). Would load as new: {counts}",
+    ),
+    "msg.dry_run": (
+        "Probelauf, nichts geschrieben. Quelle „{source}“ würde in {store} ändern:",
+        "Dry run, nothing written. Source “{source}” would change in {store}:",
+    ),
+    "msg.loaded": (
+        "Geladen in {store} (Quelle „{source}“, Lauf {run}):",
+        "Loaded into {store} (source “{source}”, run {run}):",
+    ),
+    "msg.demo_loaded": (
+        "Beispieldaten Wehringhausen geladen in {store}",
+        "Wehringhausen sample data loaded into {store}",
+    ),
+    "msg.demo_report": (
+        "Bericht: {report}  (dazu report.md, figures/, {csv} und tabellen.xlsx in {folder})",
+        "Report: {report}  (with report.md, figures/, {csv} and tabellen.xlsx in {folder})",
+    ),
+    "msg.next": (
+        "Weiter: netzwerk --store {store} status",
+        "Next: netzwerk --store {store} status",
+    ),
+    "msg.report": ("Bericht geschrieben: {report}", "Report written: {report}"),
+    "msg.report_files": (
+        "({files} in {folder}: report.html, report.md, figures/, {csv}, tabellen.xlsx)",
+        "({files} in {folder}: report.html, report.md, figures/, {csv}, tabellen.xlsx)",
+    ),
+    "noun.file": ("Datei|Dateien", "file|files"),
+    "noun.csv_table": ("CSV-Tabelle|CSV-Tabellen", "CSV table|CSV tables"),
     # ------------------------------------------------------------------ validate
     "validate.ok": ("Keine Fehler: {counts}.", "No errors: {counts}."),
     "validate.nothing": ("keine Einträge", "no entries"),
