@@ -101,6 +101,9 @@ TABLE_COMMANDS = [
     ["gaps", "--permutations", "9"],
     ["suggest", "--top", "3"],
     ["query", "--list"],
+    ["ingest", "{sample}", "--dry-run"],
+    ["retention"],
+    ["privacy-record"],
 ]
 
 
@@ -138,6 +141,9 @@ def cells(output: str) -> set[str]:
 
 @pytest.mark.parametrize("arguments", TABLE_COMMANDS, ids=lambda a: a[0])
 def test_table_headers_are_german_and_show_no_internal_codes(sample_store, arguments):
+    from netzwerk.workflows import sample_data_path
+
+    arguments = [a.format(sample=sample_data_path()) for a in arguments]
     result = CliRunner().invoke(cli, ["--store", str(sample_store), *arguments])
     assert result.exit_code == 0, result.output
     headers = header_lines(result.output)
