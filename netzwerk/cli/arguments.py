@@ -1,6 +1,8 @@
 """What commands share on the way in: the common options and how typed values are read.
 
-Click decorators end in ``_option`` or ``_option_flags``; readers of typed text start with
+Click decorators end in ``_option`` or ``_option_flags``; their help texts come from
+`netzwerk.present.texts.help` (set by `netzwerk.cli.help.localise_help`, looked up by the
+parameter's name). Readers of typed text start with
 ``parse_`` or ``find_`` and raise `ConfigError` / `NotFound` with a message saying how to
 fix the input (the CLI prints it as one line and exits 2).
 """
@@ -44,7 +46,6 @@ def format_option(function: Callable) -> Callable:
         "out_file",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="Write to this file instead of the terminal.",
     )(function)
     return click.option(
         "--format",
@@ -52,7 +53,6 @@ def format_option(function: Callable) -> Callable:
         type=click.Choice(FORMATS),
         default="table",
         show_default=True,
-        help="Output format.",
     )(function)
 
 
@@ -68,28 +68,31 @@ def stacked(*decorators: Callable[[Callable], Callable]) -> Callable[[Callable],
     return decorate
 
 
-def language_option(help_text: str | None = None) -> Callable[[Callable], Callable]:
-    """--lang de|en (default: ``NETZWERK_LANG``, else de), with ``help_text`` saying what
-    it changes."""
+def language_option() -> Callable[[Callable], Callable]:
+    """--lang de|en (default: ``NETZWERK_LANG``, else de)."""
     return click.option(
         "--lang",
         type=click.Choice(LANGUAGES),
         default="de",
         envvar=LANGUAGE_ENV,
-        help=help_text,
     )
 
 
 lang_option = language_option()
-"""--lang de|en (no help line)."""
+"""--lang de|en."""
 
 
-def seed_option(help_text: str) -> Callable[[Callable], Callable]:
+def seed_option() -> Callable[[Callable], Callable]:
     """--seed N (default 42) for whatever draws at random."""
-    return click.option("--seed", type=int, default=42, show_default=True, help=help_text)
+    return click.option(
+        "--seed",
+        type=int,
+        default=42,
+        show_default=True,
+    )
 
 
-def top_option(help_text: str, default: int | None = None) -> Callable[[Callable], Callable]:
+def top_option(default: int | None = None) -> Callable[[Callable], Callable]:
     """--top N (at least 1): how many rows to keep."""
     return click.option(
         "--top",
@@ -97,7 +100,6 @@ def top_option(help_text: str, default: int | None = None) -> Callable[[Callable
         default=default,
         show_default=default is not None,
         metavar="N",
-        help=help_text,
     )
 
 
@@ -117,7 +119,6 @@ def names_option(function: Callable) -> Callable:
         "--names",
         "show_names",
         is_flag=True,
-        help="Show real names of persons who consented (others stay pseudonymised).",
     )(function)
 
 
@@ -143,17 +144,16 @@ def view_option_flags(function: Callable) -> Callable:
 def sampling_option_flags(function: Callable) -> Callable:
     """--sample K, --exact and --seed: how betweenness is computed (read them with
     `netzwerk.cli.brokers_printout.betweenness_sources`)."""
-    function = seed_option("Seed for sampled betweenness (same seed, same result).")(function)
+    function = seed_option()(function)
     function = click.option(
-        "--exact", is_flag=True, help="Exact betweenness even for large networks (slow)."
+        "--exact",
+        is_flag=True,
     )(function)
     return click.option(
         "--sample",
         "k_sample",
         type=click.IntRange(min=2),
         metavar="K",
-        help="Estimate betweenness from K sampled actors (default: exact up to 2,000 "
-        "actors, else 256).",
     )(function)
 
 
@@ -165,9 +165,7 @@ GAPS_OUTPUT = stacked(lang_option, view_option_flags, format_option, names_optio
 """--lang, the view options, --format and --names, as `gaps` and `suggest` take them."""
 
 
-def by_option(
-    help_text: str, metavar: str = "sector|topic|ATTRIBUTE"
-) -> Callable[[Callable], Callable]:
+def by_option(metavar: str = "sector|topic|ATTRIBUTE") -> Callable[[Callable], Callable]:
     """--by (``by_text``): the actor attribute that forms the groups."""
     return click.option(
         "--by",
@@ -175,7 +173,6 @@ def by_option(
         default="sector",
         show_default=True,
         metavar=metavar,
-        help=help_text,
     )
 
 

@@ -33,14 +33,13 @@ from netzwerk.errors import ConfigError
 
 
 @cli.command()
-@by_option("Actor attribute for the brokerage roles (sector, type, ...).", metavar="ATTRIBUTE")
-@top_option("Only the N actors with the highest betweenness.")
+@by_option(metavar="ATTRIBUTE")
+@top_option()
 @click.option(
     "--constraint-model",
     type=click.Choice(["whole", "ego"]),
     default="whole",
     show_default=True,
-    help="Burt's constraint over the whole network or the ego network only.",
 )
 @sampling_option_flags
 @BROKER_OUTPUT
@@ -82,16 +81,14 @@ def brokers(
     type=click.IntRange(min=1),
     required=True,
     metavar="N",
-    help="Size of the key-player set.",
 )
 @click.option(
     "--measure",
     type=click.Choice(["F", "DF"]),
     default="F",
     show_default=True,
-    help="F: fragmentation (who can reach whom); DF: distance-weighted.",
 )
-@seed_option("Seed for the random starting sets.")
+@seed_option()
 @BROKER_OUTPUT
 @click.pass_context
 def keyplayers(

@@ -37,7 +37,10 @@ def init(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace PATH if it exists (its data is lost).")
+@click.option(
+    "--force",
+    is_flag=True,
+)
 def template(path: Path, force: bool) -> None:
     """Write the empty workbook staff fill in (with explanations and dropdowns).
 
@@ -87,16 +90,12 @@ def _apply_table(result: ApplyResult, lang: str = "de") -> str:
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Validate and show what the load would change "
-    "(new, changed, unchanged, removed); write nothing.",
 )
 @click.option(
     "--quelle",
     "--source",
     "source",
     metavar="NAME",
-    help="Name of the source (default: the file names as given). Loading a source "
-    "again replaces what it said before.",
 )
 @lang_option
 @click.pass_context
@@ -141,9 +140,8 @@ def ingest(
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("netzwerk-demo"),
     show_default=True,
-    help="Folder for the demo store and report.",
 )
-@language_option("Language of the report.")
+@language_option()
 def demo(out: Path, lang: str) -> None:
     """Load the Wehringhausen sample data into a fresh embedded store and write the full report.
 

@@ -28,11 +28,9 @@ from netzwerk.present.names import find_actor
     "coordinator_ids",
     multiple=True,
     metavar="ID",
-    help="Actor to take out: id, exact name or pseudonym (repeatable). Default: actors "
-    "marked as coordinator.",
 )
-@by_option("Groups whose connections are checked (sector, type, ...).", metavar="ATTRIBUTE")
-@top_option("Number of successors listed.", default=10)
+@by_option(metavar="ATTRIBUTE")
+@top_option(default=10)
 @sampling_option_flags
 @BROKER_OUTPUT
 @click.pass_context

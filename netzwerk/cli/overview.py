@@ -81,16 +81,18 @@ def status_printout(summary: dict, lang: str) -> Printout:
     type=click.Choice(EXPORT_FORMATS),
     default="gexf",
     show_default=True,
-    help="gexf opens in Gephi.",
 )
 @click.option(
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="File to write (CSV writes FILE-nodes.csv and FILE-ties.csv).",
 )
-@click.option("--as-of", "as_of", metavar="DATE", help="Only what was valid on this day.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+)
 @names_option
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path, as_of: str | None, show_names: bool) -> None:

@@ -58,9 +58,12 @@ def pseudonymise_values(rows: list[dict], persons: list[dict], show_names: bool)
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Query parameter, repeatable.",
 )
-@click.option("--list", "list_queries", is_flag=True, help="List the queries and what they answer.")
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+)
 @format_option
 @lang_option
 @names_option

@@ -24,7 +24,7 @@ from netzwerk.cli.main import cli
 from netzwerk.present.formats import plural
 from netzwerk.present.texts import text
 
-LANG = language_option("Language of texts, tables and figures.")
+LANG = language_option()
 
 
 @cli.command()
@@ -34,7 +34,6 @@ LANG = language_option("Language of texts, tables and figures.")
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("netzwerk-report"),
     show_default=True,
-    help="Folder for report.html, report.md, figures and CSV tables.",
 )
 @LANG
 @view_option_flags
@@ -42,7 +41,6 @@ LANG = language_option("Language of texts, tables and figures.")
     "--compare",
     "compare",
     metavar="DATE",
-    help="Also show what changed since this earlier day (2022-06-30 or 30.06.2022).",
 )
 @names_option
 @click.pass_context
@@ -97,7 +95,6 @@ _plot_options = stacked(
         "out",
         type=click.Path(dir_okay=False, path_type=Path),
         required=True,
-        help="File to write: .png or .svg.",
     ),
     LANG,
     view_option_flags,
@@ -157,7 +154,6 @@ def plot_gaps(ctx: click.Context, **options: Any) -> None:
     type=click.IntRange(1, 2),
     default=1,
     show_default=True,
-    help="1: direct contacts; 2: also their contacts.",
 )
 @_plot_options
 @click.pass_context
