@@ -45,7 +45,7 @@ class Problem:
         """A finding about a whole file, sheet or row: no column and no value to show.
 
         >>> str(Problem.without_cell("a.csv", "", 0, "leer", "warning"))
-        'a.csv: Warnung: leer'
+        'Warnung: a.csv: leer'
         """
         return cls(file, sheet, row, "", "", message, severity)
 
@@ -59,7 +59,8 @@ class Problem:
             place.append(f'Spalte "{self.column}"')
         prefix = "Warnung: " if self.severity == "warning" else ""
         value = f' "{_shorten(self.value)}"' if self.value else ""
-        return f"{', '.join(place)}: {prefix}{self.message}{value}"
+        what, dash, fix = self.message.partition(" — ")  # the value before the fix
+        return f"{prefix}{', '.join(place)}: {what}{value}{dash}{fix}"
 
 
 def _shorten(value: str, limit: int = 80) -> str:

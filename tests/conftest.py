@@ -24,6 +24,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("NETZWERK_PSEUDONYM_KEY", "test-key")
     monkeypatch.delenv("NETZWERK_STORE", raising=False)
+    monkeypatch.delenv("NETZWERK_LANG", raising=False)
 
 
 @pytest.fixture(scope="session")

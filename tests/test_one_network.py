@@ -324,10 +324,13 @@ def test_mixing_cells_agree_in_gaps_json_csv_report_and_library(loaded, library)
     )
     table = read_csv_text(stdout.stdout)
     assert len(table) == len(report)
+    title = {
+        key: text(f"cli.col.{key}", "de") for key in ("group_a", "group_b", "ties", "expected")
+    }
     for row in table:
-        g, h = by_label[row["group_a"].lower()], by_label[row["group_b"].lower()]
-        assert row["ties"].number() == mixing["observed"][g][h]
-        assert close(row["expected"], mixing["expected"][g][h])
+        g, h = by_label[row[title["group_a"]].lower()], by_label[row[title["group_b"]].lower()]
+        assert row[title["ties"]].number() == mixing["observed"][g][h]
+        assert close(row[title["expected"]], mixing["expected"][g][h])
 
 
 def test_within_group_cells_count_each_tie_once_and_no_self_pairs(loaded, library):

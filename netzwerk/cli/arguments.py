@@ -1,6 +1,8 @@
 """What commands share on the way in: the common options and how typed values are read.
 
-Click decorators end in ``_option`` or ``_option_flags``; readers of typed text start with
+Click decorators end in ``_option`` or ``_option_flags``; their help texts come from
+`netzwerk.present.texts.help` (set by `netzwerk.cli.help.localise_help`, looked up by the
+parameter's name). Readers of typed text start with
 ``parse_`` or ``find_`` and raise `ConfigError` / `NotFound` with a message saying how to
 fix the input (the CLI prints it as one line and exits 2).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +23,7 @@ from netzwerk.analysis.network_view import NetworkView
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
+from netzwerk.present.formats import LANGUAGE_ENV, LANGUAGES
 from netzwerk.present.labels import group_label
 from netzwerk.present.tables import FORMATS
 
@@ -38,14 +42,20 @@ BY_ALIASES = {
 
 
 def format_option(function: Callable) -> Callable:
-    """--format table|csv|json (``fmt``)."""
+    """--format table|csv|json|xlsx (``fmt``) and --out FILE (``out_file``), read by
+    `netzwerk.cli.output.emit`."""
+    function = click.option(
+        "--out",
+        "out_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+    )(function)
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(FORMATS),
         default="table",
         show_default=True,
-        help="Output format.",
     )(function)
 
 
@@ -61,23 +71,31 @@ def stacked(*decorators: Callable[[Callable], Callable]) -> Callable[[Callable],
     return decorate
 
 
-def language_option(help_text: str | None = None) -> Callable[[Callable], Callable]:
-    """--lang de|en, with ``help_text`` saying what it changes."""
+def language_option() -> Callable[[Callable], Callable]:
+    """--lang de|en (default: ``NETZWERK_LANG``, else de)."""
     return click.option(
-        "--lang", type=click.Choice(["de", "en"]), default="de", show_default=True, help=help_text
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default="de",
+        envvar=LANGUAGE_ENV,
     )
 
 
 lang_option = language_option()
-"""--lang de|en (no help line)."""
+"""--lang de|en."""
 
 
-def seed_option(help_text: str) -> Callable[[Callable], Callable]:
+def seed_option() -> Callable[[Callable], Callable]:
     """--seed N (default 42) for whatever draws at random."""
-    return click.option("--seed", type=int, default=42, show_default=True, help=help_text)
+    return click.option(
+        "--seed",
+        type=int,
+        default=42,
+        show_default=True,
+    )
 
 
-def top_option(help_text: str, default: int | None = None) -> Callable[[Callable], Callable]:
+def top_option(default: int | None = None) -> Callable[[Callable], Callable]:
     """--top N (at least 1): how many rows to keep."""
     return click.option(
         "--top",
@@ -85,7 +103,6 @@ def top_option(help_text: str, default: int | None = None) -> Callable[[Callable
         default=default,
         show_default=default is not None,
         metavar="N",
-        help=help_text,
     )
 
 
@@ -95,7 +112,6 @@ def names_option(function: Callable) -> Callable:
         "--names",
         "show_names",
         is_flag=True,
-        help="Show real names of persons who consented (others stay pseudonymised).",
     )(function)
 
 
@@ -122,16 +138,13 @@ def view_option_flags(function: Callable) -> Callable:
         kwargs["view"] = parse_view(as_of, all_periods, tie_kinds, unweighted, by_text)
         return function(*args, **kwargs)
 
-    decorated = click.option("--unweighted", is_flag=True, help="Treat every tie as strength 1.")(
-        with_view
-    )
+    decorated = click.option("--unweighted", is_flag=True)(with_view)
     decorated = click.option(
         "--ties",
         "tie_kinds",
         default=",".join(DEFAULT_TIE_KINDS),
         show_default=True,
-        help="Tie kinds that link actors directly (comma-separated; shared projects and events "
-        "always link their participants).",
+        metavar="KINDS",
     )(decorated)
     return _period_options(decorated)
 
@@ -143,13 +156,11 @@ def _period_options(function: Callable) -> Callable:
         "--all-periods",
         "all_periods",
         is_flag=True,
-        help="Every period, also actors and ties that have ended (default: as of today).",
     )(function)
     return click.option(
         "--as-of",
         "as_of",
         metavar="DATE",
-        help="Only actors and ties valid on this day (2024-06-30 or 30.06.2024; default: today).",
     )(function)
 
 
@@ -192,30 +203,28 @@ def parse_view(
 def sampling_option_flags(function: Callable) -> Callable:
     """--sample K, --exact and --seed: how betweenness is computed (read them with
     `netzwerk.cli.brokers_printout.betweenness_sources`)."""
-    function = seed_option("Seed for sampled betweenness (same seed, same result).")(function)
+    function = seed_option()(function)
     function = click.option(
-        "--exact", is_flag=True, help="Exact betweenness even for large networks (slow)."
+        "--exact",
+        is_flag=True,
     )(function)
     return click.option(
         "--sample",
         "k_sample",
         type=click.IntRange(min=2),
         metavar="K",
-        help="Estimate betweenness from K sampled actors (default: exact up to 2,000 "
-        "actors, else 256).",
     )(function)
 
 
-BROKER_OUTPUT = stacked(view_option_flags, names_option, format_option)
-"""The view options, --names and --format, as `brokers`, `keyplayers` and `dependency` take them."""
+BROKER_OUTPUT = stacked(lang_option, view_option_flags, names_option, format_option)
+"""--lang, the view options, --names and --format, as `brokers`, `keyplayers` and
+`dependency` take them."""
 
 GAPS_OUTPUT = stacked(lang_option, view_option_flags, format_option, names_option)
 """--lang, the view options, --format and --names, as `gaps` and `suggest` take them."""
 
 
-def by_option(
-    help_text: str, metavar: str = "sector|topic|ATTRIBUTE"
-) -> Callable[[Callable], Callable]:
+def by_option(metavar: str = "sector|topic|ATTRIBUTE") -> Callable[[Callable], Callable]:
     """--by (``by_text``): the actor attribute that forms the groups."""
     return click.option(
         "--by",
@@ -223,7 +232,6 @@ def by_option(
         default="sector",
         show_default=True,
         metavar=metavar,
-        help=help_text,
     )
 
 

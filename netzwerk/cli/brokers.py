@@ -7,6 +7,8 @@ print (`netzwerk.cli.brokers_printout`; persons pseudonymised unless --names and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.analysis.brokers import broker_analysis, key_players, view_options
@@ -31,14 +33,13 @@ from netzwerk.errors import ConfigError
 
 
 @cli.command()
-@by_option("Actor attribute for the brokerage roles (sector, type, ...).", metavar="ATTRIBUTE")
-@top_option("Only the N actors with the highest betweenness.")
+@by_option(metavar="ATTRIBUTE")
+@top_option()
 @click.option(
     "--constraint-model",
     type=click.Choice(["whole", "ego"]),
     default="whole",
     show_default=True,
-    help="Burt's constraint over the whole network or the ego network only.",
 )
 @sampling_option_flags
 @BROKER_OUTPUT
@@ -53,6 +54,8 @@ def brokers(
     view: NetworkView,
     show_names: bool,
     fmt: str,
+    lang: str,
+    out_file: Path | None,
 ) -> None:
     """Brokers: betweenness, structural holes, brokerage roles and cut-points per actor."""
     graph = load_view(ctx, view)
@@ -66,7 +69,8 @@ def brokers(
         constraint_model=constraint_model,
     )
     rows = shown(analysis.rows, graph, show_names)
-    emit(brokers_printout(rows, analysis.options, shown_view(view, graph, show_names)), fmt)
+    seen = shown_view(view, graph, show_names, lang)
+    emit(brokers_printout(rows, analysis.options, seen, lang), fmt)
 
 
 @cli.command()
@@ -76,16 +80,14 @@ def brokers(
     type=click.IntRange(min=1),
     required=True,
     metavar="N",
-    help="Size of the key-player set.",
 )
 @click.option(
     "--measure",
     type=click.Choice(["F", "DF"]),
     default="F",
     show_default=True,
-    help="F: fragmentation (who can reach whom); DF: distance-weighted.",
 )
-@seed_option("Seed for the random starting sets.")
+@seed_option()
 @BROKER_OUTPUT
 @click.pass_context
 def keyplayers(
@@ -96,6 +98,8 @@ def keyplayers(
     view: NetworkView,
     show_names: bool,
     fmt: str,
+    lang: str,
+    out_file: Path | None,
 ) -> None:
     """Key players: the k actors whose loss would fragment the network most."""
     graph = load_view(ctx, view)
@@ -111,5 +115,5 @@ def keyplayers(
         "seed": seed,
         "restarts": result["restarts"],
     }
-    seen = shown_view(view, graph, show_names)
-    emit(keyplayers_printout(result, graph, options, show_names, seen), fmt)
+    seen = shown_view(view, graph, show_names, lang)
+    emit(keyplayers_printout(result, graph, options, show_names, seen, lang), fmt)

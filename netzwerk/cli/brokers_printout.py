@@ -5,6 +5,8 @@ results printed.
 Every printout says which network view it shows (the ``# Sicht: …`` line before a table,
 on stderr before CSV, a ``view`` key in JSON; `netzwerk.cli.output.Printout`) and how it
 was computed (betweenness sampling, ...): a second ``#`` line, an ``options`` key in JSON.
+Tables, CSV and xlsx show column titles and vocabulary labels (sectors) in ``lang``; JSON
+keeps the machine keys.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import networkx as nx
 from netzwerk.analysis.brokers import TABLE_COLUMNS
 from netzwerk.cli.common import pseudonymise_records
 from netzwerk.cli.output import Printout, Section
+from netzwerk.present.labels import capitalised, group_label
 from netzwerk.present.names import display_names
+from netzwerk.present.texts import text
 
 DEPENDENCY_SUMMARY = (
     "coordinators",
@@ -51,14 +55,22 @@ def _cell(value: Any) -> Any:
             " – ".join(map(_text, v)) if isinstance(v, list) else _text(v) for v in value
         )
     if value is None:
-        return "none"
+        return "–"
     if isinstance(value, float):
         return round(value, 6)
     return value
 
 
 def _text(value: Hashable) -> str:
-    return "none" if value is None else str(value)
+    return "–" if value is None else str(value)
+
+
+def _labelled(rows: list[dict], field: str, by: str, lang: str) -> list[dict]:
+    """``rows`` with the group key in ``field`` replaced by its label in ``lang``."""
+    return [
+        {**row, field: capitalised(group_label(by, row[field], lang)) if row.get(field) else "–"}
+        for row in rows
+    ]
 
 
 # Options the view line already says (`netzwerk.present.view_line`): not repeated in the
@@ -73,19 +85,26 @@ def _option_cells(options: dict) -> dict:
     return {key: _cell(value) for key, value in options.items() if key not in VIEW_KEYS}
 
 
-def brokers_printout(rows: list[dict], options: dict, seen: ShownView) -> Printout:
-    """One row per actor (the broker table's columns)."""
+def brokers_printout(
+    rows: list[dict], options: dict, seen: ShownView, lang: str = "de"
+) -> Printout:
+    """One row per actor (the broker table's columns; sectors as labels in ``lang``)."""
     line, view = seen
     return Printout(
         {"view": view, "options": options, "rows": rows},
-        [Section(rows, TABLE_COLUMNS)],
+        [Section(_labelled(rows, "sector", "sector", lang), TABLE_COLUMNS)],
         _option_cells(options),
         view_line=line,
     )
 
 
 def dependency_printout(
-    result: dict, view: nx.Graph, options: dict, show_names: bool, seen: ShownView
+    result: dict,
+    view: nx.Graph,
+    options: dict,
+    show_names: bool,
+    seen: ShownView,
+    lang: str = "de",
 ) -> Printout:
     """The summary, the pairs of groups left without any path, the successors; in JSON
     one object. Actor ids and names as output may show them."""
@@ -103,12 +122,24 @@ def dependency_printout(
             for row in shown([{"id": a, "name": ""} for a in result["cut_off"]], view, show_names)
         ],
     }
-    summary = [{"measure": key, "value": _cell(result[key])} for key in DEPENDENCY_SUMMARY]
-    pairs = [{"group_a": a, "group_b": b} for a, b in result["group_pairs_lost"]]
+    by = result.get("by", "sector")
+    summary = [
+        {"measure": text(f"measure.{key}", lang), "value": _cell(result[key])}
+        for key in DEPENDENCY_SUMMARY
+    ]
+    pairs = [
+        {"group_a": group_label(by, a, lang), "group_b": group_label(by, b, lang)}
+        for a, b in result["group_pairs_lost"]
+    ]
+    heading = "cli.dependency.{}".format
     sections = [
-        Section(summary, ["measure", "value"]),
-        Section(pairs, ["group_a", "group_b"]),
-        Section(result["successors"], SUCCESSOR_COLUMNS),
+        Section(summary, ["measure", "value"], heading=text(heading("summary"), lang)),
+        Section(pairs, ["group_a", "group_b"], heading=text(heading("pairs"), lang)),
+        Section(
+            _labelled(result["successors"], "group", by, lang),
+            SUCCESSOR_COLUMNS,
+            heading=text(heading("successors"), lang),
+        ),
     ]
     return Printout(
         {"view": seen[1], "options": options, **result},
@@ -119,7 +150,12 @@ def dependency_printout(
 
 
 def keyplayers_printout(
-    result: dict, view: nx.Graph, options: dict, show_names: bool, seen: ShownView
+    result: dict,
+    view: nx.Graph,
+    options: dict,
+    show_names: bool,
+    seen: ShownView,
+    lang: str = "de",
 ) -> Printout:
     """The set's figures once (the measure with the whole set lost), then one row per key
     player with its own contribution: ``<measure>_alone`` (only this actor lost) and
@@ -150,12 +186,12 @@ def keyplayers_printout(
         "after": result["after"],
     }
     summary = [
-        {"measure": f"{measure}_before", "value": _cell(result["before"])},
-        {"measure": f"{measure}_after_set", "value": _cell(result["after"])},
+        {"measure": text(f"measure.{measure}_before", lang), "value": _cell(result["before"])},
+        {"measure": text(f"measure.{measure}_after_set", lang), "value": _cell(result["after"])},
     ]
     data = {"view": seen[1], "options": options, "set": the_set, "players": members}
     sections = [
         Section(summary, ["measure", "value"], formats=("table",)),
-        Section(rows, ["id", "name", "sector", alone, share]),
+        Section(_labelled(rows, "sector", "sector", lang), ["id", "name", "sector", alone, share]),
     ]
     return Printout(data, sections, _option_cells(options), view_line=seen[0])

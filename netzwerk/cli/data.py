@@ -9,12 +9,14 @@ from pathlib import Path
 
 import click
 
-from netzwerk.cli.arguments import language_option
+from netzwerk.cli.arguments import lang_option, language_option
 from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.template import write_template
 from netzwerk.present.counts import records_and_ties
+from netzwerk.present.formats import default_language, kind_noun, plural
+from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_table
 from netzwerk.present.texts import text
 from netzwerk.store.base import ApplyResult
@@ -31,19 +33,22 @@ def init(ctx: click.Context) -> None:
     """Create the store (tables, constraints, indexes). Safe to run twice."""
     with store_from(ctx, create=True) as store:
         store.init()
-        click.echo(f"Bereit: {store.description}")
+        click.echo(text("msg.ready", default_language(), store=store.description))
 
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace PATH if it exists (its data is lost).")
+@click.option(
+    "--force",
+    is_flag=True,
+)
 def template(path: Path, force: bool) -> None:
     """Write the empty workbook staff fill in (with explanations and dropdowns).
 
     An existing file is not replaced unless --force is given.
     """
     write_template(path, force=force)
-    click.echo(f"Vorlage geschrieben: {path}")
+    click.echo(text("msg.template", default_language(), path=path))
 
 
 def _echo_warnings(result: IngestResult) -> None:
@@ -53,32 +58,25 @@ def _echo_warnings(result: IngestResult) -> None:
 
 @cli.command()
 @FILES
-def validate(files: tuple[Path, ...]) -> None:
+@lang_option
+def validate(files: tuple[Path, ...], lang: str) -> None:
     """Check workbooks/CSV/JSON files without writing anything."""
     result = read_files(list(files))
     _echo_warnings(result)
-    counts = records_and_ties(result.changeset.counts(), result.ties)
-    click.echo(text("count.validate_ok", counts=counts))
+    counts = records_and_ties(result.changeset.counts(), result.ties, lang)
+    click.echo(text("count.validate_ok", lang, counts=counts))
 
 
-RECORD_LABELS = {
-    "actors": "Akteure",
-    "topics": "Themen",
-    "projects": "Projekte",
-    "events": "Veranstaltungen",
-    "places": "Orte",
-    "ties": text("count.all_ties_row"),
-}
-
-
-def _apply_table(result: ApplyResult) -> str:
+def _apply_table(result: ApplyResult, lang: str = "de") -> str:
+    """What a load did per record kind, as a table in ``lang`` (the row of all ties says
+    it counts every link, derived ones included)."""
     rows = [
         {
-            "Art": RECORD_LABELS.get(kind, kind),
-            "neu": result.created[kind],
-            "geändert": result.updated[kind],
-            "unverändert": result.unchanged[kind],
-            "entfernt": result.removed[kind],
+            "kind": text("count.all_ties_row", lang) if kind == "ties" else kind_noun(kind, lang),
+            "new": result.created[kind],
+            "changed": result.updated[kind],
+            "unchanged": result.unchanged[kind],
+            "removed": result.removed[kind],
         }
         for kind in result.created
         if result.created[kind]
@@ -86,7 +84,8 @@ def _apply_table(result: ApplyResult) -> str:
         or result.unchanged[kind]
         or result.removed[kind]
     ]
-    return to_table(rows)
+    columns = ["kind", "new", "changed", "unchanged", "removed"]
+    return to_table(rows, columns, headers=column_titles(columns, lang), lang=lang)
 
 
 @cli.command()
@@ -94,19 +93,18 @@ def _apply_table(result: ApplyResult) -> str:
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Validate and show what the load would change "
-    "(new, changed, unchanged, removed); write nothing.",
 )
 @click.option(
     "--quelle",
     "--source",
     "source",
     metavar="NAME",
-    help="Name of the source (default: the file names as given). Loading a source "
-    "again replaces what it said before.",
 )
+@lang_option
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: str | None) -> None:
+def ingest(
+    ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: str | None, lang: str
+) -> None:
     """Load workbooks/CSV/JSON into the store, all or nothing.
 
     The workbook is the truth: loading a source again makes the store say what it says now
@@ -117,25 +115,27 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
     _echo_warnings(result)
     if source:
         result.changeset.source = source
-    counts = records_and_ties(result.changeset.counts(), result.ties)
+    counts = records_and_ties(result.changeset.counts(), result.ties, lang)
     if dry_run and not chosen_store_exists(ctx):
-        click.echo(f"Probelauf, nichts geschrieben (Speicher noch leer). Würde neu laden: {counts}")
+        click.echo(text("msg.dry_run_empty", lang, counts=counts))
         return
     with store_from(ctx, create=True) as store:
         store.init()
-        click.echo(text("count.read", counts=counts))
+        click.echo(text("count.read", lang, counts=counts))
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
-            click.echo(
-                f"Probelauf, nichts geschrieben. Quelle „{applied.source}“ würde in "
-                f"{store.description} ändern:"
-            )
+            click.echo(text("msg.dry_run", lang, source=applied.source, store=store.description))
         else:
             click.echo(
-                f"Geladen in {store.description} (Quelle „{applied.source}“, "
-                f"Lauf {applied.run_id}):"
+                text(
+                    "msg.loaded",
+                    lang,
+                    store=store.description,
+                    source=applied.source,
+                    run=applied.run_id,
+                )
             )
-        click.echo(_apply_table(applied))
+        click.echo(_apply_table(applied, lang))
 
 
 @cli.command()
@@ -144,9 +144,8 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], dry_run: bool, source: s
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("netzwerk-demo"),
     show_default=True,
-    help="Folder for the demo store and report.",
 )
-@language_option("Language of the report.")
+@language_option()
 def demo(out: Path, lang: str) -> None:
     """Load the Wehringhausen sample data into a fresh embedded store and write the full report.
 
@@ -155,10 +154,10 @@ def demo(out: Path, lang: str) -> None:
     """
     applied, files = sample_report(out, lang=lang)
     store_path = out / "netzwerk.sqlite"
-    click.echo(f"Beispieldaten Wehringhausen geladen in {store_path}")
-    click.echo(_apply_table(applied))
+    click.echo(text("msg.demo_loaded", lang, store=store_path))
+    click.echo(_apply_table(applied, lang))
+    tables = plural(sum(1 for f in files if f.suffix == ".csv"), "csv_table", lang)
     click.echo(
-        f"\nBericht: {out / 'report.html'}  (dazu report.md, figures/ und "
-        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen in {out})"
+        "\n" + text("msg.demo_report", lang, report=out / "report.html", csv=tables, folder=out)
     )
-    click.echo(f"Weiter: netzwerk --store {store_path} status")
+    click.echo(text("msg.next", lang, store=store_path))

@@ -3,6 +3,8 @@ who could step in. A thin layer over `netzwerk.analysis.brokers.coordinator_depe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.analysis.brokers import coordinator_dependency, view_options
@@ -26,11 +28,9 @@ from netzwerk.present.names import find_actor
     "coordinator_ids",
     multiple=True,
     metavar="ID",
-    help="Actor to take out: id, exact name or pseudonym (repeatable). Default: actors "
-    "marked as coordinator.",
 )
-@by_option("Groups whose connections are checked (sector, type, ...).", metavar="ATTRIBUTE")
-@top_option("Number of successors listed.", default=10)
+@by_option(metavar="ATTRIBUTE")
+@top_option(default=10)
 @sampling_option_flags
 @BROKER_OUTPUT
 @click.pass_context
@@ -44,6 +44,8 @@ def dependency(
     view: NetworkView,
     show_names: bool,
     fmt: str,
+    lang: str,
+    out_file: Path | None,
 ) -> None:
     """What the network loses without its coordinators (the QM), and who could step in.
 
@@ -65,5 +67,5 @@ def dependency(
         top=top,
     )
     options = {**view_options(graph), "by": result["by"], **result.pop("betweenness")}
-    seen = shown_view(view, graph, show_names)
-    emit(dependency_printout(result, graph, options, show_names, seen), fmt)
+    seen = shown_view(view, graph, show_names, lang)
+    emit(dependency_printout(result, graph, options, show_names, seen, lang), fmt)

@@ -9,6 +9,8 @@ pseudonymise persons (`netzwerk.cli.shown`), print
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from netzwerk.analysis.communities import METHODS
@@ -33,22 +35,20 @@ from netzwerk.present.names import find_actor
 
 
 @cli.command()
-@by_option("Actor attribute that forms the groups.")
+@by_option()
 @click.option(
     "--permutations",
     default=1000,
     show_default=True,
     type=click.IntRange(0),
-    help="Permutations of the E-I significance test.",
 )
 @click.option(
     "--method",
     type=click.Choice(METHODS),
     default="leiden",
     show_default=True,
-    help="Community detection.",
 )
-@seed_option("Seed of the permutation test and the community detection.")
+@seed_option()
 @GAPS_OUTPUT
 @click.pass_context
 def gaps(
@@ -59,6 +59,7 @@ def gaps(
     lang: str,
     view: NetworkView,
     fmt: str,
+    out_file: Path | None,
     show_names: bool,
 ) -> None:
     """Gaps: which groups do not talk to each other, communities, who is unreached."""
@@ -74,17 +75,18 @@ def gaps(
     "--for",
     "for_actor",
     metavar="ACTOR",
-    help="Only suggestions for this actor (id, name or pseudonym).",
 )
 @click.option(
     "--between",
     nargs=2,
     metavar="GROUP_A GROUP_B",
-    help="Only pairs with one actor in each group (e.g. Bildung 'Lokale Wirtschaft').",
 )
-@by_option("Groups whose gaps are closed first.")
+@by_option()
 @click.option(
-    "--top", default=10, show_default=True, type=click.IntRange(1), help="Number of suggestions."
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1),
 )
 @GAPS_OUTPUT
 @click.pass_context
@@ -96,6 +98,7 @@ def suggest(
     lang: str,
     view: NetworkView,
     fmt: str,
+    out_file: Path | None,
     show_names: bool,
 ) -> None:
     """Introductions to make next: pairs not yet tied, biggest gaps first, with reasons.

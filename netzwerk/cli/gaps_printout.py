@@ -8,52 +8,19 @@ from typing import Any
 
 from netzwerk.cli.output import Printout, Section
 from netzwerk.cli.shown import Shown, relabel_report
-from netzwerk.present.texts import text
+from netzwerk.present.formats import format_cell
+from netzwerk.present.texts import TEXTS, text
 
 SUGGESTION_COLUMNS = ["a_name", "b_name", "score", "reasons", "introducer_name", "gap_text"]
 
-# Column headers of the table output (English: the key in words).
-COLUMN_HEADERS_DE = {
-    "group": "Gruppe",
-    "actors": "Akteure",
-    "internal_ties": "intern",
-    "external_ties": "extern",
-    "ei_index": "E-I",
-    "group_a": "Gruppe A",
-    "group_b": "Gruppe B",
-    "ties": "Verbindungen",
-    "expected": "erwartet",
-    "ratio": "Verhältnis",
-    "size": "Größe",
-    "main_groups": "vor allem",
-    "examples": "z. B.",
-    "communities": "Gemeinschaften",
-    "sizes": "Größen",
-    "kind": "Art",
-    "through": "über",
-    "actor": "Akteur",
-    "status": "Lage",
-    "partners": "verbunden mit",
-    "topic": "Thema",
-    "a_name": "Akteur A",
-    "b_name": "Akteur B",
-    "score": "Punkte",
-    "reasons": "Warum?",
-    "introducer_name": "Wer stellt vor?",
-    "gap_text": "Lücke",
-    "value": "Wert",
-    "detail": "",
-}
-
 
 def _headers(columns: list[str], lang: str) -> dict[str, str]:
-    if lang == "de":
-        return {c: COLUMN_HEADERS_DE.get(c, c) for c in columns}
-    return {c: c.replace("_name", "").replace("_", " ") for c in columns}
+    """Column titles from the texts ``cli.col.<column>`` (`netzwerk.present.texts.cli`)."""
+    return {c: text(f"cli.col.{c}", lang) if f"cli.col.{c}" in TEXTS else c for c in columns}
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
+def _number(value: float | None, lang: str) -> str:
+    return "–" if value is None else format_cell(value, lang)
 
 
 def _names(actors: list, shown: Shown) -> str:
@@ -84,7 +51,7 @@ def _summary(report: dict, lang: str) -> list[dict]:
     detail = text(
         "cli.summary.test",
         lang,
-        p=f"p = {_number(test['p_value'])}",
+        p=f"p = {_number(test['p_value'], lang)}",
         n=test["permutations"],
         seed=test["seed"],
     )
@@ -192,7 +159,7 @@ def gaps_printout(report: dict, shown: Shown, lang: str, seen: tuple[str, dict])
             heading=text(f"cli.gaps.{key}", lang),
             headers=_headers(list(records[0]) if records else [], lang),
             max_width=60,
-            formats=("table", "csv") if key == "mixing" else ("table",),
+            formats=("table", "csv", "xlsx") if key == "mixing" else ("table", "xlsx"),
         )
         for key, records in tables.items()
     ]
@@ -215,8 +182,6 @@ def suggestions_printout(records: list[dict], lang: str, seen: tuple[str, dict])
         empty=text("cli.suggest.none", lang),
         formats=("table",),
     )
-    return Printout(
-        {"view": seen[1], "suggestions": records},
-        [table, Section(records, formats=("csv",))],
-        view_line=seen[0],
-    )
+    columns = list(records[0]) if records else SUGGESTION_COLUMNS
+    full = Section(records, headers=_headers(columns, lang), formats=("csv", "xlsx"))
+    return Printout({"view": seen[1], "suggestions": records}, [table, full], view_line=seen[0])

@@ -11,9 +11,9 @@ from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import format_option, lang_option, names_option, period_option_flags
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
-from netzwerk.cli.output import emit
-from netzwerk.present.sources import ALL_RUNS, data_sources, last_read
-from netzwerk.present.tables import to_table
+from netzwerk.cli.output import Printout, Section, emit
+from netzwerk.present.formats import default_language, format_cell, parse_iso_day, parse_iso_time
+from netzwerk.present.sources import ALL_RUNS, data_sources
 from netzwerk.present.texts import text
 from netzwerk.present.view_line import period_line
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
@@ -24,7 +24,7 @@ from netzwerk.report.overview import summarise
 @format_option
 @lang_option
 @click.pass_context
-def status(ctx: click.Context, fmt: str, lang: str) -> None:
+def status(ctx: click.Context, fmt: str, out_file: Path | None, lang: str) -> None:
     """What is in the store: counts by kind, type and sector, date range, last ingests."""
     with store_from(ctx) as store:
         summary = summarise(store.census(), lang)
@@ -35,42 +35,58 @@ def status(ctx: click.Context, fmt: str, lang: str) -> None:
     if fmt == "json":
         emit(summary, "json")
         return
-    click.echo(f"Speicher: {summary['store']}")
-    click.echo(f"Zeitraum: {summary['first_date'] or '–'} bis {summary['last_date'] or '–'}")
-    for title, key in (
-        ("Knoten", "nodes"),
-        ("Akteurstypen", "actor_types"),
-        ("Sektoren", "sectors"),
-        ("Beziehungen", "ties"),
-    ):
-        rows = [{"": label, "Anzahl": n} for label, n in summary[key].items()]
-        click.echo(f"\n{title}\n" + (to_table(rows) if fmt == "table" else ""))
-        if fmt == "csv":
-            emit(rows, "csv")
-    click.echo(
-        f"\nPersonen: {summary['persons']} (davon mit Einwilligung "
-        f"{summary['persons_with_consent']})"
-    )
+    emit(status_printout(summary, lang), fmt)
+
+
+def status_printout(summary: dict, lang: str) -> Printout:
+    """The counts as tables (one per kind of count, labels in ``lang``), the store, period
+    and persons as the lines above them."""
+    first, last = (parse_iso_day(summary[key]) for key in ("first_date", "last_date"))
+    lines = [
+        text("status.store", lang, store=summary["store"]),
+        text(
+            "status.period",
+            lang,
+            first=format_cell(first, lang) or "–",
+            last=format_cell(last, lang) or "–",
+        ),
+        text(
+            "status.persons",
+            lang,
+            persons=summary["persons"],
+            consented=summary["persons_with_consent"],
+        ),
+    ]
+    sections = [
+        Section(
+            [{"label": label, "count": n} for label, n in summary[key].items()],
+            ["label", "count"],
+            heading=text(f"status.{key}", lang),
+        )
+        for key in ("nodes", "actor_types", "sectors", "ties")
+    ]
     ingests = [
         {
-            "Lauf": r["run_id"],
-            "Zeit": r["started"],
-            "Dateien": r["files"],
-            "neu": sum(r["created"].values()),
-            "geändert": sum(r["updated"].values()),
+            "run": r["run_id"],
+            "time": parse_iso_time(r["started"]),
+            "files": r["files"],
+            "new": sum(r["created"].values()),
+            "changed": sum(r["updated"].values()),
         }
         for r in summary["ingests"]
     ]
-    click.echo("\nLetzte Importe\n" + to_table(ingests))
+    sections.append(Section(ingests, heading=text("status.ingests", lang)))
     sources = [
         {
-            text("sources.col.file"): source["file"],
-            text("sources.col.last"): last_read(source),
-            text("sources.col.loads"): source["loads"],
+            "file": source["file"],
+            "last": parse_iso_day(str(source["last"])[:10]),
+            "loads": source["loads"],
         }
         for source in summary["sources"]
     ]
-    click.echo(f"\n{text('sources.heading')}\n" + to_table(sources))
+    titles = {key: text(f"sources.col.{key}", lang) for key in ("file", "last", "loads")}
+    sections.append(Section(sources, headers=titles, heading=text("sources.heading", lang)))
+    return Printout(summary, sections, notes=lines)
 
 
 @cli.command()
@@ -80,14 +96,12 @@ def status(ctx: click.Context, fmt: str, lang: str) -> None:
     type=click.Choice(EXPORT_FORMATS),
     default="gexf",
     show_default=True,
-    help="gexf opens in Gephi.",
 )
 @click.option(
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="File to write (CSV writes FILE-nodes.csv and FILE-ties.csv).",
 )
 @period_option_flags
 @names_option
@@ -97,6 +111,6 @@ def export(ctx: click.Context, fmt: str, out: Path, view: NetworkView, show_name
     valid today, on --as-of, or in every period (--alle-zeitraeume)."""
     with store_from(ctx) as store:
         graph = store.graph(as_of=view.as_of)
-    click.echo(f"# {period_line(view)}")
+    click.echo(f"# {period_line(view, default_language())}")
     for path in export_graph(graph, out, fmt, show_names=show_names):
-        click.echo(f"Geschrieben: {path}")
+        click.echo(text("output.written", default_language(), path=path))

@@ -13,7 +13,6 @@ from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
 from netzwerk.present.tables import to_table
 from netzwerk.privacy import (
-    RETENTION_ENV,
     apply_retention,
     erasure_plan,
     export_person,
@@ -26,7 +25,11 @@ from netzwerk.privacy import (
 )
 from netzwerk.store import DeletionResidue
 
-YES = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+YES = click.option(
+    "--yes",
+    "-y",
+    is_flag=True,
+)
 
 
 def _stdin_is_terminal() -> bool:
@@ -58,8 +61,6 @@ def _is_neo4j(store: object) -> bool:
     multiple=True,
     type=click.Path(exists=True, path_type=Path),
     metavar="DIR",
-    help="Folder with reports/exports to search (repeatable). Files there that "
-    "mention the person are deleted; regenerate them from the store.",
 )
 @YES
 @click.pass_context
@@ -91,7 +92,6 @@ def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...],
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON file to write (default: print to the terminal).",
 )
 @click.pass_context
 def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -> None:
@@ -116,9 +116,12 @@ def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -
     "--years",
     type=int,
     default=None,
-    help=f"Retention period in years (default: {RETENTION_ENV}, else 3).",
 )
-@click.option("--apply", "apply_", is_flag=True, help="Delete what is listed.")
+@click.option(
+    "--apply",
+    "apply_",
+    is_flag=True,
+)
 @YES
 @click.pass_context
 def retention_command(ctx: click.Context, years: int | None, apply_: bool, yes: bool) -> None:
@@ -165,13 +168,11 @@ def retention_command(ctx: click.Context, years: int | None, apply_: bool, yes: 
     type=click.Choice(["table", "json"]),
     default="table",
     show_default=True,
-    help="Output format.",
 )
 @click.option(
     "--years",
     type=int,
     default=None,
-    help=f"Retention period in years (default: {RETENTION_ENV}, else 3).",
 )
 @click.pass_context
 def privacy_record_command(ctx: click.Context, fmt: str, years: int | None) -> None:

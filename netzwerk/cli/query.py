@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from netzwerk.cli.arguments import lang_option
 from netzwerk.cli.common import emit, format_option, names_option, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
@@ -36,10 +39,14 @@ def _parse_parameters(pairs: tuple[str, ...]) -> dict[str, str]:
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Query parameter, repeatable.",
 )
-@click.option("--list", "list_queries", is_flag=True, help="List the queries and what they answer.")
+@click.option(
+    "--list",
+    "list_queries",
+    is_flag=True,
+)
 @format_option
+@lang_option
 @names_option
 @click.pass_context
 def query(
@@ -48,6 +55,8 @@ def query(
     pairs: tuple[str, ...],
     list_queries: bool,
     fmt: str,
+    out_file: Path | None,
+    lang: str,
     show_names: bool,
 ) -> None:
     """Run a named Cypher query (needs Neo4j); --list shows them all."""

@@ -21,8 +21,10 @@ from netzwerk.cli.arguments import (
 )
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
+from netzwerk.present.formats import plural
+from netzwerk.present.texts import text
 
-LANG = language_option("Language of texts, tables and figures.")
+LANG = language_option()
 
 
 @cli.command()
@@ -32,7 +34,6 @@ LANG = language_option("Language of texts, tables and figures.")
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("netzwerk-report"),
     show_default=True,
-    help="Folder for report.html, report.md, figures and CSV tables.",
 )
 @LANG
 @view_option_flags
@@ -40,7 +41,6 @@ LANG = language_option("Language of texts, tables and figures.")
     "--compare",
     "compare",
     metavar="DATE",
-    help="Also show what changed since this earlier day (2022-06-30 or 30.06.2022).",
 )
 @names_option
 @click.pass_context
@@ -67,10 +67,16 @@ def report(
             compare=parse_day(compare),
             show_names=show_names,
         )
-    click.echo(f"Bericht geschrieben: {out_dir / 'report.html'}")
+    click.echo(text("msg.report", lang, report=out_dir / "report.html"))
+    tables = plural(sum(1 for f in files if f.suffix == ".csv"), "csv_table", lang)
     click.echo(
-        f"({len(files)} Dateien in {out_dir}: report.html, report.md, figures/, "
-        f"{sum(1 for f in files if f.suffix == '.csv')} CSV-Tabellen)"
+        text(
+            "msg.report_files",
+            lang,
+            files=plural(len(files), "file", lang),
+            folder=out_dir,
+            csv=tables,
+        )
     )
 
 
@@ -85,7 +91,6 @@ _plot_options = stacked(
         "out",
         type=click.Path(dir_okay=False, path_type=Path),
         required=True,
-        help="File to write: .png or .svg.",
     ),
     LANG,
     view_option_flags,
@@ -115,7 +120,7 @@ def _plot(
         show_names=show_names,
         **extra,
     )
-    click.echo(f"Geschrieben: {save_figure(figure, out)}")
+    click.echo(text("output.written", lang, path=save_figure(figure, out)))
 
 
 @plot.command("map")
@@ -141,7 +146,6 @@ def plot_gaps(ctx: click.Context, **options: Any) -> None:
     type=click.IntRange(1, 2),
     default=1,
     show_default=True,
-    help="1: direct contacts; 2: also their contacts.",
 )
 @_plot_options
 @click.pass_context

@@ -4,9 +4,10 @@ grouping attribute."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from netzwerk.model import ACTOR_TYPES, SECTORS
+from netzwerk.present.texts import TEXTS, text
 
 
 def capitalised(label: str) -> str:
@@ -42,3 +43,18 @@ def group_label(
     if vocabulary is not None:
         return vocabulary.label(group, lang)
     return (names or {}).get(group, group)
+
+
+def column_titles(columns: Sequence[str], lang: str = "de") -> dict[str, str]:
+    """The shown title of each column: the text ``col.<column>`` (soft hyphens removed);
+    a column without one keeps its name (the German-text test finds those).
+
+    >>> column_titles(["id", "betweenness", "effective_size"])
+    {'id': 'Kennung', 'betweenness': 'Betweenness', 'effective_size': 'Effektive Größe'}
+    """
+    return {
+        column: text(f"col.{column}", lang).replace("\u00ad", "")
+        if f"col.{column}" in TEXTS
+        else column
+        for column in columns
+    }

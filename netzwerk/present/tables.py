@@ -1,4 +1,10 @@
-"""Render records as a text table, CSV or JSON: the one place output formats are handled.
+"""Render records as a text table, CSV or JSON: the one place output formats are handled
+(workbooks: `netzwerk.present.workbook`).
+
+Cells are formatted by `netzwerk.present.formats` per language. CSV in German is what
+German Excel opens by double-click: ``;`` between cells, decimal comma, dates dd.mm.yyyy,
+a UTF-8 byte order mark first (`CSV_BOM`, added by whoever writes the file or stream).
+CSV in English is plain: ``,`` and decimal point, ISO dates, no byte order mark.
 
 CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return) are neutralised with a leading apostrophe (OWASP "CSV injection").
@@ -12,10 +18,19 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from netzwerk.plain_json import plain_value, to_json
+from netzwerk.plain_json import to_json
+from netzwerk.present.formats import csv_cell, format_cell
+from netzwerk.present.texts import text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "json", "xlsx")
+CSV_BOM = "\ufeff"
+"""Starts a German CSV: German Excel then reads it as UTF-8 (without it: Windows-1252)."""
+
+
+def csv_delimiter(lang: str) -> str:
+    """``;`` for German (the comma is the decimal mark there), ``,`` for English."""
+    return ";" if lang == "de" else ","
 
 
 def neutralise_cell(value: Any) -> Any:
@@ -29,20 +44,8 @@ def neutralise_cell(value: Any) -> Any:
     return value
 
 
-def _cell_text(value: Any, precision: int = 3) -> str:
-    value = plain_value(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, float):
-        return f"{value:.{precision}f}"
-    if isinstance(value, list):
-        return "; ".join(_cell_text(v, precision) for v in value)
-    return str(value)
-
-
 def columns_of(records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every key of ``records``, in the order they first appear."""
     columns: list[str] = []
     for record in records:
         for key in record:
@@ -52,28 +55,33 @@ def columns_of(records: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def to_csv(
-    records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None, delimiter: str = ","
+    records: Sequence[Mapping[str, Any]],
+    columns: Sequence[str] | None = None,
+    *,
+    lang: str = "de",
+    headers: Mapping[str, str] | None = None,
 ) -> str:
-    """CSV text with a header row; list cells joined by '; ', formulas neutralised."""
+    """CSV text with a header row (``headers`` rename columns), cells by `csv_cell` in
+    ``lang`` (German: ``;`` and decimal comma), formulas neutralised; no byte order mark.
+
+    >>> print(to_csv([{"a": 0.5, "b": "=1"}], lang="de"), end="")
+    a;b
+    0,5;'=1
+    """
     columns = list(columns or columns_of(records))
+    headers = headers or {}
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([neutralise_cell(c) for c in columns])
+    writer = csv.writer(buffer, delimiter=csv_delimiter(lang), lineterminator="\n")
+    writer.writerow([neutralise_cell(headers.get(c, c)) for c in columns])
     for record in records:
-        row = []
-        for column in columns:
-            value = plain_value(record.get(column))
-            if isinstance(value, list):
-                value = "; ".join(_cell_text(v) for v in value)
-            row.append(neutralise_cell("" if value is None else value))
-        writer.writerow(row)
+        writer.writerow([csv_cell(neutralise_cell(record.get(column)), lang) for column in columns])
     return buffer.getvalue()
 
 
-def _printable(text: str) -> str:
+def _printable(cell: str) -> str:
     """Control and bidi characters would garble a terminal: show them escaped."""
     return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in cell
     )
 
 
@@ -83,25 +91,26 @@ def to_table(
     *,
     max_width: int = 40,
     headers: Mapping[str, str] | None = None,
+    lang: str = "de",
 ) -> str:
-    """A plain aligned text table for the terminal.
+    """A plain aligned text table for the terminal, cells by `format_cell` in ``lang``.
 
     >>> print(to_table([{"id": "a", "score": 0.5}, {"id": "bb", "score": 1.25}]))
     id  score
     --  -----
-    a   0.500
-    bb  1.250
+    a   0,500
+    bb  1,250
     """
     columns = list(columns or columns_of(records))
     if not columns:
-        return "(keine Einträge)"
+        return text("table.empty", lang)
     headers = headers or {}
     rows = [[_printable(headers.get(c, c)) for c in columns]]
     for record in records:
         cells = []
         for column in columns:
-            text = _printable(_cell_text(record.get(column)))
-            cells.append(text if len(text) <= max_width else text[: max_width - 1] + "…")
+            shown = _printable(format_cell(record.get(column), lang))
+            cells.append(shown if len(shown) <= max_width else shown[: max_width - 1] + "…")
         rows.append(cells)
     widths = [max(len(row[i]) for row in rows) for i in range(len(columns))]
     numeric = [
@@ -125,12 +134,12 @@ def to_table(
     return "\n".join(lines)
 
 
-def render(data: Any, fmt: str, columns: Sequence[str] | None = None) -> str:
-    """Render a list of records (or, for json, any plain data) in ``fmt``."""
+def render(data: Any, fmt: str, columns: Sequence[str] | None = None, lang: str = "de") -> str:
+    """Render a list of records (or, for json, any plain data) in ``fmt`` (table, csv, json)."""
     if fmt == "json":
         return to_json(data)
     records: Iterable[Mapping[str, Any]] = data if isinstance(data, list) else [data]
     records = list(records)
     if fmt == "csv":
-        return to_csv(records, columns)
-    return to_table(records, columns)
+        return to_csv(records, columns, lang=lang)
+    return to_table(records, columns, lang=lang)

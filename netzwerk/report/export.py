@@ -160,7 +160,8 @@ def export_graph(
             for u, v, k, d in shareable.edges(keys=True, data=True)
         ]
         return [
-            atomic_write_text(Path(f"{stem}-nodes.csv"), to_csv(nodes)),
-            atomic_write_text(Path(f"{stem}-ties.csv"), to_csv(ties)),
+            # plain CSV ("," and ".") for Gephi and other programs
+            atomic_write_text(Path(f"{stem}-nodes.csv"), to_csv(nodes, lang="en")),
+            atomic_write_text(Path(f"{stem}-ties.csv"), to_csv(ties, lang="en")),
         ]
     raise ValueError(f"unknown export format {fmt!r}")

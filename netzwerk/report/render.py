@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from netzwerk.errors import ConfigError
 from netzwerk.present.formats import format_date, format_number
-from netzwerk.present.tables import to_csv
+from netzwerk.present.tables import CSV_BOM, to_csv
 from netzwerk.present.texts import text
+from netzwerk.present.workbook import SheetTable, workbook_bytes
 from netzwerk.private_files import atomic_write_bytes, inside, make_private_folder
 from netzwerk.report.sections import Figure, Table
 
@@ -120,12 +121,37 @@ def render_markdown(report: Report) -> str:
 
 
 VIEW_FILE = "netzwerksicht.txt"
-"""Beside the report's CSV files: the view line they all show (CSV has no place for it)."""
+"""Beside the report's CSV files and workbook: the view line they all show (a CSV file has
+no place for it)."""
+WORKBOOK = "tabellen.xlsx"
+"""Every CSV table of the report as one sheet (same name in both languages)."""
+
+
+def csv_tables(report: Report) -> dict[str, Table]:
+    """The tables written as CSV, by file name (the first table naming a file wins)."""
+    files: dict[str, Table] = {}
+    for table in report.tables:
+        if table.csv and table.csv not in files:
+            files[table.csv] = table
+    return files
+
+
+def report_csv(table: Table, lang: str) -> str:
+    """A report table as CSV: German with byte order mark, ``;`` and decimal comma (German
+    Excel opens it by double-click), English plain (`netzwerk.present.tables`)."""
+    content = to_csv(table.csv_records(), lang=lang)
+    return CSV_BOM + content if lang == "de" else content
+
+
+def report_workbook(report: Report) -> bytes:
+    """``tabellen.xlsx``: one sheet per CSV table, titled like the table in the report."""
+    sheets = [SheetTable(table.title, table.csv_records()) for table in csv_tables(report).values()]
+    return workbook_bytes(sheets, report.lang)
 
 
 def write_report(report: Report, out_dir: Path | str) -> list[Path]:
-    """Write report.html, report.md, figures/*.png, the CSV tables and `VIEW_FILE` (the
-    view line of the CSV tables) into ``out_dir``.
+    """Write report.html, report.md, figures/*.png, the CSV tables, ``tabellen.xlsx`` and
+    `VIEW_FILE` (the view line of the tables) into ``out_dir``.
 
     Every file is written atomically (a temporary file renamed into place) with mode 0600,
     folders created here get mode 0700, and every name is checked to stay inside
@@ -136,10 +162,7 @@ def write_report(report: Report, out_dir: Path | str) -> list[Path]:
         raise ConfigError(f"{out_dir}: ist kein Ordner — anderen Ausgabeordner wählen")
     # Render everything first: a failure while rendering changes nothing on disk.
     markdown, html = render_markdown(report), render_html(report)
-    csv_files: dict[str, str] = {}
-    for table in report.tables:
-        if table.csv and table.csv not in csv_files:
-            csv_files[table.csv] = "\ufeff" + to_csv(table.csv_records())  # BOM: Excel
+    csv_files = {name: report_csv(table, report.lang) for name, table in csv_tables(report).items()}
     targets = [
         (inside(out_dir, f"figures/{figure.name}.png"), figure.png) for figure in report.figures
     ]
@@ -147,7 +170,8 @@ def write_report(report: Report, out_dir: Path | str) -> list[Path]:
         (inside(out_dir, name), text_value.encode("utf-8"))
         for name, text_value in csv_files.items()
     ]
-    if csv_files:  # one line beside the CSV files says which view they show
+    if csv_files:  # the workbook, and one line beside the tables says which view they show
+        targets.append((inside(out_dir, WORKBOOK), report_workbook(report)))
         companion = f"{report.view_line}\n{text('view_line.file', report.lang)}\n"
         targets.append((inside(out_dir, VIEW_FILE), companion.encode("utf-8")))
     targets += [

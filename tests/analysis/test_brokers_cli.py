@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from netzwerk.analysis.brokers import TABLE_COLUMNS
 from netzwerk.cli import cli
 from netzwerk.model import Actor, Changeset, NodeRef, Tie
+from netzwerk.present.labels import column_titles
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.store import open_store
 
@@ -122,8 +123,10 @@ def test_brokers_csv_has_the_table_fields_and_options_on_stderr(store_path):
     result = run(store_path, "brokers", "--format", "csv")
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line]
-    assert lines[0] == ",".join(TABLE_COLUMNS)
+    assert lines[0] == "\ufeff" + ";".join(column_titles(TABLE_COLUMNS, "de").values())
     assert len(lines) == 9
+    english = run(store_path, "brokers", "--format", "csv", "--lang", "en").stdout.splitlines()
+    assert english[0] == ",".join(column_titles(TABLE_COLUMNS, "en").values())
     view_line, options_line = result.stderr.splitlines()
     assert view_line.startswith("# Sicht: Stand ") and "Kooperation, Mitgliedschaft" in view_line
     assert "betweenness=exact" in options_line
@@ -135,7 +138,7 @@ def test_brokers_table_starts_with_the_options(store_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("# Sicht: Stand 30.06.2024 · ") and "gewichtet" in lines[0]
     assert "betweenness_weighted=True" in lines[1] and "betweenness=exact" in lines[1]
-    assert lines[2].split()[:4] == ["id", "name", "sector", "betweenness"]
+    assert lines[2].split()[:4] == ["Kennung", "Name", "Sektor", "Betweenness"]
     assert len(lines) == 3 + 1 + 3
 
 
@@ -222,7 +225,7 @@ def test_dependency_table_has_summary_and_successors(store_path):
     result = run(store_path, "dependency")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# ")
-    assert "connected_pairs_lost" in result.stdout and "gain" in result.stdout
+    assert "verlorene Paare" in result.stdout and "Zuwachs" in result.stdout
 
 
 def test_unknown_coordinator_is_one_german_line_and_exit_2(store_path):
@@ -254,10 +257,13 @@ def test_keyplayers_json(store_path):
 def test_keyplayers_table_and_csv(store_path):
     table = run(store_path, "keyplayers", "-k", "2", "--measure", "DF")
     assert table.exit_code == 0, table.output
-    assert table.stdout.startswith("# ") and "DF_after_set" in table.stdout
-    assert table.stdout.count("DF_after_set") == 1  # the set's figure once, not per row
+    set_figure = "Abstandsfragmentierung ohne die Gruppe"
+    assert table.stdout.startswith("# ") and set_figure in table.stdout
+    assert table.stdout.count(set_figure) == 1  # the set's figure once, not per row
     csv = run(store_path, "keyplayers", "-k", "2", "--format", "csv")
-    assert csv.stdout.splitlines()[0] == "id,name,sector,F_alone,F_share"
+    assert csv.stdout.splitlines()[0] == (
+        "\ufeffKennung;Name;Sektor;Fragmentierung nur ohne diesen Akteur;Anteil an der Gruppe"
+    )
 
 
 def test_keyplayers_k_too_large_is_a_german_error(store_path):

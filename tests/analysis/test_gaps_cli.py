@@ -167,9 +167,13 @@ def test_gaps_table_prints_readable_sections(store_path):
 
 
 def test_gaps_csv_is_the_mixing_table(store_path):
-    result = run(store_path, "gaps", "--format", "csv", "--permutations", "9")
-    assert result.stdout.splitlines()[0] == "group_a,group_b,ties,expected,ratio"
-    assert result.stderr.startswith("# Sicht: Stand ")  # the view line, beside the CSV
+    german = run(store_path, "gaps", "--format", "csv", "--permutations", "9")
+    assert (
+        german.stdout.splitlines()[0] == "\ufeffGruppe A;Gruppe B;Verbindungen;erwartet;Verhältnis"
+    )
+    assert german.stderr.startswith("# Sicht: Stand ")  # the view line, beside the CSV
+    english = run(store_path, "gaps", "--format", "csv", "--permutations", "9", "--lang", "en")
+    assert english.stdout.splitlines()[0] == "Group A,Group B,Ties,expected,ratio"
 
 
 def test_gaps_by_topic_uses_topic_names(store_path):

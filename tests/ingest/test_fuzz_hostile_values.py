@@ -212,7 +212,7 @@ def test_hostile_values_pass_through_store_analysis_and_outputs(
         written += export_graph(clean, out / f"netz.{fmt}", fmt, show_names=True)
     written += export_graph(graph, out / "mit-steuerzeichen.csv", "csv", show_names=True)
     written.append(Path(out / "tabelle.csv"))
-    (out / "tabelle.csv").write_text(to_csv(rows), encoding="utf-8")
+    (out / "tabelle.csv").write_text(to_csv(rows, lang="en"), encoding="utf-8")
 
     new = set(_snapshot(tmp_path)) - set(before)
     outside = [

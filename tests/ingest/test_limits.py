@@ -615,7 +615,7 @@ def test_the_cli_prints_one_line_per_problem_and_no_traceback(tmp_path, write_cs
     assert len(lines) == 2, lines
     assert lines[0] == (
         'Fehler: Akteure.csv, Zeile 4, Spalte "name": Steuerzeichen U+0000 im '
-        'Namen — Zeichen entfernen "Erika\\x00"'
+        'Namen "Erika\\x00" — Zeichen entfernen'
     )
     assert lines[1].startswith("Fehler: Themen.csv, Zeile 1: zu viele Spalten")
 

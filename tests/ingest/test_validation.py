@@ -116,8 +116,7 @@ def test_xlsx_errors_use_sheet_name_and_row_numbers_with_gaps(write_xlsx, errors
     )
     assert str(problem) == (
         'netz.xlsx, Beziehungen, Zeile 5, Spalte "zu": unbekannter Akteur '
-        "— in Akteure anlegen oder Schreibweise prüfen "
-        '"Polizeiwache Hagen-Zentrum"'
+        '"Polizeiwache Hagen-Zentrum" — in Akteure anlegen oder Schreibweise prüfen'
     )
 
 

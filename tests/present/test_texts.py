@@ -24,3 +24,28 @@ def test_sections_and_roles_have_texts():
     for role in (*ROLE_KEYS, "gatekeeper_representative"):
         assert text(f"role.{role}", "de") != text(f"role.{role}", "en") or role == "gatekeeper"
         assert text(f"role_help.{role}", "de")
+
+
+def test_every_text_key_the_code_names_exists():
+    """A literal key passed to ``text(...)``/``t(...)`` anywhere in netzwerk is in TEXTS
+    (keys built at run time, e.g. ``f"col.{column}"``, are checked by the tests of their
+    output)."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "netzwerk"
+    call = re.compile(r"""\b(?:text|t|section_title)\(\s*["']([a-z_]+(?:\.[\w.-]+)+)["']""")
+    named = {
+        (path.name, key)
+        for path in package.rglob("*.py")
+        for key in call.findall(path.read_text(encoding="utf-8"))
+    }
+    assert len(named) > 50
+    missing = sorted((name, key) for name, key in named if key not in TEXTS)
+    assert missing == []
+
+
+def test_plural_nouns_have_singular_and_plural_in_both_languages():
+    for key, (german, english) in TEXTS.items():
+        if key.startswith("noun."):
+            assert german.count("|") == 1 and english.count("|") == 1, key

@@ -38,8 +38,8 @@ def test_report_names_the_consortium_end_in_both_languages(written):
         html = read_text(written[lang]["folder"], "report.html")
         assert "Diakonie Mark-Ruhr gGmbH (" in html
     ties = read_text(written["de"]["folder"], "changes_ties.csv")
-    assert "qm-wehringhausen,Quartiersmanagement Wehringhausen,diakonie-mark-ruhr" in ties
-    assert "qm-wehringhausen,Quartiersmanagement Wehringhausen,caritas-hagen" in ties
+    assert "qm-wehringhausen;Quartiersmanagement Wehringhausen;diakonie-mark-ruhr" in ties
+    assert "qm-wehringhausen;Quartiersmanagement Wehringhausen;caritas-hagen" in ties
 
 
 def test_changes_count_actors_and_ties_consistently(sample):

@@ -27,7 +27,8 @@ def all_output_text(folder) -> str:
 
 def csv_cells(folder):
     for path in sorted(folder.glob("*.csv")):
-        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))):
+        # German report tables: ";" between cells (German Excel)
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"):
             yield path.name, row
 
 

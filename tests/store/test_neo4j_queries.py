@@ -282,6 +282,8 @@ def test_query_with_parameters_as_csv(sample_store, neo4j_uri):
         "to=2022-12-31",
         "--format",
         "csv",
+        "--lang",
+        "en",  # plain CSV: "," and ISO dates
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))

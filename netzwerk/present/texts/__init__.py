@@ -20,7 +20,18 @@ from netzwerk.present.texts.report import SECTION_KEYS
 
 __all__ = ["MODULES", "ROLE_KEYS", "SECTION_KEYS", "TEXTS", "section_title", "text"]
 
-MODULES = ("report", "analyses", "figures", "cli", "introductions", "counts", "view")
+MODULES = (
+    "report",
+    "analyses",
+    "figures",
+    "cli",
+    "introductions",
+    "counts",
+    "view",
+    "tables",
+    "help",
+    "usage",
+)
 """The modules whose ``TEXTS`` are merged, by area (add a new area here)."""
 
 

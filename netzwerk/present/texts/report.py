@@ -47,8 +47,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(e.g. Person-7F3A-2C9K-XQ4M). Check this before passing the report on.",
     ),
     "report.tables_note": (
-        "Alle Tabellen liegen vollständig als CSV-Dateien neben diesem Bericht.",
-        "Every table is stored in full as a CSV file next to this report.",
+        "Alle Tabellen liegen vollständig als CSV-Dateien (für Excel: Semikolon, "
+        "Dezimalkomma) und gesammelt in tabellen.xlsx neben diesem Bericht.",
+        "Every table is stored in full as a CSV file and all of them in tabellen.xlsx next "
+        "to this report.",
     ),
     "report.more_rows": (
         "… und {n} weitere (vollständig in {file})",

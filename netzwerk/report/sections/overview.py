@@ -88,7 +88,7 @@ def _count_tables(ctx: Context, summary: Mapping) -> list[Table]:
             ["table", "label", "count"],
             {
                 "table": ctx.t("report.contents"),
-                "label": ctx.t("col.label") or "label",
+                "label": ctx.t("col.entry"),
                 "count": ctx.t("col.count"),
             },
             long_rows,
