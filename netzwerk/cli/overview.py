@@ -111,6 +111,8 @@ def export(ctx: click.Context, fmt: str, out: Path, view: NetworkView, show_name
     valid today, on --as-of, or in every period (--alle-zeitraeume)."""
     with store_from(ctx) as store:
         graph = store.graph(as_of=view.as_of)
-    click.echo(f"# {period_line(view, default_language())}")
-    for path in export_graph(graph, out, fmt, show_names=show_names):
-        click.echo(text("output.written", default_language(), path=path))
+    written = export_graph(graph, out, fmt, show_names=show_names)
+    lang = default_language()
+    click.echo(f"# {period_line(view, lang)}")  # after the export: an error stays one line
+    for path in written:
+        click.echo(text("output.written", lang, path=path))
