@@ -84,13 +84,7 @@ def key_players(
     >>> key_players(G, 2)["players"], key_players(G, 2)["after"]
     (['a', 'b'], 1.0)
     """
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
-    arrays = graph_arrays(
-        graph.to_undirected(as_view=True) if graph.is_directed() else graph,
-        weight=None,
-        distance=None,
-    )
+    arrays = _unweighted_arrays(graph, measure)
     if not 1 <= k < arrays.n:
         raise ValueError(f"k must be between 1 and {arrays.n - 1}, not {k}")
     score_all = _fragmentation_without_each if measure == "F" else _distance_without_each
@@ -161,13 +155,7 @@ def member_contributions(
     >>> [{k: round(v, 6) for k, v in c.items()} for c in member_contributions(G, ["a", "b"])]
     [{'alone': 0.9, 'share': 0.6}, {'alone': 0.4, 'share': 0.1}]
     """
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
-    arrays = graph_arrays(
-        graph.to_undirected(as_view=True) if graph.is_directed() else graph,
-        weight=None,
-        distance=None,
-    )
+    arrays = _unweighted_arrays(graph, measure)
     index = arrays.index
     return _contributions(arrays, [index[player] for player in players], measure)
 
@@ -274,3 +262,14 @@ def _distance_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray
         scores[node] = distance_fragmentation_kernel(arrays, alive)
         alive[node] = True
     return scores
+
+
+def _unweighted_arrays(graph: nx.Graph, measure: str) -> GraphArrays:
+    """The graph as undirected, unweighted arrays, once ``measure`` is known to exist."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
+    return graph_arrays(
+        graph.to_undirected(as_view=True) if graph.is_directed() else graph,
+        weight=None,
+        distance=None,
+    )
