@@ -10,27 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from netzwerk.ingest import TieCounts
-from netzwerk.present.formats import format_number
+from netzwerk.present.formats import plural
 from netzwerk.present.texts import text
 
-__all__ = ["counted", "records_and_ties"]
+__all__ = ["records_and_ties"]
 
-#: node record kinds in the order a summary names them
-NODE_KINDS = ("actors", "topics", "projects", "events", "places")
+#: node record kinds in the order a summary names them, with their nouns
+NODE_KINDS = {
+    "actors": "actor",
+    "topics": "topic",
+    "projects": "project",
+    "events": "event",
+    "places": "place",
+}
 #: derived tie kinds in the order a summary names them (others follow as "sonstige")
 DERIVED_KINDS = ("works_on", "located_at", "runs", "funding")
-
-
-def counted(number: int, word: str, lang: str = "de") -> str:
-    """``number`` and the word for it, singular for exactly 1 (``count.<word>.one``/``other``).
-
-    >>> counted(1, "stated"), counted(10, "stated"), counted(1879, "actors")
-    ('1 Beziehung', '10 Beziehungen', '1.879 Akteure')
-    >>> counted(1, "topics", "en"), counted(2, "derived", "en")
-    ('1 topic', '2 derived links')
-    """
-    form = "one" if number == 1 else "other"
-    return f"{format_number(number, lang)} {text(f'count.{word}.{form}', lang)}"
 
 
 def _derived(ties: TieCounts, lang: str) -> str:
@@ -38,13 +32,13 @@ def _derived(ties: TieCounts, lang: str) -> str:
     total = sum(ties.derived.values())
     if not total:
         return ""
-    parts = [
-        counted(ties.derived[kind], kind, lang) for kind in DERIVED_KINDS if ties.derived[kind]
-    ]
+    parts = [plural(ties.derived[kind], kind, lang) for kind in DERIVED_KINDS if ties.derived[kind]]
     other = sum(n for kind, n in ties.derived.items() if kind not in DERIVED_KINDS)
     if other:
-        parts.append(counted(other, "other_kind", lang))
-    return f"{text('count.derived_intro', lang)} {counted(total, 'derived', lang)} ({', '.join(parts)})"
+        parts.append(plural(other, "other_kind", lang))
+    return (
+        f"{text('count.derived_intro', lang)} {plural(total, 'derived', lang)} ({', '.join(parts)})"
+    )
 
 
 def records_and_ties(counts: Mapping[str, int], ties: TieCounts, lang: str = "de") -> str:
@@ -57,10 +51,12 @@ def records_and_ties(counts: Mapping[str, int], ties: TieCounts, lang: str = "de
     >>> records_and_ties({"actors": 1}, TieCounts(stated=1, participations=2), "en")
     '1 actor; 1 tie and 2 participations'
     """
-    nodes = ", ".join(counted(counts[kind], kind, lang) for kind in NODE_KINDS if counts.get(kind))
+    nodes = ", ".join(
+        plural(counts[kind], noun, lang) for kind, noun in NODE_KINDS.items() if counts.get(kind)
+    )
     written = [
-        counted(number, word, lang)
-        for word, number in (("stated", ties.stated), ("participations", ties.participations))
+        plural(number, noun, lang)
+        for noun, number in (("tie", ties.stated), ("participation", ties.participations))
         if number
     ]
     tie_phrase = f" {text('count.and', lang)} ".join(written)

@@ -171,9 +171,11 @@ def plural(count: int, noun: str, lang: str = "de") -> str:
 
     >>> plural(1, "actor"), plural(12, "actor"), plural(11, "topic"), plural(0, "tie", "en")
     ('1 Akteur', '12 Akteure', '11 Themen', '0 ties')
+    >>> plural(1879, "tie"), plural(1879, "tie", "en")
+    ('1.879 Beziehungen', '1,879 ties')
     """
     singular, plural_form = text(f"noun.{noun}", lang).split("|")
-    return f"{count} {singular if count == 1 else plural_form}"
+    return f"{format_number(count, lang)} {singular if count == 1 else plural_form}"
 
 
 def kind_noun(kind: str, lang: str = "de") -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from netzwerk.present.formats import format_date
+from netzwerk.present.formats import format_date, plural
 from netzwerk.present.texts import text
 
 __all__ = ["ALL_RUNS", "data_sources", "last_read", "source_phrase"]
@@ -75,6 +75,5 @@ def source_phrase(
     day = _day(str(source["last"]), format_day or (lambda d: format_date(d, lang)))
     if source["loads"] == 1:
         return text("sources.line_once", lang, file=source["file"], day=day)
-    form = "sources.loads.one" if source["loads"] == 1 else "sources.loads.other"
-    loads = text(form, lang, count=source["loads"])
+    loads = plural(source["loads"], "load", lang)
     return text("sources.line", lang, file=source["file"], day=day, loads=loads)

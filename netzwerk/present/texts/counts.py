@@ -4,35 +4,18 @@ about, with singular and plural (German next to English)."""
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
-    # ------------------------------------------------------------------ record kinds
-    # "count.<kind>.one" / "count.<kind>.other": the word after a number (1 / any other)
-    "count.actors.one": ("Akteur", "actor"),
-    "count.actors.other": ("Akteure", "actors"),
-    "count.topics.one": ("Thema", "topic"),
-    "count.topics.other": ("Themen", "topics"),
-    "count.projects.one": ("Projekt", "project"),
-    "count.projects.other": ("Projekte", "projects"),
-    "count.events.one": ("Veranstaltung", "event"),
-    "count.events.other": ("Veranstaltungen", "events"),
-    "count.places.one": ("Ort", "place"),
-    "count.places.other": ("Orte", "places"),
-    # ------------------------------------------------------------------ ties by origin
-    "count.stated.one": ("Beziehung", "tie"),
-    "count.stated.other": ("Beziehungen", "ties"),
-    "count.participations.one": ("Beteiligung", "participation"),
-    "count.participations.other": ("Beteiligungen", "participations"),
-    "count.derived.one": ("abgeleitete Verknüpfung", "derived link"),
-    "count.derived.other": ("abgeleitete Verknüpfungen", "derived links"),
-    "count.works_on.one": ("zu einem Thema", "to a topic"),
-    "count.works_on.other": ("zu Themen", "to topics"),
-    "count.located_at.one": ("zu einem Ort", "to a place"),
-    "count.located_at.other": ("zu Orten", "to places"),
-    "count.runs.one": ("Trägerschaft", "run by"),
-    "count.runs.other": ("Trägerschaften", "run by"),
-    "count.funding.one": ("Förderung", "funding"),
-    "count.funding.other": ("Förderungen", "funding"),
-    "count.other_kind.one": ("sonstige", "other"),
-    "count.other_kind.other": ("sonstige", "other"),
+    # ------------------------------------------------------------------ derived links
+    # "noun.<word>": singular|plural after a number (`present.formats.plural`); record kinds,
+    # Beziehung and Beteiligung are in `texts.tables`
+    "noun.derived": (
+        "abgeleitete Verknüpfung|abgeleitete Verknüpfungen",
+        "derived link|derived links",
+    ),
+    "noun.works_on": ("zu einem Thema|zu Themen", "to a topic|to topics"),
+    "noun.located_at": ("zu einem Ort|zu Orten", "to a place|to places"),
+    "noun.runs": ("Trägerschaft|Trägerschaften", "run by|run by"),
+    "noun.funding": ("Förderung|Förderungen", "funding|funding"),
+    "noun.other_kind": ("sonstige|sonstige", "other|other"),
     # ------------------------------------------------------------------ sentences
     "count.none": ("keine Einträge", "no entries"),
     "count.and": ("und", "and"),
@@ -41,8 +24,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "count.read": ("Gelesen: {counts}.", "Read: {counts}."),
     "count.all_ties_row": ("Verknüpfungen (alle)", "Links (all)"),
     # ------------------------------------------------------------------ data sources
-    "sources.loads.one": ("{count} Ladevorgang", "{count} load"),
-    "sources.loads.other": ("{count} Ladevorgänge", "{count} loads"),
+    "noun.load": ("Ladevorgang|Ladevorgänge", "load|loads"),
     "sources.col.file": ("Datei", "File"),
     "sources.col.last": ("zuletzt geladen", "last loaded"),
     "sources.col.loads": ("Ladevorgänge", "Loads"),
