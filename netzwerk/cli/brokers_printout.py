@@ -75,14 +75,15 @@ def _labelled(rows: list[dict], field: str, by: str, lang: str) -> list[dict]:
 
 # Options the view line already says (`netzwerk.present.view_line`): not repeated in the
 # ``#`` options line (JSON keeps them in ``options``).
-VIEW_KEYS = frozenset({"tie_kinds", "shared", "as_of", "weighted", "by"})
+VIEW_KEYS = frozenset({"tie_kinds", "shared", "as_of", "weighted", "by", "betweenness_weighted"})
 
 ShownView = tuple[str, dict]
 """The view line and the JSON ``view`` key (`netzwerk.cli.common.shown_view`)."""
 
 
 def _option_cells(options: dict) -> dict:
-    return {key: _cell(value) for key, value in options.items() if key not in VIEW_KEYS}
+    """The options the ``#`` method line shows: those the view line does not say."""
+    return {key: value for key, value in options.items() if key not in VIEW_KEYS}
 
 
 def brokers_printout(

@@ -24,6 +24,7 @@ import click
 
 from netzwerk.errors import ConfigError
 from netzwerk.present.labels import column_titles
+from netzwerk.present.method_line import method_line
 from netzwerk.present.tables import CSV_BOM, columns_of, to_csv, to_json, to_table
 from netzwerk.present.texts import text
 from netzwerk.present.workbook import SheetTable, workbook_bytes
@@ -100,11 +101,6 @@ class Printout:
     notes: Sequence[str] = ()
 
 
-def options_line(options: Mapping[str, Any]) -> str:
-    """``# key=value, …``: how a result was computed, as one comment line."""
-    return "# " + ", ".join(f"{key}={value}" for key, value in options.items())
-
-
 def _from_command(name: str) -> Any:
     ctx = click.get_current_context(silent=True)
     return None if ctx is None else ctx.params.get(name)
@@ -125,14 +121,14 @@ def _text_output(data: Printout, fmt: str, lang: str) -> str:
     return CSV_BOM + body if fmt == "csv" and lang == "de" else body
 
 
-def _head_lines(data: Printout, fmt: str) -> list[str]:
+def _head_lines(data: Printout, fmt: str, lang: str) -> list[str]:
     """The view line, then the options line: what a table opens with and what goes to
     stderr before CSV and xlsx (JSON carries both in its data)."""
     if fmt == "json":
         return []
     heads = [f"# {data.view_line}"] if data.view_line else []
     if data.options and (fmt == "table" or data.options_in_csv):
-        heads.append(options_line(data.options))
+        heads.append(f"# {method_line(data.options, lang)}")
     return heads
 
 
@@ -172,7 +168,7 @@ def emit(
         records = data if isinstance(data, list) else [data]
         data = Printout(data, [Section(records, columns)], options, options_in_csv=False)
     content = "" if fmt == "xlsx" else _text_output(data, fmt, lang)
-    heads = _head_lines(data, fmt)
+    heads = _head_lines(data, fmt, lang)
     if heads and fmt == "table" and out is not None:
         content = "".join(line + "\n" for line in heads) + content
     else:

@@ -129,7 +129,7 @@ def test_brokers_csv_has_the_table_fields_and_options_on_stderr(store_path):
     assert english[0] == ",".join(column_titles(TABLE_COLUMNS, "en").values())
     view_line, options_line = result.stderr.splitlines()
     assert view_line.startswith("# Sicht: Stand ") and "Kooperation, Mitgliedschaft" in view_line
-    assert "betweenness=exact" in options_line
+    assert options_line.startswith("# Berechnung: ") and "Betweenness exakt" in options_line
 
 
 def test_brokers_table_starts_with_the_options(store_path):
@@ -137,7 +137,8 @@ def test_brokers_table_starts_with_the_options(store_path):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("# Sicht: Stand 30.06.2024 · ") and "gewichtet" in lines[0]
-    assert "betweenness_weighted=True" in lines[1] and "betweenness=exact" in lines[1]
+    assert lines[1].startswith("# Berechnung: ") and "Betweenness exakt" in lines[1]
+    assert "=" not in lines[1]  # labels in words, not option codes
     assert lines[2].split()[:4] == ["Kennung", "Name", "Sektor", "Betweenness"]
     assert len(lines) == 3 + 1 + 3
 

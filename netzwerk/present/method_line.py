@@ -1,0 +1,47 @@
+"""How a result was computed, in one line a person reads: the ``#`` line under the view line.
+
+The view line (`netzwerk.present.view_line`) says *what* network is shown; this line says
+*how* the figures were computed (betweenness exact or sampled, with how many sources and
+which error, the constraint model, the key-player search). Keys and values come from the
+analysis as plain data (JSON keeps them as they are, under ``options``); here each known key
+gets its label (``method.<key>``) and each coded value its word (``method.value.<value>``)
+in the reader's language, numbers their decimal mark. Keys without a text are shown as
+they are, so a new option is never lost; empty values (``None``) are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from netzwerk.present.formats import format_cell
+from netzwerk.present.texts import TEXTS, text
+
+__all__ = ["method_line"]
+
+
+def method_line(options: Mapping[str, Any], lang: str = "de") -> str:
+    """``Berechnung: Betweenness exakt, Quellen 173, …`` for ``options``.
+
+    >>> method_line({"betweenness": "sampled", "betweenness_sources": 256,
+    ...              "betweenness_max_standard_error": 0.0041, "betweenness_seed": None})
+    'Berechnung: Betweenness geschätzt, Quellen 256, größter Standardfehler 0,004'
+    >>> method_line({"measure": "F", "k": 3, "restarts": 10}, "en")
+    'Computed: measure fragmentation (F), k 3, restarts 10'
+    """
+    parts = [
+        f"{_label(key, lang)} {_value(value, lang)}"
+        for key, value in options.items()
+        if value is not None
+    ]
+    return f"{text('method.intro', lang)}: {', '.join(parts)}"
+
+
+def _label(key: str, lang: str) -> str:
+    return text(f"method.{key}", lang) if f"method.{key}" in TEXTS else key
+
+
+def _value(value: Any, lang: str) -> str:
+    if isinstance(value, str) and f"method.value.{value}" in TEXTS:
+        return text(f"method.value.{value}", lang)
+    return format_cell(value, lang)
