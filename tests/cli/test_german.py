@@ -117,14 +117,14 @@ def sample_store(tmp_path_factory):
 
 def header_lines(output: str) -> list[str]:
     """Heading and column-title lines of a table output (the line above each ---- rule,
-    headings above those), plus the lines before the first table."""
+    headings above those), and the ``#`` lines (which view, how it was computed)."""
     lines = output.splitlines()
-    found = []
+    found = [line for line in lines if line.startswith("#")]
     for index, line in enumerate(lines):
         if index + 1 < len(lines) and set(lines[index + 1].replace(" ", "")) == {"-"}:
             found.append(line)
             above = lines[index - 1] if index else ""
-            if above.strip() and not above.startswith("#"):  # '#': how it was computed
+            if above.strip() and not above.startswith("#"):
                 found.append(above)
     return found
 
