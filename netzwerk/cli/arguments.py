@@ -235,8 +235,9 @@ def by_option(metavar: str = "sector|topic|ATTRIBUTE") -> Callable[[Callable], C
     )
 
 
-def parse_day(text: str | None) -> date | None:
-    """Parse a CLI date: 2024-06-30, 30.06.2024 or 2024 (= 31 Dec)."""
+def parse_day(text: str | None, option: str = "as_of") -> date | None:
+    """Parse a CLI date: 2024-06-30, 30.06.2024 or 2024 (= 31 Dec); an error names
+    ``option`` (the parameter the date came from)."""
     if not text:
         return None
     text = text.strip()
@@ -249,7 +250,9 @@ def parse_day(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError as error:
         raise ConfigError(
-            f'ungültiges Datum "{text}" — Format JJJJ-MM-TT oder TT.MM.JJJJ, z. B. 2024-06-30'
+            f'{{option}}: ungültiges Datum "{text}" — Format JJJJ-MM-TT oder TT.MM.JJJJ, '
+            "z. B. 2024-06-30",
+            option=option,
         ) from error
 
 
@@ -262,7 +265,10 @@ def parse_tie_kinds(text: str) -> tuple[str, ...]:
         key = TIE_KINDS.parse(part)
         if key is None:
             allowed = ", ".join(TIE_KINDS.keys())
-            raise ConfigError(f'unbekannte Beziehungsart "{part.strip()}" — erlaubt: {allowed}')
+            raise ConfigError(
+                f'{{option}}: unbekannte Beziehungsart "{part.strip()}" — erlaubt: {allowed}',
+                option="ties",
+            )
         kinds.append(key)
     return tuple(kinds)
 

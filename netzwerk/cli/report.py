@@ -64,7 +64,7 @@ def report(
             out_dir,
             lang=lang,
             view=view,
-            compare=parse_day(compare),
+            compare=parse_day(compare, "compare"),
             show_names=show_names,
         )
     click.echo(text("msg.report", lang, report=out_dir / "report.html"))
