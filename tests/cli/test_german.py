@@ -230,6 +230,22 @@ def test_usage_errors_are_one_german_line_and_exit_2(case):
     assert english_in(lines[0]) == [] and "Error" not in lines[0], lines[0]
 
 
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["brokers", "--as-of", "31.02.2024"], 'Fehler: --as-of: ungültiges Datum "31.02.2024" — '),
+        (["gaps", "--ties", "freundschaft"], 'Fehler: --ties: unbekannte Beziehungsart "freund'),
+    ],
+)
+def test_value_errors_name_the_option_then_the_value_then_the_fix(
+    sample_store, arguments, expected
+):
+    result = CliRunner().invoke(cli, ["--store", str(sample_store), *arguments])
+    assert result.exit_code == 2
+    assert result.output.startswith(expected) and result.output.count("\n") == 1, result.output
+    assert "z. B." in result.output or "erlaubt:" in result.output  # the fix comes last
+
+
 def test_usage_errors_are_english_with_netzwerk_lang_en():
     result = CliRunner().invoke(cli, ["keyplayers"], env={"NETZWERK_LANG": "en"})
     assert result.exit_code == 2
