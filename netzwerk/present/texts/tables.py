@@ -89,7 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.nodes": ("Knoten", "Nodes"),
     "status.actor_types": ("Akteurstypen", "Actor types"),
     "status.sectors": ("Sektoren", "Sectors"),
-    "status.ties": ("Beziehungen", "Ties"),
+    "status.ties": (
+        "Verknüpfungen nach Art (alle, auch abgeleitete)",
+        "Links by kind (all, derived included)",
+    ),
     "status.persons": (
         "Personen: {persons} (davon mit Einwilligung {consented})",
         "Persons: {persons} (of whom consented: {consented})",
