@@ -6,12 +6,12 @@ import random
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 from netzwerk.analysis.cohesion import (
-    components_kernel,
     distance_fragmentation_kernel,
     fragmentation_kernel,
 )
@@ -229,30 +229,102 @@ def _objective(arrays: GraphArrays, alive: np.ndarray, measure: str) -> float:
 
 
 def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
-    """F after additionally removing each living node (dead nodes: -inf).
+    """F after additionally removing each living node (dead nodes: -inf), for all nodes at
+    once in O(n + m).
 
-    Removing a node that is not a cut-point only shrinks its component by one, so F
-    follows from the component sizes; cut-points get a new component search.
+    Removing a node that is not a cut-point only shrinks its component by one. A cut-point
+    splits its component into pieces whose sizes the block-cut tree gives (`_pieces`), so
+    no component search per cut-point is needed (that made the search quadratic: 100 s for
+    the report's key players at 5,000 actors).
     """
-    labels = components_kernel(arrays, alive)
     living = np.flatnonzero(alive)
     remaining = len(living)
     scores = np.full(arrays.n, -np.inf)
     if remaining < 3:
         scores[living] = 0.0
         return scores
-    sizes = np.bincount(labels[living]).astype(float)
-    pairs = np.sum(sizes * (sizes - 1))
-    own = sizes[labels[living]]
-    after = pairs - own * (own - 1) + (own - 1) * (own - 2)
+    own, pieces = _pieces(arrays.skeleton.induced_subgraph(living.tolist()))
+    pairs = float(np.sum(own - 1))  # Σ_c s_c(s_c − 1): each of a component's s nodes adds s − 1
+    after = pairs - own * (own - 1) + pieces
     scores[living] = 1.0 - after / ((remaining - 1) * (remaining - 2))
-    sub = arrays.skeleton.induced_subgraph(living.tolist())
-    for local in sub.articulation_points():
-        node = living[local]
-        alive[node] = False
-        scores[node] = fragmentation_kernel(arrays, alive)
-        alive[node] = True
     return scores
+
+
+def _pieces(graph: ig.Graph) -> tuple[np.ndarray, np.ndarray]:
+    r"""For every node of ``graph``: the size of its component, and
+    :math:`\sum_p s_p(s_p - 1)` over the pieces that component falls into without the node.
+
+    A node that is not a cut-point leaves one piece of size s − 1. For a cut-point the
+    pieces are read off the block-cut tree (Harary 1969; Hopcroft & Tarjan 1973): blocks
+    (biconnected components) and cut-points alternate; rooted at a block, the subtree
+    below each child block of a cut-point is one piece, and the rest of the component
+    (size s − subtree of the cut-point) is the last one.
+
+    Path 0–1–2–3 with 4 on 1: without 1 the pieces are {0}, {4}, {2, 3}: 0 + 0 + 2.
+
+    >>> pieces = _pieces(ig.Graph([(0, 1), (1, 2), (2, 3), (1, 4)]))
+    >>> pieces[0].tolist(), pieces[1].tolist()
+    ([5.0, 5.0, 5.0, 5.0, 5.0], [12.0, 2.0, 6.0, 12.0, 12.0])
+    """
+    n = graph.vcount()
+    membership = np.asarray(graph.connected_components().membership, dtype=np.int64)
+    own = np.bincount(membership)[membership].astype(float)
+    pieces = (own - 1) * (own - 2)
+    blocks, cut_points = graph.biconnected_components(return_articulation_points=True)
+    if not cut_points:
+        return own, pieces
+    tree = _BlockCutTree([list(block) for block in blocks], cut_points, n)
+    for node, children, above in tree.pieces(own):
+        pieces[node] = sum(size * (size - 1) for size in children) + above * (above - 1)
+    return own, pieces
+
+
+class _BlockCutTree:
+    """Blocks 0…b−1 and cut-points b… as one forest, each tree rooted at a block, with the
+    number of nodes below every tree node (a block counts its nodes that are no cut-point)."""
+
+    def __init__(self, blocks: list[list[int]], cut_points: list[int], n: int) -> None:
+        is_cut = np.zeros(n, dtype=bool)
+        is_cut[cut_points] = True
+        self.cut_points = cut_points
+        first = len(blocks)
+        tree_id = {node: first + i for i, node in enumerate(cut_points)}
+        self.neighbours: list[list[int]] = [[] for _ in range(first + len(cut_points))]
+        self.count = np.ones(first + len(cut_points))
+        for b, members in enumerate(blocks):
+            self.count[b] = sum(1 for node in members if not is_cut[node])
+            for node in members:
+                if is_cut[node]:
+                    self.neighbours[b].append(tree_id[node])
+                    self.neighbours[tree_id[node]].append(b)
+        self.first = first
+        self.parent = np.full(len(self.neighbours), -1)
+        self._count_below()
+
+    def _count_below(self) -> None:
+        seen = np.zeros(len(self.neighbours), dtype=bool)
+        for root in range(self.first):
+            if seen[root]:
+                continue
+            seen[root] = True
+            order = [root]
+            for node in order:  # grows while read: breadth first
+                for other in self.neighbours[node]:
+                    if not seen[other]:
+                        seen[other] = True
+                        self.parent[other] = node
+                        order.append(other)
+            for node in reversed(order[1:]):
+                self.count[self.parent[node]] += self.count[node]
+
+    def pieces(self, own: np.ndarray) -> list[tuple[int, list[float], float]]:
+        """Per cut-point: the node, the sizes of the pieces below it, the size above it."""
+        found = []
+        for i, node in enumerate(self.cut_points):
+            t = self.first + i
+            below = [float(self.count[c]) for c in self.neighbours[t] if self.parent[c] == t]
+            found.append((node, below, float(own[node] - self.count[t])))
+        return found
 
 
 def _distance_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:

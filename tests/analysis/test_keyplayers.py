@@ -142,3 +142,26 @@ def test_member_contributions_agree_with_the_plain_objective():
         assert own["share"] == pytest.approx(
             distance_fragmentation(graph, players) - distance_fragmentation(graph, rest)
         )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_fragmentation_without_each_node_matches_removing_it(seed):
+    """The block-cut tree shortcut (all nodes in O(n + m)) against a component search per
+    node, on sparse random graphs with cut-points, some nodes already removed."""
+    from netzwerk.analysis.keyplayers import _fragmentation_without_each
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 60))
+    graph = nx.gnm_random_graph(n, int(rng.integers(n // 2, 2 * n)), seed=seed)
+    arrays = graph_arrays(graph, weight=None, distance=None)
+    alive = rng.random(n) > 0.15
+    scores = _fragmentation_without_each(arrays, alive.copy())
+    for node in range(n):
+        if not alive[node]:
+            assert scores[node] == -np.inf
+            continue
+        without = alive.copy()
+        without[node] = False
+        if without.sum() < 2:
+            continue
+        assert scores[node] == pytest.approx(fragmentation_kernel(arrays, without), abs=1e-12)
