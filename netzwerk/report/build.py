@@ -251,20 +251,7 @@ def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:
     heatmap; on the way the actors cut off and the components without the coordinators."""
     view, results, lang = ctx.view, ctx.results, ctx.lang
     names = ctx.names()
-    positions = plots.network_layout(view)
-    results.map_figure = _figure(
-        "network-map",
-        text("map.title", lang),
-        text("map.alt", lang),
-        plots.network_map(
-            view,
-            names=names,
-            brokers=results.map_brokers,
-            cut_points=results.cut_points,
-            lang=lang,
-            positions=positions,
-        ),
-    )
+    positions = _map_figure(ctx, names)
     stopwatch.lap("figure_map")
     results.cut_off = plots.cut_off_actors(view, ctx.coordinators)
     rest = view.subgraph([n for n in view if n not in set(ctx.coordinators)])
@@ -272,7 +259,7 @@ def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:
         nx.number_connected_components(view) if len(view) else 0,
         nx.number_connected_components(rest) if len(rest) else 0,
     )
-    if results.dependency:
+    if results.dependency and positions is not None:
         numbers = {
             text("dependency.connected_pairs", lang): (
                 results.dependency["connected_pairs_before"],
@@ -327,6 +314,37 @@ def assemble(computed: Computed) -> Report:
         sections=built,
         timings={**computed.timings, **stopwatch.wall_timings()},
     )
+
+
+def _map_figure(ctx: Context, names: Mapping) -> Mapping | None:
+    """The network map: every actor, or past `GROUP_MAP_FROM` actors the groups and the
+    ties between them (then no actor positions are returned, and no figure draws every
+    actor)."""
+    view, results, lang = ctx.view, ctx.results, ctx.lang
+    if plots.shows_groups(len(view)):
+        brokers = [(names.get(b, str(b)), view.nodes[b].get("sector")) for b in results.map_brokers]
+        results.map_figure = _figure(
+            "network-map",
+            text("group_map.title", lang),
+            text("group_map.alt", lang),
+            plots.group_map(results.gaps, brokers=brokers, lang=lang),
+        )
+        return None
+    positions = plots.network_layout(view)
+    results.map_figure = _figure(
+        "network-map",
+        text("map.title", lang),
+        text("map.alt", lang),
+        plots.network_map(
+            view,
+            names=names,
+            brokers=results.map_brokers,
+            cut_points=results.cut_points,
+            lang=lang,
+            positions=positions,
+        ),
+    )
+    return positions
 
 
 def _figure(name: str, title: str, alt: str, figure: Any) -> Figure:

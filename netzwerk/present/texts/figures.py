@@ -10,6 +10,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Netzwerkkarte der Akteure, farbig nach Sektor",
         "Network map of the actors, coloured by sector",
     ),
+    "group_map.title": ("Netzwerkkarte nach Sektoren", "Network map by sector"),
+    "group_map.alt": (
+        "Sektoren als Kreise (Fläche: Zahl der Akteure), Linien zwischen ihnen (Breite: Zahl "
+        "der Verbindungen), darunter die stärksten Vermittler",
+        "Sectors as circles (area: number of actors), lines between them (width: number of "
+        "ties), their strongest brokers named below",
+    ),
+    "group_map.counts": (
+        "{actors} Akteure · {inside} Verbindungen intern",
+        "{actors} actors · {inside} ties inside",
+    ),
     "legend.coordinator": ("Quartiersmanagement", "District management"),
     "legend.broker": ("Vermittler (höchste Betweenness)", "Broker (highest betweenness)"),
     "legend.cut_point": ("Nadelöhr (Cut-Point)", "Cut-point"),

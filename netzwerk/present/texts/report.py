@@ -108,12 +108,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the main brokers are diamonds, cut-points wear a ring.",
     ),
     "map.method": (
-        "Anordnung: Federmodell (spring layout) mit festem Startwert, daher bei jedem Lauf "
-        "gleich. Nähe auf der Karte heißt ungefähr: eng verbunden. Beschriftet sind die "
-        "Einrichtungen mit den meisten Verbindungen und alle hervorgehobenen Akteure.",
-        "Layout: spring layout with a fixed seed, so it is the same in every run. Closeness "
-        "on the map roughly means: closely tied. Labelled are the organisations with the most "
-        "ties and every highlighted actor.",
+        "Anordnung: Kamada–Kawai (in Teilnetzen über 1.000 Akteuren Fruchterman–Reingold mit "
+        "Raster), mit festem Startwert, daher bei jedem Lauf gleich. Nähe auf der Karte heißt "
+        "ungefähr: eng verbunden. Beschriftet sind die Einrichtungen mit den meisten "
+        "Verbindungen und alle hervorgehobenen Akteure.",
+        "Layout: Kamada–Kawai (in parts of more than 1,000 actors Fruchterman–Reingold with a "
+        "grid), with a fixed seed, so it is the same in every run. Closeness on the map "
+        "roughly means: closely tied. Labelled are the organisations with the most ties and "
+        "every highlighted actor.",
+    ),
+    "map.grouped_lead": (
+        "Das Netz hat {actors} Akteure – zu viele für ein lesbares Bild jedes einzelnen. Die "
+        "Karte zeigt es deshalb eine Ebene höher: Jeder Kreis ist ein Sektor (Fläche: Zahl "
+        "seiner Akteure), jede Linie die Verbindungen zwischen zwei Sektoren (breiter = mehr). "
+        "Unter jedem Sektor stehen seine stärksten Vermittler (◆). Einzelne Akteure zeigen die "
+        "Tabellen und ihr Ego-Netz (netzwerk plot ego).",
+        "The network has {actors} actors – too many for a readable picture of each one. So "
+        "the map shows it one level up: each circle is a sector (area: number of its actors), "
+        "each line the ties between two sectors (wider = more). Below each sector stand its "
+        "strongest brokers (◆). Single actors are in the tables and their ego network "
+        "(netzwerk plot ego).",
+    ),
+    "map.grouped_method": (
+        "Gezählt wie in der Tabelle der Verbindungen zwischen Gruppen: jede Verbindung einmal. "
+        "Ab {limit} Akteuren zeigt der Bericht diese Karte statt eines Bildes aller Akteure, "
+        "und die Abhängigkeit vom Quartiersmanagement nur in Zahlen.",
+        "Counted as in the table of ties between groups: each tie once. From {limit} actors "
+        "on the report shows this map instead of a picture of every actor, and the dependency "
+        "on the district management in numbers only.",
     ),
     # ------------------------------------------------------------------ unreached
     "unreached.lead": (

@@ -18,8 +18,8 @@ Figures draw results; they compute nothing the analysis returns (the dependency 
 reads `netzwerk.analysis.dependency`).
 
 Modules: `style` (page, fonts, palette, markers), `layout` (positions), `drawing` and
-`legend` (shared blocks), one module per figure (`network_map`, `ego`, `mixing`,
-`dependency`) and `output` (PNG, SVG, files).
+`legend` (shared blocks), one module per figure (`network_map`, `groups` for large
+networks, `ego`, `mixing`, `dependency`) and `output` (PNG, SVG, files).
 """
 
 from netzwerk.report.figures.dependency import (
@@ -28,6 +28,7 @@ from netzwerk.report.figures.dependency import (
     dependency_figure,
 )
 from netzwerk.report.figures.ego import ego_network
+from netzwerk.report.figures.groups import GROUP_MAP_FROM, group_map, shows_groups
 from netzwerk.report.figures.layout import SEED, ego_layout, network_layout
 from netzwerk.report.figures.mixing import mixing_heatmap
 from netzwerk.report.figures.network_map import network_map
@@ -45,6 +46,7 @@ from netzwerk.report.figures.style import (
 
 __all__ = [
     "CUT_OFF_COLOUR",
+    "GROUP_MAP_FROM",
     "DPI",
     "EDGE_COLOUR",
     "SECTOR_COLOURS",
@@ -57,11 +59,13 @@ __all__ = [
     "dependency_figure",
     "ego_layout",
     "ego_network",
+    "group_map",
     "mixing_heatmap",
     "network_layout",
     "network_map",
     "png_bytes",
     "save_figure",
+    "shows_groups",
     "sector_colour",
     "svg_text",
 ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from netzwerk.present.formats import join_names
+from netzwerk.present.formats import format_number, join_names
+from netzwerk.report.figures import groups as groups_figure
 from netzwerk.report.sections.context import Context
 from netzwerk.report.sections.parts import Section
 
@@ -11,7 +12,13 @@ def map_section(ctx: Context) -> Section:
     """The network map with the brokers it marks (besides the coordinators) and the cut
     points named."""
     results = ctx.results
-    section = Section("map", ctx.t("section.map"), lead=ctx.t("map.lead"))
+    grouped = groups_figure.shows_groups(len(ctx.view))
+    lead = (
+        ctx.t("map.grouped_lead", actors=format_number(len(ctx.view), ctx.lang))
+        if grouped
+        else ctx.t("map.lead")
+    )
+    section = Section("map", ctx.t("section.map"), lead=lead)
     if results.map_figure is not None:
         section.figures.append(results.map_figure)
     others = [b for b in results.map_brokers if b not in ctx.coordinators]
@@ -24,5 +31,10 @@ def map_section(ctx: Context) -> Section:
             names=join_names([ctx.name(c) for c in results.cut_points], ctx.lang, limit=10),
         )
     )
-    section.method = [ctx.view_line(), ctx.t("map.method")]
+    method = (
+        ctx.t("map.grouped_method", limit=format_number(groups_figure.GROUP_MAP_FROM, ctx.lang))
+        if grouped
+        else ctx.t("map.method")
+    )
+    section.method = [ctx.view_line(), method]
     return section
