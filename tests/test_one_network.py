@@ -457,6 +457,8 @@ def test_all_periods_change_command_and_report_alike(loaded):
     assert len(brokers) > len(today)  # actors who left count again
     folder = loaded.report(every)
     assert "alle Zeiträume" in (folder / "netzwerksicht.txt").read_text(encoding="utf-8")
+    header = (folder / "report.md").read_text(encoding="utf-8")
+    assert "Stand: alle Zeiträume" in header and f"Stand: {TODAY:%d.%m.%Y}" not in header
     report = {r[column("id")]: r for r in read_report_csv(folder / "brokers.csv")}
     assert set(report) == set(brokers)
     for actor, row in brokers.items():

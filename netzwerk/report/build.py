@@ -86,6 +86,8 @@ class Report:
     privacy_note: str
     view_line: str
     sections: list[Section]
+    all_periods: bool = False
+    """The view spans every period (``--alle-zeitraeume``): the header says so, not a day."""
     timings: dict[str, float] = field(default_factory=dict)
 
     def section(self, key: str) -> Section:
@@ -312,6 +314,7 @@ def assemble(computed: Computed) -> Report:
         ),
         view_line=ctx.view_line(),
         sections=built,
+        all_periods=ctx.network_view.as_of is None,
         timings={**computed.timings, **stopwatch.wall_timings()},
     )
 

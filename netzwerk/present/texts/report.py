@@ -26,6 +26,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.subtitle_plain": ("Akteursnetzwerk im Quartier", "The district's network of actors"),
     "report.as_of": ("Stand: {day}", "As of {day}"),
+    "report.all_periods": ("Stand: alle Zeiträume", "All periods"),
     "report.generated": (
         "Erstellt am {day} mit netzwerk {version}",
         "Generated on {day} with netzwerk {version}",
