@@ -1,5 +1,7 @@
 """Commands for the rights of the people in the data: forget, export-person, retention,
-privacy-record. Each calls one function of `netzwerk.privacy` and prints its result."""
+privacy-record. Each calls one function of `netzwerk.privacy` and prints its result, in
+German or, with ``--lang en`` / ``NETZWERK_LANG=en``, in English (the texts are in
+`netzwerk.privacy.texts`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from netzwerk.cli.arguments import lang_option
 from netzwerk.cli.common import emit, store_from
 from netzwerk.cli.main import cli
 from netzwerk.errors import ConfigError
@@ -20,9 +23,9 @@ from netzwerk.privacy import (
     person_json,
     privacy_record,
     retention_plan,
-    texts,
     write_person_export,
 )
+from netzwerk.privacy.texts import counted, privacy_text
 from netzwerk.store import DeletionResidue
 
 YES = click.option(
@@ -36,15 +39,12 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def confirm(question: str, yes: bool) -> None:
+def confirm(question: str, yes: bool, lang: str = "de") -> None:
     """Ask before deleting; without a terminal and without --yes, refuse (exit 2)."""
     if yes:
         return
     if not _stdin_is_terminal():
-        raise ConfigError(
-            "Löschen muss bestätigt werden, aber es gibt keine Eingabe (kein "
-            "Terminal) — Befehl mit --yes wiederholen, wenn sicher"
-        )
+        raise ConfigError(privacy_text("confirm.no_terminal", lang))
     click.confirm(question, abort=True)
 
 
@@ -63,8 +63,11 @@ def _is_neo4j(store: object) -> bool:
     metavar="DIR",
 )
 @YES
+@lang_option
 @click.pass_context
-def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...], yes: bool) -> None:
+def forget_command(
+    ctx: click.Context, actor_id: str, outputs: tuple[Path, ...], yes: bool, lang: str
+) -> None:
     """Erase a person (or any actor) everywhere netzwerk keeps it (Art. 17 GDPR).
 
     Deletes the actor, all its ties and participation, their provenance, and file names
@@ -78,12 +81,11 @@ def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...],
     with store_from(ctx) as store:
         plan = erasure_plan(store, actor_id, outputs)
         if not yes:
-            for line in plan.lines():
+            for line in plan.lines(lang):
                 click.echo(line)
-        label = f"„{plan.name}“ ({actor_id})" if plan.name else actor_id
-        confirm(f"{label} endgültig löschen?", yes)
+        confirm(plan.confirmation(lang), yes, lang)
         report = forget(store, actor_id, outputs, plan=plan)
-    for line in report.lines():
+    for line in report.lines(lang):
         click.echo(line)
 
 
@@ -93,22 +95,21 @@ def forget_command(ctx: click.Context, actor_id: str, outputs: tuple[Path, ...],
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
 )
+@lang_option
 @click.pass_context
-def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -> None:
+def export_person_command(ctx: click.Context, actor_id: str, out: Path | None, lang: str) -> None:
     """Everything stored about one actor as JSON, for an access request (Art. 15/20 GDPR).
 
     Includes real names, address and contact: it is the person's own data. Hand it over
     securely and do not keep copies.
     """
     with store_from(ctx) as store:
-        data = export_person(store, actor_id)
+        data = export_person(store, actor_id, lang=lang)
     if out is None:
         click.echo(person_json(data))
         return
     write_person_export(data, out)
-    click.echo(
-        f"Geschrieben: {out} (enthält personenbezogene Daten — sicher übergeben, danach löschen)"
-    )
+    click.echo(privacy_text("export.written", lang, path=out))
 
 
 @cli.command(name="retention")
@@ -123,8 +124,11 @@ def export_person_command(ctx: click.Context, actor_id: str, out: Path | None) -
     is_flag=True,
 )
 @YES
+@lang_option
 @click.pass_context
-def retention_command(ctx: click.Context, years: int | None, apply_: bool, yes: bool) -> None:
+def retention_command(
+    ctx: click.Context, years: int | None, apply_: bool, yes: bool, lang: str
+) -> None:
     """List (and with --apply delete) actors and ties whose end date lies longer ago than
     the retention period.
 
@@ -134,31 +138,34 @@ def retention_command(ctx: click.Context, years: int | None, apply_: bool, yes: 
     """
     with store_from(ctx) as store:
         plan = retention_plan(store, years)
-        click.echo(plan.summary())
-        if plan.rows():
-            click.echo(to_table(plan.rows(), max_width=80))
+        click.echo(plan.summary(lang))
+        if not plan.empty:
+            click.echo(to_table(plan.rows(lang), max_width=80, lang=lang))
         if not apply_:
             if not plan.empty:
-                click.echo("Nichts gelöscht — mit --apply löschen.")
+                click.echo(privacy_text("retention.nothing_deleted", lang))
             return
         if plan.empty:
-            click.echo("Nichts zu löschen.")
+            click.echo(privacy_text("retention.nothing_to_delete", lang))
             return
         confirm(
-            f"{len(plan.actors)} Akteure und {plan.expected()['ties']} Beziehungen "
-            "endgültig löschen?",
-            yes,
+            privacy_text("retention.confirm", lang, **_counts(plan.expected(), lang)), yes, lang
         )
         removed = apply_retention(store, plan)
         neo4j = _is_neo4j(store)
-    click.echo(f"Gelöscht: {removed['actors']} Akteure, {removed['ties']} Beziehungen.")
+    click.echo(privacy_text("retention.deleted", lang, **_counts(removed, lang)))
     if removed != plan.expected():
-        click.echo(
-            "Hinweis: der Speicher hat sich seit der Auflistung geändert; gelöscht "
-            "wurde, was zum Zeitpunkt des Löschens abgelaufen war."
-        )
+        click.echo(privacy_text("retention.changed", lang))
     if neo4j:
-        click.echo(texts.NEO4J_PERSISTENCE)
+        click.echo(privacy_text("neo4j.persistence", lang))
+
+
+def _counts(numbers: dict[str, int], lang: str) -> dict[str, str]:
+    """``{"actors": "2 Akteure", "ties": "1 Beziehung"}`` from counts of actors and ties."""
+    return {
+        "actors": counted(numbers["actors"], "actor", lang),
+        "ties": counted(numbers["ties"], "tie", lang),
+    }
 
 
 @cli.command(name="privacy-record")
@@ -174,58 +181,79 @@ def retention_command(ctx: click.Context, years: int | None, apply_: bool, yes: 
     type=int,
     default=None,
 )
+@lang_option
 @click.pass_context
-def privacy_record_command(ctx: click.Context, fmt: str, years: int | None) -> None:
+def privacy_record_command(ctx: click.Context, fmt: str, years: int | None, lang: str) -> None:
     """What personal data the store holds, by category, with counts, sources, retention and
     consent: a starting point for the record of processing activities (Art. 30 GDPR)."""
     with store_from(ctx) as store:
-        record = privacy_record(store, years=years)
+        record = privacy_record(store, years=years, lang=lang)
     if fmt == "json":
         emit(record, "json")
         return
-    click.echo("\n".join(record_lines(record)))
+    click.echo("\n".join(record_lines(record, lang)))
 
 
-def record_lines(record: dict) -> list[str]:
-    """The record as German text with small tables, for the terminal."""
+def record_lines(record: dict, lang: str = "de") -> list[str]:
+    """The record as text with small tables, for the terminal, in ``lang``."""
+
+    def say(key: str, **fields: object) -> str:
+        return privacy_text(key, lang, **fields)
+
+    def headers(*columns: str) -> dict[str, str]:
+        return {column: say(f"record.col.{column}") for column in columns}
+
     subjects = record["data_subjects"]
+    retention = record["retention"]
     lines = [
         record["title"],
         "=" * len(record["title"]),
         record["introduction"],
         "",
-        f"Erstellt: {record['generated']}",
-        f"Speicher: {record['store']}",
+        say("record.generated", generated=record["generated"]),
+        say("record.store", store=record["store"]),
         "",
-        "Betroffene Personen",
+        say("record.subjects"),
         f"  {subjects['description']}",
-        f"  Personen: {subjects['persons']} (davon an Veranstaltungen/Projekten beteiligt: "
-        f"{subjects['persons_in_events']}); Organisationen: {subjects['organisations']}",
+        "  "
+        + say(
+            "record.subject_counts",
+            persons=subjects["persons"],
+            in_events=subjects["persons_in_events"],
+            organisations=subjects["organisations"],
+        ),
         "",
-        "Kategorien personenbezogener Daten",
+        say("record.categories"),
         to_table(
             record["categories"],
             ["category", "count", "note"],
-            headers={"category": "Kategorie", "count": "Anzahl", "note": "Hinweis"},
+            headers=headers("category", "count", "note"),
             max_width=60,
+            lang=lang,
         ),
         "",
-        f"Einwilligungen: ja {record['consent']['yes']}, nein {record['consent']['no']}",
+        say("record.consent", **record["consent"]),
         "",
-        "Herkunft (Importprotokoll)",
+        say("record.sources"),
         to_table(
             record["sources"],
             ["file", "runs", "first", "last"],
-            headers={"file": "Datei", "runs": "Importe", "first": "erster", "last": "letzter"},
+            headers=headers("file", "runs", "first", "last"),
+            lang=lang,
         ),
         "",
-        "Löschfrist",
-        f"  {record['retention']['rule']}",
-        f"  Derzeit abgelaufen: {record['retention']['expired_actors']} Akteure, "
-        f"{record['retention']['expired_ties']} Beziehungen.",
+        say("record.retention"),
+        f"  {retention['rule']}",
+        "  "
+        + say(
+            "record.expired",
+            **_counts(
+                {"actors": retention["expired_actors"], "ties": retention["expired_ties"]}, lang
+            ),
+        ),
         "",
-        "Technische und organisatorische Maßnahmen",
+        say("record.measures"),
     ]
     lines += [f"  - {measure}" for measure in record["measures"]]
-    lines += ["", "Noch zu ergänzen"] + [f"  - {item}" for item in record["to_complete"]]
+    lines += ["", say("record.to_complete")] + [f"  - {item}" for item in record["to_complete"]]
     return lines

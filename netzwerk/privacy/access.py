@@ -2,7 +2,7 @@
 
 `export_person` gathers everything the store holds about one actor — properties including
 address and contact, every tie and participation, and where each came from (file, sheet,
-row, ingest run) — with a timestamp and a German explanation. Real names are included: it
+row, ingest run) — with a timestamp and an explanation (German, or English on request). Real names are included: it
 is the person's own data, handed to them.
 """
 
@@ -13,17 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from netzwerk.plain_json import to_json
-from netzwerk.privacy import texts
 from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.privacy.texts import privacy_text
 from netzwerk.private_files import atomic_write_text, safe_output_path
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import personal_data
 
 
-def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -> dict:
+def export_person(
+    store: Store, actor_id: str, *, now: datetime | None = None, lang: str = "de"
+) -> dict:
     """Everything stored about ``actor_id`` as plain data (JSON-ready). Raises NotFound.
 
-    Keys: ``generated`` (UTC time), ``explanation`` (German), ``actor`` (properties and
+    Keys: ``generated`` (UTC time), ``explanation`` (in ``lang``, 'de' or 'en'), ``actor`` (properties and
     provenance, as `Store.actor_record` has them), ``ties`` and ``participation`` (the
     actor's ties, split by kind), and for natural persons ``pseudonym`` (the name reports
     show instead of theirs).
@@ -32,7 +34,7 @@ def export_person(store: Store, actor_id: str, *, now: datetime | None = None) -
     ties = record.pop("ties")
     data = {
         "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-        "explanation": texts.EXPORT_EXPLANATION,
+        "explanation": privacy_text("export.explanation", lang),
         "actor": record,
         "ties": [tie for tie in ties if tie["kind"] != "participation"],
         "participation": [tie for tie in ties if tie["kind"] == "participation"],

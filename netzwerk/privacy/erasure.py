@@ -29,14 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from netzwerk.model import normalise_token
-from netzwerk.privacy import texts
 from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.privacy.texts import counted, privacy_text
 from netzwerk.privacy.traces import OutputScan, Traces, delete_outputs, scan_outputs, traces_of
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import DeletionResidue, StoreFiles, personal_data
 
 ALL_RUNS = 1_000_000
 REDACTED_FILE_NAME = "(Dateiname entfernt)"
+_TIE = "Beziehung "  # how `_mentions` starts a tie's entry (German; `ErasureReport` translates)
 
 
 @dataclass
@@ -49,25 +50,36 @@ class ErasurePlan:
     ties: int
     participation: int
     sources: list[str]
+    source_locations: list[dict]
     ingest_renames: dict[str, str]
     traces: Traces
     outputs: OutputScan | None
 
-    def lines(self) -> list[str]:
-        """German summary for the confirmation prompt (no personal data besides the id)."""
-        kind = "Person" if self.natural_person else "Akteur"
+    def lines(self, lang: str = "de") -> list[str]:
+        """Summary for the confirmation prompt in ``lang`` (no personal data besides the id)."""
+        kind = privacy_text("forget.person" if self.natural_person else "forget.actor", lang)
         lines = [
-            f"Zu löschen: {kind} {self.actor_id}, {self.ties} Beziehungen (davon "
-            f"{self.participation} Beteiligungen) mit ihren Herkunftsangaben."
+            privacy_text(
+                "forget.plan",
+                lang,
+                kind=kind,
+                actor=self.actor_id,
+                ties=counted(self.ties, "tie", lang),
+                participation=counted(self.participation, "participation", lang),
+            )
         ]
         if self.ingest_renames:
             lines.append(
-                f"Importprotokoll: {len(self.ingest_renames)} Dateiname(n) nennen "
-                "die Person und werden ersetzt."
+                privacy_text("forget.plan_ingest_log", lang, count=len(self.ingest_renames))
             )
         if self.outputs is not None:
-            lines += _listed(texts.OUTPUTS_FOUND, self.outputs.mentioning)
+            lines += _listed(privacy_text("outputs.found", lang), self.outputs.mentioning)
         return lines
+
+    def confirmation(self, lang: str = "de") -> str:
+        """The question before deleting: the actor's name (if any) and id."""
+        label = f"„{self.name}“ ({self.actor_id})" if self.name else self.actor_id
+        return privacy_text("forget.confirm", lang, label=label)
 
 
 @dataclass
@@ -83,45 +95,62 @@ class ErasureReport:
     neo4j: bool = False
     mentions: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    source_locations: list[dict] = field(default_factory=list)
     outputs: OutputScan | None = None
     deleted_outputs: list[Path] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        """The German report the CLI prints."""
+    def lines(self, lang: str = "de") -> list[str]:
+        """The report the CLI prints, in ``lang``."""
         lines = [
-            f"Gelöscht: Akteur {self.actor_id}, {self.removed.get('ties', 0)} Beziehungen "
-            f"(davon {self.participation} Beteiligungen). {texts.PROVENANCE}"
+            privacy_text(
+                "forget.deleted",
+                lang,
+                actor=self.actor_id,
+                ties=counted(self.removed.get("ties", 0), "tie", lang),
+                participation=counted(self.participation, "participation", lang),
+                provenance=privacy_text("forget.provenance", lang),
+            )
         ]
-        log = texts.INGEST_LOG
+        log = privacy_text("forget.ingest_log", lang)
         if self.ingest_entries:
-            log += f" {self.ingest_entries} Eintrag/Einträge nannten die Person im Dateinamen: ersetzt."
-        lines += [log, texts.NO_CACHE_NO_MAPPING]
+            log += privacy_text("forget.ingest_log_renamed", lang, count=self.ingest_entries)
+        lines += [log, privacy_text("forget.no_cache_no_mapping", lang)]
         if self.embedded_files is not None:
             files = ", ".join(path.name for path in self.embedded_files)
-            template = texts.EMBEDDED_TRACES if self.embedded_traces else texts.EMBEDDED_CLEAN
-            lines.append(template.format(files=files, what=", ".join(self.embedded_traces)))
+            what = ", ".join(privacy_text(f"trace.{label}", lang) for label in self.embedded_traces)
+            key = "forget.embedded_traces" if self.embedded_traces else "forget.embedded_clean"
+            lines.append(privacy_text(key, lang, files=files, what=what))
         if self.neo4j:
-            lines.append(texts.NEO4J_PERSISTENCE)
-        if self.mentions:
-            lines += _listed(texts.MENTIONS, self.mentions)
-        if self.outputs is None:
-            lines.append(texts.OUTPUTS_NOT_GIVEN)
-        else:
-            if self.deleted_outputs:
-                lines += _listed(texts.OUTPUTS_DELETED, self.deleted_outputs)
-            else:
-                folders = ", ".join(str(folder) for folder in self.outputs.folders)
-                lines.append(texts.OUTPUTS_NONE.format(folders=folders))
-            lines += _listed(texts.OUTPUTS_UNCHECKED, self.outputs.unchecked)
-            lines += _listed(texts.OUTPUTS_SOURCES, self.outputs.sources)
-            lines += _listed(
-                "Weitere netzwerk-Speicher nennen die Person — dort ebenfalls "
-                "`netzwerk --store DATEI forget` ausführen:",
-                self.outputs.stores,
-            )
-        lines += _listed(texts.SOURCE_FILES, self.sources)
-        lines.append(texts.BACKUPS)
+            lines.append(privacy_text("neo4j.persistence", lang))
+        lines += _listed(privacy_text("forget.mentions", lang), self._mentions(lang))
+        lines += self._output_lines(lang)
+        lines += _listed(privacy_text("forget.source_files", lang), self._sources(lang))
+        lines.append(privacy_text("forget.backups", lang))
         return lines
+
+    def _output_lines(self, lang: str) -> list[str]:
+        if self.outputs is None:
+            return [privacy_text("outputs.not_given", lang)]
+        if self.deleted_outputs:
+            lines = _listed(privacy_text("outputs.deleted", lang), self.deleted_outputs)
+        else:
+            folders = ", ".join(str(folder) for folder in self.outputs.folders)
+            lines = [privacy_text("outputs.none", lang, folders=folders)]
+        lines += _listed(privacy_text("outputs.unchecked", lang), self.outputs.unchecked)
+        lines += _listed(privacy_text("outputs.sources", lang), self.outputs.sources)
+        lines += _listed(privacy_text("outputs.stores", lang), self.outputs.stores)
+        return lines
+
+    def _mentions(self, lang: str) -> list[str]:
+        """`mentions` with the word for a tie in ``lang``."""
+        tie = privacy_text("forget.mention_tie", lang)
+        return [f"{tie} {m.removeprefix(_TIE)}" if m.startswith(_TIE) else m for m in self.mentions]
+
+    def _sources(self, lang: str) -> list[str]:
+        """`sources` in ``lang`` (from `source_locations`; as given if there are none)."""
+        if not self.source_locations:
+            return list(self.sources)
+        return sorted({_where(location, lang) for location in self.source_locations})
 
     def as_dict(self) -> dict:
         return {
@@ -154,9 +183,7 @@ def erasure_plan(store: Store, actor_id: str, outputs: Iterable[Path | str] = ()
         for name in sorted(logged)
         if matcher.found(name) or _names_in_file_name(record, name)
     }
-    sources = sorted(
-        {_where(item["source"]) for item in [record, *record["ties"]] if item["source"].get("file")}
-    )
+    locations = [item["source"] for item in [record, *record["ties"]] if item["source"].get("file")]
     folders = [Path(folder) for folder in outputs]
     scan = None
     if folders:
@@ -174,7 +201,8 @@ def erasure_plan(store: Store, actor_id: str, outputs: Iterable[Path | str] = ()
         natural_person=natural_person,
         ties=len(record["ties"]),
         participation=sum(1 for tie in record["ties"] if tie["kind"] == "participation"),
-        sources=sources,
+        sources=sorted({_where(location) for location in locations}),
+        source_locations=locations,
         ingest_renames=renames,
         traces=traces,
         outputs=scan,
@@ -204,6 +232,7 @@ def forget(
         plan.participation,
         ingest_entries,
         sources=plan.sources,
+        source_locations=plan.source_locations,
         outputs=plan.outputs,
     )
     matcher = plan.traces.matcher()
@@ -224,14 +253,15 @@ def _listed(title: str, items: Iterable[object]) -> list[str]:
     return [title, *(f"  - {item}" for item in items)] if items else []
 
 
-def _where(source: dict) -> str:
+def _where(source: dict, lang: str = "de") -> str:
+    """Where a record came from: file, sheet (if not the file), row, in ``lang``."""
     sheet = source.get("sheet")
     row = source.get("row")
     parts = [str(source["file"])]
     if sheet and sheet != source["file"]:
         parts.append(str(sheet))
     if row:
-        parts.append(f"Zeile {row}")
+        parts.append(privacy_text("forget.row", lang, row=row))
     return ", ".join(parts)
 
 
@@ -267,5 +297,5 @@ def _mentions(store: Store, matcher) -> list[str]:
     for _, _, key, data in graph.edges(keys=True, data=True):
         for field_name in ("note", "role", "topic"):
             if matcher.found(str(data.get(field_name) or "")):
-                mentions.append(f"Beziehung {key}: {field_name}")
+                mentions.append(f"{_TIE}{key}: {field_name}")
     return mentions

@@ -39,7 +39,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from netzwerk.errors import ConfigError
-from netzwerk.privacy import texts
+from netzwerk.privacy.texts import privacy_text
 from netzwerk.private_files import make_private_folder
 
 KEY_ENV = "NETZWERK_PSEUDONYM_KEY"
@@ -67,16 +67,22 @@ def shared_key(path: Path) -> bytes:
         if not path.is_file():
             raise FileNotFoundError(path)
         if os.name == "posix" and mode & 0o077:
-            raise ConfigError(texts.KEY_FILE_OPEN.format(**where, mode=f"{mode & 0o777:04o}"))
+            raise ConfigError(
+                privacy_text("key_file.open", "de", **where, mode=f"{mode & 0o777:04o}")
+            )
         key = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        raise ConfigError(texts.KEY_FILE_MISSING.format(**where)) from None
+        raise ConfigError(privacy_text("key_file.missing", "de", **where)) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
-        raise ConfigError(texts.KEY_FILE_UNREADABLE.format(**where, reason=reason)) from None
+        raise ConfigError(
+            privacy_text("key_file.unreadable", "de", **where, reason=reason)
+        ) from None
     if len(key) < MIN_KEY_CHARACTERS:
         raise ConfigError(
-            texts.KEY_FILE_SHORT.format(**where, length=len(key), minimum=MIN_KEY_CHARACTERS)
+            privacy_text(
+                "key_file.short", "de", **where, length=len(key), minimum=MIN_KEY_CHARACTERS
+            )
         )
     return key.encode("utf-8")
 

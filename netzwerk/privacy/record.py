@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from netzwerk.privacy import texts
 from netzwerk.privacy.retention import retention_plan
+from netzwerk.privacy.texts import CATEGORY_KEYS, MEASURE_KEYS, TO_COMPLETE_KEYS, privacy_text
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import personal_data
 
@@ -25,8 +25,10 @@ def privacy_record(
     years: int | None = None,
     today: date | None = None,
     now: datetime | None = None,
+    lang: str = "de",
 ) -> dict:
-    """Categories of personal data with counts, sources, retention and measures (German).
+    """Categories of personal data with counts, sources, retention and measures; the texts
+    in ``lang`` ('de' or 'en'), the keys the same in both.
 
     Reads every actor's record (for contact and address, which the graph leaves out).
     """
@@ -71,11 +73,11 @@ def privacy_record(
     categories = [
         {
             "key": key,
-            "category": texts.CATEGORIES[key][0],
-            "count": count,
-            "note": texts.CATEGORIES[key][1],
+            "category": privacy_text(f"category.{key}", lang),
+            "count": counts[key],
+            "note": privacy_text(f"category.{key}.note", lang),
         }
-        for key, count in counts.items()
+        for key in CATEGORY_KEYS
     ]
     consent_yes = sum(1 for node in persons if actors[node].get("consent"))
     sources: dict[str, dict] = {}
@@ -86,12 +88,12 @@ def privacy_record(
             entry["last"] = run["started"]
     plan = retention_plan(store, years, today)
     return {
-        "title": texts.RECORD_TITLE,
-        "introduction": texts.RECORD_INTRO,
+        "title": privacy_text("record.title", lang),
+        "introduction": privacy_text("record.intro", lang),
         "generated": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-        "store": store.description,
+        "store": store.describe(lang),
         "data_subjects": {
-            "description": texts.DATA_SUBJECTS,
+            "description": privacy_text("record.data_subjects", lang),
             "persons": len(persons),
             "persons_in_events": len(participants),
             "organisations": len(actors) - len(persons),
@@ -101,12 +103,12 @@ def privacy_record(
         "sources": list(sources.values()),
         "retention": {
             "years": plan.setting.years,
-            "setting": plan.setting.description,
+            "setting": plan.setting.description(lang),
             "cutoff": plan.cutoff.isoformat(),
-            "rule": plan.rule(),
+            "rule": plan.rule(lang),
             "expired_actors": len(plan.actors),
             "expired_ties": len(plan.ties) + len(plan.ties_of_actors),
         },
-        "measures": list(texts.MEASURES),
-        "to_complete": list(texts.TO_COMPLETE),
+        "measures": [privacy_text(key, lang) for key in MEASURE_KEYS],
+        "to_complete": [privacy_text(key, lang) for key in TO_COMPLETE_KEYS],
     }

@@ -15,7 +15,7 @@ from datetime import date
 
 from netzwerk.errors import ConfigError
 from netzwerk.model import graph_key
-from netzwerk.privacy import texts
+from netzwerk.privacy.texts import counted, privacy_text
 from netzwerk.store.base import Store
 from netzwerk.store.capabilities import personal_data
 
@@ -30,9 +30,12 @@ class RetentionSetting:
     years: int
     source: str
 
-    @property
-    def description(self) -> str:
-        return f"{self.years} Jahre, {texts.RETENTION_SETTING[self.source]}"
+    def description(self, lang: str = "de") -> str:
+        """The period and where it came from, e.g. '3 Jahre, per --years angegeben'."""
+        setting = privacy_text(f"retention.setting.{self.source}", lang)
+        return privacy_text(
+            "retention.period", lang, years=counted(self.years, "year", lang), setting=setting
+        )
 
 
 def retention_setting(years: int | None = None) -> RetentionSetting:
@@ -55,9 +58,7 @@ def retention_setting(years: int | None = None) -> RetentionSetting:
 
 def _checked(years: int, where: str) -> int:
     if not 1 <= years <= 100:
-        raise ConfigError(
-            f"Aufbewahrungsfrist {where}: ganze Zahl von Jahren zwischen 1 und 100 angeben, z. B. 3"
-        )
+        raise ConfigError(privacy_text("retention.bad_years", "de", where=where))
     return years
 
 
@@ -92,22 +93,25 @@ class RetentionPlan:
     def expected(self) -> dict[str, int]:
         return {"actors": len(self.actors), "ties": len(self.ties) + len(self.ties_of_actors)}
 
-    def rows(self) -> list[dict]:
-        """One row per record to delete (for a table)."""
-        return (
-            [
-                {"Art": "Akteur", "Kennung": actor, "Grund": "Ende vor Stichtag"}
-                for actor in self.actors
-            ]
-            + [
-                {"Art": "Beziehung", "Kennung": key, "Grund": "Ende vor Stichtag"}
-                for key in self.ties
-            ]
-            + [
-                {"Art": "Beziehung", "Kennung": key, "Grund": "Akteur wird gelöscht"}
-                for key in self.ties_of_actors
-            ]
+    def rows(self, lang: str = "de") -> list[dict]:
+        """One row per record to delete (for a table), column titles and cells in ``lang``."""
+        kind, ident, reason = (
+            privacy_text(f"retention.col.{column}", lang) for column in ("kind", "id", "reason")
         )
+        groups = (
+            ("actor", "expired", self.actors),
+            ("tie", "expired", self.ties),
+            ("tie", "actor", self.ties_of_actors),
+        )
+        return [
+            {
+                kind: privacy_text(f"retention.{what}", lang),
+                ident: key,
+                reason: privacy_text(f"retention.reason.{why}", lang),
+            }
+            for what, why, keys in groups
+            for key in keys
+        ]
 
     def as_dict(self) -> dict:
         return {
@@ -120,18 +124,26 @@ class RetentionPlan:
             "ties_of_actors": self.ties_of_actors,
         }
 
-    def rule(self) -> str:
-        """The retention rule in force, in German."""
-        rule = texts.RETENTION_RULE.format(
-            years=self.setting.years, cutoff=f"{self.cutoff:%d.%m.%Y}"
+    def rule(self, lang: str = "de") -> str:
+        """The retention rule in force, in ``lang`` (dates dd.mm.yyyy in German, ISO in
+        English)."""
+        return privacy_text(
+            "retention.rule",
+            lang,
+            period=self.setting.description(lang),
+            years=counted(self.setting.years, "year", lang),
+            cutoff=self.cutoff.isoformat() if lang == "en" else f"{self.cutoff:%d.%m.%Y}",
         )
-        return f"Aufbewahrungsfrist: {self.setting.description}. {rule}"
 
-    def summary(self) -> str:
-        return (
-            f"{self.rule()} Betroffen: "
-            f"{len(self.actors)} Akteure, {len(self.ties)} abgelaufene Beziehungen, "
-            f"{len(self.ties_of_actors)} weitere Beziehungen dieser Akteure."
+    def summary(self, lang: str = "de") -> str:
+        """The rule and how many actors and ties it affects, in ``lang``."""
+        return privacy_text(
+            "retention.summary",
+            lang,
+            rule=self.rule(lang),
+            actors=counted(len(self.actors), "actor", lang),
+            ties=counted(len(self.ties), "expired_tie", lang),
+            other_ties=counted(len(self.ties_of_actors), "other_tie", lang),
         )
 
 

@@ -105,8 +105,14 @@ class Store(ABC):
     named queries, …) are capabilities, see `netzwerk.store.capabilities`.
     """
 
-    #: short description for messages, never containing credentials
+    #: short description for messages, never containing credentials (German; `describe`)
     description: str = "store"
+    #: the same in English
+    description_en: str = "store"
+
+    def describe(self, lang: str = "de") -> str:
+        """`description` in ``lang`` ('de' or 'en')."""
+        return self.description_en if lang == "en" else self.description
 
     @abstractmethod
     def init(self) -> None:

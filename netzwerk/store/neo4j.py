@@ -136,6 +136,7 @@ class Neo4jStore(Neo4jPersonalData, Store):
         self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
         self.batch_size = batch_size
         self.description = f"Neo4j {uri} (Datenbank {self.database})"
+        self.description_en = f"Neo4j {uri} (database {self.database})"
         self._schema_checked = False
         guard_driver_logs()
         try:

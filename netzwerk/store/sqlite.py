@@ -115,6 +115,7 @@ class SqliteStore(SqlitePersonalData, Store):
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.description = f"eingebetteter Speicher {self.path}"
+        self.description_en = f"embedded store {self.path}"
         try:
             make_private_folder(self.path.parent)
             create_private_file(self.path)  # 0600 before SQLite opens it: -wal/-shm inherit it

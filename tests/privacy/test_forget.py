@@ -211,7 +211,7 @@ def store_address(store, changeset) -> str:
 def test_cli_forget_with_yes_erases_and_reports(store, store_address, search):
     result = CliRunner().invoke(cli, ["--store", store_address, "forget", "erika", "--yes"])
     assert result.exit_code == 0, result.output
-    assert "Gelöscht: Akteur erika, 2 Beziehungen (davon 1 Beteiligungen)" in result.output
+    assert "Gelöscht: Akteur erika, 2 Beziehungen (davon 1 Beteiligung)" in result.output
     assert "keine Zuordnungstabelle" in result.output
     assert search.found_in_bytes(result.output.encode()) == []
     assert search.found_in_bytes(search.everything_in(store).encode()) == []

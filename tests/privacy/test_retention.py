@@ -106,7 +106,7 @@ def test_cli_retention_lists_and_deletes_nothing_without_apply(tmp_path, dated, 
         store.apply(dated)
     result = CliRunner().invoke(cli, ["--store", str(path), "retention"])
     assert result.exit_code == 0, result.output
-    assert "1 Jahre, aus NETZWERK_RETENTION_YEARS" in result.output
+    assert "1 Jahr, aus NETZWERK_RETENTION_YEARS" in result.output
     assert "mit --apply löschen" in result.output
     with SqliteStore(path) as store:
         assert store.counts()["actors"] == 4
