@@ -31,7 +31,7 @@ def status(ctx: click.Context, fmt: str, out_file: Path | None, lang: str) -> No
         log = store.ingest_log(limit=ALL_RUNS)
         summary["ingests"] = log[:5]
         summary["sources"] = data_sources(log)
-        summary["store"] = store.description
+        summary["store"] = store.describe(lang)
     if fmt == "json":
         emit(summary, "json")
         return
