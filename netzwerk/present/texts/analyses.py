@@ -94,6 +94,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.roles": ("Rolle in Worten", "Role in words"),
     # \u00ad: soft hyphens, so narrow table columns may break these words (not in CSV).
     "col.betweenness": ("Between\u00adness", "Between\u00adness"),
+    "col.betweenness_error_95": ("± Fehler (95 %)", "± error (95 %)"),
     "col.constraint": ("Con\u00adstraint", "Con\u00adstraint"),
     "col.effective_size": ("Effektive Größe", "Effective size"),
     "col.efficiency": ("Effizienz", "Efficiency"),
