@@ -220,7 +220,9 @@ def betweenness_kernel(
         raw = _exact(arrays, weighted, None if pool is None else members, processes)
         values = raw * scale
         result = {node: float(values[i]) for i, node in enumerate(arrays.nodes)}
-        return Betweenness(result, weighted, normalized, True, len(members), seed)
+        return Betweenness(
+            result, weighted, normalized, True, len(members), seed, precision=precision
+        )
     values, error = raw * scale, error * scale
     nodes = arrays.nodes
     return Betweenness(
