@@ -112,7 +112,7 @@ def betweenness(
 
     Each estimated value comes with its 95 % error (``error_95``): the exact value lies in
     value ± error for about 95 % of actors — measured, not proved (synthetic networks of
-    5,000 and 20,000 actors: about 95 %, of the top ten only 82–90 %;
+    5,000 and 20,000 actors: 95 %, of the top ten 92–97 %;
     `benchmarks/bench_betweenness_error.py`). It comes from pooled variances
     (`netzwerk.analysis._betweenness_error`). With
     ``precision`` (e.g. 0.01) sources are added until every actor's 95 % error is at most
