@@ -297,3 +297,10 @@ def test_precision_outside_zero_to_one_is_refused(store_path):
     result = run(store_path, "brokers", "--genauigkeit", "0")
     assert result.exit_code == 2
     assert "--genauigkeit" in result.output
+
+
+def test_dependency_takes_a_precision_too(store_path):
+    result = run(store_path, "dependency", "--format", "json", "--precision", "0.3")
+    assert result.exit_code == 0, result.output
+    options = json.loads(result.stdout)["options"]
+    assert options["betweenness_precision"] == 0.3
