@@ -37,6 +37,8 @@ def test_estimated_brokers_state_error_and_how_sure_the_ranking_is(sample, monke
     assert len(german) == 1 and len(english) == 1
     if sure >= min(10, len(rows)):
         assert "richtig geordnet: ihre Fehlerbereiche" in german[0]
+    elif sure == 1:
+        assert "Nur Platz 1 ist mit 95 % Sicherheit richtig" in german[0]
     elif sure == 0:
         assert "nicht mit 95 % Sicherheit richtig" in german[0]
     else:

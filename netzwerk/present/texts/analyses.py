@@ -49,6 +49,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "with 95 % confidence; from rank {next} on the error ranges (betweenness ± error) "
         "overlap, so the order there is uncertain.",
     ),
+    "brokers.ranking_first": (
+        "Die Betweenness ist geschätzt (Stichprobe). Nur Platz 1 ist mit 95 % Sicherheit "
+        "richtig; ab Platz 2 überschneiden sich die Fehlerbereiche (Betweenness ± Fehler), "
+        "die Reihenfolge dort ist unsicher.",
+        "Betweenness is estimated (a sample). Only rank 1 is right with 95 % confidence; "
+        "from rank 2 on the error ranges (betweenness ± error) overlap, so the order there "
+        "is uncertain.",
+    ),
     "brokers.ranking_unsure": (
         "Die Betweenness ist geschätzt (Stichprobe). Die Reihenfolge der ersten {n} ist nicht "
         "mit 95 % Sicherheit richtig: schon die Fehlerbereiche (Betweenness ± Fehler) der "

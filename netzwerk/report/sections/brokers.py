@@ -178,6 +178,8 @@ def _ranking_words(ctx: Context, rows: list[dict[str, Any]]) -> str:
         return ctx.t("brokers.ranking_sure", n=shown)
     if sure == 0:
         return ctx.t("brokers.ranking_unsure", n=shown)
+    if sure == 1:
+        return ctx.t("brokers.ranking_first")
     return ctx.t("brokers.ranking_partly", sure=sure, next=sure + 1)
 
 
