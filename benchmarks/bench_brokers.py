@@ -193,8 +193,7 @@ def main() -> None:
     options = analysis.options
     print(
         f"  betweenness: {options['betweenness']}, {options['betweenness_sources']} sources, "
-        f"max standard error {options['betweenness_max_standard_error'] or 0:.4f}, "
-        f"95 % bound {options['betweenness_error_bound_95'] or 0:.3f}"
+        f"largest 95 % error {options['betweenness_max_error_95'] or 0:.4f}"
     )
     reference = {} if args.no_networkx else networkx_times(view, size["subset"])
     with_igraph = igraph_times(view)

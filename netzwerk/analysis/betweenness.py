@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import math
 import multiprocessing
 import os
-import random
 import sys
 import types
 from collections.abc import Hashable, Iterator, Sequence
@@ -18,6 +16,7 @@ import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
+from netzwerk.analysis._betweenness_error import Z95, SourceSample
 from netzwerk.analysis._betweenness_sparse import PathGraph, dependency_sums, path_graph
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
@@ -25,8 +24,8 @@ EXACT_LIMIT = 2_000
 """Up to this many actors betweenness is computed exactly by default, above it is sampled."""
 DEFAULT_SAMPLE = 256
 """Number of sampled sources for networks larger than `EXACT_LIMIT`."""
-CONFIDENCE = 0.95
 BATCHES = 16
+"""A fixed sample is run in this many batches of sources (the error comes from their spread)."""
 SCIPY_FROM = 100_000
 """From this many ties on, betweenness runs on the scipy kernel (`_betweenness_sparse`), else igraph."""
 PARALLEL_WORK = 20_000_000
@@ -38,10 +37,11 @@ class Betweenness:
     """Betweenness of every actor and how it was obtained.
 
     ``values`` are normalised to [0, 1] unless asked otherwise. For a sampled estimate,
-    ``standard_error`` holds each actor's estimated standard error (same units as
-    ``values``; None where undefined), ``max_standard_error`` the largest of them and
-    ``error_bound`` the distribution-free 95 % bound on any single actor's error
-    (Hoeffding).
+    ``error_95`` holds each actor's 95 % error: the half-width of the interval
+    value ± error that contains the exact value with about 95 % probability (same units as
+    ``values``), ``standard_error`` the standard error it is 1.96 times, ``max_error_95``
+    the largest error, and ``precision`` the largest error asked for (None if a number of
+    sources was asked for instead). See `netzwerk.analysis._betweenness_error`.
     """
 
     values: dict[Hashable, float]
@@ -50,9 +50,10 @@ class Betweenness:
     exact: bool
     sources: int
     seed: int | None
-    standard_error: dict[Hashable, float | None] | None = None
-    max_standard_error: float | None = None
-    error_bound: float | None = None
+    standard_error: dict[Hashable, float] | None = None
+    error_95: dict[Hashable, float] | None = None
+    max_error_95: float | None = None
+    precision: float | None = None
 
     def method(self) -> dict[str, Any]:
         """How the values were computed, for the output's options line."""
@@ -61,8 +62,8 @@ class Betweenness:
             "betweenness_weighted": self.weighted,
             "betweenness_sources": self.sources,
             "betweenness_seed": None if self.exact else self.seed,
-            "betweenness_max_standard_error": self.max_standard_error,
-            "betweenness_error_bound_95": self.error_bound,
+            "betweenness_precision": self.precision,
+            "betweenness_max_error_95": self.max_error_95,
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -77,6 +78,7 @@ def betweenness(
     k_sample: int | None = None,
     seed: int | None = 42,
     processes: int | None = None,
+    precision: float | None = None,
 ) -> Betweenness:
     r"""How often each actor lies on the shortest ways between two other actors.
 
@@ -99,25 +101,22 @@ def betweenness(
     the last bits). Unweighted: every tie has length 1.
 
     Computed with igraph up to 100,000 ties, above with the scipy kernel of
-    `netzwerk.analysis._betweenness_sparse` (twice as fast there), in worker processes for large jobs;
-    both are checked against networkx in the tests.
+    `netzwerk.analysis._betweenness_sparse`, in worker processes for large jobs.
 
     Large networks (more than `EXACT_LIMIT` = 2,000 actors, unless ``k_sample`` is given):
     the estimate of Brandes & Pich (2007) from k = `DEFAULT_SAMPLE` = 256 sources drawn
     without replacement with ``seed`` (the same sources networkx picks for the same seed),
     scaled by (number of sources that could count for v) / (sources used), which is
     unbiased and exact when every actor is a source. The limit keeps exact runs to about
-    2 s; a district network of a few hundred actors is always computed exactly. The
-    estimate's error is reported two ways:
+    2 s; a district network of a few hundred actors is always computed exactly.
 
-    - each actor's estimated standard error, from the spread between 16 batches of
-      sources with the finite-population correction (``standard_error``; on the synthetic
-      benchmark networks of 5,000 and 100,000 actors the largest is about 0.006 and 0.004);
-    - a worst-case bound that holds for any network and actor with 95 % probability
-      (Hoeffding): :math:`\sqrt{\ln(2/0.05)/(2k)}`, 0.085 for k = 256.
-
-    In large networks even the top brokers' values are small (0.01–0.05), so an estimated
-    ranking is approximate: compare the values with their standard errors.
+    Each estimated value comes with its 95 % error (``error_95``): the exact value lies in
+    value ± error for about 95 % of actors — measured, not proved (synthetic networks of
+    5,000 and 20,000 actors: 95 %, of the top ten 92–97 %;
+    `benchmarks/bench_betweenness_error.py`). It comes from pooled variances
+    (`netzwerk.analysis._betweenness_error`). With
+    ``precision`` (e.g. 0.01) sources are added until every actor's 95 % error is at most
+    that (all sources: exact).
 
     Parameters
     ----------
@@ -134,6 +133,8 @@ def betweenness(
     processes : int or None
         Worker processes for a sampled estimate; None: as many as there are cores (at
         most 4) for large jobs, else 1. The result does not depend on it.
+    precision : float or None
+        Largest 95 % error wanted (normalised units); instead of ``k_sample``.
 
     Returns
     -------
@@ -148,6 +149,7 @@ def betweenness(
     Mathematical Sociology 25(2), 163–177.
     Brandes, U. & Pich, C. (2007). Centrality estimation in large networks. International
     Journal of Bifurcation and Chaos 17(7), 2303–2318.
+    Cochran, W. G. (1977). Sampling Techniques, 3rd ed., ch. 6 (ratio estimator).
 
     Examples
     --------
@@ -173,6 +175,7 @@ def betweenness(
         k_sample=k_sample,
         seed=seed,
         processes=processes,
+        precision=precision,
     )
 
 
@@ -185,6 +188,7 @@ def betweenness_kernel(
     seed: int | None = 42,
     pool: Sequence[int] | None = None,
     processes: int | None = None,
+    precision: float | None = None,
 ) -> Betweenness:
     """`betweenness` on prepared arrays; ``pool`` restricts sources and targets to a subset.
 
@@ -193,40 +197,45 @@ def betweenness_kernel(
     """
     n = arrays.n
     members = list(range(n)) if pool is None else list(pool)
-    k = _sources_to_use(len(members), k_sample)
-    exact = k >= len(members)
     in_pool = np.zeros(n, dtype=bool)
     in_pool[members] = True
     # sources that could count for v: every pool member except v itself
     valid = len(members) - in_pool.astype(np.int64)
-    if exact:
-        raw = _exact(arrays, weighted, None if pool is None else members, processes)
-        error = None
-    else:
-        raw, error = _sampled(arrays, weighted, members, k, seed, valid, in_pool, processes)
     pairs = valid * (valid - 1) / (1 if arrays.directed else 2)
     scale = np.divide(1.0, pairs, out=np.zeros(n), where=pairs > 0) if normalized else np.ones(n)
-    values = raw * scale
-    result = {node: float(values[i]) for i, node in enumerate(arrays.nodes)}
-    if error is None:
-        return Betweenness(result, weighted, normalized, True, len(members), seed)
-    error = error * scale
-    errors = {
-        node: (None if math.isnan(error[i]) else float(error[i]))
-        for i, node in enumerate(arrays.nodes)
-    }
-    finite = error[~np.isnan(error)]
-    bound = math.sqrt(math.log(2 / (1 - CONFIDENCE)) / (2 * k)) if normalized else None
+    targets = None if len(members) == n else members
+    sample = SourceSample(
+        members,
+        valid,
+        in_pool,
+        np.bincount(np.concatenate([arrays.tail, arrays.head]), minlength=n),
+        lambda batches: _batch_sums(arrays, weighted, batches, targets, processes),
+    )
+    if precision is not None:
+        raw, error, k = sample.to_precision(precision, scale, seed, DEFAULT_SAMPLE)
+    else:
+        k = _sources_to_use(len(members), k_sample)
+        raw, error = (None, None) if k >= len(members) else sample.fixed(k, seed, BATCHES)
+    if raw is None or error is None:
+        raw = _exact(arrays, weighted, None if pool is None else members, processes)
+        values = raw * scale
+        result = {node: float(values[i]) for i, node in enumerate(arrays.nodes)}
+        return Betweenness(
+            result, weighted, normalized, True, len(members), seed, precision=precision
+        )
+    values, error = raw * scale, error * scale
+    nodes = arrays.nodes
     return Betweenness(
-        result,
+        {node: float(values[i]) for i, node in enumerate(nodes)},
         weighted,
         normalized,
         False,
         k,
         seed,
-        errors,
-        float(finite.max()) if len(finite) else None,
-        bound,
+        {node: float(error[i]) for i, node in enumerate(nodes)},
+        {node: float(Z95 * error[i]) for i, node in enumerate(nodes)},
+        float(Z95 * error.max()) if n else None,
+        precision,
     )
 
 
@@ -258,43 +267,6 @@ def _exact(
     return totals
 
 
-def _sampled(
-    arrays: GraphArrays,
-    weighted: bool,
-    members: list[int],
-    k: int,
-    seed: int | None,
-    valid: np.ndarray,
-    in_pool: np.ndarray,
-    processes: int | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Estimate and standard error from ``k`` sources sampled from ``members``.
-
-    The sources are run in about `BATCHES` batches (one kernel call each; a call per
-    source costs igraph twice as much); the standard error is the ratio estimator's, from the spread of the batch sums, with the
-    finite-population correction for sampling without replacement.
-    """
-    chosen = random.Random(seed).sample(members, k)
-    targets = None if len(members) == arrays.n else members
-    size = max(1, k // BATCHES)
-    batches = [chosen[i : i + size] for i in range(0, k, size)]
-    sums = _batch_sums(arrays, weighted, batches, targets, processes)
-    used = np.empty((len(batches), arrays.n))
-    for b, batch in enumerate(batches):
-        # a source never lies between itself and others: for v among the sources only
-        # the other sources sample the pairs that count for v
-        used[b] = len(batch)
-        used[b, batch] -= in_pool[batch]
-    total, count = sums.sum(axis=0), used.sum(axis=0)
-    ratio = total / count
-    raw = valid * ratio
-    spread = ((sums - ratio * used) ** 2).sum(axis=0) / (len(batches) - 1)
-    correction = np.clip(1.0 - count / np.maximum(valid, 1), 0.0, 1.0)
-    mean_used = count / len(batches)
-    error = valid * np.sqrt(spread / len(batches) * correction) / mean_used
-    return raw, error
-
-
 def _large(arrays: GraphArrays) -> bool:
     return len(arrays.tail) >= SCIPY_FROM
 
@@ -306,15 +278,11 @@ def _batch_sums(
     targets: list[int] | None,
     processes: int | None,
 ) -> np.ndarray:
-    """Per batch of sources, Σ_s δ_s(v) for every v (batches × n array; halved if
-    undirected, so that summed over all sources each pair counts once).
+    """Per batch of sources, Σ_s δ_s(v) for every v (batches × n; halved if undirected).
 
-    Small networks: igraph, one call per batch. From `SCIPY_FROM` ties on: the scipy
-    kernel of `netzwerk.analysis._betweenness_sparse` (twice as fast there); large jobs
-    (``processes=None``: sources × ties ≥ `PARALLEL_WORK`) run in a pool of worker
-    processes, one per available core (at most 4) — the kernels hold the GIL, so threads
-    would not help. The sums do not depend on the kernel (up to rounding) or on how batches
-    are spread over processes.
+    igraph, one call per batch; from `SCIPY_FROM` ties on the scipy kernel, for large jobs
+    (sources × ties ≥ `PARALLEL_WORK`) in up to 4 worker processes (the kernels hold the
+    GIL). The sums do not depend on the kernel (up to rounding) or the processes.
     """
     if not _large(arrays):
         weights = "distance" if weighted else None
@@ -353,12 +321,9 @@ def _batch_sums(
 def _callers_script_hidden() -> Iterator[None]:
     """Start worker processes without running the caller's script again.
 
-    A forkserver or spawn worker imports the parent's ``__main__`` (by its file) before it
-    runs anything; a notebook user's script without an ``if __name__ == "__main__":``
-    guard would then run once more in every worker. The workers need nothing from it (the
-    kernel lives in this package), so while the pool starts and runs, ``__main__`` is an
-    empty module without a file: `multiprocessing.spawn.get_preparation_data` then tells
-    the workers to leave their ``__main__`` alone.
+    A forkserver or spawn worker imports the parent's ``__main__`` by its file; a script
+    without an ``if __name__ == "__main__":`` guard would run again in every worker. While
+    the pool runs, ``__main__`` is an empty module without a file, which workers skip.
     """
     callers = sys.modules["__main__"]
     sys.modules["__main__"] = types.ModuleType("__main__")

@@ -56,6 +56,8 @@ from netzwerk.analysis.structural_holes import (
 from netzwerk.performance import Stopwatch
 
 __all__ = [
+    "ERROR_COLUMN",
+    "SAMPLED_COLUMNS",
     "TABLE_COLUMNS",
     "ActorBrokerage",
     "Betweenness",
@@ -95,6 +97,11 @@ TABLE_COLUMNS = (
     "brokerage_total",
     "cut_point",
 )
+ERROR_COLUMN = "betweenness_error_95"
+"""Each row's 95 % error of an estimated betweenness (the exact value lies in betweenness ±
+this for about 95 % of actors); only in rows of a sampled estimate."""
+SAMPLED_COLUMNS = (*TABLE_COLUMNS[:4], ERROR_COLUMN, *TABLE_COLUMNS[4:])
+"""The columns of a broker table whose betweenness was estimated."""
 
 
 @dataclass(frozen=True)
@@ -119,16 +126,19 @@ def broker_table(
     seed: int | None = 42,
     weighted: bool = True,
     constraint_model: str = DEFAULT_MODEL,
+    precision: float | None = None,
 ) -> list[dict[str, Any]]:
     """One row per actor with every broker measure, the strongest brokers first.
 
-    The rows have exactly the keys in `TABLE_COLUMNS`:
+    The rows have exactly the keys in `TABLE_COLUMNS` (`SAMPLED_COLUMNS` when betweenness
+    was estimated):
 
     - ``id``, ``name``, ``sector``: the actor;
     - ``betweenness``: normalised betweenness, weighted on ``distance`` (stronger tie =
       shorter way) unless ``weighted=False``; exact up to 2,000 actors, above that
-      estimated from 256 sampled sources (see `netzwerk.analysis.betweenness.betweenness`;
-      the error is in `broker_analysis` ``.options``);
+      estimated from 256 sampled sources (see `netzwerk.analysis.betweenness.betweenness`);
+    - ``betweenness_error_95`` (only if estimated): the 95 % error, the exact value lies in
+      betweenness ± this for about 95 % of actors;
     - ``constraint``, ``effective_size``, ``efficiency``, ``hierarchy``: Burt's structural
       holes on the tie strengths ``weight`` (binary if ``weighted=False``), whole-network
       model unless ``constraint_model="ego"``; None for isolates (hierarchy also for a
@@ -149,8 +159,9 @@ def broker_table(
         Attribute for the brokerage roles.
     top : int or None
         Keep only this many rows.
-    k_sample, seed
-        Betweenness sampling: None = automatic (exact up to 2,000 actors); seed fixed.
+    k_sample, seed, precision
+        Betweenness sampling: None = automatic (exact up to 2,000 actors); seed fixed;
+        ``precision``: sample until every 95 % error is at most this.
     weighted : bool
         Use tie strengths (default) or only whether a tie exists.
     constraint_model : {"whole", "ego"}
@@ -178,6 +189,7 @@ def broker_table(
         seed=seed,
         weighted=weighted,
         constraint_model=constraint_model,
+        precision=precision,
     ).rows
 
 
@@ -189,6 +201,7 @@ def broker_analysis(
     seed: int | None = 42,
     weighted: bool = True,
     constraint_model: str = DEFAULT_MODEL,
+    precision: float | None = None,
 ) -> BrokerAnalysis:
     """`broker_table` plus the options it was computed with (view, sampling, error)."""
     watch = Stopwatch()
@@ -198,7 +211,9 @@ def broker_analysis(
         view, weight="weight" if weighted else None, distance="distance" if weighted else None
     )
     lap("arrays")
-    between = betweenness_kernel(arrays, weighted=weighted, k_sample=k_sample, seed=seed)
+    between = betweenness_kernel(
+        arrays, weighted=weighted, k_sample=k_sample, seed=seed, precision=precision
+    )
     lap("betweenness")
     holes = structural_holes_kernel(arrays, constraint_model)
     lap("structural_holes")
@@ -242,12 +257,14 @@ def _rows(
         names,
         sectors,
         [between.values[node] for node in nodes],
+        *([] if between.error_95 is None else [[between.error_95[node] for node in nodes]]),
         *(plain(column) for column in holes),
         *(roles.counts[:, ROLES.index(role)].tolist() for role in TABLE_COLUMNS[8:13]),
         roles.counts[:, -1].tolist(),
         cuts.tolist(),
     ]
-    return [dict(zip(TABLE_COLUMNS, values, strict=True)) for values in zip(*columns, strict=True)]
+    keys = TABLE_COLUMNS if between.error_95 is None else SAMPLED_COLUMNS
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def view_options(view: nx.Graph) -> dict[str, Any]:

@@ -36,6 +36,7 @@ class _BetweennessOptions(TypedDict):
     weighted: bool
     k_sample: int | None
     seed: int | None
+    precision: float | None
 
 
 def coordinator_dependency(
@@ -47,6 +48,7 @@ def coordinator_dependency(
     k_sample: int | None = None,
     seed: int | None = 42,
     top: int = SUCCESSORS,
+    precision: float | None = None,
 ) -> dict[str, Any]:
     r"""How much the network depends on its coordinators (the QM), and who could step in.
 
@@ -88,8 +90,8 @@ def coordinator_dependency(
         Default: the actors flagged ``coordinator``.
     by : str
         Node attribute for ``group_pairs_lost``.
-    weighted, k_sample, seed
-        Betweenness options.
+    weighted, k_sample, seed, precision
+        Betweenness options (``precision``: largest 95 % error of normalised betweenness).
     top : int
         Number of successors listed.
 
@@ -145,8 +147,11 @@ def coordinator_dependency(
     n_others = int(others.sum())
     all_pairs = n_others * (n_others - 1) // 2
 
-    options = _BetweennessOptions(weighted=weighted, k_sample=k_sample, seed=seed)
-    intact = betweenness_kernel(arrays, normalized=False, **options)
+    options = _BetweennessOptions(
+        weighted=weighted, k_sample=k_sample, seed=seed, precision=precision
+    )
+    # shares are the same normalised (one scale for all); a precision is in normalised units
+    intact = betweenness_kernel(arrays, normalized=precision is not None, **options)
     raw = np.array([intact.values[node] for node in arrays.nodes])
     total = raw.sum()
     share = {c: (float(raw[arrays.index[c]] / total) if total else 0.0) for c in chosen}

@@ -201,9 +201,16 @@ def parse_view(
 
 
 def sampling_option_flags(function: Callable) -> Callable:
-    """--sample K, --exact and --seed: how betweenness is computed (read them with
-    `netzwerk.cli.brokers_printout.betweenness_sources`)."""
+    """--sample K, --genauigkeit/--precision EPS, --exact and --seed: how betweenness is
+    computed (read them with `netzwerk.cli.brokers_printout.betweenness_sources`)."""
     function = seed_option()(function)
+    function = click.option(
+        "--genauigkeit",
+        "--precision",
+        "precision",
+        type=click.FloatRange(min=0, max=1, min_open=True),
+        metavar="EPS",
+    )(function)
     function = click.option(
         "--exact",
         is_flag=True,

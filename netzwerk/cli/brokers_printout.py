@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis.brokers import TABLE_COLUMNS
+from netzwerk.analysis.brokers import ERROR_COLUMN, SAMPLED_COLUMNS, TABLE_COLUMNS
 from netzwerk.cli.common import pseudonymise_records
 from netzwerk.cli.output import Printout, Section
 from netzwerk.present.labels import capitalised, group_label
@@ -89,11 +89,13 @@ def _option_cells(options: dict) -> dict:
 def brokers_printout(
     rows: list[dict], options: dict, seen: ShownView, lang: str = "de"
 ) -> Printout:
-    """One row per actor (the broker table's columns; sectors as labels in ``lang``)."""
+    """One row per actor (the broker table's columns; sectors as labels in ``lang``; the
+    95 % error of betweenness after it when betweenness was estimated)."""
     line, view = seen
+    columns = SAMPLED_COLUMNS if rows and ERROR_COLUMN in rows[0] else TABLE_COLUMNS
     return Printout(
         {"view": view, "options": options, "rows": rows},
-        [Section(_labelled(rows, "sector", "sector", lang), TABLE_COLUMNS)],
+        [Section(_labelled(rows, "sector", "sector", lang), columns)],
         _option_cells(options),
         view_line=line,
     )

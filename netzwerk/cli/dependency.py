@@ -39,6 +39,7 @@ def dependency(
     coordinator_ids: tuple[str, ...],
     top: int,
     k_sample: int | None,
+    precision: float | None,
     exact: bool,
     seed: int,
     view: NetworkView,
@@ -63,6 +64,7 @@ def dependency(
         by=view.by,
         weighted=view.weighted,
         k_sample=betweenness_sources(graph, k_sample, exact),
+        precision=None if exact else precision,
         seed=seed,
         top=top,
     )

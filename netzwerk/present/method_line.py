@@ -24,8 +24,8 @@ def method_line(options: Mapping[str, Any], lang: str = "de") -> str:
     """``Berechnung: Betweenness exakt, Quellen 173, …`` for ``options``.
 
     >>> method_line({"betweenness": "sampled", "betweenness_sources": 256,
-    ...              "betweenness_max_standard_error": 0.0041, "betweenness_seed": None})
-    'Berechnung: Betweenness geschätzt, Quellen 256, größter Standardfehler 0,004'
+    ...              "betweenness_max_error_95": 0.0041, "betweenness_seed": None})
+    'Berechnung: Betweenness geschätzt, Quellen 256, größter Fehler (95 %) ± 0,004'
     >>> method_line({"measure": "F", "k": 3, "restarts": 10}, "en")
     'Computed: measure fragmentation (F), k 3, restarts 10'
     """

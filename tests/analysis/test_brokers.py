@@ -10,6 +10,7 @@ import pytest
 
 from netzwerk.analysis import betweenness as betweenness_module
 from netzwerk.analysis.brokers import (
+    SAMPLED_COLUMNS,
     TABLE_COLUMNS,
     broker_analysis,
     broker_table,
@@ -161,6 +162,7 @@ def test_sampling_is_reported(monkeypatch):
     assert analysis.options["betweenness"] == "sampled"
     assert analysis.options["betweenness_sources"] == 20
     assert analysis.options["betweenness_seed"] == 42
-    assert analysis.options["betweenness_error_bound_95"] is not None
-    assert analysis.options["betweenness_max_standard_error"] > 0
+    errors = [row["betweenness_error_95"] for row in analysis.rows]
+    assert all(tuple(row) == SAMPLED_COLUMNS for row in analysis.rows)
+    assert analysis.options["betweenness_max_error_95"] == max(errors) > 0
     assert set(analysis.timings) >= {"betweenness", "structural_holes", "brokerage"}

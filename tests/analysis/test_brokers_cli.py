@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from netzwerk.analysis.brokers import TABLE_COLUMNS
+from netzwerk.analysis.brokers import SAMPLED_COLUMNS, TABLE_COLUMNS
 from netzwerk.cli import cli
 from netzwerk.model import Actor, Changeset, NodeRef, Tie
 from netzwerk.present.labels import column_titles
@@ -271,3 +271,36 @@ def test_keyplayers_k_too_large_is_a_german_error(store_path):
     result = run(store_path, "keyplayers", "-k", "8")
     assert result.exit_code == 2
     assert "ist zu groß" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_sampled_rows_state_their_95_percent_error(store_path):
+    output = brokers_json(store_path, "--sample", "4", "--seed", "7")
+    assert all(tuple(row) == SAMPLED_COLUMNS for row in output["rows"])
+    errors = [row["betweenness_error_95"] for row in output["rows"]]
+    assert output["options"]["betweenness_max_error_95"] == max(errors) > 0
+    csv = run(store_path, "brokers", "--format", "csv", "--sample", "4").stdout.splitlines()
+    assert "± Fehler (95 %)" in csv[0].split(";")
+    assert "betweenness_error_95" not in brokers_json(store_path)["rows"][0]
+
+
+@pytest.mark.parametrize("flag", ["--genauigkeit", "--precision"])
+def test_precision_is_asked_instead_of_a_sample(store_path, flag):
+    options = brokers_json(store_path, flag, "0.3")["options"]
+    assert options["betweenness_precision"] == 0.3
+    if options["betweenness"] == "sampled":
+        assert options["betweenness_max_error_95"] <= 0.3
+    # a tiny network reaches any precision only with every source: then it is exact
+    assert brokers_json(store_path, flag, "1e-9")["options"]["betweenness"] == "exact"
+
+
+def test_precision_outside_zero_to_one_is_refused(store_path):
+    result = run(store_path, "brokers", "--genauigkeit", "0")
+    assert result.exit_code == 2
+    assert "--genauigkeit" in result.output
+
+
+def test_dependency_takes_a_precision_too(store_path):
+    result = run(store_path, "dependency", "--format", "json", "--precision", "0.3")
+    assert result.exit_code == 0, result.output
+    options = json.loads(result.stdout)["options"]
+    assert options["betweenness_precision"] == 0.3

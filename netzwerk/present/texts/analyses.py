@@ -35,6 +35,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Key players: if these {k} dropped out together, the network would fall apart the "
         "most: {names}.",
     ),
+    "brokers.ranking_sure": (
+        "Die Betweenness ist geschätzt (Stichprobe). Die ersten {n} sind mit 95 % Sicherheit "
+        "richtig geordnet: ihre Fehlerbereiche (Betweenness ± Fehler) überschneiden sich nicht.",
+        "Betweenness is estimated (a sample). The first {n} are in the right order with 95 % "
+        "confidence: their error ranges (betweenness ± error) do not overlap.",
+    ),
+    "brokers.ranking_partly": (
+        "Die Betweenness ist geschätzt (Stichprobe). Nur die ersten {sure} sind mit 95 % "
+        "Sicherheit richtig geordnet; ab Platz {next} überschneiden sich die Fehlerbereiche "
+        "(Betweenness ± Fehler), die Reihenfolge dort ist unsicher.",
+        "Betweenness is estimated (a sample). Only the first {sure} are in the right order "
+        "with 95 % confidence; from rank {next} on the error ranges (betweenness ± error) "
+        "overlap, so the order there is uncertain.",
+    ),
+    "brokers.ranking_first": (
+        "Die Betweenness ist geschätzt (Stichprobe). Nur Platz 1 ist mit 95 % Sicherheit "
+        "richtig; ab Platz 2 überschneiden sich die Fehlerbereiche (Betweenness ± Fehler), "
+        "die Reihenfolge dort ist unsicher.",
+        "Betweenness is estimated (a sample). Only rank 1 is right with 95 % confidence; "
+        "from rank 2 on the error ranges (betweenness ± error) overlap, so the order there "
+        "is uncertain.",
+    ),
+    "brokers.ranking_unsure": (
+        "Die Betweenness ist geschätzt (Stichprobe). Die Reihenfolge der ersten {n} ist nicht "
+        "mit 95 % Sicherheit richtig: schon die Fehlerbereiche (Betweenness ± Fehler) der "
+        "ersten Plätze überschneiden sich.",
+        "Betweenness is estimated (a sample). The order of the first {n} is not right with "
+        "95 % confidence: already the error ranges (betweenness ± error) of the first ranks "
+        "overlap.",
+    ),
     "brokers.roles_title": ("Die Vermittlerrollen in Worten", "The broker roles in words"),
     "brokers.method": (
         "Betweenness: Anteil der kürzesten Wege zwischen allen Paaren, die über den Akteur "
@@ -94,6 +124,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.roles": ("Rolle in Worten", "Role in words"),
     # \u00ad: soft hyphens, so narrow table columns may break these words (not in CSV).
     "col.betweenness": ("Between\u00adness", "Between\u00adness"),
+    "col.betweenness_error_95": ("± Fehler (95 %)", "± error (95 %)"),
     "col.constraint": ("Con\u00adstraint", "Con\u00adstraint"),
     "col.effective_size": ("Effektive Größe", "Effective size"),
     "col.efficiency": ("Effizienz", "Efficiency"),

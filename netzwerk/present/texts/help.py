@@ -214,6 +214,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Akteure, sonst 256).",
         "Estimate betweenness from K sampled actors (default: exact up to 2,000 actors, else 256).",
     ),
+    "help.option.precision": (
+        "Betweenness so genau schätzen, dass jeder Wert mit 95 % Sicherheit höchstens EPS "
+        "vom genauen abweicht (z. B. 0.01; statt --sample).",
+        "Estimate betweenness until every value is within EPS of the exact one with 95 % "
+        "confidence (e.g. 0.01; instead of --sample).",
+    ),
     "help.option.exact": (
         "Betweenness auch für große Netze genau berechnen (langsam).",
         "Exact betweenness even for large networks (slow).",

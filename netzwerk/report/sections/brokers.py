@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from netzwerk.present.formats import format_share, join_names
@@ -10,6 +10,10 @@ from netzwerk.present.texts import text
 from netzwerk.report.sections.context import Context, column_headers, rounded
 from netzwerk.report.sections.parts import Section, Table
 
+RANKED = 10
+"""How many top ranks the report says are (or are not) surely in the right order."""
+ERROR = "betweenness_error_95"
+"""The 95 % error a row of estimated betweenness carries (`netzwerk.analysis.brokers`)."""
 ROLE_SHARE = 0.2
 """A role is named for an actor if it makes up at least this share of its brokerage."""
 
@@ -79,6 +83,9 @@ def role_words(row: Mapping[str, Any], lang: str = "de", limit: int = 2) -> str:
 def brokers_section(ctx: Context, top: int = 12) -> Section:
     """The ``top`` brokers shown (all in ``brokers.csv``), with the roles explained."""
     rows = ctx.results.brokers
+    estimated = bool(rows) and ERROR in rows[0]
+    shown_columns = _with_error(SHOWN_COLUMNS) if estimated else SHOWN_COLUMNS
+    csv_columns = _with_error(CSV_COLUMNS) if estimated else CSV_COLUMNS
     section = Section(
         "brokers", ctx.t("section.brokers"), lead=ctx.t("brokers.lead", n=min(top, len(rows)))
     )
@@ -86,14 +93,14 @@ def brokers_section(ctx: Context, top: int = 12) -> Section:
     section.tables.append(
         Table(
             ctx.t("section.brokers"),
-            SHOWN_COLUMNS,
-            column_headers(ctx.lang, CSV_COLUMNS),
+            shown_columns,
+            column_headers(ctx.lang, csv_columns),
             [_table_row(ctx, rank, row) for rank, row in enumerate(rows, start=1)],
             csv="brokers.csv",
-            csv_columns=CSV_COLUMNS,
+            csv_columns=csv_columns,
             limit=top,
-            digits=DIGITS,
-            numeric=NUMERIC,
+            digits={**DIGITS, ERROR: 3} if estimated else DIGITS,
+            numeric=NUMERIC | {ERROR} if estimated else NUMERIC,
         )
     )
     roles = ["liaison", "gatekeeper_representative", "itinerant", "coordinator"]
@@ -101,6 +108,12 @@ def brokers_section(ctx: Context, top: int = 12) -> Section:
     section.glossary.append((ctx.t("col.cut_point"), ctx.t("role_help.cut_point")))
     section.method = [ctx.view_line(), ctx.t("brokers.method", by=ctx.t("col.sector"))]
     return section
+
+
+def _with_error(columns: list[str]) -> list[str]:
+    """``columns`` with the 95 % error right after betweenness."""
+    at = columns.index("betweenness") + 1
+    return [*columns[:at], ERROR, *columns[at:]]
 
 
 def _findings(ctx: Context, rows: list[dict[str, Any]]) -> list[str]:
@@ -114,6 +127,8 @@ def _findings(ctx: Context, rows: list[dict[str, Any]]) -> list[str]:
                 share=format_share(rows[0]["betweenness"], ctx.lang),
             )
         )
+    if rows and ERROR in rows[0]:
+        findings.append(_ranking_words(ctx, rows))
     others = [r["id"] for r in rows if r["id"] not in ctx.coordinators and r["betweenness"]][:4]
     findings.append(
         ctx.t("brokers.top_other", names=join_names([ctx.name(a) for a in others], ctx.lang))
@@ -134,6 +149,40 @@ def _findings(ctx: Context, rows: list[dict[str, Any]]) -> list[str]:
     return findings
 
 
+def sure_ranks(rows: Sequence[Mapping[str, Any]], limit: int = RANKED) -> int:
+    """How many of the first ``limit`` ranks are sure at 95 %: rank i counts (with all
+    before it) if its interval betweenness ± error lies wholly above the intervals of every
+    later row.
+
+    >>> sure_ranks([{"betweenness": 0.5, ERROR: 0.1}, {"betweenness": 0.3, ERROR: 0.05},
+    ...             {"betweenness": 0.25, ERROR: 0.05}])
+    1
+    """
+    highest_below = float("-inf")
+    above = []
+    for row in reversed(rows):
+        above.append(row["betweenness"] - row[ERROR] > highest_below)
+        highest_below = max(highest_below, row["betweenness"] + row[ERROR])
+    above.reverse()
+    sure = 0
+    while sure < min(limit, len(rows)) and above[sure]:
+        sure += 1
+    return sure
+
+
+def _ranking_words(ctx: Context, rows: list[dict[str, Any]]) -> str:
+    """How sure the order of the first `RANKED` brokers is, in words."""
+    shown = min(RANKED, len(rows))
+    sure = sure_ranks(rows, shown)
+    if sure >= shown:
+        return ctx.t("brokers.ranking_sure", n=shown)
+    if sure == 0:
+        return ctx.t("brokers.ranking_unsure", n=shown)
+    if sure == 1:
+        return ctx.t("brokers.ranking_first")
+    return ctx.t("brokers.ranking_partly", sure=sure, next=sure + 1)
+
+
 def _table_row(ctx: Context, rank: int, row: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "rank": rank,
@@ -149,4 +198,5 @@ def _table_row(ctx: Context, rank: int, row: Mapping[str, Any]) -> dict[str, Any
         **{role: row[role] for role in ROLES},
         "brokerage_total": row["brokerage_total"],
         "cut_point": ctx.t("report.yes") if row["cut_point"] else "",
+        **({ERROR: rounded(row[ERROR])} if ERROR in row else {}),
     }

@@ -1,0 +1,63 @@
+"""The brokers section when betweenness was estimated: the error column and, in words, how
+sure the order of the first ten is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netzwerk.analysis import betweenness as betweenness_module
+from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.report.build import build_report
+from netzwerk.report.sections.brokers import ERROR, sure_ranks
+
+from .conftest import AS_OF, KEY
+
+
+def test_estimated_brokers_state_error_and_how_sure_the_ranking_is(sample, monkeypatch):
+    monkeypatch.setattr(betweenness_module, "EXACT_LIMIT", 5)
+    monkeypatch.setattr(betweenness_module, "DEFAULT_SAMPLE", 8)
+    sections = {}
+    for lang in ("de", "en"):
+        report = build_report(
+            sample["graph"],
+            lang=lang,
+            as_of=AS_OF,
+            pseudonymiser=Pseudonymiser(KEY),
+            today=date(2024, 7, 1),
+        )
+        sections[lang] = report.section("brokers")
+    table = sections["de"].tables[0]
+    assert ERROR in table.columns and ERROR in table.csv_columns
+    assert table.headers[ERROR] == "± Fehler (95 %)"
+    rows = table.rows
+    assert all(row[ERROR] is not None and row[ERROR] >= 0 for row in rows)
+    sure = sure_ranks([{"betweenness": r["betweenness"], ERROR: r[ERROR]} for r in rows])
+    german = [f for f in sections["de"].findings if "95 % Sicherheit" in f]
+    english = [f for f in sections["en"].findings if "95 % confidence" in f]
+    assert len(german) == 1 and len(english) == 1
+    if sure >= min(10, len(rows)):
+        assert "richtig geordnet: ihre Fehlerbereiche" in german[0]
+    elif sure == 1:
+        assert "Nur Platz 1 ist mit 95 % Sicherheit richtig" in german[0]
+    elif sure == 0:
+        assert "nicht mit 95 % Sicherheit richtig" in german[0]
+    else:
+        assert f"Nur die ersten {sure} sind" in german[0]
+
+
+def test_exact_brokers_have_no_error_column_and_no_ranking_sentence(written):
+    section = written["de"]["report"].section("brokers")
+    assert ERROR not in section.tables[0].columns
+    assert not [f for f in section.findings if "Sicherheit" in f]
+
+
+def test_sure_ranks_stops_at_the_first_overlap():
+    def rows(*pairs):
+        return [{"betweenness": v, ERROR: e} for v, e in pairs]
+
+    assert sure_ranks(rows((0.9, 0.01), (0.5, 0.01), (0.1, 0.01))) == 3
+    # rank 2 overlaps rank 3, so only rank 1 is sure
+    assert sure_ranks(rows((0.9, 0.01), (0.5, 0.2), (0.4, 0.01))) == 1
+    # a wide error further down makes even rank 1 unsure
+    assert sure_ranks(rows((0.9, 0.01), (0.5, 0.01), (0.1, 0.85))) == 0
+    assert sure_ranks(rows((0.9, 0.01), (0.5, 0.01), (0.1, 0.01)), limit=2) == 2
