@@ -166,7 +166,7 @@ dbms.security.auth_enabled=true
 server.memory.heap.initial_size=$HEAP_INITIAL
 server.memory.heap.max_size=$HEAP_MAX
 server.memory.pagecache.size=$PAGECACHE
-db.tx_state.memory_allocation=ON_HEAP
+db.tx_state.memory_allocation=${NEO4J_TX_STATE:-ON_HEAP}
 
 # Keep transaction logs small: no preallocation, small files, keep only 2.
 db.tx_log.preallocate=false
