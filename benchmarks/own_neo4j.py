@@ -65,7 +65,7 @@ class OwnServer:
         }
         if heap:
             self.env["NEO4J_HEAP_MAX"] = heap
-        self.heap = self.env.get("NEO4J_HEAP_MAX", "768m (neo4j.sh default)")
+        self.heap = self.env.get("NEO4J_HEAP_MAX", "2g (neo4j.sh default)")
         self.uri = f"bolt://127.0.0.1:{self.port}"
         self._log_offsets: dict[Path, int] = {}
 
