@@ -14,7 +14,7 @@
 #   NEO4J_BROWSER         1 = also fetch Neo4j Browser (/browser/)   [0]
 #   NEO4J_HEAP_INITIAL    -Xms                                       [256m]
 #   NEO4J_HEAP_MAX        -Xmx (a changeset is one transaction: ~60k  [2g]
-#                         ties fit in 768m, ~200k in 2g)
+#                         ties fit in 768m, 150k in 2g, 200k not)
 #   NEO4J_PAGECACHE       server.memory.pagecache.size               [128m]
 #   NEO4J_START_TIMEOUT   seconds to wait for Bolt + "Started."      [120]
 #   NEO4J_STOP_TIMEOUT    seconds to wait after SIGTERM              [60]
