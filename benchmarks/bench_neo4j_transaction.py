@@ -7,7 +7,7 @@
 
 `Neo4jStore.apply` writes a whole changeset in ONE transaction, so the server holds all of
 it (transaction state, locks) until the commit. This benchmark finds out how large that can
-get on the server `tools/neo4j/neo4j.sh` runs (768m heap unless ``NEO4J_HEAP_MAX`` says
+get on the server `tools/neo4j/neo4j.sh` runs (2g heap unless ``NEO4J_HEAP_MAX`` says
 otherwise) and what happens past it: the store should raise a one-line `StoreError` for a
 Neo4j memory error (`Neo4jStore._write`), not leave a dead server or a driver traceback.
 
@@ -295,7 +295,7 @@ def main() -> None:
         "--batch-size", type=int, default=None, help="UNWIND batch size [the store's default]"
     )
     parser.add_argument(
-        "--heap", default=None, help="the server's -Xmx (NEO4J_HEAP_MAX) [768m, neo4j.sh default]"
+        "--heap", default=None, help="the server's -Xmx (NEO4J_HEAP_MAX) [2g, neo4j.sh default]"
     )
     parser.add_argument("--no-reapply", action="store_true")
     parser.add_argument(

@@ -54,7 +54,8 @@ class OwnServer:
     def __init__(self, heap: str | None):
         self.home = Path(tempfile.mkdtemp(prefix="netzwerk-neo4j-bench-"))
         self.port = free_port()
-        self.password = secrets.token_urlsafe(18)
+        # never a leading '-': neo4j-admin would read the password as an option and fail
+        self.password = "pw" + secrets.token_urlsafe(18)
         self.env = {
             **os.environ,
             "NETZWERK_NEO4J_HOME": str(self.home),
@@ -65,7 +66,7 @@ class OwnServer:
         }
         if heap:
             self.env["NEO4J_HEAP_MAX"] = heap
-        self.heap = self.env.get("NEO4J_HEAP_MAX", "768m (neo4j.sh default)")
+        self.heap = self.env.get("NEO4J_HEAP_MAX", "2g (neo4j.sh default)")
         self.uri = f"bolt://127.0.0.1:{self.port}"
         self._log_offsets: dict[Path, int] = {}
 

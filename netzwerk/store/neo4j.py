@@ -192,10 +192,14 @@ class Neo4jStore(Neo4jPersonalData, Store):
             except driver_errors.ConstraintError as error:
                 if attempt == CONFLICT_RETRIES:
                     raise self._wrap(error) from None
-            except TransactionTooLarge as error:
+            except (TransactionTooLarge, driver_errors.TransientError) as error:
+                # the memory cap also ends a transaction at its commit, outside `Ingest.run`
+                code = str(error) if isinstance(error, TransactionTooLarge) else error.code or ""
+                if "Memory" not in code:
+                    raise self._wrap(error) from None
                 raise StoreError(
                     f"Neo4j {self.uri}: die Änderung ist für einen Schreibvorgang zu groß "
-                    f"({error}) — nichts geändert; Heap des Servers vergrößern "
+                    f"({code}) — nichts geändert; Heap des Servers vergrößern "
                     "(server.memory.heap.max_size, bei tools/neo4j: NEO4J_HEAP_MAX) oder "
                     "die Daten in mehreren Quellen laden"
                 ) from None

@@ -122,6 +122,9 @@ _IN_CHUNKS = (
     "UNWIND range(0, size(nodes) - 1, $chunk) AS start "
     "CALL (nodes, start) { UNWIND nodes[start..start + $chunk] AS n "
 )
+#: a tie's topic, role and note: ties store no empty text (`TIE_BLANK_AS_NULL`), so a
+#: missing one reads as ''
+_TIE_TEXTS = "coalesce(r.topic, ''), coalesce(r.role, ''), coalesce(r.note, '')"
 _NODE_VALID = (
     "AND (n.since IS NULL OR n.since <= $day) AND (n:Event OR n.until IS NULL OR n.until >= $day)"
 )
@@ -141,8 +144,8 @@ def _graph_ties(validity: str) -> str:
     return (
         f"MATCH (n) WHERE ({_ANY_NODE_LABEL}) {_IN_CHUNKS}"
         f"MATCH (n)-[r:{ANY_TIE_TYPE}]->(b) WHERE r.key IS NOT NULL {validity} "
-        "RETURN collect([n.kind, n.id, b.kind, b.id, r.key, r.kind, r.weight, r.topic, "
-        "r.role, r.note, toString(r.since), toString(r.until), r.periods, r.source_file, "
+        "RETURN collect([n.kind, n.id, b.kind, b.id, r.key, r.kind, r.weight, "
+        f"{_TIE_TEXTS}, toString(r.since), toString(r.until), r.periods, r.source_file, "
         "r.source_sheet, r.source_row, r.run_id]) AS ties } RETURN ties"
     )
 
@@ -163,7 +166,7 @@ ACTOR = (
 ACTOR_TIES = (
     "MATCH (n:Actor {id: $id})-[r]-(other) WHERE r.key IS NOT NULL "
     "RETURN r.key, r.kind, startNode(r) = n, other.kind, other.id, other.name, "
-    "r.weight, r.topic, r.role, r.note, r.since, r.until, r.source_file, "
+    f"r.weight, {_TIE_TEXTS}, r.since, r.until, r.source_file, "
     "r.source_sheet, r.source_row, r.run_id ORDER BY r.key"
 )
 INGEST_RUN_FILES = "MATCH (r:IngestRun) RETURN r.run_id, r.files, coalesce(r.source, '')"
@@ -213,6 +216,10 @@ ACTOR_PROPERTIES = (
     "coordinator",
 )
 TIE_PROPERTIES = ("kind", *TIE_DETAILS, *PROVENANCE, "run_id", "digest")
+#: tie properties written as null (so not stored) when empty: most ties have no topic,
+#: role, note or second period, and every stored property costs the ingest time and the
+#: transaction memory; reads give '' for a missing one (``coalesce``)
+TIE_BLANK_AS_NULL = ("topic", "role", "note", "periods")
 PROVENANCE_PROPERTIES = PROVENANCE
 #: a list with this source added (once), for SET
 _ADD_SOURCE = (
@@ -266,10 +273,15 @@ def _node_write_plan(kind: str) -> WritePlan:
         f"n.{name} = row[{properties.index(name) + 1}]" for name in PROVENANCE_PROPERTIES
     )
     # MERGE on a uniquely constrained label and property always plans as a locking unique
-    # index seek, so it serves for both new and changed nodes
+    # index seek; nodes the check found absent are created with CREATE, which skips that
+    # seek (the constraint still refuses a node a concurrent ingest created first)
     merge = (
         f"UNWIND $rows AS row MERGE (n:{label} {{id: row[0]}}) SET {sets}, "
         f"n.sources = {_ADD_SOURCE.format(var='n')} RETURN count(n)"
+    )
+    create = (
+        f"UNWIND $rows AS row CREATE (n:{label} {{id: row[0]}}) SET {sets}, "
+        "n.sources = [$source] RETURN count(n)"
     )
     return WritePlan(
         check=(
@@ -280,7 +292,7 @@ def _node_write_plan(kind: str) -> WritePlan:
             "THEN [item[0], true, n.sources] END), "
             "collect(CASE WHEN n IS NOT NULL AND n.digest = item[1] THEN item[0] END)"
         ),
-        create=merge,
+        create=create,
         update=merge,
         refresh=(
             f"UNWIND $rows AS row MATCH (n:{label} {{id: row[0]}}) "

@@ -257,19 +257,21 @@ def node_parameters(row: NodeRow, run_id: str) -> ParameterRow:
 
 def tie_parameters(row: TieRow, source_id: str, target_id: str, run_id: str) -> ParameterRow:
     """A tie row for `TIE_WRITE_PLANS`: source id, target id, key, then `TIE_PROPERTIES`
-    (``row`` holds `TIE_FIELDS`: the periods and provenance after the dates pass through)."""
-    key, kind, _source, _target, weight, topic, role, note, since, until, *rest = row
+    (``row`` holds `TIE_FIELDS`: the provenance after the periods passes through); empty
+    texts (`TIE_BLANK_AS_NULL`) become null, so the tie stores no property for them."""
+    key, kind, _source, _target, weight, topic, role, note, since, until, periods, *rest = row
     return [
         source_id,
         target_id,
         key,
         kind,
         weight,
-        topic,
-        role,
-        note,
+        topic or None,  # TIE_BLANK_AS_NULL: no empty text is stored
+        role or None,
+        note or None,
         day(since),
         day(until),
+        periods or None,
         *rest,
         run_id,
         tie_content_digest(row),

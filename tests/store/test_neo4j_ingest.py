@@ -352,8 +352,8 @@ def test_every_label_and_relationship_type_is_unique_on_its_key(neo4j_store, cyp
 
 
 def test_every_keyed_write_the_store_sends_has_its_uniqueness_constraint(neo4j_store, cypher):
-    """Nodes are written with MERGE, ties with CREATE: either way the uniqueness constraint
-    on the key is what keeps a second copy out."""
+    """New nodes and ties are written with CREATE (changed nodes with MERGE): either way
+    the uniqueness constraint on the key is what keeps a second copy out."""
     unique = {
         (labels[0], properties[0])
         for _, kind, labels, properties in constraints(cypher)

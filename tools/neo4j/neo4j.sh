@@ -13,7 +13,8 @@
 #   NEO4J_HTTP_PORT       HTTP port on 127.0.0.1; 0 disables HTTP    [7474]
 #   NEO4J_BROWSER         1 = also fetch Neo4j Browser (/browser/)   [0]
 #   NEO4J_HEAP_INITIAL    -Xms                                       [256m]
-#   NEO4J_HEAP_MAX        -Xmx (keep <= 1g)                          [768m]
+#   NEO4J_HEAP_MAX        -Xmx (a changeset is one transaction: ~60k  [2g]
+#                         ties fit in 768m, 150k in 2g, 200k not)
 #   NEO4J_PAGECACHE       server.memory.pagecache.size               [128m]
 #   NEO4J_START_TIMEOUT   seconds to wait for Bolt + "Started."      [120]
 #   NEO4J_STOP_TIMEOUT    seconds to wait after SIGTERM              [60]
@@ -51,7 +52,7 @@ HTTP_PORT="${NEO4J_HTTP_PORT:-7474}"
 NEO4J_USER="${NEO4J_USERNAME:-neo4j}"
 NEO4J_PW="${NEO4J_PASSWORD:-netzwerk-dev-pw}"
 HEAP_INITIAL="${NEO4J_HEAP_INITIAL:-256m}"
-HEAP_MAX="${NEO4J_HEAP_MAX:-768m}"
+HEAP_MAX="${NEO4J_HEAP_MAX:-2g}"
 PAGECACHE="${NEO4J_PAGECACHE:-128m}"
 BROWSER="${NEO4J_BROWSER:-0}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-120}"
