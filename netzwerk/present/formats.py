@@ -182,13 +182,3 @@ def kind_noun(kind: str, lang: str = "de") -> str:
     """The plural noun of a record kind ('actors' → 'Akteure'), capitalised."""
     noun = text(f"noun.{kind.removesuffix('s')}", lang).split("|")[1]
     return noun[:1].upper() + noun[1:]
-
-
-def count_list(counts: dict[str, int], lang: str = "de") -> str:
-    """Non-zero counts of record kinds in words, or 'keine Einträge'.
-
-    >>> count_list({"actors": 12, "topics": 11, "projects": 0, "events": 1})
-    '12 Akteure, 11 Themen, 1 Veranstaltung'
-    """
-    parts = [plural(n, kind.removesuffix("s"), lang) for kind, n in counts.items() if n]
-    return ", ".join(parts) or text("validate.nothing", lang)

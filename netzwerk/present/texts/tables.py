@@ -133,6 +133,4 @@ TEXTS: dict[str, tuple[str, str]] = {
     "noun.file": ("Datei|Dateien", "file|files"),
     "noun.csv_table": ("CSV-Tabelle|CSV-Tabellen", "CSV table|CSV tables"),
     # ------------------------------------------------------------------ validate
-    "validate.ok": ("Keine Fehler: {counts}.", "No errors: {counts}."),
-    "validate.nothing": ("keine Einträge", "no entries"),
 }
