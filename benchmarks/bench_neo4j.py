@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -77,8 +78,15 @@ def build_changeset(n_actors: int, n_ties: int, seed: int = 3):
     return Changeset(actors=actors, ties=list(ties.values()), files=["bench.csv"])
 
 
-def measure(uri: str, n_actors: int, n_ties: int, batch_sizes: list[int]) -> dict:
-    """Time a clean load per batch size, then a second run and the read-back at the best."""
+def measure(
+    uri: str,
+    n_actors: int,
+    n_ties: int,
+    batch_sizes: list[int],
+    server_cpu: Callable[[], float] = lambda: 0.0,
+) -> dict:
+    """Time a clean load per batch size, then a second run and the read-back at the best.
+    ``server_cpu``: the server's CPU seconds so far (the load's cost on a busy machine)."""
     from netzwerk.store.neo4j import Neo4jStore
 
     changeset = build_changeset(n_actors, n_ties)
@@ -94,12 +102,21 @@ def measure(uri: str, n_actors: int, n_ties: int, batch_sizes: list[int]) -> dic
         with Neo4jStore(uri, batch_size=size) as store:
             store.init()
             store.wipe()
-            start = time.perf_counter()
+            start, server_start, client_start = (
+                time.perf_counter(),
+                server_cpu(),
+                time.process_time(),
+            )
             applied = store.apply(changeset)
             seconds = time.perf_counter() - start
+            cpu = (server_cpu() - server_start, time.process_time() - client_start)
             assert applied.created["ties"] == ties, applied.as_dict()
         results["loads"][size] = {"seconds": seconds, "ties_per_second": ties / seconds}
-        print(f"  batch {size:>6}: {seconds:6.2f} s  {ties / seconds:>9,.0f} ties/s", flush=True)
+        print(
+            f"  batch {size:>6}: {seconds:6.2f} s  {ties / seconds:>9,.0f} ties/s   "
+            f"CPU: server {cpu[0]:5.2f} s, client {cpu[1]:5.2f} s",
+            flush=True,
+        )
     best = max(results["loads"], key=lambda s: results["loads"][s]["ties_per_second"])
     results["best_batch_size"] = best
     with Neo4jStore(uri, batch_size=best) as store:
@@ -184,14 +201,16 @@ def main() -> None:
     try:
         with own_server(heap=None, keep_home=False) as server:
             use_credentials(server)
-            _run(args, server.uri, sizes)
+            _run(args, server.uri, sizes, server.cpu_seconds)
     except ServerNotStarted as error:
         print(f"bench_neo4j: skipped — Neo4j could not be started: {error.first_line()}")
 
 
-def _run(args: argparse.Namespace, uri: str, sizes: list[int]) -> None:
+def _run(
+    args: argparse.Namespace, uri: str, sizes: list[int], server_cpu: Callable[[], float]
+) -> None:
     if not args.compare_rust:
-        _report(measure(uri, args.actors, args.ties, sizes))
+        _report(measure(uri, args.actors, args.ties, sizes, server_cpu))
         return
     for rust in (True, False):
         print(f"--- neo4j-rust-ext {'on' if rust else 'off'}")

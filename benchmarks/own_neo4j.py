@@ -121,6 +121,15 @@ class OwnServer:
             return None
         return pid
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds (user + system) the server has used so far; 0 when it is not running.
+        On a loaded machine this, not wall time, says what a load cost the server."""
+        pid = self.pid()
+        if pid is None:
+            return 0.0
+        fields = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mib(self) -> float | None:
         pid = self.pid()
         if pid is None:

@@ -20,7 +20,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES
-from netzwerk.store.neo4j_cypher import per_node_kind, per_tie_kind, query
+from netzwerk.store.neo4j_cypher import (
+    per_node_kind,
+    per_tie_kind,
+    query,
+)
 from netzwerk.store.rows import day, parse_periods, periods_text
 
 #: the layout this netzwerk writes (both stores)

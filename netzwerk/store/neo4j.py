@@ -65,7 +65,9 @@ from netzwerk.store.neo4j_cypher import (
     SHOW_CONSTRAINTS,
     WIPE,
 )
-from netzwerk.store.neo4j_cypher import query as _query
+from netzwerk.store.neo4j_cypher import (
+    query as _query,
+)
 from netzwerk.store.neo4j_graph import read_graph
 from netzwerk.store.neo4j_ingest import (
     RECORD_KIND_OF_NODE,

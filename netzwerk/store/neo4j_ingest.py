@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import TransientError
@@ -35,20 +35,24 @@ from neo4j.exceptions import TransientError
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, Changeset
 from netzwerk.store.base import ApplyResult
 from netzwerk.store.neo4j_cypher import (
+    LOCK,
+    query,
+)
+from netzwerk.store.neo4j_writes import (
     ACTOR_PROPERTIES,
     CREATE_INGEST_RUN,
     KEYED_WRITES,
-    LOCK,
+    NODE_INTERNAL_IDS,
     NODE_PROPERTIES,
     NODE_WRITE_PLANS,
     SOURCE_SEEN,
     STATED_NODES,
     STATED_TIES,
+    TIE_KIND_EMPTY,
     TIE_WRITE_PLANS,
     WITHDRAW_NODES,
     WITHDRAW_TIES,
     WritePlan,
-    query,
 )
 from netzwerk.store.rows import (
     NodeRow,
@@ -63,6 +67,7 @@ from netzwerk.store.rows import (
 #: one row of query parameters: values of mixed types (text, dates, numbers, lists) that
 #: only the driver reads
 ParameterRow = list[Any]
+Item = TypeVar("Item")
 
 RECORD_KIND_OF_NODE = {
     "actor": "actors",
@@ -83,22 +88,75 @@ def keyed_write_queries() -> list[str]:
     return list(KEYED_WRITES)
 
 
-def write_batch(
-    tx: ManagedTransaction, plan: WritePlan, rows: Sequence[ParameterRow], source: str
-) -> tuple[int, int]:
-    """Write one batch; returns (created, changed in content)."""
+#: internal node ids by node kind and id (`NODE_INTERNAL_IDS`): where tie creates find ends
+InternalIds = dict[str, dict[str, int]]
+
+
+@dataclass
+class TieEnds:
+    """What a tie batch needs besides its rows: the ends' internal ids, and, when the store
+    held no tie of the batch's kind before this ingest, the keys this ingest has created
+    so far (``fresh``): any other key is absent without asking the store."""
+
+    internal: InternalIds
+    source_kind: str
+    target_kind: str
+    fresh: set[str] | None
+
+    def located(self, row: ParameterRow) -> ParameterRow | None:
+        """``row`` with its ends as internal ids; None when an end is not in the store
+        (validation normally prevents that: the tie is not written)."""
+        source = self.internal[self.source_kind].get(row[0])
+        target = self.internal[self.target_kind].get(row[1])
+        if source is None or target is None:
+            return None
+        return [source, target, *row[2:]]
+
+
+def sort_keys(
+    tx: ManagedTransaction,
+    plan: WritePlan,
+    latest: dict[str, ParameterRow],
+    source: str,
+    fresh: set[str] | None,
+) -> tuple[list[str], list[list[Any]], list[str]]:
+    """The batch's keys sorted into absent, changed (key, stored the same way, stored
+    sources) and only to refresh: one read query, for the keys ``fresh`` cannot settle."""
+    absent: list[str] = []
+    if fresh is not None:  # the kind was empty: a key not created by this ingest is absent
+        absent = [key for key in latest if key not in fresh]
+        fresh.update(absent)
+    settled = set(absent)
+    ask = [row for key, row in latest.items() if key not in settled]
+    if not ask:
+        return absent, [], []
     at = plan.provenance_at
     items = [
         [row[plan.key_at], row[plan.digest_at], row[at], row[at + 1], row[at + 2]]
         + ([row[plan.source_at]] if plan.source_at is not None else [])
-        for row in rows
+        for row in ask
     ]
-    absent_keys, changed, touched = (
+    found, changed, touched = (
         tx.run(query(plan.check), items=items, source=source).single(strict=True).values()
+    )
+    return absent + found, changed, touched
+
+
+def write_batch(
+    tx: ManagedTransaction,
+    plan: WritePlan,
+    rows: Sequence[ParameterRow],
+    source: str,
+    ends: TieEnds | None = None,
+) -> tuple[int, int]:
+    """Write one batch of nodes, or of ties (``ends`` given); returns (created, changed in
+    content)."""
+    latest = {row[plan.key_at]: row for row in rows}  # one row per key, the last one wins
+    absent_keys, changed, touched = sort_keys(
+        tx, plan, latest, source, ends.fresh if ends else None
     )
     if not absent_keys and not changed and not touched:
         return 0, 0
-    latest = {row[plan.key_at]: row for row in rows}  # one row per key, the last one wins
     turned = (
         {key: stored for key, same_way, stored in changed if not same_way} if plan.delete else {}
     )
@@ -106,10 +164,11 @@ def write_batch(
         tx.run(query(plan.delete or ""), keys=list(turned)).consume()
     absent = set(absent_keys)
     creates = [latest[key] for key in absent]
-    if plan.source_at is not None:  # ties carry their initial sources as the last field
+    if ends is not None:  # ties carry their initial sources as the last field
         creates = [[*row, [source]] for row in creates] + [
             [*latest[key], sorted({*(stored or []), source})] for key, stored in turned.items()
         ]
+        creates = [row for row in map(ends.located, creates) if row is not None]
     updates = [latest[key] for key, _, _ in changed if key not in turned]
     written = 0
     for statement, batch in ((plan.create, creates), (plan.update, updates)):
@@ -119,7 +178,7 @@ def write_batch(
     if refreshes:
         tx.run(query(plan.refresh), rows=refreshes, source=source).consume()
     # a tie whose end is not in the store is not written (validation normally prevents it)
-    missing = len(creates) + len(updates) - written
+    missing = len(absent) + len(turned) + len(updates) - written
     return max(0, len(absent) - missing), len(changed)
 
 
@@ -175,10 +234,16 @@ class Ingest:
                     len(batch),
                     *write_batch(tx, plan, batch, self.source),
                 )
+        internal = self._internal_ids(tx)
+        fresh: dict[str, set[str] | None] = {
+            kind: set() if tx.run(query(TIE_KIND_EMPTY[kind])).single(strict=True)[0] else None
+            for kind in {kind for kind, _, _ in self.ties}
+        }
         for (kind, source_kind, target_kind), rows in self.ties.items():
             plan = TIE_WRITE_PLANS[(kind, source_kind, target_kind)]
+            ends = TieEnds(internal, source_kind, target_kind, fresh[kind])
             for batch in batches(rows, self.batch_size):
-                count(result, "ties", len(batch), *write_batch(tx, plan, batch, self.source))
+                count(result, "ties", len(batch), *write_batch(tx, plan, batch, self.source, ends))
         self._withdraw(tx, result)
         entry = {
             "run_id": self.run_id,
@@ -191,6 +256,19 @@ class Ingest:
         }
         tx.run(query(CREATE_INGEST_RUN), entry=entry).consume()
         return result
+
+    def _internal_ids(self, tx: ManagedTransaction) -> InternalIds:
+        """The internal ids of every node a tie of this ingest names, by node kind."""
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for (_, source_kind, target_kind), rows in self.ties.items():
+            wanted[source_kind].update(row[0] for row in rows)
+            wanted[target_kind].update(row[1] for row in rows)
+        internal: InternalIds = defaultdict(dict)
+        for kind, ids in wanted.items():
+            for chunk in batches(sorted(ids), self.batch_size):
+                pairs = tx.run(query(NODE_INTERNAL_IDS[kind]), ids=chunk).single(strict=True)[0]
+                internal[kind].update(pairs)
+        return internal
 
     def _withdraw(self, tx: ManagedTransaction, result: ApplyResult) -> None:
         """What the source stated before and states no longer: read the keys it states
@@ -228,7 +306,8 @@ def count(result: ApplyResult, kind: str, total: int, created: int, updated: int
     result.unchanged[kind] += total - created - updated
 
 
-def batches(rows: Sequence[ParameterRow], size: int) -> Iterator[Sequence[ParameterRow]]:
+def batches(rows: Sequence[Item], size: int) -> Iterator[Sequence[Item]]:
+    """``rows`` in slices of ``size``."""
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 

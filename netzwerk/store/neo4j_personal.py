@@ -27,7 +27,9 @@ from netzwerk.store.neo4j_cypher import (
     RENAME_NODE_SOURCES,
     RENAME_TIE_SOURCES,
 )
-from netzwerk.store.neo4j_cypher import query as _query
+from netzwerk.store.neo4j_cypher import (
+    query as _query,
+)
 from netzwerk.store.rows import actor_entry, actor_tie_entry
 
 T = TypeVar("T")
