@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
 
@@ -125,51 +126,112 @@ def structural_holes(
 
 
 def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray, ...]:
-    """Constraint, effective size, efficiency, hierarchy as arrays (NaN = undefined)."""
+    """Constraint, effective size, efficiency, hierarchy as arrays (NaN = undefined).
+
+    Per stored entry (i, j) of the strength matrix the indirect investment
+    Σ_q p_iq p_qj over the common contacts q of i and j, and per actor the redundancy
+    Σ_j Σ_q p_iq m_jq, both gathered from the triangles; then one sum per row for each
+    measure. Hierarchy uses Σ_j r_j ln r_j = (N/C) Σ_j c_ij ln c_ij + N ln(N/C), which
+    needs no second pass over the entries."""
     if model not in MODELS:
         raise ValueError(f"model must be one of {MODELS}, not {model!r}")
-    matrix = arrays.strength
-    n = arrays.n
-    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
-    a = matrix.data
-    degree = arrays.degree
-    strength = np.bincount(rows, weights=a, minlength=n)
-    p = a / strength[rows]
-    strongest = np.zeros(n)
-    np.maximum.at(strongest, rows, a)
-
-    # every triangle read in its six orders (i, j, q): ego i, contact j, common contact q
-    entries = arrays.triangle_entries
-    orders = list(permutations(range(3)))
+    matrix, degree = arrays.strength, arrays.degree
+    strength = _row_sums(matrix, matrix.data)
     if model == "whole":
-        p_qj = [p[entries[q, j]] for _, j, q in orders]
-        m_jq = [a[entries[q, j]] / strongest[arrays.triangles[:, j]] for _, j, q in orders]
+        shared, redundancy = _whole_sums(arrays, strength)
     else:
-        # q's and j's ties inside i's ego network: their tie to i plus ties to i's contacts
-        in_ego = a.copy()  # entry (i, q) starts with q's tie to i (symmetric: a_qi = a_iq)
-        ego_strongest = a.copy()  # entry (i, j) starts with j's tie to i
-        for i, j, q in orders:
-            in_ego += np.bincount(entries[i, q], weights=a[entries[q, j]], minlength=len(a))
-            np.maximum.at(ego_strongest, entries[i, j], a[entries[q, j]])
-        p_qj = [a[entries[q, j]] / in_ego[entries[i, q]] for i, j, q in orders]
-        m_jq = [a[entries[q, j]] / ego_strongest[entries[i, j]] for i, j, q in orders]
-    indirect = np.zeros(len(a))
-    redundancy = np.zeros(n)
-    for (i, j, q), pqj, mjq in zip(orders, p_qj, m_jq, strict=True):
-        p_iq = p[entries[i, q]]
-        indirect += np.bincount(entries[i, j], weights=p_iq * pqj, minlength=len(a))
-        redundancy += np.bincount(arrays.triangles[:, i], weights=p_iq * mjq, minlength=n)
+        shared, redundancy = _ego_sums(arrays, strength)
 
-    term = (p + indirect) ** 2
     with np.errstate(invalid="ignore", divide="ignore"):
-        constraint = np.bincount(rows, weights=term, minlength=n).astype(float)
+        # c_ij = (p_ij + Σ_q p_iq p_qj)^2 = ((a_ij + K_ij) / s_i)^2, in place: 100,000s of
+        # entries, and fresh memory costs a page fault per 4 kB
+        term = np.add(matrix.data, shared, out=shared)
+        work = np.repeat(strength, degree)
+        term = np.square(np.divide(term, work, out=term), out=term)
+        constraint = _row_sums(matrix, term)
         effective = degree - redundancy
         undefined = degree == 0
         constraint[undefined] = np.nan
-        effective = np.where(undefined, np.nan, effective)
+        effective[undefined] = np.nan
         efficiency = effective / degree
-        ratio = term * degree[rows] / constraint[rows]
-        concentration = np.bincount(rows, weights=ratio * np.log(ratio), minlength=n).astype(float)
+        spread = degree / constraint  # N / C
+        c_log_c = _row_sums(matrix, np.multiply(term, np.log(term, out=work), out=work))
+        concentration = spread * c_log_c + degree * np.log(spread)
         hierarchy = concentration / (degree * np.log(degree))
     hierarchy[degree < 2] = np.nan
     return constraint, effective, efficiency, hierarchy
+
+
+def _row_sums(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
+    """Sum of ``values`` (one per stored entry of ``matrix``) over each row (0 if empty)."""
+    sums = np.zeros(matrix.shape[0])
+    nonempty = np.diff(matrix.indptr) > 0
+    if np.any(nonempty):
+        sums[nonempty] = np.add.reduceat(values, matrix.indptr[:-1][nonempty])
+    return sums
+
+
+def _whole_sums(arrays: GraphArrays, strength: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per entry (i, j) K_ij = s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq (whole
+    network; s the actors' strengths).
+
+    As a is symmetric, K_ij = Σ_q a_iq a_qj / s_q = K_ji: a triangle x, y, z adds
+    a_xz a_zy / s_z to K_xy, and so on, three terms instead of six. It adds
+    a_yz (a_xy / t_z + a_xz / t_y) / s_x to the redundancy of x (m_zy = a_zy / t_z, t the
+    strongest tie of each actor)."""
+    matrix, degree = arrays.strength, arrays.degree
+    a, cols = matrix.data, matrix.indices
+    strongest = np.ones(arrays.n)
+    strongest[degree > 0] = np.maximum.reduceat(a, matrix.indptr[:-1][degree > 0])
+    weakest, thinnest = 1 / strongest, 1 / np.where(degree > 0, strength, 1.0)
+    shared, redundancy = np.zeros(len(a)), np.zeros(arrays.n)
+    for ties in arrays.triangle_ties:  # in chunks: reused memory costs no page faults
+        xy, xz, yz, x = ties.astype(np.intp)  # indexing casts other integers on every use
+        y, z = cols[xy], cols[xz]
+        a_xy, a_xz, a_yz = a[xy], a[xz], a[yz]
+        np.add.at(shared, xy, a_xz * a_yz * thinnest[z])
+        np.add.at(shared, xz, a_xy * a_yz * thinnest[y])
+        np.add.at(shared, yz, a_xy * a_xz * thinnest[x])
+        w_x, w_y, w_z = weakest[x], weakest[y], weakest[z]
+        np.add.at(redundancy, x, a_yz * (a_xy * w_z + a_xz * w_y))
+        np.add.at(redundancy, y, a_xz * (a_xy * w_z + a_yz * w_x))
+        np.add.at(redundancy, z, a_xy * (a_xz * w_y + a_yz * w_x))
+    shared += shared[arrays.transposed_entries]  # each pair gathered on one of its entries
+    redundancy *= thinnest
+    return shared, redundancy
+
+
+ORDERS = tuple(permutations(range(3)))
+"""The six orders (i, j, q) in which a triangle's corners can be ego, contact, common contact."""
+_PAIRS = [(i, j) for i, j, _ in ORDERS]
+IQ = [_PAIRS.index((i, q)) for i, _, q in ORDERS]
+"""For each order (i, j, q), the order whose (i, j) is this order's (i, q)."""
+QJ = [_PAIRS.index((q, j)) for _, j, q in ORDERS]
+"""For each order (i, j, q), the order whose (i, j) is this order's (q, j)."""
+
+
+def _ego_sums(arrays: GraphArrays, strength: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per entry (i, j) s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq, with q's and
+    j's ties counted only inside i's ego network (their tie to i plus their ties to i's
+    other contacts)."""
+    a, transposed = arrays.strength.data, arrays.transposed_entries
+    p = a / np.repeat(strength, arrays.degree)
+    chunks = arrays.triangle_ties
+    xy, xz, yz, _ = np.concatenate(chunks, axis=1) if chunks else np.zeros((4, 0), dtype=np.intp)
+    # row k: the entries (i, j) of every triangle read in the order (i, j, q) = ORDERS[k]
+    ij = np.stack([xy, xz, transposed[xy], yz, transposed[xz], transposed[yz]]).astype(np.intp)
+    iq, qj = ij[IQ], ij[QJ]
+    a_qj = a[qj]
+    # entry (i, q) starts with q's tie to i (symmetric: a_qi = a_iq), then q's ties to
+    # i's other contacts j
+    in_ego = a + np.bincount(iq.ravel(), weights=a_qj.ravel(), minlength=len(a))
+    ego_strongest = a.copy()  # entry (i, j) starts with j's tie to i
+    np.maximum.at(ego_strongest, ij.ravel(), a_qj.ravel())
+    products = a[iq] * a_qj / in_ego[iq]  # s_i p_iq p_qj
+    indirect = np.bincount(ij.ravel(), weights=products.ravel(), minlength=len(a))
+    # redundancy_i = Σ_j Σ_q p_iq m_jq: summed at entry (i, q), m_jq over j's ego ties
+    redundant = np.bincount(
+        iq.ravel(), weights=(a_qj / ego_strongest[ij]).ravel(), minlength=len(a)
+    )
+    redundancy = _row_sums(arrays.strength, p * redundant.astype(float, copy=False))
+    return indirect.astype(float, copy=False), redundancy
