@@ -141,40 +141,43 @@ class GraphArrays:
         # scipy looks entries up by binary search only for more than nnz/10 at once
         size = max(PAIRS_PER_CHUNK, matrix.nnz // 8)
         ids = self._entry_ids(first=1)  # 0: no such entry
+        heads = matrix.indices[upward]
         found = [
-            self._closed_pairs(ids, upward, owners, later, chunk) for chunk in _chunks(later, size)
+            self._closed_pairs(ids, (upward, owners, heads), later, chunk)
+            for chunk in _chunks(later, size)
         ]
         return [ties for ties in found if ties.shape[1]]
 
     def _closed_pairs(
         self,
         ids: sp.csr_array,
-        upward: np.ndarray,
-        owners: np.ndarray,
+        upward_ties: tuple[np.ndarray, np.ndarray, np.ndarray],
         later: np.ndarray,
         chunk: slice,
     ) -> np.ndarray:
         """Entries (x, y), (x, z), (y, z) and corner x of the triangles closed by pairing the
-        upward ties ``upward[chunk]`` of x (``owners``) with the later upward ties of x."""
+        upward ties ``chunk`` of x with the later upward ties of x. ``upward_ties``: the
+        upward ties' entries, rows x and columns."""
+        upward, owners, heads = upward_ties
         counts = later[chunk]
-        ties = upward[chunk]
         pairs = np.cumsum(counts)
         if not len(pairs) or not pairs[-1]:  # (scipy answers an empty lookup with a sparse array)
             return np.zeros((4, 0), dtype=self.strength.indices.dtype)
-        # pair k pairs tie s (repeated) with tie s + 1 + (k - first pair of s)
+        # pair k pairs tie s with tie s + 1 + (k - first pair of s)
+        tie = np.repeat(np.arange(len(counts)), counts)
         shift = np.arange(chunk.start + 1, chunk.stop + 1) - (pairs - counts)
-        second = np.arange(pairs[-1]) + np.repeat(shift, counts)
-        cols = self.strength.indices
-        closing = ids[np.repeat(cols[ties], counts), cols[upward[second]]]
+        second = np.arange(pairs[-1]) + shift[tie]
+        closing = ids[heads[chunk][tie], heads[second]]
         closed = np.flatnonzero(closing)
+        tie = tie[closed]
         return np.stack(
             [
-                np.repeat(ties, counts)[closed],
+                upward[chunk][tie],
                 upward[second[closed]],
                 closing[closed] - 1,
-                np.repeat(owners[chunk], counts)[closed],
+                owners[chunk][tie],
             ],
-            dtype=cols.dtype,
+            dtype=self.strength.indices.dtype,
         )
 
     def _entry_ids(self, first: int = 0) -> sp.csr_array:

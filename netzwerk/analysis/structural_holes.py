@@ -131,8 +131,10 @@ def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray
     Per stored entry (i, j) of the strength matrix the indirect investment
     Σ_q p_iq p_qj over the common contacts q of i and j, and per actor the redundancy
     Σ_j Σ_q p_iq m_jq, both gathered from the triangles; then one sum per row for each
-    measure. Hierarchy uses Σ_j r_j ln r_j = (N/C) Σ_j c_ij ln c_ij + N ln(N/C), which
-    needs no second pass over the entries."""
+    measure. With u_ij = (a_ij + K_ij)^2, K_ij = s_i Σ_q p_iq p_qj, each term is
+    c_ij = u_ij / s_i^2, so the rows are summed unscaled; and hierarchy uses
+    Σ_j r_j ln r_j = (N/C) Σ_j c_ij ln c_ij + N ln(N/C), with
+    Σ_j c_ij ln c_ij = (Σ_j u_ij ln u_ij - ln(s_i^2) Σ_j u_ij) / s_i^2."""
     if model not in MODELS:
         raise ValueError(f"model must be one of {MODELS}, not {model!r}")
     matrix, degree = arrays.strength, arrays.degree
@@ -143,19 +145,20 @@ def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray
         shared, redundancy = _ego_sums(arrays, strength)
 
     with np.errstate(invalid="ignore", divide="ignore"):
-        # c_ij = (p_ij + Σ_q p_iq p_qj)^2 = ((a_ij + K_ij) / s_i)^2, in place: 100,000s of
-        # entries, and fresh memory costs a page fault per 4 kB
-        term = np.add(matrix.data, shared, out=shared)
-        work = np.repeat(strength, degree)
-        term = np.square(np.divide(term, work, out=term), out=term)
-        constraint = _row_sums(matrix, term)
+        # in place: 100,000s of entries, and fresh memory costs a page fault per 4 kB
+        u = np.square(np.add(matrix.data, shared, out=shared), out=shared)
+        squared = strength**2
+        u_sums = _row_sums(matrix, u)
+        constraint = u_sums / squared
         effective = degree - redundancy
         undefined = degree == 0
         constraint[undefined] = np.nan
         effective[undefined] = np.nan
         efficiency = effective / degree
         spread = degree / constraint  # N / C
-        c_log_c = _row_sums(matrix, np.multiply(term, np.log(term, out=work), out=work))
+        u_log_u = np.log(u)
+        u_log_u *= u
+        c_log_c = (_row_sums(matrix, u_log_u) - np.log(squared) * u_sums) / squared
         concentration = spread * c_log_c + degree * np.log(spread)
         hierarchy = concentration / (degree * np.log(degree))
     hierarchy[degree < 2] = np.nan
@@ -189,13 +192,14 @@ def _whole_sums(arrays: GraphArrays, strength: np.ndarray) -> tuple[np.ndarray, 
         xy, xz, yz, x = ties.astype(np.intp)  # indexing casts other integers on every use
         y, z = cols[xy], cols[xz]
         a_xy, a_xz, a_yz = a[xy], a[xz], a[yz]
-        np.add.at(shared, xy, a_xz * a_yz * thinnest[z])
-        np.add.at(shared, xz, a_xy * a_yz * thinnest[y])
-        np.add.at(shared, yz, a_xy * a_xz * thinnest[x])
+        at_x, at_y, at_z = a_xy * a_xz, a_xy * a_yz, a_xz * a_yz  # both ties of a corner
+        np.add.at(shared, xy, at_z * thinnest[z])
+        np.add.at(shared, xz, at_y * thinnest[y])
+        np.add.at(shared, yz, at_x * thinnest[x])
         w_x, w_y, w_z = weakest[x], weakest[y], weakest[z]
-        np.add.at(redundancy, x, a_yz * (a_xy * w_z + a_xz * w_y))
-        np.add.at(redundancy, y, a_xz * (a_xy * w_z + a_yz * w_x))
-        np.add.at(redundancy, z, a_xy * (a_xz * w_y + a_yz * w_x))
+        np.add.at(redundancy, x, at_y * w_z + at_z * w_y)
+        np.add.at(redundancy, y, at_x * w_z + at_z * w_x)
+        np.add.at(redundancy, z, at_x * w_y + at_y * w_x)
     shared += shared[arrays.transposed_entries]  # each pair gathered on one of its entries
     redundancy *= thinnest
     return shared, redundancy
