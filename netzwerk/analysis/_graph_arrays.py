@@ -6,7 +6,7 @@ instead: actors become positions 0..n−1 in the graph's node order, ties two in
 - `GraphArrays` (broker measures: betweenness, structural holes, brokerage, cut-points,
   key players) also holds directed graphs and tie lengths, checks that strengths are
   positive and keeps what several kernels need: a symmetric sparse strength matrix, the
-  igraph twin and the list of triangles.
+  igraph twin, the ties by rank and the list of triangles (`_triangles`).
 - `EdgeArrays` (gap measures: mixing, E-I index, communities, periphery, introductions) is
   the lighter undirected edge list, built without a Python loop over the ties.
 
@@ -27,11 +27,8 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from netzwerk.analysis._triangles import RankedTies, ranked_ties, triangle_ties
 from netzwerk.performance import gc_paused
-
-PAIRS_PER_CHUNK = 16_384
-"""Tie pairs tested for a closing tie at once: index arrays of 128 kB, reused from chunk
-to chunk instead of fresh memory."""
 
 
 @dataclass(eq=False)
@@ -96,10 +93,25 @@ class GraphArrays:
         return ig.Graph(n=self.n, edges=np.column_stack([upper.row, upper.col]).tolist())
 
     @cached_property
+    def ranked(self) -> RankedTies:
+        """Every tie once, between actors renumbered by (degree, position): see
+        `netzwerk.analysis._triangles`."""
+        return ranked_ties(self.n, self.tail, self.head, self.weight)
+
+    @cached_property
+    def triangle_ties(self) -> list[np.ndarray]:
+        """Every triangle x < y < z (ranks in `ranked`) as its entries (x, y), (x, z),
+        (y, z) of ``ranked.matrix`` and x: (4, t_k) arrays, one per chunk."""
+        return triangle_ties(self.ranked)
+
+    @cached_property
     def triangles(self) -> np.ndarray:
         """All triangles of the skeleton as a (t, 3) integer array, each listed once."""
-        cols = self.strength.indices
-        found = [np.column_stack([x, cols[xy], cols[xz]]) for xy, xz, _, x in self.triangle_ties]
+        order, cols = self.ranked.order, self.ranked.cols
+        found = [
+            np.column_stack([order[x], order[cols[xy]], order[cols[xz]]])
+            for xy, xz, _, x in self.triangle_ties
+        ]
         return np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
 
     def subgraph(self, keep: np.ndarray) -> GraphArrays:
@@ -115,84 +127,6 @@ class GraphArrays:
             self.distance[arcs],
         )
 
-    @cached_property
-    def triangle_ties(self) -> list[np.ndarray]:
-        """Every triangle x, y, z of `triangles` (in the same order) as the indices into
-        ``strength.data`` of its entries (x, y), (x, z) and (y, z), and its corner x: (4, t_k)
-        arrays, one per chunk. `transposed_entries` gives the entries (y, x), (z, x), (z, y).
-
-        Found without a Python loop: x is the triangle's corner of least (degree,
-        position), and each of its ties to a higher one is paired with every later such tie
-        of the same row (at most √(2m) per actor, so O(m·√m) pairs in all); a pair closes a
-        triangle where its two ends are tied, looked up in their row of the sorted matrix.
-        In chunks of `PAIRS_PER_CHUNK` pairs: memory that is reused costs no page faults
-        (one per fresh 4 kB costs more than the work on it)."""
-        matrix, degree = self.strength, self.degree
-        rank = degree.astype(np.int64) * self.n + np.arange(self.n)
-        is_upward = np.repeat(rank, degree) < rank[matrix.indices]
-        upward = np.flatnonzero(is_upward)
-        # per tie, how many upward ties of its row come later (rows are contiguous in `upward`)
-        per_row = np.zeros(self.n, dtype=np.int64)
-        starts = matrix.indptr[:-1][degree > 0]
-        if len(starts):
-            per_row[degree > 0] = np.add.reduceat(is_upward, starts, dtype=np.int64)
-        later = np.repeat(np.cumsum(per_row), per_row) - np.arange(1, len(upward) + 1)
-        owners = np.repeat(np.arange(self.n, dtype=matrix.indices.dtype), per_row)
-        # scipy looks entries up by binary search only for more than nnz/10 at once
-        size = max(PAIRS_PER_CHUNK, matrix.nnz // 8)
-        ids = self._entry_ids(first=1)  # 0: no such entry
-        heads = matrix.indices[upward]
-        found = [
-            self._closed_pairs(ids, (upward, owners, heads), later, chunk)
-            for chunk in _chunks(later, size)
-        ]
-        return [ties for ties in found if ties.shape[1]]
-
-    def _closed_pairs(
-        self,
-        ids: sp.csr_array,
-        upward_ties: tuple[np.ndarray, np.ndarray, np.ndarray],
-        later: np.ndarray,
-        chunk: slice,
-    ) -> np.ndarray:
-        """Entries (x, y), (x, z), (y, z) and corner x of the triangles closed by pairing the
-        upward ties ``chunk`` of x with the later upward ties of x. ``upward_ties``: the
-        upward ties' entries, rows x and columns."""
-        upward, owners, heads = upward_ties
-        counts = later[chunk]
-        pairs = np.cumsum(counts)
-        if not len(pairs) or not pairs[-1]:  # (scipy answers an empty lookup with a sparse array)
-            return np.zeros((4, 0), dtype=self.strength.indices.dtype)
-        # pair k pairs tie s with tie s + 1 + (k - first pair of s)
-        tie = np.repeat(np.arange(len(counts)), counts)
-        shift = np.arange(chunk.start + 1, chunk.stop + 1) - (pairs - counts)
-        second = np.arange(pairs[-1]) + shift[tie]
-        closing = ids[heads[chunk][tie], heads[second]]
-        closed = np.flatnonzero(closing)
-        tie = tie[closed]
-        return np.stack(
-            [
-                upward[chunk][tie],
-                upward[second[closed]],
-                closing[closed] - 1,
-                owners[chunk][tie],
-            ],
-            dtype=self.strength.indices.dtype,
-        )
-
-    def _entry_ids(self, first: int = 0) -> sp.csr_array:
-        """``strength`` with entry e holding e + ``first``."""
-        matrix = self.strength
-        ids = np.arange(first, matrix.nnz + first, dtype=matrix.indices.dtype)
-        return sp.csr_array((ids, matrix.indices, matrix.indptr), shape=matrix.shape)
-
-    @cached_property
-    def transposed_entries(self) -> np.ndarray:
-        """For every entry (i, j) of ``strength``, the index of its entry (j, i): reading the
-        symmetric matrix column by column lists, in place e, the entry transposed to e."""
-        transposed: NDArray[np.integer] = self._entry_ids().tocsc().data
-        return transposed
-
     def has_arc(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
         """For directed graphs: which of the arcs tails[k] -> heads[k] exist."""
         keys = np.sort(self.tail * self.n + self.head)
@@ -203,15 +137,6 @@ class GraphArrays:
             keys[np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)] == wanted
         )
         return found
-
-
-def _chunks(counts: np.ndarray, size: int) -> list[slice]:
-    """Consecutive slices of ``counts`` whose sums stay near ``size``."""
-    cumulative = np.cumsum(counts)
-    total = int(cumulative[-1]) if len(counts) else 0
-    cuts = np.searchsorted(cumulative, np.arange(size, total, size), side="right")
-    bounds = [0, *np.unique(cuts).tolist(), len(counts)]
-    return [slice(lo, hi) for lo, hi in zip(bounds, bounds[1:], strict=False) if hi > lo]
 
 
 def graph_arrays(

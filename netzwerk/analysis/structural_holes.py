@@ -14,9 +14,9 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._triangles import RankedTies
 
 MODELS = ("whole", "ego")
 DEFAULT_MODEL = "whole"
@@ -128,27 +128,27 @@ def structural_holes(
 def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray, ...]:
     """Constraint, effective size, efficiency, hierarchy as arrays (NaN = undefined).
 
-    Per stored entry (i, j) of the strength matrix the indirect investment
-    Σ_q p_iq p_qj over the common contacts q of i and j, and per actor the redundancy
-    Σ_j Σ_q p_iq m_jq, both gathered from the triangles; then one sum per row for each
-    measure. With u_ij = (a_ij + K_ij)^2, K_ij = s_i Σ_q p_iq p_qj, each term is
-    c_ij = u_ij / s_i^2, so the rows are summed unscaled; and hierarchy uses
+    Per tie i–j the indirect investment Σ_q p_iq p_qj over the common contacts q of i
+    and j, and per actor the redundancy Σ_j Σ_q p_iq m_jq, both gathered from the
+    triangles (`netzwerk.analysis._triangles`); then one sum per actor for each measure.
+    With u_ij = (a_ij + K_ij)^2, K_ij = s_i Σ_q p_iq p_qj (s the actors' strengths), each
+    term is c_ij = u_ij / s_i^2, so the ties are summed unscaled; and hierarchy uses
     Σ_j r_j ln r_j = (N/C) Σ_j c_ij ln c_ij + N ln(N/C), with
     Σ_j c_ij ln c_ij = (Σ_j u_ij ln u_ij - ln(s_i^2) Σ_j u_ij) / s_i^2."""
     if model not in MODELS:
         raise ValueError(f"model must be one of {MODELS}, not {model!r}")
-    matrix, degree = arrays.strength, arrays.degree
-    strength = _row_sums(matrix, matrix.data)
-    if model == "whole":
-        shared, redundancy = _whole_sums(arrays, strength)
-    else:
-        shared, redundancy = _ego_sums(arrays, strength)
+    ranked = arrays.ranked
+    degree = ranked.degree()
+    strength = ranked.sums(ranked.matrix.data)
+    sums = _whole_sums if model == "whole" else _ego_sums
+    shared, redundancy = sums(ranked, strength, arrays.triangle_ties)
 
     with np.errstate(invalid="ignore", divide="ignore"):
-        # in place: 100,000s of entries, and fresh memory costs a page fault per 4 kB
-        u = np.square(np.add(matrix.data, shared, out=shared), out=shared)
+        # in place: 100,000s of ties, and fresh memory costs a page fault per 4 kB
+        a = ranked.matrix.data
+        u = np.square(np.add(np.resize(a, len(shared)), shared, out=shared), out=shared)
         squared = strength**2
-        u_sums = _row_sums(matrix, u)
+        u_sums = _per_actor(ranked, u)
         constraint = u_sums / squared
         effective = degree - redundancy
         undefined = degree == 0
@@ -158,37 +158,43 @@ def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray
         spread = degree / constraint  # N / C
         u_log_u = np.log(u)
         u_log_u *= u
-        c_log_c = (_row_sums(matrix, u_log_u) - np.log(squared) * u_sums) / squared
+        c_log_c = (_per_actor(ranked, u_log_u) - np.log(squared) * u_sums) / squared
         concentration = spread * c_log_c + degree * np.log(spread)
         hierarchy = concentration / (degree * np.log(degree))
     hierarchy[degree < 2] = np.nan
-    return constraint, effective, efficiency, hierarchy
+    by_position = ranked.rank  # the arrays run by rank
+    return tuple(values[by_position] for values in (constraint, effective, efficiency, hierarchy))
 
 
-def _row_sums(matrix: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
-    """Sum of ``values`` (one per stored entry of ``matrix``) over each row (0 if empty)."""
-    sums = np.zeros(matrix.shape[0])
-    nonempty = np.diff(matrix.indptr) > 0
-    if np.any(nonempty):
-        sums[nonempty] = np.add.reduceat(values, matrix.indptr[:-1][nonempty])
-    return sums
+def _per_actor(ranked: RankedTies, values: np.ndarray) -> np.ndarray:
+    """Per actor, the sum of ``values`` over its ties: one value per tie when the value
+    is the same seen from both ends, else two (the row's end first, then the column's)."""
+    if len(values) == ranked.matrix.nnz:
+        return ranked.sums(values)
+    n, nnz = len(ranked.order), ranked.matrix.nnz
+    total = np.bincount(ranked.rows, values[:nnz], minlength=n) + np.bincount(
+        ranked.cols, values[nnz:], minlength=n
+    )
+    return total.astype(float, copy=False)  # (integers when there are no ties)
 
 
-def _whole_sums(arrays: GraphArrays, strength: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per entry (i, j) K_ij = s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq (whole
-    network; s the actors' strengths).
+def _whole_sums(
+    ranked: RankedTies, strength: np.ndarray, triangles: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per tie K_ij = s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq (whole network).
 
-    As a is symmetric, K_ij = Σ_q a_iq a_qj / s_q = K_ji: a triangle x, y, z adds
-    a_xz a_zy / s_z to K_xy, and so on, three terms instead of six. It adds
-    a_yz (a_xy / t_z + a_xz / t_y) / s_x to the redundancy of x (m_zy = a_zy / t_z, t the
-    strongest tie of each actor)."""
-    matrix, degree = arrays.strength, arrays.degree
-    a, cols = matrix.data, matrix.indices
-    strongest = np.ones(arrays.n)
-    strongest[degree > 0] = np.maximum.reduceat(a, matrix.indptr[:-1][degree > 0])
-    weakest, thinnest = 1 / strongest, 1 / np.where(degree > 0, strength, 1.0)
-    shared, redundancy = np.zeros(len(a)), np.zeros(arrays.n)
-    for ties in arrays.triangle_ties:  # in chunks: reused memory costs no page faults
+    As a is symmetric, K_ij = Σ_q a_iq a_qj / s_q = K_ji: one value per tie, and a
+    triangle x, y, z adds a_xz a_zy / s_z to K_xy, and so on, three terms instead of six.
+    It adds a_yz (a_xy / t_z + a_xz / t_y) / s_x to the redundancy of x (m_zy = a_zy / t_z,
+    t the strongest tie of each actor)."""
+    a, rows, cols = ranked.matrix.data, ranked.rows, ranked.cols
+    strongest = np.zeros(len(strength))  # strengths are positive
+    np.maximum.at(strongest, rows, a)
+    np.maximum.at(strongest, cols, a)
+    weakest = 1 / np.where(strongest > 0, strongest, 1.0)
+    thinnest = 1 / np.where(strength > 0, strength, 1.0)
+    shared, redundancy = np.zeros(len(a)), np.zeros(len(strength))
+    for ties in triangles:  # in chunks: reused memory costs no page faults
         xy, xz, yz, x = ties.astype(np.intp)  # indexing casts other integers on every use
         y, z = cols[xy], cols[xz]
         a_xy, a_xz, a_yz = a[xy], a[xz], a[yz]
@@ -200,7 +206,6 @@ def _whole_sums(arrays: GraphArrays, strength: np.ndarray) -> tuple[np.ndarray, 
         np.add.at(redundancy, x, at_y * w_z + at_z * w_y)
         np.add.at(redundancy, y, at_x * w_z + at_z * w_x)
         np.add.at(redundancy, z, at_x * w_y + at_y * w_x)
-    shared += shared[arrays.transposed_entries]  # each pair gathered on one of its entries
     redundancy *= thinnest
     return shared, redundancy
 
@@ -214,28 +219,31 @@ QJ = [_PAIRS.index((q, j)) for _, j, q in ORDERS]
 """For each order (i, j, q), the order whose (i, j) is this order's (q, j)."""
 
 
-def _ego_sums(arrays: GraphArrays, strength: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per entry (i, j) s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq, with q's and
-    j's ties counted only inside i's ego network (their tie to i plus their ties to i's
-    other contacts)."""
-    a, transposed = arrays.strength.data, arrays.transposed_entries
-    p = a / np.repeat(strength, arrays.degree)
-    chunks = arrays.triangle_ties
-    xy, xz, yz, _ = np.concatenate(chunks, axis=1) if chunks else np.zeros((4, 0), dtype=np.intp)
-    # row k: the entries (i, j) of every triangle read in the order (i, j, q) = ORDERS[k]
-    ij = np.stack([xy, xz, transposed[xy], yz, transposed[xz], transposed[yz]]).astype(np.intp)
+def _ego_sums(
+    ranked: RankedTies, strength: np.ndarray, triangles: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per tie and end i K_ij = s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq, with q's
+    and j's ties counted only inside i's ego network (their tie to i plus their ties to
+    i's other contacts). Tie e seen from its row's end is e, from its column's end
+    e + nnz."""
+    a, nnz = ranked.matrix.data, ranked.matrix.nnz
+    a = np.concatenate([a, a])
+    p = a / strength[np.concatenate([ranked.rows, ranked.cols])]
+    xy, xz, yz, _ = np.concatenate(triangles, axis=1) if triangles else np.zeros((4, 0))
+    xy, xz, yz = (ties.astype(np.intp) for ties in (xy, xz, yz))
+    # row k: the ties (i, j) of every triangle read in the order (i, j, q) = ORDERS[k]
+    ij = np.stack([xy, xz, xy + nnz, yz, xz + nnz, yz + nnz])
     iq, qj = ij[IQ], ij[QJ]
     a_qj = a[qj]
-    # entry (i, q) starts with q's tie to i (symmetric: a_qi = a_iq), then q's ties to
-    # i's other contacts j
+    # (i, q) starts with q's tie to i, then q's ties to i's other contacts j
     in_ego = a + np.bincount(iq.ravel(), weights=a_qj.ravel(), minlength=len(a))
-    ego_strongest = a.copy()  # entry (i, j) starts with j's tie to i
+    ego_strongest = a.copy()  # (i, j) starts with j's tie to i
     np.maximum.at(ego_strongest, ij.ravel(), a_qj.ravel())
     products = a[iq] * a_qj / in_ego[iq]  # s_i p_iq p_qj
     indirect = np.bincount(ij.ravel(), weights=products.ravel(), minlength=len(a))
-    # redundancy_i = Σ_j Σ_q p_iq m_jq: summed at entry (i, q), m_jq over j's ego ties
+    # redundancy_i = Σ_j Σ_q p_iq m_jq: summed at (i, q), m_jq over j's ego ties
     redundant = np.bincount(
         iq.ravel(), weights=(a_qj / ego_strongest[ij]).ravel(), minlength=len(a)
     )
-    redundancy = _row_sums(arrays.strength, p * redundant.astype(float, copy=False))
+    redundancy = _per_actor(ranked, p * redundant.astype(float, copy=False))
     return indirect.astype(float, copy=False), redundancy

@@ -1,4 +1,4 @@
-"""The array form shared by the broker kernels: the triangle list and its entries."""
+"""The triangle list shared by the broker kernels, and its ties by rank."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from netzwerk.analysis._graph_arrays import PAIRS_PER_CHUNK, graph_arrays
+from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis._triangles import PAIRS_PER_CHUNK
 
 
 def triangle_set(graph: nx.Graph) -> set[frozenset]:
@@ -53,19 +54,31 @@ def test_triangles_found_in_several_chunks_are_all_found():
     assert len(found) == len(set(found)) and set(found) == triangle_set(graph)
 
 
-def test_triangle_ties_point_at_the_triangles_entries():
-    graph = nx.gnp_random_graph(80, 0.15, seed=2)
+def test_triangle_ties_point_at_the_triangles_ties_by_rank():
+    graph = nx.gnp_random_graph(80, 0.15, seed=2, directed=True)
     graph.add_edge(7, 7)  # a self-loop is no tie
     arrays = graph_arrays(graph, weight=None, distance=None)
-    matrix = arrays.strength
-    rows = np.repeat(np.arange(arrays.n), np.diff(matrix.indptr))
-    corners = arrays.triangles
+    ranked = arrays.ranked
+    corners = ranked.rank[arrays.triangles]  # x < y < z by rank
+    assert np.all((corners[:, 0] < corners[:, 1]) & (corners[:, 1] < corners[:, 2]))
     ties = np.concatenate(arrays.triangle_ties, axis=1)
-    transposed = arrays.transposed_entries
     for k, (r, c) in enumerate([(0, 1), (0, 2), (1, 2)]):
-        assert np.array_equal(rows[ties[k]], corners[:, r])
-        assert np.array_equal(matrix.indices[ties[k]], corners[:, c])
-        assert np.array_equal(rows[transposed[ties[k]]], corners[:, c])
-        assert np.array_equal(matrix.indices[transposed[ties[k]]], corners[:, r])
+        assert np.array_equal(ranked.rows[ties[k]], corners[:, r])
+        assert np.array_equal(ranked.cols[ties[k]], corners[:, c])
     assert np.array_equal(ties[3], corners[:, 0])
-    assert np.array_equal(transposed[transposed], np.arange(matrix.nnz))
+
+
+def test_ties_by_rank_hold_each_pair_once_with_both_directions_added():
+    graph = nx.DiGraph([(0, 1, {"weight": 2.0}), (1, 0, {"weight": 3.0}), (1, 2, {"weight": 1.0})])
+    graph.add_edge(2, 2, weight=9.0)
+    arrays = graph_arrays(graph, distance=None)
+    ranked = arrays.ranked
+    assert np.all(ranked.rows < ranked.cols)  # upper triangle: each pair once
+    order = ranked.order
+    pairs = {
+        frozenset((order[r], order[c])): w
+        for r, c, w in zip(ranked.rows, ranked.cols, ranked.matrix.data, strict=True)
+    }
+    assert pairs == {frozenset((0, 1)): 5.0, frozenset((1, 2)): 1.0}
+    assert ranked.degree()[ranked.rank].tolist() == [1, 2, 1]
+    assert ranked.rank.tolist() == [1, 2, 0]  # by arcs: 2 has one, 0 two, 1 three
