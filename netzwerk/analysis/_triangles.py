@@ -63,7 +63,8 @@ def ranked_ties(n: int, tail: np.ndarray, head: np.ndarray, weight: np.ndarray) 
     order = np.argsort(
         np.bincount(tail, minlength=n) + np.bincount(head, minlength=n), kind="stable"
     )
-    rank = np.empty(n, dtype=np.intp)
+    # 32-bit ranks where they fit: scipy keeps them as the matrix's indices (no copies)
+    rank = np.empty(n, dtype=np.int32 if n < 2**31 - 1 else np.int64)
     rank[order] = np.arange(n)
     ends = rank[tail], rank[head]
     lower, upper = np.minimum(*ends), np.maximum(*ends)
