@@ -145,8 +145,8 @@ def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray
 
     with np.errstate(invalid="ignore", divide="ignore"):
         # in place: 100,000s of ties, and fresh memory costs a page fault per 4 kB
-        a = ranked.matrix.data
-        u = np.square(np.add(np.resize(a, len(shared)), shared, out=shared), out=shared)
+        a = np.resize(ranked.matrix.data, len(shared))  # (twice for the ego model's ends)
+        u = np.square(np.add(a, shared, out=shared), out=shared)
         squared = strength**2
         u_sums = _per_actor(ranked, u)
         constraint = u_sums / squared
@@ -191,22 +191,22 @@ def _whole_sums(
     strongest = np.zeros(len(strength))  # strengths are positive
     np.maximum.at(strongest, rows, a)
     np.maximum.at(strongest, cols, a)
-    weakest = 1 / np.where(strongest > 0, strongest, 1.0)
-    thinnest = 1 / np.where(strength > 0, strength, 1.0)
+    over_strongest = 1 / np.where(strongest > 0, strongest, 1.0)  # 1 / t
+    over_strength = 1 / np.where(strength > 0, strength, 1.0)  # 1 / s
     shared, redundancy = np.zeros(len(a)), np.zeros(len(strength))
     for ties in triangles:  # in chunks: reused memory costs no page faults
         xy, xz, yz, x = ties.astype(np.intp)  # indexing casts other integers on every use
         y, z = cols[xy], cols[xz]
         a_xy, a_xz, a_yz = a[xy], a[xz], a[yz]
         at_x, at_y, at_z = a_xy * a_xz, a_xy * a_yz, a_xz * a_yz  # both ties of a corner
-        np.add.at(shared, xy, at_z * thinnest[z])
-        np.add.at(shared, xz, at_y * thinnest[y])
-        np.add.at(shared, yz, at_x * thinnest[x])
-        w_x, w_y, w_z = weakest[x], weakest[y], weakest[z]
+        np.add.at(shared, xy, at_z * over_strength[z])
+        np.add.at(shared, xz, at_y * over_strength[y])
+        np.add.at(shared, yz, at_x * over_strength[x])
+        w_x, w_y, w_z = over_strongest[x], over_strongest[y], over_strongest[z]
         np.add.at(redundancy, x, at_y * w_z + at_z * w_y)
         np.add.at(redundancy, y, at_x * w_z + at_z * w_x)
         np.add.at(redundancy, z, at_x * w_y + at_y * w_x)
-    redundancy *= thinnest
+    redundancy *= over_strength
     return shared, redundancy
 
 
