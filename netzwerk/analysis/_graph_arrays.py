@@ -6,7 +6,7 @@ instead: actors become positions 0..n−1 in the graph's node order, ties two in
 - `GraphArrays` (broker measures: betweenness, structural holes, brokerage, cut-points,
   key players) also holds directed graphs and tie lengths, checks that strengths are
   positive and keeps what several kernels need: a symmetric sparse strength matrix, the
-  igraph twin and the list of triangles.
+  igraph twin, the ties by rank and the list of triangles (`_triangles`).
 - `EdgeArrays` (gap measures: mixing, E-I index, communities, periphery, introductions) is
   the lighter undirected edge list, built without a Python loop over the ties.
 
@@ -27,6 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from netzwerk.analysis._triangles import RankedTies, ranked_ties, triangle_ties
 from netzwerk.performance import gc_paused
 
 
@@ -92,12 +93,26 @@ class GraphArrays:
         return ig.Graph(n=self.n, edges=np.column_stack([upper.row, upper.col]).tolist())
 
     @cached_property
+    def ranked(self) -> RankedTies:
+        """Every tie once, between actors renumbered by (degree, position): see
+        `netzwerk.analysis._triangles`."""
+        return ranked_ties(self.n, self.tail, self.head, self.weight)
+
+    @cached_property
+    def triangle_ties(self) -> list[np.ndarray]:
+        """Every triangle x < y < z (ranks in `ranked`) as its entries (x, y), (x, z),
+        (y, z) of ``ranked.matrix`` and x: (4, t_k) arrays, one per chunk."""
+        return triangle_ties(self.ranked)
+
+    @cached_property
     def triangles(self) -> np.ndarray:
         """All triangles of the skeleton as a (t, 3) integer array, each listed once."""
-        with gc_paused():
-            found = self.skeleton.list_triangles()
-        corners = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=3 * len(found))
-        return corners.reshape(-1, 3)
+        order, cols = self.ranked.order, self.ranked.cols
+        found = [
+            np.column_stack([order[x], order[cols[xy]], order[cols[xz]]])
+            for xy, xz, _, x in self.triangle_ties
+        ]
+        return np.concatenate(found) if found else np.zeros((0, 3), dtype=np.int64)
 
     def subgraph(self, keep: np.ndarray) -> GraphArrays:
         """The arrays of the subgraph induced by the nodes where ``keep`` is True (order kept)."""
@@ -111,36 +126,6 @@ class GraphArrays:
             self.weight[arcs],
             self.distance[arcs],
         )
-
-    @cached_property
-    def triangle_entries(self) -> dict[tuple[int, int], np.ndarray]:
-        """For corners r ≠ c of every triangle, the index into ``strength.data`` of the
-        entry (triangles[:, r], triangles[:, c])."""
-        triangles = self.triangles
-        keys = self._entry_keys
-        # position of the transposed entry, for every entry of the symmetric matrix
-        matrix = self.strength
-        rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(matrix.indptr))
-        transposed = np.empty(len(keys), dtype=np.int64)
-        transposed[np.argsort(matrix.indices.astype(np.int64) * self.n + rows)] = np.arange(
-            len(keys)
-        )
-        entries = {}
-        for r, c in ((0, 1), (0, 2), (1, 2)):
-            wanted = triangles[:, r] * self.n + triangles[:, c]
-            order = np.argsort(wanted)
-            found = np.empty(len(wanted), dtype=np.int64)
-            found[order] = np.searchsorted(keys, wanted[order])
-            entries[r, c] = found
-            entries[c, r] = transposed[found]
-        return entries
-
-    @cached_property
-    def _entry_keys(self) -> np.ndarray:
-        matrix = self.strength
-        rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(matrix.indptr))
-        keys: NDArray[np.int64] = rows * self.n + matrix.indices.astype(np.int64)
-        return keys
 
     def has_arc(self, tails: np.ndarray, heads: np.ndarray) -> np.ndarray:
         """For directed graphs: which of the arcs tails[k] -> heads[k] exist."""

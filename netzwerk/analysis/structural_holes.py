@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._triangles import RankedTies
 
 MODELS = ("whole", "ego")
 DEFAULT_MODEL = "whole"
@@ -125,51 +126,124 @@ def structural_holes(
 
 
 def structural_holes_kernel(arrays: GraphArrays, model: str) -> tuple[np.ndarray, ...]:
-    """Constraint, effective size, efficiency, hierarchy as arrays (NaN = undefined)."""
+    """Constraint, effective size, efficiency, hierarchy as arrays (NaN = undefined).
+
+    Per tie i–j the indirect investment Σ_q p_iq p_qj over the common contacts q of i
+    and j, and per actor the redundancy Σ_j Σ_q p_iq m_jq, both gathered from the
+    triangles (`netzwerk.analysis._triangles`); then one sum per actor for each measure.
+    With u_ij = (a_ij + K_ij)^2, K_ij = s_i Σ_q p_iq p_qj (s the actors' strengths), each
+    term is c_ij = u_ij / s_i^2, so the ties are summed unscaled; and hierarchy uses
+    Σ_j r_j ln r_j = (N/C) Σ_j c_ij ln c_ij + N ln(N/C), with
+    Σ_j c_ij ln c_ij = (Σ_j u_ij ln u_ij - ln(s_i^2) Σ_j u_ij) / s_i^2."""
     if model not in MODELS:
         raise ValueError(f"model must be one of {MODELS}, not {model!r}")
-    matrix = arrays.strength
-    n = arrays.n
-    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
-    a = matrix.data
-    degree = arrays.degree
-    strength = np.bincount(rows, weights=a, minlength=n)
-    p = a / strength[rows]
-    strongest = np.zeros(n)
-    np.maximum.at(strongest, rows, a)
+    ranked = arrays.ranked
+    degree = ranked.degree()
+    strength = ranked.sums(ranked.matrix.data)
+    sums = _whole_sums if model == "whole" else _ego_sums
+    shared, redundancy = sums(ranked, strength, arrays.triangle_ties)
 
-    # every triangle read in its six orders (i, j, q): ego i, contact j, common contact q
-    entries = arrays.triangle_entries
-    orders = list(permutations(range(3)))
-    if model == "whole":
-        p_qj = [p[entries[q, j]] for _, j, q in orders]
-        m_jq = [a[entries[q, j]] / strongest[arrays.triangles[:, j]] for _, j, q in orders]
-    else:
-        # q's and j's ties inside i's ego network: their tie to i plus ties to i's contacts
-        in_ego = a.copy()  # entry (i, q) starts with q's tie to i (symmetric: a_qi = a_iq)
-        ego_strongest = a.copy()  # entry (i, j) starts with j's tie to i
-        for i, j, q in orders:
-            in_ego += np.bincount(entries[i, q], weights=a[entries[q, j]], minlength=len(a))
-            np.maximum.at(ego_strongest, entries[i, j], a[entries[q, j]])
-        p_qj = [a[entries[q, j]] / in_ego[entries[i, q]] for i, j, q in orders]
-        m_jq = [a[entries[q, j]] / ego_strongest[entries[i, j]] for i, j, q in orders]
-    indirect = np.zeros(len(a))
-    redundancy = np.zeros(n)
-    for (i, j, q), pqj, mjq in zip(orders, p_qj, m_jq, strict=True):
-        p_iq = p[entries[i, q]]
-        indirect += np.bincount(entries[i, j], weights=p_iq * pqj, minlength=len(a))
-        redundancy += np.bincount(arrays.triangles[:, i], weights=p_iq * mjq, minlength=n)
-
-    term = (p + indirect) ** 2
     with np.errstate(invalid="ignore", divide="ignore"):
-        constraint = np.bincount(rows, weights=term, minlength=n).astype(float)
+        # in place: 100,000s of ties, and fresh memory costs a page fault per 4 kB
+        a = np.resize(ranked.matrix.data, len(shared))  # (twice for the ego model's ends)
+        u = np.square(np.add(a, shared, out=shared), out=shared)
+        squared = strength**2
+        u_sums = _per_actor(ranked, u)
+        constraint = u_sums / squared
         effective = degree - redundancy
         undefined = degree == 0
         constraint[undefined] = np.nan
-        effective = np.where(undefined, np.nan, effective)
+        effective[undefined] = np.nan
         efficiency = effective / degree
-        ratio = term * degree[rows] / constraint[rows]
-        concentration = np.bincount(rows, weights=ratio * np.log(ratio), minlength=n).astype(float)
+        spread = degree / constraint  # N / C
+        u_log_u = np.log(u)
+        u_log_u *= u
+        c_log_c = (_per_actor(ranked, u_log_u) - np.log(squared) * u_sums) / squared
+        concentration = spread * c_log_c + degree * np.log(spread)
         hierarchy = concentration / (degree * np.log(degree))
     hierarchy[degree < 2] = np.nan
-    return constraint, effective, efficiency, hierarchy
+    by_position = ranked.rank  # the arrays run by rank
+    return tuple(values[by_position] for values in (constraint, effective, efficiency, hierarchy))
+
+
+def _per_actor(ranked: RankedTies, values: np.ndarray) -> np.ndarray:
+    """Per actor, the sum of ``values`` over its ties: one value per tie when the value
+    is the same seen from both ends, else two (the row's end first, then the column's)."""
+    if len(values) == ranked.matrix.nnz:
+        return ranked.sums(values)
+    n, nnz = len(ranked.order), ranked.matrix.nnz
+    total = np.bincount(ranked.rows, values[:nnz], minlength=n) + np.bincount(
+        ranked.cols, values[nnz:], minlength=n
+    )
+    return total.astype(float, copy=False)  # (integers when there are no ties)
+
+
+def _whole_sums(
+    ranked: RankedTies, strength: np.ndarray, triangles: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per tie K_ij = s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq (whole network).
+
+    As a is symmetric, K_ij = Σ_q a_iq a_qj / s_q = K_ji: one value per tie, and a
+    triangle x, y, z adds a_xz a_zy / s_z to K_xy, and so on, three terms instead of six.
+    It adds a_yz (a_xy / t_z + a_xz / t_y) / s_x to the redundancy of x (m_zy = a_zy / t_z,
+    t the strongest tie of each actor)."""
+    a, rows, cols = ranked.matrix.data, ranked.rows, ranked.cols
+    strongest = np.zeros(len(strength))  # strengths are positive
+    np.maximum.at(strongest, rows, a)
+    np.maximum.at(strongest, cols, a)
+    over_strongest = 1 / np.where(strongest > 0, strongest, 1.0)  # 1 / t
+    over_strength = 1 / np.where(strength > 0, strength, 1.0)  # 1 / s
+    shared, redundancy = np.zeros(len(a)), np.zeros(len(strength))
+    for ties in triangles:  # in chunks: reused memory costs no page faults
+        xy, xz, yz, x = ties.astype(np.intp)  # indexing casts other integers on every use
+        y, z = cols[xy], cols[xz]
+        a_xy, a_xz, a_yz = a[xy], a[xz], a[yz]
+        at_x, at_y, at_z = a_xy * a_xz, a_xy * a_yz, a_xz * a_yz  # both ties of a corner
+        np.add.at(shared, xy, at_z * over_strength[z])
+        np.add.at(shared, xz, at_y * over_strength[y])
+        np.add.at(shared, yz, at_x * over_strength[x])
+        w_x, w_y, w_z = over_strongest[x], over_strongest[y], over_strongest[z]
+        np.add.at(redundancy, x, at_y * w_z + at_z * w_y)
+        np.add.at(redundancy, y, at_x * w_z + at_z * w_x)
+        np.add.at(redundancy, z, at_x * w_y + at_y * w_x)
+    redundancy *= over_strength
+    return shared, redundancy
+
+
+ORDERS = tuple(permutations(range(3)))
+"""The six orders (i, j, q) in which a triangle's corners can be ego, contact, common contact."""
+_PAIRS = [(i, j) for i, j, _ in ORDERS]
+IQ = [_PAIRS.index((i, q)) for i, _, q in ORDERS]
+"""For each order (i, j, q), the order whose (i, j) is this order's (i, q)."""
+QJ = [_PAIRS.index((q, j)) for _, j, q in ORDERS]
+"""For each order (i, j, q), the order whose (i, j) is this order's (q, j)."""
+
+
+def _ego_sums(
+    ranked: RankedTies, strength: np.ndarray, triangles: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per tie and end i K_ij = s_i Σ_q p_iq p_qj, per actor i Σ_j Σ_q p_iq m_jq, with q's
+    and j's ties counted only inside i's ego network (their tie to i plus their ties to
+    i's other contacts). Tie e seen from its row's end is e, from its column's end
+    e + nnz."""
+    a, nnz = ranked.matrix.data, ranked.matrix.nnz
+    a = np.concatenate([a, a])
+    p = a / strength[np.concatenate([ranked.rows, ranked.cols])]
+    xy, xz, yz, _ = np.concatenate(triangles, axis=1) if triangles else np.zeros((4, 0))
+    xy, xz, yz = (ties.astype(np.intp) for ties in (xy, xz, yz))
+    # row k: the ties (i, j) of every triangle read in the order (i, j, q) = ORDERS[k]
+    ij = np.stack([xy, xz, xy + nnz, yz, xz + nnz, yz + nnz])
+    iq, qj = ij[IQ], ij[QJ]
+    a_qj = a[qj]
+    # (i, q) starts with q's tie to i, then q's ties to i's other contacts j
+    in_ego = a + np.bincount(iq.ravel(), weights=a_qj.ravel(), minlength=len(a))
+    ego_strongest = a.copy()  # (i, j) starts with j's tie to i
+    np.maximum.at(ego_strongest, ij.ravel(), a_qj.ravel())
+    products = a[iq] * a_qj / in_ego[iq]  # s_i p_iq p_qj
+    indirect = np.bincount(ij.ravel(), weights=products.ravel(), minlength=len(a))
+    # redundancy_i = Σ_j Σ_q p_iq m_jq: summed at (i, q), m_jq over j's ego ties
+    redundant = np.bincount(
+        iq.ravel(), weights=(a_qj / ego_strongest[ij]).ravel(), minlength=len(a)
+    )
+    redundancy = _per_actor(ranked, p * redundant.astype(float, copy=False))
+    return indirect.astype(float, copy=False), redundancy

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 
+import igraph
 import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis.structural_holes import structural_holes
 
 # --------------------------------------------------------------------------- reference
@@ -231,3 +233,75 @@ def test_matches_plain_reference_on_any_small_graph(graph, model, weight):
 def test_unknown_model_is_refused():
     with pytest.raises(ValueError, match="model"):
         structural_holes(nx.path_graph(3), model="burt")
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [nx.les_miserables_graph(), nx.karate_club_graph(), nx.florentine_families_graph()],
+    ids=["les-miserables", "karate", "florentine"],
+)
+def test_published_networks_match_networkx(graph):
+    """Weighted (Les Misérables co-appearances, karate club interactions) and binary."""
+    ours = structural_holes(graph)
+    constraint = nx.constraint(graph, weight="weight")
+    effective = nx.effective_size(graph, nodes=list(graph), weight="weight")
+    for node in graph:
+        assert ours[node].constraint == pytest.approx(constraint[node], abs=1e-9)
+        assert ours[node].effective_size == pytest.approx(effective[node], abs=1e-9)
+
+
+def test_triangles_summed_in_several_chunks_match_igraph_and_networkx():
+    """Enough tie pairs that the triangles come in several chunks (see test_triangles)."""
+    graph = weighted_gnp(400, 0.12, 8)
+    assert len(graph_arrays(graph).triangle_ties) > 1
+    ours = structural_holes(graph)
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = list(graph.edges(data="weight"))
+    twin = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
+    constraint = twin.constraint(weights=[w for _, _, w in edges])  # networkx: minutes
+    for node in nodes:
+        if graph.degree(node):
+            assert ours[node].constraint == pytest.approx(constraint[index[node]], abs=1e-9)
+    few = [node for node in nodes[::50] if graph.degree(node)]
+    effective = nx.effective_size(graph, nodes=few, weight="weight")
+    for node in few:
+        assert ours[node].effective_size == pytest.approx(effective[node], abs=1e-9)
+
+
+def test_components_pendants_isolates_and_weighted_self_loops_match_the_reference():
+    graph = nx.disjoint_union(nx.complete_graph(5), nx.star_graph(6))  # clique and star
+    graph.add_edges_from([(5, 20), (20, 21), (0, 6)])  # a pendant chain, a bridge
+    graph.add_node("isolate")
+    for u, v, data in graph.edges(data=True):
+        data["weight"] = 1.0 + (u * 7 + v * 3) % 4
+    graph.add_edge(2, 2, weight=50.0)  # a heavy self-loop: ignored
+    graph.add_edge(5, 5, weight=9.0)
+    for model in ("whole", "ego"):
+        assert_matches(structural_holes(graph, model=model), reference(graph, "weight", model))
+
+
+def test_hierarchy_of_a_nearly_even_hub_is_burts():
+    """Hierarchy is summed as (N/C) Σ c ln c + N ln(N/C): the two parts nearly cancel for
+    a hub whose 300 unconnected contacts weigh about the same (c_j = p_j², by hand)."""
+    graph = nx.star_graph(300)
+    weights = {v: 1.0 + 1e-6 * (v % 5) for v in range(1, 301)}
+    nx.set_edge_attributes(graph, {(0, v): w for v, w in weights.items()}, "weight")
+    total = sum(weights.values())
+    terms = [(w / total) ** 2 for w in weights.values()]
+    ratios = [c / (sum(terms) / 300) for c in terms]
+    expected = sum(r * math.log(r) for r in ratios) / (300 * math.log(300))
+    hub = structural_holes(graph)[0]
+    assert hub.constraint == pytest.approx(sum(terms), rel=1e-12)
+    assert hub.hierarchy == pytest.approx(expected, abs=1e-12)
+    assert 0 < expected < 1e-10  # nearly even: tiny, and not rounded to 0 or below
+
+
+def test_hierarchy_of_a_hub_with_ties_among_contacts_matches_the_reference():
+    graph = nx.star_graph(60)
+    graph.add_edges_from((k, k + 1) for k in range(1, 60, 3))
+    for u, v, data in graph.edges(data=True):
+        data["weight"] = 1.0 + 1e-6 * ((u + v) % 5)
+    ours = structural_holes(graph)
+    for node in (0, 1, 2, 3):
+        assert_matches({node: ours[node]}, {node: reference_for(graph, node, "weight", "whole")})
