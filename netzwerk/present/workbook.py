@@ -19,9 +19,10 @@ from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from netzwerk.present.formats import format_cell
 from netzwerk.present.tables import columns_of
@@ -71,9 +72,12 @@ def _cell_value(value: Any, lang: str) -> Any:
 
 def workbook_bytes(sheets: Sequence[SheetTable], lang: str = "de") -> bytes:
     """The .xlsx file holding ``sheets``, as bytes (write them with
-    `netzwerk.private_files.atomic_write_bytes`)."""
-    book = Workbook()
-    book.remove(book.active)
+    `netzwerk.private_files.atomic_write_bytes`).
+
+    The workbook is written row by row (openpyxl's write-only mode): a cell object per
+    value held until saving took about 0.5 kB each, 10 GB for a city-scale table of
+    1,000,000 actors and 20 columns."""
+    book = Workbook(write_only=True)
     taken: set[str] = set()
     date_format = "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"
     for table in sheets:
@@ -85,31 +89,54 @@ def workbook_bytes(sheets: Sequence[SheetTable], lang: str = "de") -> bytes:
     return buffer.getvalue()
 
 
-def _fill_sheet(sheet: Worksheet, table: SheetTable, lang: str, date_format: str) -> None:
+def _fill_sheet(sheet: WriteOnlyWorksheet, table: SheetTable, lang: str, date_format: str) -> None:
     """Headers (bold, frozen, with autofilter), one row per record, fitted column widths.
 
-    Cells are addressed by row and column: reading ``sheet[row]`` would make openpyxl
-    measure the whole sheet each time (quadratic: 290 s for a 10,000-row table)."""
+    A write-only sheet needs its column widths and panes before the first row: one pass over
+    the records measures the widths, a second writes the rows."""
     columns = list(table.columns or columns_of(table.records))
     headers = table.headers or {}
     titles = [str(headers.get(c, c)).replace("\u00ad", "") or c for c in columns]
-    for number, title in enumerate(titles, start=1):
-        cell = sheet.cell(row=1, column=number, value=title)
-        cell.font = Font(bold=True)
-        cell.data_type = "s"
-    widths = [len(title) for title in titles]
-    for row_number, record in enumerate(table.records, start=2):
-        for index, column in enumerate(columns):
-            value = _cell_value(record.get(column), lang)
-            cell = sheet.cell(row=row_number, column=index + 1, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula
-            elif isinstance(value, date):
-                cell.number_format = date_format
-            widths[index] = max(widths[index], len(format_cell(value, lang)))
-    for index, width in enumerate(widths, start=1):
+    for index, width in enumerate(_widths(table.records, columns, titles, lang), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, MAX_COLUMN_WIDTH)
     if columns:
         last = get_column_letter(len(columns))
         sheet.auto_filter.ref = f"A1:{last}{len(table.records) + 1}"
         sheet.freeze_panes = "A2"
+    sheet.append([_text_cell(sheet, title, bold=True) for title in titles])
+    for record in table.records:
+        sheet.append([_cell(sheet, record.get(column), lang, date_format) for column in columns])
+
+
+def _widths(
+    records: Sequence[Mapping[str, Any]], columns: list[str], titles: list[str], lang: str
+) -> list[int]:
+    """The widest shown text per column, titles included."""
+    widths = [len(title) for title in titles]
+    for record in records:
+        for index, column in enumerate(columns):
+            shown = format_cell(_cell_value(record.get(column), lang), lang)
+            widths[index] = max(widths[index], len(shown))
+    return widths
+
+
+def _text_cell(sheet: WriteOnlyWorksheet, value: str, bold: bool = False) -> WriteOnlyCell:
+    """A cell that holds text, never a formula (even when it starts with ``=``)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _cell(sheet: WriteOnlyWorksheet, raw: Any, lang: str, date_format: str) -> Any:
+    """One cell of a row: text as text cells, dates with the language's date format,
+    numbers and empty cells as they are."""
+    value = _cell_value(raw, lang)
+    if isinstance(value, str):
+        return _text_cell(sheet, value)
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = date_format
+        return cell
+    return value
