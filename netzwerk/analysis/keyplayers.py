@@ -289,7 +289,9 @@ def _block_parts(
     once. A node that is no cut-point lies in exactly one block, so any of its tree edges
     names it; only the ends at cut-points need sorting."""
     n = graph.vcount()
-    edges = np.array(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = np.fromiter(
+        chain.from_iterable(graph.get_edgelist()), dtype=np.int64, count=2 * graph.ecount()
+    ).reshape(-1, 2)
     tree_edges = np.fromiter(chain.from_iterable(blocks), dtype=np.int64)
     block_of_tree_edge = np.repeat(np.arange(len(blocks)), [len(block) for block in blocks])
     is_cut = np.zeros(n, dtype=bool)
