@@ -12,7 +12,9 @@ interval of sampled betweenness contains the exact value (`bench_betweenness_err
 from __future__ import annotations
 
 import os
+import random
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_betweenness_error import TARGET, coverage  # noqa: E402
 from benchmarks.bench_brokers import igraph_times, networkx_times  # noqa: E402
+from netzwerk.analysis._graph_arrays import graph_arrays  # noqa: E402
 from netzwerk.analysis.brokers import broker_analysis  # noqa: E402
 from netzwerk.analysis.views import actor_view  # noqa: E402
 from netzwerk.store import open_store  # noqa: E402
@@ -38,7 +41,7 @@ def kernel_rows(store: str, actors: int) -> list[str]:
     analysis = broker_analysis(view)
     subset = None if actors <= NETWORKX_FULL_UP_TO else SUBSET
     networkx = networkx_times(view, subset)
-    igraph = igraph_times(view)
+    igraph = {**igraph_times(view), "betweenness": igraph_betweenness(view)}
     rows = [
         f"  kernels on the same view ({view.number_of_nodes():,} actors, "
         f"{view.number_of_edges():,} ties; betweenness from "
@@ -58,6 +61,16 @@ def kernel_rows(store: str, actors: int) -> list[str]:
             line += f" {'—':>9} {'—':>12}   {how}; igraph: no such measure"
         rows.append(line)
     return rows
+
+
+def igraph_betweenness(view) -> tuple[float, str]:
+    """Seconds igraph needs for betweenness from 256 sources (``sources=``, weighted by
+    distance) on the same view, arrays built untimed."""
+    arrays = graph_arrays(view, weight="weight", distance="distance")
+    sources = random.Random(1).sample(range(arrays.n), min(256, arrays.n))
+    start = time.perf_counter()
+    arrays.igraph.betweenness(weights="distance", sources=sources)
+    return time.perf_counter() - start, "256 sources (sources=)"
 
 
 def coverage_rows(seeds: int) -> Iterator[str]:
