@@ -15,8 +15,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
+
+import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 TIME = "/usr/bin/time"
@@ -48,27 +53,90 @@ class Measured:
 
 
 def measured(command: list[str]) -> Measured:
-    """Run ``command`` under /usr/bin/time (niced like its parent) and read its figures."""
-    done = subprocess.run(
-        [TIME, "-f", "@@ %e %U %S %M", *command],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    marks = [line for line in done.stderr.splitlines() if line.startswith("@@ ")]
-    if done.returncode != 0 or not marks:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise StepFailed(" | ".join(tail)[:300])
+    """Run ``command`` under /usr/bin/time (niced like its parent) and read its figures.
+
+    /usr/bin/time counts the step's process and what it waited for; worker processes of a
+    forkserver (betweenness) are not waited for by the step, so `TreeWatch` samples their
+    CPU seconds from /proc every 0.25 s and adds them, and the peak RSS is the larger of the
+    step's own and the sampled sum over its process tree. Stdout goes to a file (a 1M-actor
+    JSON output is large); only its last line is kept."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(
+            [TIME, "-f", "@@ %e %U %S %M", *command],
+            stdout=out,
+            stderr=err,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        with TreeWatch(child.pid) as tree:
+            child.wait()
+        stdout, stderr = _last_line(out), _tail(err)
+    marks = [line for line in stderr if line.startswith("@@ ")]
+    if child.returncode != 0 or not marks:
+        raise StepFailed(" | ".join(stderr[-3:] or [stdout])[:300])
     wall, user, system, rss_kb = marks[-1].split()[1:]
-    notes = [line for line in done.stderr.splitlines() if line and not line.startswith("@@ ")]
+    notes = [line for line in stderr if line and not line.startswith("@@ ")]
     return Measured(
         float(wall),
-        float(user) + float(system),
-        int(rss_kb) / 1024,
-        done.stdout,
+        float(user) + float(system) + tree.worker_cpu,
+        max(int(rss_kb) * 1024, tree.peak) / 1024**2,
+        stdout,
         notes[-1][:120] if notes else "",
     )
+
+
+def _last_line(file: IO[str]) -> str:
+    file.seek(max(0, file.seek(0, os.SEEK_END) - 4096))
+    lines = file.read().strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def _tail(file: IO[str]) -> list[str]:
+    file.seek(max(0, file.seek(0, os.SEEK_END) - 16384))
+    return file.read().splitlines()
+
+
+class TreeWatch:
+    """CPU seconds of the worker processes below a step (its grandchildren and deeper, which
+    nobody in the step waits for) and the peak RSS of the whole tree, sampled every 0.25 s."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, 0
+        self._cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    @property
+    def worker_cpu(self) -> float:
+        return sum(self._cpu.values())
+
+    def _watch(self) -> None:
+        with contextlib.suppress(psutil.Error):
+            root = psutil.Process(self.pid)
+            while not self._stop.is_set():
+                self._sample(root)
+                self._stop.wait(0.25)
+
+    def _sample(self, root: psutil.Process) -> None:
+        with contextlib.suppress(psutil.Error):
+            step = root.children()  # the step itself, under /usr/bin/time
+            near = {p.pid for p in step} | {c.pid for p in step for c in p.children()}
+            total = 0
+            for process in root.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+                    if process.pid not in near:
+                        times = process.cpu_times()
+                        self._cpu[process.pid] = times.user + times.system
+            self.peak = max(self.peak, total)
+
+    def __enter__(self) -> TreeWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class StepFailed(RuntimeError):

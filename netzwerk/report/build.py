@@ -37,7 +37,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_players
+from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency, key_players
 from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
@@ -230,15 +230,22 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
     view, results, weighted, by = ctx.view, ctx.results, ctx.weighted, ctx.network_view.by
     has_sectors = any(d.get(by) for _, d in view.nodes(data=True))
     # (a view without any tie has no brokers to show: no table, no dependency section)
-    rows = (
-        broker_table(view, by, weighted=weighted) if has_sectors and view.number_of_edges() else []
+    analysis = (
+        broker_analysis(view, by, weighted=weighted)
+        if has_sectors and view.number_of_edges()
+        else None
     )
+    rows = analysis.rows if analysis else []
     results.brokers = rows
     results.cut_points, results.map_brokers = map_marks(rows)
     stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
         results.dependency = coordinator_dependency(
-            view, ctx.coordinators, by=by, weighted=weighted
+            view,
+            ctx.coordinators,
+            by=by,
+            weighted=weighted,
+            intact=analysis.betweenness if analysis else None,
         )
     stopwatch.lap("dependency")
     if view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
