@@ -86,11 +86,15 @@ def run_size(actors: int, folder: Path, args: argparse.Namespace) -> None:
     cli_rows(store, folder)
     print(f"  {'map':<16} not built yet (issue 14)", flush=True)
     print(f"  (load average after this size: {os.getloadavg()[0]:.1f})", flush=True)
-    if not args.steps_only and actors <= NEO4J_UP_TO:
-        from benchmarks.city_kernels import kernel_rows
+    if args.steps_only:
+        return
+    if actors > NEO4J_UP_TO:
+        print("  kernels against networkx and igraph: at 10k and 100k only", flush=True)
+        return
+    from benchmarks.city_kernels import kernel_rows
 
-        for row in kernel_rows(store, actors):
-            print(row, flush=True)
+    for row in kernel_rows(store, actors):
+        print(row, flush=True)
 
 
 def main() -> int:
