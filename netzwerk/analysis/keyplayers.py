@@ -284,26 +284,22 @@ def _pieces(graph: ig.Graph) -> tuple[np.ndarray, np.ndarray]:
 def _block_parts(
     graph: ig.Graph, blocks: list[list[int]], cut_points: list[int]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per block (given as the edge ids of a spanning tree, which reach all its nodes): the
-    number of its nodes that are no cut-point; and every (block, cut-point in it) pair
-    once. A node that is no cut-point lies in exactly one block, so any of its tree edges
-    names it; only the ends at cut-points need sorting."""
-    n = graph.vcount()
-    edges = np.fromiter(
-        chain.from_iterable(graph.get_edgelist()), dtype=np.int64, count=2 * graph.ecount()
-    ).reshape(-1, 2)
-    tree_edges = np.fromiter(chain.from_iterable(blocks), dtype=np.int64)
-    block_of_tree_edge = np.repeat(np.arange(len(blocks)), [len(block) for block in blocks])
-    is_cut = np.zeros(n, dtype=bool)
-    is_cut[cut_points] = True
-    ends, end_blocks = edges[tree_edges].ravel(), np.repeat(block_of_tree_edge, 2)
-    block_of_node = np.full(n, -1, dtype=np.int64)
-    block_of_node[ends] = end_blocks
-    plain = (block_of_node >= 0) & ~is_cut
-    counts = np.bincount(block_of_node[plain], minlength=len(blocks)).astype(float)
-    at_cut = is_cut[ends]
-    pairs = np.unique(np.stack([end_blocks[at_cut], ends[at_cut]], axis=1), axis=0)
-    return counts, pairs
+    """Per block (given as the edge ids of a spanning tree: k nodes, k − 1 edges): the
+    number of its nodes that are no cut-point; and every (block, cut-point in it) pair once.
+    A cut-point lies on a tree edge of every block it belongs to, so only the edges at
+    cut-points are looked at (not the whole edge list)."""
+    block_of_edge = np.full(graph.ecount(), -1, dtype=np.int64)
+    block_of_edge[np.fromiter(chain.from_iterable(blocks), dtype=np.int64)] = np.repeat(
+        np.arange(len(blocks)), [len(block) for block in blocks]
+    )
+    pairs = []
+    for node in cut_points:
+        around = block_of_edge[graph.incident(node)]
+        pairs.extend((int(block), node) for block in np.unique(around[around >= 0]))
+    found = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    sizes = np.array([len(block) + 1 for block in blocks], dtype=float)
+    counts = sizes - np.bincount(found[:, 0], minlength=len(blocks))
+    return counts, found
 
 
 class _BlockCutTree:
