@@ -292,7 +292,7 @@ def _block_parts(
     block_of_edge[np.fromiter(chain.from_iterable(blocks), dtype=np.int64)] = np.repeat(
         np.arange(len(blocks)), [len(block) for block in blocks]
     )
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for node in cut_points:
         around = block_of_edge[graph.incident(node)]
         pairs.extend((int(block), node) for block in np.unique(around[around >= 0]))
