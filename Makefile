@@ -26,9 +26,11 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-## bench: performance benchmarks (not tests)
+## bench: the city-scale table (benchmarks/bench_city.py); BENCH_ARGS=--huge adds 1M actors,
+## BENCH_ALL=1 runs every other benchmark too
+BENCH_ARGS ?=
 bench: $(STAMP)
-	bash tools/run-benchmarks.sh
+	bash tools/run-benchmarks.sh $(BENCH_ARGS)
 
 ## fuzz: time-boxed atheris runs of every reader (findings in fuzz/artifacts/)
 FUZZ_SECONDS ?= 60

@@ -113,6 +113,8 @@ class BrokerAnalysis:
     rows: list[dict[str, Any]]
     options: dict[str, Any]
     timings: dict[str, tuple[float, float]] = field(default_factory=dict, compare=False)
+    betweenness: Betweenness | None = field(default=None, compare=False, repr=False)
+    """The betweenness behind the rows (for `coordinator_dependency`'s ``intact``)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {"options": self.options, "rows": self.rows}
@@ -234,7 +236,7 @@ def broker_analysis(
         "constraint_model": constraint_model,
         **between.method(),
     }
-    return BrokerAnalysis(rows, options, watch.timings)
+    return BrokerAnalysis(rows, options, watch.timings, between)
 
 
 def _rows(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar, cast
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
@@ -277,10 +278,10 @@ def components_kernel(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
     living = np.flatnonzero(alive)
     labels = np.full(arrays.n, -1, dtype=np.int64)
     if len(living) == arrays.n:
-        labels[:] = arrays.skeleton.connected_components().membership
+        labels[:] = ig.GraphBase.connected_components(arrays.skeleton)
     else:
         sub = arrays.skeleton.induced_subgraph(living.tolist())
-        labels[living] = sub.connected_components().membership
+        labels[living] = ig.GraphBase.connected_components(sub)  # the bare membership
     return labels
 
 

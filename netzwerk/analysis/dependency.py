@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import graph_arrays
-from netzwerk.analysis.betweenness import betweenness_kernel
+from netzwerk.analysis.betweenness import Betweenness, betweenness_kernel
 from netzwerk.analysis.cohesion import components_kernel
 from netzwerk.analysis.gould_fernandez import group_values
 from netzwerk.analysis.views import coordinators as flagged_coordinators
@@ -49,6 +49,7 @@ def coordinator_dependency(
     seed: int | None = 42,
     top: int = SUCCESSORS,
     precision: float | None = None,
+    intact: Betweenness | None = None,
 ) -> dict[str, Any]:
     r"""How much the network depends on its coordinators (the QM), and who could step in.
 
@@ -92,6 +93,11 @@ def coordinator_dependency(
         Node attribute for ``group_pairs_lost``.
     weighted, k_sample, seed, precision
         Betweenness options (``precision``: largest 95 % error of normalised betweenness).
+    intact : Betweenness, optional
+        The betweenness of ``graph`` with the same options, if already computed (the broker
+        table's, `broker_analysis`): the shares are ratios, so its normalisation cancels,
+        and one of the three betweenness runs is saved (``betweenness`` then describes it,
+        its error in its own units).
     top : int
         Number of successors listed.
 
@@ -151,7 +157,8 @@ def coordinator_dependency(
         weighted=weighted, k_sample=k_sample, seed=seed, precision=precision
     )
     # shares are the same normalised (one scale for all); a precision is in normalised units
-    intact = betweenness_kernel(arrays, normalized=precision is not None, **options)
+    if intact is None:
+        intact = betweenness_kernel(arrays, normalized=precision is not None, **options)
     raw = np.array([intact.values[node] for node in arrays.nodes])
     total = raw.sum()
     share = {c: (float(raw[arrays.index[c]] / total) if total else 0.0) for c in chosen}

@@ -14,10 +14,11 @@ The options used are stored in ``view.graph["view"]`` so every output can show t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
 
@@ -119,13 +120,13 @@ def _build_actor_view(
     as_of_date: date | None,
     weighted: bool,
 ) -> nx.Graph:
-    source = as_of(graph, as_of_date)
+    nodes = _valid_nodes(graph, as_of_date)
     view = nx.Graph()
     view.graph["view"] = asdict(
         ViewOptions(tie_kinds=tie_kinds, shared=shared, as_of=as_of_date, weighted=weighted)
     )
-    actors = [n for n, d in source.nodes(data=True) if d.get("kind") == "actor"]
-    view.add_nodes_from((n, source.nodes[n]) for n in actors)
+    actors = [n for n, d in nodes.items() if d.get("kind") == "actor"]
+    view.add_nodes_from((n, nodes[n]) for n in actors)
 
     weights: dict[tuple[str, str], float] = defaultdict(float)
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -135,9 +136,9 @@ def _build_actor_view(
         weights[pair] += amount
         kinds[pair].add(kind)
 
-    node_kind = dict(source.nodes(data="kind"))
+    node_kind: dict[str, Any] = {n: d.get("kind") for n, d in nodes.items()}
     participants: dict[str, set[str]] = defaultdict(set)
-    for u, v, data in source.edges(data=True):
+    for u, v, data in _valid_ties(graph, nodes, as_of_date):
         if u == v or node_kind[u] != "actor":
             continue
         kind = data.get("kind")
@@ -168,6 +169,28 @@ def _build_actor_view(
         for (u, v), w in weights.items()
     )
     return view
+
+
+def _valid_nodes(graph: nx.MultiDiGraph, day: date | None) -> dict[str, dict[str, Any]]:
+    """The nodes of `as_of` (graph, day) with their attributes, in the graph's order,
+    without copying the graph (a copy of a city-scale store graph took gigabytes)."""
+    return {
+        n: d
+        for n, d in graph.nodes(data=True)
+        if day is None or node_is_valid(d.get("kind", ""), d.get("since"), d.get("until"), day)
+    }
+
+
+def _valid_ties(
+    graph: nx.MultiDiGraph, nodes: dict[str, dict[str, Any]], day: date | None
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The ties of `as_of` (graph, day), in the graph's order: both ends in ``nodes`` and
+    valid on ``day``."""
+    for u, v, data in graph.edges(data=True):
+        if day is None or (
+            u in nodes and v in nodes and is_valid_on(data.get("since"), data.get("until"), day)
+        ):
+            yield u, v, data
 
 
 def coordinators(view: nx.Graph) -> list[str]:

@@ -37,7 +37,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis.brokers import broker_table, coordinator_dependency, key_players
+from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency, key_players
 from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
@@ -67,6 +67,11 @@ __all__ = [
 ]
 
 KEY_PLAYERS = 5
+KEY_PLAYER_RESTARTS = 10
+KEY_PLAYER_WORK = 10_000_000
+"""(actors + ties) × starts of the key-player search the report allows: 10 random restarts
+up to about 900,000 actors + ties (each start costs some component searches over the whole
+network), fewer above, at least one (1,000,000 actors: 1)."""
 INTRODUCTIONS = 12
 PERMUTATIONS = 1000
 SEED = 42
@@ -225,19 +230,28 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
     view, results, weighted, by = ctx.view, ctx.results, ctx.weighted, ctx.network_view.by
     has_sectors = any(d.get(by) for _, d in view.nodes(data=True))
     # (a view without any tie has no brokers to show: no table, no dependency section)
-    rows = (
-        broker_table(view, by, weighted=weighted) if has_sectors and view.number_of_edges() else []
+    analysis = (
+        broker_analysis(view, by, weighted=weighted)
+        if has_sectors and view.number_of_edges()
+        else None
     )
+    rows = analysis.rows if analysis else []
     results.brokers = rows
     results.cut_points, results.map_brokers = map_marks(rows)
     stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
         results.dependency = coordinator_dependency(
-            view, ctx.coordinators, by=by, weighted=weighted
+            view,
+            ctx.coordinators,
+            by=by,
+            weighted=weighted,
+            intact=analysis.betweenness if analysis else None,
         )
     stopwatch.lap("dependency")
     if view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
-        results.key_players = key_players(view, KEY_PLAYERS, seed=SEED)
+        results.key_players = key_players(
+            view, KEY_PLAYERS, seed=SEED, restarts=key_player_restarts(view)
+        )
     stopwatch.lap("key_players")
     results.gaps = gaps_report(view, by, permutations=PERMUTATIONS, seed=SEED)
     results.permutations, results.seed = PERMUTATIONS, SEED
@@ -246,6 +260,18 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
         view, ctx.store_graph, by=by, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
+
+
+def key_player_restarts(view: nx.Graph) -> int:
+    """Random restarts of the report's key-player search: `KEY_PLAYER_RESTARTS`, fewer where
+    the network is so large that they would exceed `KEY_PLAYER_WORK` (the greedy start
+    stays; `key_players` says how many restarts it made).
+
+    >>> key_player_restarts(nx.path_graph(100)), key_player_restarts(nx.empty_graph(5_000_000))
+    (10, 1)
+    """
+    size = view.number_of_nodes() + view.number_of_edges()
+    return max(1, min(KEY_PLAYER_RESTARTS, KEY_PLAYER_WORK // max(size, 1) - 1))
 
 
 def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from netzwerk.model import (
@@ -62,8 +64,18 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+@lru_cache(maxsize=65_536)
 def day(text: str | None) -> date | None:
+    """The date of an ISO text (None for none). Cached: a store holds few distinct days, and
+    reading a city-scale graph parsed millions (one shared date object each also saves
+    memory)."""
     return date.fromisoformat(text) if text else None
+
+
+def _shared(value: Any) -> Any:
+    """``value``, one object per distinct text (``sys.intern``): the database hands every
+    row its own copy of 'cooperation' or the file name, gigabytes at 5,000,000 ties."""
+    return sys.intern(value) if isinstance(value, str) else value
 
 
 def digest(values: tuple[object, ...]) -> int:
@@ -241,16 +253,16 @@ def add_tie_edge(
         source,
         target,
         key,
-        kind=kind,
+        kind=_shared(kind),
         weight=weight,
-        topic=topic,
-        role=role,
+        topic=_shared(topic),
+        role=_shared(role),
         note=note,
         since=period[0],
         until=period[1],
         periods=spans,
-        source_file=file,
-        source_sheet=sheet,
+        source_file=_shared(file),
+        source_sheet=_shared(sheet),
         source_row=at_row,
         ingest_run=run_id,
     )
