@@ -20,10 +20,16 @@ from netzwerk.analysis.cohesion import (
 MEASURES = ("F", "DF")
 _TOLERANCE = 1e-12
 ScoreAll = Callable[[GraphArrays, np.ndarray], np.ndarray]
+#: random restarts of the search unless the caller asks for fewer (see `key_players`)
+RESTARTS = 10
 
 
 def key_players(
-    graph: nx.Graph, k: int, measure: str = "F", seed: int | None = 42, restarts: int = 10
+    graph: nx.Graph,
+    k: int,
+    measure: str = "F",
+    seed: int | None = 42,
+    restarts: int = RESTARTS,
 ) -> dict[str, Any]:
     r"""The k actors whose removal would fragment the network most (Borgatti's KPP-Neg).
 

@@ -41,6 +41,7 @@ from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency, k
 from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
+from netzwerk.analysis.keyplayers import RESTARTS
 from netzwerk.analysis.network_view import NetworkView
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.performance import Stopwatch
@@ -67,7 +68,7 @@ __all__ = [
 ]
 
 KEY_PLAYERS = 5
-KEY_PLAYER_RESTARTS = 10
+KEY_PLAYER_RESTARTS = RESTARTS
 KEY_PLAYER_WORK = 10_000_000
 """(actors + ties) × starts of the key-player search the report allows: 10 random restarts
 up to about 900,000 actors + ties (each start costs some component searches over the whole

@@ -61,3 +61,30 @@ def test_sure_ranks_stops_at_the_first_overlap():
     # a wide error further down makes even rank 1 unsure
     assert sure_ranks(rows((0.9, 0.01), (0.5, 0.01), (0.1, 0.85))) == 0
     assert sure_ranks(rows((0.9, 0.01), (0.5, 0.01), (0.1, 0.01)), limit=2) == 2
+
+
+def test_a_shortened_key_player_search_is_said_in_words(sample, monkeypatch):
+    """On a network too large for the usual 10 restarts the report searches with fewer and
+    says so; the sample data (a few thousand actors + ties, far below the budget) gets no
+    such words."""
+    from netzwerk.report import build
+
+    def brokers_findings(lang):
+        report = build_report(
+            sample["graph"],
+            lang=lang,
+            as_of=AS_OF,
+            pseudonymiser=Pseudonymiser(KEY),
+            today=date(2024, 7, 1),
+        )
+        return report.section("brokers").findings
+
+    assert not [f for f in brokers_findings("de") if "Zufallsstarts" in f]
+    monkeypatch.setattr(build, "KEY_PLAYER_WORK", 1)  # as if the sample were huge
+    german = [f for f in brokers_findings("de") if "Zufallsstarts" in f]
+    english = [f for f in brokers_findings("en") if "random starts" in f]
+    assert german == [
+        "Das Netz ist sehr groß: die Schlüsselakteure wurden mit 1 statt 10 Zufallsstarts "
+        "gesucht. Eine andere Gruppe könnte das Netz noch stärker zerteilen."
+    ]
+    assert len(english) == 1 and "with 1 instead of 10 random starts" in english[0]

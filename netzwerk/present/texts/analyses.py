@@ -35,6 +35,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Key players: if these {k} dropped out together, the network would fall apart the "
         "most: {names}.",
     ),
+    "brokers.key_players_shortened": (
+        "Das Netz ist sehr groß: die Schlüsselakteure wurden mit {starts} statt {usual} "
+        "Zufallsstarts gesucht. Eine andere Gruppe könnte das Netz noch stärker zerteilen.",
+        "The network is very large: the key players were searched with {starts} instead of "
+        "{usual} random starts. Another set might break the network up even more.",
+    ),
     "brokers.ranking_sure": (
         "Die Betweenness ist geschätzt (Stichprobe). Die ersten {n} sind mit 95 % Sicherheit "
         "richtig geordnet: ihre Fehlerbereiche (Betweenness ± Fehler) überschneiden sich nicht.",

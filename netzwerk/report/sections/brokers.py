@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from netzwerk.analysis.keyplayers import RESTARTS
 from netzwerk.present.formats import format_share, join_names
 from netzwerk.present.texts import text
 from netzwerk.report.sections.context import Context, column_headers, rounded
@@ -146,6 +147,10 @@ def _findings(ctx: Context, rows: list[dict[str, Any]]) -> list[str]:
                 names=join_names([ctx.name(a) for a in players["players"]], ctx.lang),
             )
         )
+        if players["restarts"] < RESTARTS:  # the report cut the search on a huge network
+            findings.append(
+                ctx.t("brokers.key_players_shortened", starts=players["restarts"], usual=RESTARTS)
+            )
     return findings
 
 
