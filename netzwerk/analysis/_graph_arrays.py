@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from netzwerk.analysis._lazy_igraph import ig
 from netzwerk.analysis._triangles import RankedTies, ranked_ties, triangle_ties
 from netzwerk.performance import gc_paused
 

@@ -6,13 +6,13 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar, cast
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from networkx.utils import not_implemented_for
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._lazy_igraph import ig
 
 _Function = TypeVar("_Function", bound=Callable[..., Any])
 

@@ -11,11 +11,11 @@ import random
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from typing import Any
 
-import igraph
 import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import EdgeArrays, edge_arrays
+from netzwerk.analysis._lazy_igraph import ig as igraph
 from netzwerk.analysis.views import coordinators as view_coordinators
 from netzwerk.errors import ConfigError
 

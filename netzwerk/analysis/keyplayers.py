@@ -7,11 +7,11 @@ from collections.abc import Callable, Hashable
 from itertools import chain
 from typing import Any
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
+from netzwerk.analysis._lazy_igraph import ig
 from netzwerk.analysis.cohesion import (
     distance_fragmentation_kernel,
     fragmentation_kernel,

@@ -9,10 +9,10 @@ import math
 import random
 from collections.abc import Hashable
 
-import igraph
 import networkx as nx
 import numpy as np
 
+from netzwerk.analysis._lazy_igraph import ig as igraph
 from netzwerk.model import SECTORS
 
 SEED = 7
