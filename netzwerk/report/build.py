@@ -68,7 +68,6 @@ __all__ = [
 ]
 
 KEY_PLAYERS = 5
-KEY_PLAYER_RESTARTS = RESTARTS
 KEY_PLAYER_WORK = 10_000_000
 """(actors + ties) × starts of the key-player search the report allows: 10 random restarts
 up to about 900,000 actors + ties (each start costs some component searches over the whole
@@ -264,7 +263,7 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
 
 
 def key_player_restarts(view: nx.Graph) -> int:
-    """Random restarts of the report's key-player search: `KEY_PLAYER_RESTARTS`, fewer where
+    """Random restarts of the report's key-player search: `keyplayers.RESTARTS`, fewer where
     the network is so large that they would exceed `KEY_PLAYER_WORK` (the greedy start
     stays; `key_players` says how many restarts it made).
 
@@ -272,7 +271,7 @@ def key_player_restarts(view: nx.Graph) -> int:
     (10, 1)
     """
     size = view.number_of_nodes() + view.number_of_edges()
-    return max(1, min(KEY_PLAYER_RESTARTS, KEY_PLAYER_WORK // max(size, 1) - 1))
+    return max(1, min(RESTARTS, KEY_PLAYER_WORK // max(size, 1) - 1))
 
 
 def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:

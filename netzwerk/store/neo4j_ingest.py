@@ -17,7 +17,10 @@ constraints' indexes) and sorts them into absent, changed in content, and only t
 Index hints pin the lookups to the constraints' indexes: a plan cached while the database
 was empty would otherwise scan every relationship of the type for every row. Ties are
 created with CREATE, not MERGE: a relationship MERGE cannot take an index hint, and the
-uniqueness constraint still forbids a second tie with the same key.
+uniqueness constraint still forbids a second tie with the same key. A tie create finds its
+ends by internal node id (`TieEnds`, looked up once per ingest), and a tie kind the store
+held none of when the ingest began skips the key lookup for keys this ingest has not
+written yet.
 """
 
 from __future__ import annotations

@@ -13,19 +13,22 @@ from netzwerk.report.sections.brokers import ERROR, sure_ranks
 from .conftest import AS_OF, KEY
 
 
+def brokers_section(sample, lang):
+    """The report's brokers section for the sample data, as the report tests see it."""
+    report = build_report(
+        sample["graph"],
+        lang=lang,
+        as_of=AS_OF,
+        pseudonymiser=Pseudonymiser(KEY),
+        today=date(2024, 7, 1),
+    )
+    return report.section("brokers")
+
+
 def test_estimated_brokers_state_error_and_how_sure_the_ranking_is(sample, monkeypatch):
     monkeypatch.setattr(betweenness_module, "EXACT_LIMIT", 5)
     monkeypatch.setattr(betweenness_module, "DEFAULT_SAMPLE", 8)
-    sections = {}
-    for lang in ("de", "en"):
-        report = build_report(
-            sample["graph"],
-            lang=lang,
-            as_of=AS_OF,
-            pseudonymiser=Pseudonymiser(KEY),
-            today=date(2024, 7, 1),
-        )
-        sections[lang] = report.section("brokers")
+    sections = {lang: brokers_section(sample, lang) for lang in ("de", "en")}
     table = sections["de"].tables[0]
     assert ERROR in table.columns and ERROR in table.csv_columns
     assert table.headers[ERROR] == "± Fehler (95 %)"
@@ -69,20 +72,10 @@ def test_a_shortened_key_player_search_is_said_in_words(sample, monkeypatch):
     such words."""
     from netzwerk.report import build
 
-    def brokers_findings(lang):
-        report = build_report(
-            sample["graph"],
-            lang=lang,
-            as_of=AS_OF,
-            pseudonymiser=Pseudonymiser(KEY),
-            today=date(2024, 7, 1),
-        )
-        return report.section("brokers").findings
-
-    assert not [f for f in brokers_findings("de") if "Zufallsstarts" in f]
+    assert not [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
     monkeypatch.setattr(build, "KEY_PLAYER_WORK", 1)  # as if the sample were huge
-    german = [f for f in brokers_findings("de") if "Zufallsstarts" in f]
-    english = [f for f in brokers_findings("en") if "random starts" in f]
+    german = [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
+    english = [f for f in brokers_section(sample, "en").findings if "random starts" in f]
     assert german == [
         "Das Netz ist sehr groß: die Schlüsselakteure wurden mit 1 statt 10 Zufallsstarts "
         "gesucht. Eine andere Gruppe könnte das Netz noch stärker zerteilen."
