@@ -100,3 +100,52 @@ def sample_report(
     with open_store(str(store_path)) as store:
         files = write_store_report(store, folder, lang=lang, as_of=as_of, compare=compare)
     return applied, files
+
+
+def write_store_map(
+    store: Store,
+    out: Path,
+    *,
+    lang: str = "de",
+    view: NetworkView | None = None,
+    show_names: bool = False,
+    around: str | None = None,
+    steps: int = 2,
+    sector: str | None = None,
+) -> Path:
+    """Write the interactive map (one self-contained HTML file) of everything in ``store``
+    to ``out``, with the report's figures for the same ``view``; ``around`` (an actor's
+    id, pseudonym or name) with ``steps``, or ``sector`` (key or label), for a part only.
+    One line from a notebook::
+
+        with open_store("netzwerk.sqlite") as store:
+            write_store_map(store, Path("karte.html"))
+    """
+    from netzwerk.analysis.views import DEFAULT_TIE_KINDS
+    from netzwerk.model import SECTORS
+    from netzwerk.present.names import find_actor
+    from netzwerk.report.build import ReportOptions, compute
+    from netzwerk.report.karte.part import map_part
+    from netzwerk.report.karte.write import map_html, write_map
+
+    options = ReportOptions(
+        view=view,
+        lang=lang,
+        as_of=None,
+        compare=None,
+        show_names=show_names,
+        ingest_log=(),
+        tie_kinds=DEFAULT_TIE_KINDS,
+        weighted=True,
+        pseudonymiser=None,
+        today=None,
+        figures=False,
+    )
+    computed = compute(store.graph(), options)
+    ctx = computed.context
+    actor = (
+        find_actor(around, ctx.view, "around", pseudonymiser=ctx.pseudonymiser) if around else None
+    )
+    sector_key = (SECTORS.parse(sector) or sector) if sector else None
+    part = map_part(ctx.view, around=actor, steps=steps, sector=sector_key)
+    return write_map(map_html(ctx, part), out)

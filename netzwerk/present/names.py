@@ -110,7 +110,12 @@ def find_actor(
             f'Name "{text}" passt auf {len(named)} Akteure ({shown}) — Kennung (ID) angeben'
         )
     where = f" für {option}" if option else ""
+    if option and not option.startswith("-"):  # a parameter's name: the CLI names its flag
+        where, named_option = " für {option}", option
+    else:
+        named_option = None
     raise NotFound(
         f'unbekannter Akteur "{text}"{where} — Kennung (ID), genauen Namen oder Pseudonym '
-        "angeben (Liste: netzwerk export)"
+        "angeben (Liste: netzwerk export)",
+        option=named_option,
     )

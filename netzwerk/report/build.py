@@ -49,6 +49,7 @@ from netzwerk.present.formats import check_language
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
+from netzwerk.report.karte.write import report_map
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
@@ -94,6 +95,8 @@ class Report:
     all_periods: bool = False
     """The view spans every period (``--alle-zeitraeume``): the header says so, not a day."""
     timings: dict[str, float] = field(default_factory=dict)
+    map_page: str | None = None
+    """The interactive map (``karte.html``), None when there is none."""
 
     def section(self, key: str) -> Section:
         for section in self.sections:
@@ -175,6 +178,8 @@ class ReportOptions:
     today: date | None
     figures: bool = True
     """Draw the report's figures (the interactive map alone needs only the analyses)."""
+    interactive_map: bool = True
+    """Build the interactive map (``karte.html``) as well, if a browser can hold it."""
 
 
 @dataclass
@@ -216,6 +221,9 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     _analyse(ctx, stopwatch)
     if options.figures:
         _draw_figures(ctx, stopwatch)
+    if options.interactive_map:
+        ctx.results.map_page, ctx.results.map_note = report_map(ctx)
+        stopwatch.lap("interactive_map")
     ctx.results.summary = summarise(store_graph, lang)
     ctx.results.ingest_log = options.ingest_log
     stopwatch.lap("summary")
@@ -346,6 +354,7 @@ def assemble(computed: Computed) -> Report:
         sections=built,
         all_periods=ctx.network_view.as_of is None,
         timings={**computed.timings, **stopwatch.wall_timings()},
+        map_page=ctx.results.map_page,
     )
 
 

@@ -125,6 +125,8 @@ VIEW_FILE = "netzwerksicht.txt"
 no place for it)."""
 WORKBOOK = "tabellen.xlsx"
 """Every CSV table of the report as one sheet (same name in both languages)."""
+MAP_FILE = "karte.html"
+"""The interactive map beside report.html (`netzwerk.report.karte`)."""
 
 
 def csv_tables(report: Report) -> dict[str, Table]:
@@ -150,8 +152,9 @@ def report_workbook(report: Report) -> bytes:
 
 
 def write_report(report: Report, out_dir: Path | str) -> list[Path]:
-    """Write report.html, report.md, figures/*.png, the CSV tables, ``tabellen.xlsx`` and
-    `VIEW_FILE` (the view line of the tables) into ``out_dir``.
+    """Write report.html, report.md, figures/*.png, the CSV tables, ``tabellen.xlsx``,
+    `VIEW_FILE` (the view line of the tables) and the interactive map ``karte.html`` (if
+    the report has one) into ``out_dir``.
 
     Every file is written atomically (a temporary file renamed into place) with mode 0600,
     folders created here get mode 0700, and every name is checked to stay inside
@@ -174,6 +177,8 @@ def write_report(report: Report, out_dir: Path | str) -> list[Path]:
         targets.append((inside(out_dir, WORKBOOK), report_workbook(report)))
         companion = f"{report.view_line}\n{text('view_line.file', report.lang)}\n"
         targets.append((inside(out_dir, VIEW_FILE), companion.encode("utf-8")))
+    if report.map_page is not None:
+        targets.append((inside(out_dir, MAP_FILE), report.map_page.encode("utf-8")))
     targets += [
         (inside(out_dir, "report.md"), markdown.encode("utf-8")),
         (inside(out_dir, "report.html"), html.encode("utf-8")),

@@ -118,8 +118,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wehringhausen sample data loaded into {store}",
     ),
     "msg.demo_report": (
-        "Bericht: {report}  (dazu report.md, figures/, {csv} und tabellen.xlsx in {folder})",
-        "Report: {report}  (with report.md, figures/, {csv} and tabellen.xlsx in {folder})",
+        "Bericht: {report}  (dazu report.md, figures/, {csv}, tabellen.xlsx und die "
+        "interaktive Karte karte.html in {folder})",
+        "Report: {report}  (with report.md, figures/, {csv}, tabellen.xlsx and the "
+        "interactive map karte.html in {folder})",
     ),
     "msg.next": (
         "Weiter: netzwerk --store {store} status",

@@ -29,7 +29,8 @@ class Results:
     ``map_brokers`` the map marks, the number of ``components`` with and without the
     coordinators, the actors ``cut_off`` without them), the rendered figures, the data
     ``summary`` and ``ingest_log`` for the overview, the ``changes`` since the comparison
-    day (None: no comparison) and the ``permutations`` and ``seed`` of the gap test.
+    day (None: no comparison), the ``permutations`` and ``seed`` of the gap test, and the
+    interactive map's page (``map_page``) or why there is none (``map_note``).
     """
 
     brokers: list[dict[str, Any]] = field(default_factory=list)
@@ -49,6 +50,8 @@ class Results:
     changes: Mapping[str, Any] | None = None
     permutations: int = 0
     seed: int = 0
+    map_page: str | None = None
+    map_note: str | None = None
 
 
 @dataclass

@@ -36,5 +36,9 @@ def map_section(ctx: Context) -> Section:
         if grouped
         else ctx.t("map.method")
     )
+    if results.map_page is not None:
+        section.findings.append(ctx.t("karte.report_link"))
+    elif results.map_note:
+        section.findings.append(results.map_note)
     section.method = [ctx.view_line(), method]
     return section
