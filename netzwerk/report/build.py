@@ -173,6 +173,8 @@ class ReportOptions:
     weighted: bool
     pseudonymiser: Pseudonymiser | None
     today: date | None
+    figures: bool = True
+    """Draw the report's figures (the interactive map alone needs only the analyses)."""
 
 
 @dataclass
@@ -212,7 +214,8 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     )
     stopwatch.lap("view")
     _analyse(ctx, stopwatch)
-    _draw_figures(ctx, stopwatch)
+    if options.figures:
+        _draw_figures(ctx, stopwatch)
     ctx.results.summary = summarise(store_graph, lang)
     ctx.results.ingest_log = options.ingest_log
     stopwatch.lap("summary")
@@ -260,6 +263,13 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
         view, ctx.store_graph, by=by, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
     )
     stopwatch.lap("introductions")
+    results.cut_off = plots.cut_off_actors(view, ctx.coordinators)
+    rest = view.subgraph([n for n in view if n not in set(ctx.coordinators)])
+    results.components = (
+        nx.number_connected_components(view) if len(view) else 0,
+        nx.number_connected_components(rest) if len(rest) else 0,
+    )
+    stopwatch.lap("cut_off")
 
 
 def key_player_restarts(view: nx.Graph) -> int:
@@ -281,12 +291,6 @@ def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:
     names = ctx.names()
     positions = _map_figure(ctx, names)
     stopwatch.lap("figure_map")
-    results.cut_off = plots.cut_off_actors(view, ctx.coordinators)
-    rest = view.subgraph([n for n in view if n not in set(ctx.coordinators)])
-    results.components = (
-        nx.number_connected_components(view) if len(view) else 0,
-        nx.number_connected_components(rest) if len(rest) else 0,
-    )
     if results.dependency and positions is not None:
         numbers = {
             text("dependency.connected_pairs", lang): (

@@ -31,6 +31,7 @@ MODULES = (
     "tables",
     "help",
     "usage",
+    "karte",
 )
 """The modules whose ``TEXTS`` are merged, by area (add a new area here)."""
 

@@ -16,6 +16,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "meta.KINDS": ("ARTEN", "KINDS"),
     "meta.ID": ("KENNUNG", "ID"),
     "meta.ACTOR": ("AKTEUR", "ACTOR"),
+    "meta.SECTOR": ("SEKTOR", "SECTOR"),
     "meta.GROUP_A GROUP_B": ("GRUPPE_A GRUPPE_B", "GROUP_A GROUP_B"),
     "meta.NAME": ("NAME", "NAME"),
     "meta.NAME=VALUE": ("NAME=WERT", "NAME=VALUE"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from netzwerk.report.sections.context import Context, column_headers
@@ -10,6 +10,16 @@ from netzwerk.report.sections.parts import Section, Table
 
 SHOWN_COLUMNS = ["actor", "type", "sector", "status", "partners"]
 CSV_COLUMNS = ["id", *SHOWN_COLUMNS]
+
+
+def unreached_actors(gaps: Mapping[str, Any]) -> list[Hashable]:
+    """The actors the unreached section lists, in its order: isolates, actors reached only
+    through the coordinators, actors with a single partner (from `gaps_report`)."""
+    return [
+        *(gaps.get("isolates") or []),
+        *(item["actor"] for item in gaps.get("coordinator_only") or []),
+        *(p["actor"] for p in gaps.get("peripheral") or [] if p.get("degree") == 1),
+    ]
 
 
 def unreached_section(ctx: Context) -> Section:
