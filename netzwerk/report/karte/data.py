@@ -82,12 +82,12 @@ def _meta(ctx: Context, slices: TimeSlices) -> dict[str, Any]:
     lang = ctx.lang
     years = [
         {
-            "label": str(day.year) if i < len(slices.days) - 1 else format_date(day, lang),
+            "label": str(day.year),
             "day": format_date(day, lang),
         }
         if day is not None
         else {"label": text("karte.all_periods", lang), "day": ""}
-        for i, day in enumerate(slices.days)
+        for day in slices.days
     ]
     privacy = (
         text("karte.privacy", lang)
