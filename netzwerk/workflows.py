@@ -140,6 +140,8 @@ def write_store_map(
         pseudonymiser=None,
         today=None,
         figures=False,
+        interactive_map=False,
+        key_players=False,
     )
     computed = compute(store.graph(), options)
     ctx = computed.context

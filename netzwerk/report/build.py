@@ -37,7 +37,8 @@ from typing import Any
 
 import networkx as nx
 
-from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency, key_players
+from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency
+from netzwerk.analysis.brokers import key_players as search_key_players
 from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
@@ -180,6 +181,8 @@ class ReportOptions:
     """Draw the report's figures (the interactive map alone needs only the analyses)."""
     interactive_map: bool = True
     """Build the interactive map (``karte.html``) as well, if a browser can hold it."""
+    key_players: bool = True
+    """Search the key players (the map alone does not show them)."""
 
 
 @dataclass
@@ -218,7 +221,7 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
         coordinators=spec.coordinator_ids(view),
     )
     stopwatch.lap("view")
-    _analyse(ctx, stopwatch)
+    _analyse(ctx, stopwatch, key_players=options.key_players)
     if options.figures:
         _draw_figures(ctx, stopwatch)
     if options.interactive_map:
@@ -235,7 +238,7 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     )
 
 
-def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
+def _analyse(ctx: Context, stopwatch: Stopwatch, *, key_players: bool = True) -> None:
     """Brokers, dependency on the coordinators, key players, gaps and introductions, all on
     the one view (introductions on the same ties as the gaps they cite)."""
     view, results, weighted, by = ctx.view, ctx.results, ctx.weighted, ctx.network_view.by
@@ -259,8 +262,8 @@ def _analyse(ctx: Context, stopwatch: Stopwatch) -> None:
             intact=analysis.betweenness if analysis else None,
         )
     stopwatch.lap("dependency")
-    if view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
-        results.key_players = key_players(
+    if key_players and view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
+        results.key_players = search_key_players(
             view, KEY_PLAYERS, seed=SEED, restarts=key_player_restarts(view)
         )
     stopwatch.lap("key_players")

@@ -69,6 +69,9 @@ def time_slices(
     """The view of each of ``days`` (the last one is ``view`` itself, already built) and
     their union, with the bits of each actor and tie; ``part``: only these actors."""
     slices = TimeSlices(days=list(days), union=nx.Graph())
+    actors: dict[Hashable, dict] = {}
+    kinds: dict[tuple[Hashable, Hashable], set[str]] = {}
+    weights: dict[tuple[Hashable, Hashable], float] = {}
     for position, day in enumerate(days):
         graph = view if position == len(days) - 1 else spec.on(day).actor_graph(store_graph)
         if part is not None:
@@ -76,12 +79,14 @@ def time_slices(
         bit = 1 << position
         for actor, data in graph.nodes(data=True):
             slices.actor_bits[actor] = slices.actor_bits.get(actor, 0) | bit
-            slices.union.add_node(actor, **data)
+            actors[actor] = data
         for u, v, data in graph.edges(data=True):
             pair = (u, v) if str(u) <= str(v) else (v, u)
             slices.tie_bits[pair] = slices.tie_bits.get(pair, 0) | bit
-            kinds = set(data.get("kinds") or ())
-            if slices.union.has_edge(u, v):
-                kinds |= set(slices.union.edges[u, v]["kinds"])
-            slices.union.add_edge(u, v, weight=data.get("weight", 1.0), kinds=sorted(kinds))
+            kinds.setdefault(pair, set()).update(data.get("kinds") or ())
+            weights[pair] = data.get("weight", 1.0)
+    slices.union.add_nodes_from(actors.items())
+    slices.union.add_edges_from(
+        (u, v, {"weight": weights[(u, v)], "kinds": sorted(kinds[(u, v)])}) for u, v in kinds
+    )
     return slices
