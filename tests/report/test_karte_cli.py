@@ -108,4 +108,4 @@ def test_the_reports_map_marks_the_reports_cut_off_actors(sample, tmp_path):
         names = {row["Akteur"] for row in csv.DictReader(handle, delimiter=";")}
     marked = {payload["nodes"]["label"][i] for i in payload["questions"]["cut_off"]}
     assert marked == names and names
-    assert "karte.html" in (folder / "report.html").read_text(encoding="utf-8")
+    assert '<a href="karte.html">' in (folder / "report.html").read_text(encoding="utf-8")

@@ -114,6 +114,10 @@ TEXTS.update(
         "karte.figures": ("Kennzahlen", "Figures"),
         "karte.no_figures": ("keine Kennzahlen am {day}", "no figures on {day}"),
         "karte.all_periods": ("alle Zeiträume", "all periods"),
+        "karte.report_open": (
+            "Interaktive Karte öffnen (karte.html: suchen, anklicken, filtern, Zeitleiste)",
+            "Open the interactive map (karte.html: search, click, filter, timeline)",
+        ),
     }
 )
 
