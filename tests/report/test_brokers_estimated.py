@@ -81,3 +81,34 @@ def test_a_shortened_key_player_search_is_said_in_words(sample, monkeypatch):
         "gesucht. Eine andere Gruppe könnte das Netz noch stärker zerteilen."
     ]
     assert len(english) == 1 and "with 1 instead of 10 random starts" in english[0]
+
+
+def test_the_error_column_is_the_same_in_brokers_and_the_reports_csv(sample, tmp_path, monkeypatch):
+    """With betweenness estimated (limits lowered), `netzwerk brokers --format json` and the
+    report's brokers.csv state the same 95 % error for every actor (the CSV rounded to 3
+    digits, German decimal comma) — one computation shown in two places."""
+    import csv
+    import json
+
+    from click.testing import CliRunner
+
+    from netzwerk.cli import cli
+    from netzwerk.present.formats import parse_csv_number
+
+    monkeypatch.setattr(betweenness_module, "EXACT_LIMIT", 5)
+    monkeypatch.setattr(betweenness_module, "DEFAULT_SAMPLE", 8)
+    store, day = str(sample["store"]), AS_OF.isoformat()
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["--store", store, "brokers", "--format", "json", "--as-of", day])
+    assert shown.exit_code == 0, shown.output
+    errors = {row["id"]: row[ERROR] for row in json.loads(shown.output)["rows"]}
+    folder = tmp_path / "bericht"
+    written = runner.invoke(cli, ["--store", store, "report", "--out", str(folder), "--as-of", day])
+    assert written.exit_code == 0, written.output
+    with open(folder / "brokers.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert len(rows) == len(errors) > 100
+    assert len(set(errors.values())) > 10  # the errors differ between actors
+    for row in rows:
+        stated = parse_csv_number(row["± Fehler (95 %)"], "de")
+        assert abs(stated - errors[row["Kennung"]]) <= 0.0005 + 1e-12, row["Kennung"]
