@@ -283,6 +283,19 @@ with open_store(str(speicher_pfad)) as store:
     write_store_report(store, ordner / "bericht", view=netzwerksicht,
                        compare=date(2022, 6, 30))
 ```"""),
+    new_markdown_cell("""\
+## 7. Die interaktive Karte
+
+Eine HTML-Datei, die ohne Internet im Browser öffnet: Akteure suchen und anklicken (Rolle,
+Kennzahlen, Beziehungen, vorgeschlagene Kontakte), nach Sektor filtern, mit der Zeitleiste
+zurück ins Jahr 2021 gehen, "Ohne QM" drücken. Die Zahlen sind dieselben wie im Bericht.
+Auf der Kommandozeile: `netzwerk karte --out karte.html`."""),
+    new_code_cell("""\
+from netzwerk.workflows import write_store_map
+
+with open_store(str(speicher_pfad)) as store:
+    karte = write_store_map(store, ordner / "karte.html", view=netzwerksicht)
+print("Karte:", karte, f"({karte.stat().st_size / 1e6:.1f} MB)")"""),
 ]
 
 
