@@ -12,12 +12,12 @@
   const COLOUR = {
     unknown: "#9a9a9a",
     faded: "#e3e3e3",
-    edge: "rgba(90, 98, 110, 0.30)",
-    edgeStrong: "rgba(40, 44, 52, 0.75)",
-    edgeFaded: "rgba(160, 160, 160, 0.10)",
+    edge: "#c3c8cf",
+    edgeStrong: "#5f6670",
+    edgeFaded: "#f1f1f1",
     label: "#1a1a1a",
     labelHalo: "rgba(255, 255, 255, 0.92)",
-    ring: "#1a1a1a",
+    ring: "#D55E00", // Okabe–Ito vermillion: the actors a question button marks
     selected: "#0b5cad",
   };
   const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -60,7 +60,7 @@
     const edges = payload.edges;
     const thin = state.m > 5000;
     for (let j = 0; j < state.m; j++) {
-      const width = thin ? 1 : 1 + Math.min(3, Math.max(0, edges.weight[j] - 1));
+      const width = thin ? 1 : 1 + Math.min(2, 0.5 * Math.max(0, edges.weight[j] - 1));
       graph.addEdgeWithKey(String(j), String(edges.source[j]), String(edges.target[j]), { size: width, j: j });
     }
     return graph;
@@ -193,7 +193,7 @@
 
     const marked = app.questionNodes(state.payload, state.question);
     marked.forEach(function (i) {
-      ring(i, COLOUR.ring, 2);
+      ring(i, COLOUR.ring, 3);
     });
     if (state.selected >= 0) ring(state.selected, COLOUR.selected, 3);
     if (state.selected >= 0) place(state.selected, true);
@@ -232,7 +232,10 @@
       renders: 0,
       textWidths: new Float32Array(state.n).fill(-1),
     };
-    const sigma = new window.Sigma(buildGraph(state), container, settings);
+    const graph = buildGraph(state);
+    performance.mark("karte-graph-gebaut");
+    const sigma = new window.Sigma(graph, container, settings);
+    performance.mark("karte-sigma-erzeugt");
     view.sigma = sigma;
     sigma.createCanvasContext("karteLabels", { afterLayer: "labels" });
     sigma.resize(true);
@@ -277,6 +280,17 @@
       attributes.color = colours[attributes.i];
       return attributes;
     });
+  };
+
+  /** Fit sigma to its container after the container changed size (the panel opened or closed). */
+  app.resizeView = function (view) {
+    view.sigma.resize();
+    view.sigma.refresh();
+  };
+
+  /** Animate the camera back to the whole map. */
+  app.showWhole = function (view) {
+    view.sigma.getCamera().animatedReset({ duration: 400 });
   };
 
   /** Animate the camera to actor i. */

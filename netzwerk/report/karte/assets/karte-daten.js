@@ -7,6 +7,10 @@
 // and karte.js build the controls. Plain ES2019, no framework.
 "use strict";
 
+// Timing marks (performance.getEntriesByType("mark")) for the benchmark: the renderer has
+// been evaluated when this line runs.
+performance.mark("karte-renderer-geladen");
+
 window.KarteApp = (function () {
   const app = {};
 

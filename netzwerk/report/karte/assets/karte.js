@@ -12,6 +12,7 @@
 (function (app) {
   const el = app.element;
   const payload = app.readPayload();
+  performance.mark("karte-daten-gelesen");
   const state = app.createState(payload);
   const t = function (key, values) {
     return app.text(payload, key, values);
@@ -40,7 +41,9 @@
     if (panel.hidden) lastFocus = document.activeElement;
     state.selected = i;
     update();
+    const wasHidden = panel.hidden;
     const title = app.renderPanel(panel, panelContext, i);
+    if (view && wasHidden) app.resizeView(view);
     if (view) app.focusNode(view, i);
     title.focus();
   }
@@ -51,6 +54,7 @@
     panel.hidden = true;
     panel.textContent = "";
     update();
+    if (view) app.resizeView(view);
     const back = lastFocus && document.body.contains(lastFocus) ? lastFocus : document.getElementById("suche");
     back.focus();
   }
@@ -124,7 +128,7 @@
     const shown = el("output", { attributes: { id: "jahr-anzeige", for: "jahr" } });
     function show() {
       const year = years[state.year];
-      shown.textContent = year.label + " (" + year.day + ")";
+      shown.textContent = year.label === year.day ? year.label : year.label + " (" + year.day + ")";
       slider.setAttribute("aria-valuetext", year.label);
     }
     slider.addEventListener("input", function () {
@@ -261,6 +265,7 @@
     api.setQuestion = function (name) {
       state.question = name === state.question ? null : name;
       update();
+      if (view && state.question !== null) app.showWhole(view);
       show();
     };
     [
@@ -408,6 +413,7 @@
   // ---- start ------------------------------------------------------------------------------
   buildControls();
   update();
+  performance.mark("karte-steuerung-gebaut");
   try {
     view = app.createView(state, document.getElementById("karte"), {
       onFirstFrame: function (now) {
@@ -417,6 +423,7 @@
       onClickNode: select,
     });
     api.view = view;
+    performance.mark("karte-ansicht-gebaut");
   } catch (error) {
     const message = document.getElementById("karte");
     message.textContent = "";
