@@ -254,3 +254,39 @@ def test_english_payload_gives_english_page(browser, small_pages, shots):
     assert browser.find_element(By.ID, "sichtbar").text == f"{expected} actors visible"
     assert browser.find_element(By.ID, "frage-without_coordinator").text == "Without the QM"
     assert browser.find_element(By.ID, "datenschutz").text == "This file may contain personal data."
+
+
+def test_tie_kind_filter_hides_ties_of_that_kind_only(page):
+    from selenium.webdriver.common.by import By
+
+    page.find_element(By.CSS_SELECTOR, "#filter-kind summary").click()
+    page.find_element(By.CSS_SELECTOR, '#filter-kind input[value="1"]').click()  # Mitgliedschaft
+    expected = [j for j in visible_ties(CURRENT) if TIES[j][2] & 1]  # ties with Kooperation
+    assert expected != visible_ties(CURRENT)
+    assert page.execute_script("return karte.visibleEdges()") == expected
+    assert page.execute_script("return karte.visibleCount()") == len(visible_nodes(CURRENT))
+
+
+def test_colour_by_community_and_size_by_degree(page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    payload = small_payload()
+    Select(page.find_element(By.ID, "farbe")).select_by_value("community")
+    colours = page.execute_script(
+        "const g = karte.view.sigma.getGraph(); return g.nodes().map(k => g.getNodeAttribute(k, 'color'))"
+    )
+    communities = payload["groups"]["community"]
+    assert colours == [communities[c]["color"] for c in payload["nodes"]["community"]]
+    legend = page.find_element(By.ID, "legende").text.split("\n")
+    assert legend == [c["label"] for c in communities]
+    Select(page.find_element(By.ID, "groesse")).select_by_value("degree")
+    sizes = page.execute_script(
+        "const g = karte.view.sigma.getGraph(); return g.nodes().map(k => g.getNodeAttribute(k, 'size'))"
+    )
+    degree = payload["nodes"]["degree"]
+    assert sizes.index(max(sizes)) == degree.index(max(degree))
+    pairs = [
+        (i, j) for i in range(len(degree)) for j in range(len(degree)) if degree[i] < degree[j]
+    ]
+    assert pairs and all(sizes[i] < sizes[j] for i, j in pairs)

@@ -17,7 +17,7 @@ from netzwerk.report.build import ReportOptions, compute
 from netzwerk.report.karte.data import map_payload
 from netzwerk.report.karte.page import render_page
 
-from .conftest import open_map, settle, wait_camera
+from .conftest import boxes_overlap, open_map, settle, wait_camera
 
 DAY = date(2026, 12, 3)
 CARITAS = "Caritasverband Hagen e.V."
@@ -124,3 +124,16 @@ def test_without_qm_marks_the_reports_cut_off_actors(page, sample_map, shots):
     assert not set(coordinators) & set(page.execute_script("return karte.visibleNodes()"))
     note = page.find_element(By.ID, "fragen-hinweis").text
     assert note.startswith(f"{len(marked)} Akteure")
+
+
+@pytest.mark.parametrize("ratio", [1.0, 0.3, 0.08])
+def test_sample_labels_never_overlap(page, shots, ratio):
+    page.execute_script(
+        "karte.view.sigma.getCamera().setState({x: 0.5, y: 0.5, ratio: arguments[0], angle: 0})",
+        ratio,
+    )
+    settle(page)
+    shots.take(page, f"beispiel-zoom-{ratio}")
+    boxes = page.execute_script("return karte.labelBoxes()")
+    assert len(boxes) >= (10 if ratio == 1.0 else 2)
+    assert boxes_overlap(boxes) == []
