@@ -25,6 +25,8 @@
   const LABEL_SIZE = 12;
   const LABEL_GAP = 2; // pixels kept free around each label box
   const GRID = 64; // cell size of the collision grid, pixels
+  const HIDE_EDGES_ON_MOVE_ABOVE = 20000; // ties
+  const MAX_LABELS = 400; // more names than this on one screen cannot be read anyway
 
   /** Node sizes in screen pixels for the chosen measure (square root: area ~ value). */
   app.nodeSizes = function (payload, sizeBy) {
@@ -49,10 +51,9 @@
   };
 
   /** The graphology graph: node key = index as text, edge key = index as text. */
-  function buildGraph(state) {
+  function buildGraph(state, sizes) {
     const payload = state.payload;
     const graph = new window.graphology.Graph({ type: "undirected", multi: true });
-    const sizes = app.nodeSizes(payload, state.sizeBy);
     const colours = app.nodeColours(payload, state.colourBy);
     const nodes = payload.nodes;
     for (let i = 0; i < state.n; i++) {
@@ -93,41 +94,37 @@
     return { ox: o.x, oy: o.y, xx: ex.x - o.x, xy: ex.y - o.y, yx: ey.x - o.x, yy: ey.y - o.y };
   }
 
-  /** Collision grid of drawn label boxes. */
-  function Boxes(width, height) {
+  /** Collision grid of drawn label boxes: each box is kept in every cell it touches. */
+  function Boxes(width) {
     this.columns = Math.ceil(width / GRID) + 1;
     this.cells = new Map();
     this.list = [];
   }
-  Boxes.prototype.keys = function (box, visit) {
-    const c0 = Math.max(0, Math.floor(box.x0 / GRID));
-    const c1 = Math.max(0, Math.floor(box.x1 / GRID));
-    const r0 = Math.max(0, Math.floor(box.y0 / GRID));
-    const r1 = Math.max(0, Math.floor(box.y1 / GRID));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * this.columns + c);
-  };
   Boxes.prototype.free = function (box) {
-    const cells = this.cells;
-    let free = true;
-    this.keys(box, function (key) {
-      const inCell = cells.get(key);
-      if (!free || !inCell) return;
-      for (let k = 0; k < inCell.length; k++) {
-        const other = inCell[k];
-        if (box.x0 < other.x1 && other.x0 < box.x1 && box.y0 < other.y1 && other.y0 < box.y1) {
-          free = false;
-          return;
+    const c1 = Math.floor(box.x1 / GRID);
+    const r1 = Math.floor(box.y1 / GRID);
+    for (let r = Math.max(0, Math.floor(box.y0 / GRID)); r <= r1; r++) {
+      for (let c = Math.max(0, Math.floor(box.x0 / GRID)); c <= c1; c++) {
+        const inCell = this.cells.get(r * this.columns + c);
+        if (!inCell) continue;
+        for (let k = 0; k < inCell.length; k++) {
+          const o = inCell[k];
+          if (box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1) return false;
         }
       }
-    });
-    return free;
+    }
+    return true;
   };
   Boxes.prototype.add = function (box) {
-    const cells = this.cells;
-    this.keys(box, function (key) {
-      if (!cells.has(key)) cells.set(key, []);
-      cells.get(key).push(box);
-    });
+    const c1 = Math.floor(box.x1 / GRID);
+    const r1 = Math.floor(box.y1 / GRID);
+    for (let r = Math.max(0, Math.floor(box.y0 / GRID)); r <= r1; r++) {
+      for (let c = Math.max(0, Math.floor(box.x0 / GRID)); c <= c1; c++) {
+        const key = r * this.columns + c;
+        if (!this.cells.has(key)) this.cells.set(key, []);
+        this.cells.get(key).push(box);
+      }
+    }
     this.list.push(box);
   };
 
@@ -141,8 +138,9 @@
     context.clearRect(0, 0, width, height);
     const map = viewportMap(sigma);
     const nodes = state.payload.nodes;
-    const graph = sigma.getGraph();
-    const boxes = new Boxes(width, height);
+    const sizes = view.sizes;
+    const scale = sigma.scaleSize(1); // rendered radius = size × scale (linear in size)
+    const boxes = new Boxes(width);
     context.font = LABEL_FONT;
     context.textBaseline = "middle";
     context.lineJoin = "round";
@@ -151,7 +149,7 @@
       if (!state.nodeVisible[i]) return;
       const x = map.ox + nodes.x[i] * map.xx + nodes.y[i] * map.yx;
       const y = map.oy + nodes.x[i] * map.xy + nodes.y[i] * map.yy;
-      const radius = sigma.scaleSize(graph.getNodeAttribute(String(i), "size"));
+      const radius = sizes[i] * scale;
       if (x + radius < 0 || y + radius < 0 || x - radius > width || y - radius > height) return;
       if (!force && state.nodeFaded[i]) return;
       let textWidth = view.textWidths[i];
@@ -180,7 +178,7 @@
       if (!state.nodeVisible[i]) return;
       const x = map.ox + nodes.x[i] * map.xx + nodes.y[i] * map.yx;
       const y = map.oy + nodes.x[i] * map.xy + nodes.y[i] * map.yy;
-      const radius = sigma.scaleSize(graph.getNodeAttribute(String(i), "size"));
+      const radius = sizes[i] * scale;
       context.beginPath();
       context.arc(x, y, radius + 2 + lineWidth / 2, 0, 2 * Math.PI);
       context.lineWidth = lineWidth + 2;
@@ -202,7 +200,7 @@
       place(i, true);
     });
     const order = state.labelOrder;
-    for (let k = 0; k < order.length; k++) place(order[k], false);
+    for (let k = 0; k < order.length && boxes.list.length < MAX_LABELS; k++) place(order[k], false);
     return boxes.list;
   }
 
@@ -223,9 +221,14 @@
       stagePadding: 40,
       defaultEdgeColor: COLOUR.edge,
     });
-    // One-pixel lines: a third of the rectangles' cost in software WebGL (measured: 11 ms
-    // instead of 37 ms per frame for the sample's 1,135 ties under SwiftShader).
+    // One-pixel lines and point sprites: in software WebGL (SwiftShader) a tenth of the
+    // default programs' cost (measured per frame: 1,135 ties 11 ms instead of 37 ms as
+    // rectangles; 10,000 actors 22 ms instead of 298 ms as instanced circles).
     settings.edgeProgramClasses = { line: programs.EdgeLineProgram };
+    settings.nodeProgramClasses = { circle: programs.NodePointProgram };
+    // Large networks: ties are hidden while the camera moves (sigma's hideEdgesOnMove) and
+    // drawn again when it rests; 50,000 lines cost ~110 ms per frame in software WebGL.
+    settings.hideEdgesOnMove = state.m > HIDE_EDGES_ON_MOVE_ABOVE;
     const view = {
       state: state,
       sigma: null,
@@ -233,15 +236,22 @@
       boxes: [],
       renders: 0,
       textWidths: new Float32Array(state.n).fill(-1),
+      sizes: app.nodeSizes(state.payload, state.sizeBy),
     };
-    const graph = buildGraph(state);
+    const graph = buildGraph(state, view.sizes);
     performance.mark("karte-graph-gebaut");
     const sigma = new window.Sigma(graph, container, settings);
     performance.mark("karte-sigma-erzeugt");
     view.sigma = sigma;
-    sigma.createCanvasContext("karteLabels", { afterLayer: "labels" });
-    sigma.resize(true);
-    view.context = sigma.getCanvases().karteLabels.getContext("2d");
+    // The labels go on sigma's own label canvas (sigma clears it every frame and, with
+    // renderLabels off, draws nothing on it). Layers the map never uses are taken out of
+    // the page: every visible canvas costs compositing time in each frame (measured: +25 %
+    // frames per second in software WebGL without these three).
+    const canvases = sigma.getCanvases();
+    ["edgeLabels", "hovers", "hoverNodes"].forEach(function (layer) {
+      canvases[layer].style.display = "none";
+    });
+    view.context = canvases.labels.getContext("2d");
     view.redrawOverlay = function () {
       view.boxes = drawOverlay(view);
     };
@@ -277,6 +287,7 @@
     const state = view.state;
     const sizes = app.nodeSizes(state.payload, state.sizeBy);
     const colours = app.nodeColours(state.payload, state.colourBy);
+    view.sizes = sizes;
     view.sigma.getGraph().updateEachNodeAttributes(function (key, attributes) {
       attributes.size = sizes[attributes.i];
       attributes.color = colours[attributes.i];
@@ -316,7 +327,8 @@
     context.fillStyle = "#ffffff";
     context.fillRect(0, 0, out.width, out.height);
     Array.prototype.forEach.call(sigma.getContainer().querySelectorAll("canvas"), function (canvas) {
-      if (canvas.width > 0 && canvas.height > 0) context.drawImage(canvas, 0, 0, out.width, out.height);
+      const shown = canvas.style.display !== "none" && canvas.width > 0 && canvas.height > 0;
+      if (shown) context.drawImage(canvas, 0, 0, out.width, out.height);
     });
     return out.toDataURL("image/png");
   };
