@@ -290,3 +290,22 @@ def test_colour_by_community_and_size_by_degree(page):
         (i, j) for i in range(len(degree)) for j in range(len(degree)) if degree[i] < degree[j]
     ]
     assert pairs and all(sizes[i] < sizes[j] for i, j in pairs)
+
+
+def test_clicking_an_actor_on_the_map_opens_its_panel(page, shots):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    x, y = page.execute_script(
+        "const s = karte.view.sigma; const d = s.getNodeDisplayData('2');"
+        "const p = s.framedGraphToViewport(d); return [p.x, p.y];"
+    )
+    area = page.find_element(By.ID, "karte")
+    size = area.size  # move_to_element_with_offset counts from the element's centre
+    ActionChains(page).move_to_element_with_offset(
+        area, round(x - size["width"] / 2), round(y - size["height"] / 2)
+    ).click().perform()
+    wait_camera(page)
+    shots.take(page, "klick-auf-akteur")
+    assert page.execute_script("return karte.selected()") == 2
+    assert page.find_element(By.ID, "panel-titel").text == LABELS[2]

@@ -410,6 +410,11 @@
     },
   });
 
+  // Printing with the browser's own command (Ctrl+P) also prints the current map.
+  window.addEventListener("beforeprint", function () {
+    if (view) document.getElementById("druckbild").src = app.snapshot(view);
+  });
+
   // ---- start ------------------------------------------------------------------------------
   buildControls();
   update();
