@@ -12,7 +12,7 @@
   const COLOUR = {
     unknown: "#9a9a9a",
     faded: "#e3e3e3",
-    edge: "#c3c8cf",
+    edge: "#b3b9c1",
     edgeHeavy: "#959ca6", // ties of weight above 1 (lines are one pixel wide)
     edgeStrong: "#5f6670",
     edgeFaded: "#f1f1f1",
