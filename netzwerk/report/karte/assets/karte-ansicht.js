@@ -240,6 +240,7 @@
     };
     const graph = buildGraph(state, view.sizes);
     performance.mark("karte-graph-gebaut");
+    // sigma's constructor processes the graph and renders the first frame (synchronously).
     const sigma = new window.Sigma(graph, container, settings);
     performance.mark("karte-sigma-erzeugt");
     view.sigma = sigma;
@@ -258,7 +259,6 @@
     sigma.on("afterRender", function () {
       view.renders++;
       view.redrawOverlay();
-      if (view.renders === 1 && hooks.onFirstFrame) hooks.onFirstFrame(performance.now());
     });
     sigma.on("enterNode", function (event) {
       state.hovered = Number(event.node);
@@ -273,7 +273,10 @@
     sigma.on("clickNode", function (event) {
       if (hooks.onClickNode) hooks.onClickNode(Number(event.node));
     });
-    sigma.refresh();
+    // The first frame: sigma's constructor drew the map, the labels go on top of it now.
+    view.renders = 1;
+    view.redrawOverlay();
+    if (hooks.onFirstFrame) hooks.onFirstFrame(performance.now());
     return view;
   };
 
