@@ -28,6 +28,7 @@ CHROMIUM_ARGUMENTS = [
     "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
     "--use-angle=swiftshader",  # software WebGL: no GPU in CI
     "--enable-unsafe-swiftshader",  # Chromium ≥ 137 needs it to offer WebGL on SwiftShader
+    "--disable-gpu-compositing",  # compose the page on the CPU (cheaper than software GL)
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",

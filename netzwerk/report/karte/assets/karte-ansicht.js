@@ -25,7 +25,7 @@
   const LABEL_SIZE = 12;
   const LABEL_GAP = 2; // pixels kept free around each label box
   const GRID = 64; // cell size of the collision grid, pixels
-  const HIDE_EDGES_ON_MOVE_ABOVE = 20000; // ties
+  const LARGE = { actors: 5000, ties: 20000 }; // above either: ties and labels rest while moving
   const MAX_LABELS = 400; // more names than this on one screen cannot be read anyway
 
   /** Node sizes in screen pixels for the chosen measure (square root: area ~ value). */
@@ -128,6 +128,12 @@
     this.list.push(box);
   };
 
+  /** Whether the camera is moving (sigma's own test for hideEdgesOnMove). */
+  function moving(sigma) {
+    const mouse = sigma.getMouseCaptor();
+    return sigma.getCamera().isAnimated() || mouse.isMoving || mouse.draggedEvents > 0 || mouse.currentWheelDirection !== 0;
+  }
+
   /** Draw one frame of labels and rings; returns the drawn label boxes. */
   function drawOverlay(view) {
     const state = view.state;
@@ -199,6 +205,7 @@
     marked.forEach(function (i) {
       place(i, true);
     });
+    if (view.large && moving(sigma)) return boxes.list;
     const order = state.labelOrder;
     for (let k = 0; k < order.length && boxes.list.length < MAX_LABELS; k++) place(order[k], false);
     return boxes.list;
@@ -226,9 +233,11 @@
     // rectangles; 10,000 actors 22 ms instead of 298 ms as instanced circles).
     settings.edgeProgramClasses = { line: programs.EdgeLineProgram };
     settings.nodeProgramClasses = { circle: programs.NodePointProgram };
-    // Large networks: ties are hidden while the camera moves (sigma's hideEdgesOnMove) and
-    // drawn again when it rests; 50,000 lines cost ~110 ms per frame in software WebGL.
-    settings.hideEdgesOnMove = state.m > HIDE_EDGES_ON_MOVE_ABOVE;
+    // Large networks: ties and the names of unmarked actors are hidden while the camera
+    // moves (sigma's hideEdgesOnMove) and drawn again when it rests; at 10,000 actors and
+    // 50,000 ties they cost ~110 ms and ~12 ms per frame in software WebGL.
+    const large = state.n > LARGE.actors || state.m > LARGE.ties;
+    settings.hideEdgesOnMove = large;
     const view = {
       state: state,
       sigma: null,
@@ -237,6 +246,7 @@
       renders: 0,
       textWidths: new Float32Array(state.n).fill(-1),
       sizes: app.nodeSizes(state.payload, state.sizeBy),
+      large: large,
     };
     const graph = buildGraph(state, view.sizes);
     performance.mark("karte-graph-gebaut");
