@@ -39,20 +39,20 @@ CHROMIUM_ARGUMENTS = [
 """Flags of the browser under test (also used by benchmarks/bench_karte_browser.py)."""
 
 
+def _unavailable(what: str, install: str) -> None:
+    """Skip (with the reason), or fail when CI/NETZWERK_REQUIRE_NEO4J needs the tool chain."""
+    if os.environ.get("CI") or os.environ.get("NETZWERK_REQUIRE_NEO4J"):
+        pytest.fail(f"{what} fehlt, CI/NETZWERK_REQUIRE_NEO4J verlangt es — {install}")
+    pytest.skip(f"{what} fehlt ({install}); die interaktive Karte wird nicht im Browser geprüft")
+
+
 def _tool(names: tuple[str, ...], package: str) -> str:
     for name in names:
         found = shutil.which(name)
         if found:
             return found
-    if os.environ.get("CI") or os.environ.get("NETZWERK_REQUIRE_NEO4J"):
-        pytest.fail(
-            f"{names[0]} fehlt, CI/NETZWERK_REQUIRE_NEO4J verlangt ihn — "
-            "tools/ensure-chromium.sh installiert ihn"
-        )
-    pytest.skip(
-        f"{names[0]} ist nicht installiert (apt-get install {package}); "
-        "die interaktive Karte wird nicht im Browser geprüft"
-    )
+    _unavailable(names[0], f"apt-get install {package} oder tools/ensure-chromium.sh")
+    raise AssertionError("unreachable")
 
 
 def start_browser():
@@ -63,12 +63,13 @@ def start_browser():
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        _tool(("selenium-ist-nicht-installiert",), "python3-selenium (pip install selenium)")
+        _unavailable("selenium", "pip install -e '.[test]'")
         raise
     options = webdriver.ChromeOptions()
     options.binary_location = binary
     for argument in CHROMIUM_ARGUMENTS:
         options.add_argument(argument)
+    # Both paths given: Selenium Manager is skipped, nothing is downloaded.
     return webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
 
 

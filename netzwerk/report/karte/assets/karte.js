@@ -6,7 +6,8 @@
 //   visibleCount(), visibleEdgeCount(), visibleNodes(), visibleEdges(), marked(), faded(),
 //   select(i), close(), selected(), setEgo(steps), setYear(index), year(),
 //   setFilter(name, categories|null), setQuestion(name|null), setColourBy(g), setSizeBy(m),
-//   labelBoxes(), snapshot(), framesPerSecond(ms), firstFrameMs, ready.
+//   reset(), labelBoxes(), snapshot(), framesPerSecond(ms), firstFrameMs, ready, error
+// (PAYLOAD.md describes them).
 "use strict";
 
 (function (app) {
