@@ -309,3 +309,28 @@ def test_clicking_an_actor_on_the_map_opens_its_panel(page, shots):
     shots.take(page, "klick-auf-akteur")
     assert page.execute_script("return karte.selected()") == 2
     assert page.find_element(By.ID, "panel-titel").text == LABELS[2]
+
+
+def test_a_lone_actor_without_ties_years_or_groups_still_opens(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from netzwerk.report.karte.page import render_page
+
+    payload = small_payload()
+    payload["meta"]["years"] = [{"label": "alle Zeiträume", "day": ""}]
+    payload["meta"]["current"] = 0
+    payload["groups"] = {name: [] for name in payload["groups"]}
+    payload["nodes"] = {
+        name: column[:1] if isinstance(column, list) else column
+        for name, column in payload["nodes"].items()
+    }
+    payload["nodes"].update(sector=[-1], community=[-1], type=[-1], topics=[[]], projects=[[]])
+    payload["nodes"].update(years=[1], introductions=[[]])
+    payload["edges"] = {name: [] for name in payload["edges"]}
+    payload["questions"] = {name: [] for name in payload["questions"]}
+    path = tmp_path / "karte.html"
+    path.write_text(render_page(payload), encoding="utf-8")
+    open_map(browser, path)
+    assert browser.execute_script("return karte.visibleCount()") == 1
+    assert browser.find_element(By.ID, "jahr-anzeige").text == "alle Zeiträume"
+    assert [b["label"] for b in browser.execute_script("return karte.labelBoxes()")] == [LABELS[0]]

@@ -117,7 +117,6 @@ window.KarteApp = (function () {
     app.NODE_FILTERS.forEach(function (filter) {
       filters[filter.name] = allChecked(payload, filter);
     });
-    const kinds = payload.groups.kind.length;
     return {
       payload: payload,
       n: n,
@@ -126,7 +125,7 @@ window.KarteApp = (function () {
       colourBy: "sector",
       sizeBy: "betweenness",
       filters: filters,
-      kindMask: kinds >= 31 ? -1 : (1 << kinds) - 1,
+      kindMask: -1, // every tie kind (bits over groups.kind)
       question: null,
       selected: -1,
       ego: 0,
@@ -186,7 +185,7 @@ window.KarteApp = (function () {
     for (let j = 0; j < state.m; j++) {
       const visible =
         (edges.years[j] & yearBit) !== 0 &&
-        (edges.kinds[j] & state.kindMask) !== 0 &&
+        (edges.kinds[j] === 0 || (edges.kinds[j] & state.kindMask) !== 0) &&
         state.nodeVisible[edges.source[j]] === 1 &&
         state.nodeVisible[edges.target[j]] === 1;
       state.edgeVisible[j] = visible ? 1 : 0;

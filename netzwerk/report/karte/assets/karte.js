@@ -129,7 +129,7 @@
     const shown = el("output", { attributes: { id: "jahr-anzeige", for: "jahr" } });
     function show() {
       const year = years[state.year];
-      shown.textContent = year.label === year.day ? year.label : year.label + " (" + year.day + ")";
+      shown.textContent = !year.day || year.label === year.day ? year.label : year.label + " (" + year.day + ")";
       slider.setAttribute("aria-valuetext", year.label);
     }
     slider.addEventListener("input", function () {
