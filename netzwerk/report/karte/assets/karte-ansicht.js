@@ -128,6 +128,17 @@
     this.list.push(box);
   };
 
+  /** The box a label of `textWidth` pixels takes when its text starts at (left, y). */
+  function labelBox(i, left, y, textWidth) {
+    return {
+      i: i,
+      x0: left - LABEL_GAP,
+      y0: y - LABEL_SIZE / 2 - LABEL_GAP,
+      x1: left + textWidth + LABEL_GAP,
+      y1: y + LABEL_SIZE / 2 + LABEL_GAP,
+    };
+  }
+
   /** Whether the camera is moving (sigma's own test for hideEdgesOnMove). */
   function moving(sigma) {
     const mouse = sigma.getMouseCaptor();
@@ -163,21 +174,26 @@
         textWidth = context.measureText(nodes.label[i]).width;
         view.textWidths[i] = textWidth;
       }
-      const left = x + radius + 3;
-      const box = {
-        i: i,
-        x0: left - LABEL_GAP,
-        y0: y - LABEL_SIZE / 2 - LABEL_GAP,
-        x1: left + textWidth + LABEL_GAP,
-        y1: y + LABEL_SIZE / 2 + LABEL_GAP,
-      };
-      if (box.x1 > width || box.x0 < 0 || box.y0 < 0 || box.y1 > height || !boxes.free(box)) return;
+      // Right of the actor; left of it when there is no room on the right; the selected
+      // and hovered actor's name is moved inside the map when it fits on neither side.
+      const right = labelBox(i, x + radius + 3, y, textWidth);
+      let box = fits(right) ? right : labelBox(i, x - radius - 3 - textWidth, y, textWidth);
+      if (force && !fits(box)) {
+        const inside = Math.min(Math.max(LABEL_GAP, x + radius + 3), width - textWidth - LABEL_GAP);
+        box = labelBox(i, inside, y, textWidth);
+      }
+      if (!fits(box)) return;
       boxes.add(box);
+      const left = box.x0 + LABEL_GAP;
       context.lineWidth = 3;
       context.strokeStyle = COLOUR.labelHalo;
       context.strokeText(nodes.label[i], left, y);
       context.fillStyle = COLOUR.label;
       context.fillText(nodes.label[i], left, y);
+    }
+
+    function fits(box) {
+      return box.x0 >= 0 && box.y0 >= 0 && box.x1 <= width && box.y1 <= height && boxes.free(box);
     }
 
     function ring(i, colour, lineWidth) {
