@@ -108,6 +108,7 @@ def test_search_enter_opens_the_panel_with_the_actors_facts(page, shots):
     introductions = page.find_element(By.ID, "panel-vorstellungen").text
     assert "Sportverein Blau-Weiß" in introductions and "über Quartiersbüro Mitte" in introductions
     assert page.execute_script("return karte.selected()") == 4
+    assert 4 in [box["i"] for box in page.execute_script("return karte.labelBoxes()")]
 
 
 def test_escape_closes_the_panel_and_focus_returns_to_search(page):
