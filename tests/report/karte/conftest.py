@@ -69,6 +69,7 @@ def start_browser():
     options.binary_location = binary
     for argument in CHROMIUM_ARGUMENTS:
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console, for the tests
     # Both paths given: Selenium Manager is skipped, nothing is downloaded.
     return webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
 

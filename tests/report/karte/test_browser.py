@@ -335,3 +335,25 @@ def test_a_lone_actor_without_ties_years_or_groups_still_opens(browser, tmp_path
     assert browser.execute_script("return karte.visibleCount()") == 1
     assert browser.find_element(By.ID, "jahr-anzeige").text == "alle Zeiträume"
     assert [b["label"] for b in browser.execute_script("return karte.labelBoxes()")] == [LABELS[0]]
+
+
+def test_using_every_control_logs_no_error(browser, small_pages):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    open_map(browser, small_pages["de"])
+    browser.get_log("browser")  # start from an empty console
+    browser.find_element(By.ID, "suche").send_keys("kita", Keys.ENTER)
+    browser.find_element(By.ID, "ego-2").click()
+    for question in ("brokers", "cut_points", "unreached", "without_coordinator"):
+        browser.find_element(By.ID, f"frage-{question}").click()
+    browser.find_element(By.ID, "jahr").send_keys(Keys.HOME)
+    for name in ("sector", "type", "topic", "project", "kind"):
+        browser.find_element(By.CSS_SELECTOR, f"#filter-{name} summary").click()
+        browser.find_element(By.CSS_SELECTOR, f"#filter-{name} .alle-keine button + button").click()
+    browser.find_element(By.ID, "alles-zeigen").click()
+    browser.execute_script("karte.snapshot(); karte.setColourBy('community'); karte.close()")
+    wait_camera(browser)
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+    assert browser.execute_script("return karte.visibleCount()") == len(visible_nodes(CURRENT))
