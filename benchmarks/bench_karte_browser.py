@@ -262,11 +262,15 @@ def measure_page(
             url = path.resolve().as_uri()
             cold = _load(driver, url)
             warm = [_load(driver, url) for _ in range(runs)]
-            fps = driver.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "window.karte.framesPerSecond(arguments[0]).then(done);",
-                fps_ms,
-            )
+            fps_runs = [
+                driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "window.karte.framesPerSecond(arguments[0]).then(done);",
+                    fps_ms,
+                )
+                for _ in range(3)  # a shared machine's load varies: the median of three
+            ]
+            fps = sorted(fps_runs, key=lambda run: run["fps"])[1]
             hides = driver.execute_script(
                 "return window.karte.view.sigma.getSetting('hideEdgesOnMove')"
             )
@@ -301,6 +305,7 @@ def measure_page(
         "warm_runs_s": [round(run["first_frame"] / 1000, 3) for run in warm],
         "marks_warm_ms": {k: round(v) for k, v in warm[-1].items()},
         "fps": round(fps["fps"], 1),
+        "fps_runs": [round(run["fps"], 1) for run in fps_runs],
         "renders_per_s": round(fps["renders"], 1),
         "ties_hidden_while_moving": bool(hides),
         "fps_ties_drawn_while_moving": round(fps_with_edges["fps"], 1) if fps_with_edges else None,
@@ -342,7 +347,7 @@ def main() -> int:
                 f"{actors:>6} actors {result['ties']:>6} ties: file {result['file_mb']:.2f} MB, "
                 f"first frame warm {result['first_frame_warm_s']:.2f} s "
                 f"(runs {result['warm_runs_s']}, cold {result['first_frame_cold_s']:.2f} s), "
-                f"pan/zoom {result['fps']:.0f} fps ({result['renders_per_s']:.0f} renders/s), "
+                f"pan/zoom {result['fps']:.0f} fps (runs {result['fps_runs']}), "
                 f"load {result['load_average']} — {_verdict(result, target)}"
             )
             if result["ties_hidden_while_moving"]:
