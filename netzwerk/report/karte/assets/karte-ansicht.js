@@ -1,10 +1,10 @@
 // netzwerk interactive map, part 2 of 4: drawing.
 //
 // sigma (WebGL) draws actors at the payload's x/y and their ties; the browser computes no
-// layout. sigma's own labels are off: after every render this file draws the labels on an
-// overlay canvas, in order of importance (selected, hovered, marked, then payload size and
-// degree), each only where its box overlaps no label drawn before, so no text ever overlaps,
-// at any zoom. Marked actors get a ring on the same overlay.
+// layout. sigma's own labels are off: after every render this file draws the labels on
+// sigma's label canvas, in order of importance (selected, hovered, marked, then payload
+// size and degree), each only where its box overlaps no label drawn before, so no text ever
+// overlaps, at any zoom. Marked actors get a ring on the same canvas.
 "use strict";
 
 (function (app) {
