@@ -142,8 +142,10 @@ def data_url_pixels(url: str):
 
 
 def boxes_overlap(boxes: list[dict]) -> list[tuple[str, str]]:
-    """Pairs of label boxes that overlap (open rectangles; touching is fine)."""
-    found = []
+    """Pairs of label boxes that overlap (open rectangles; touching is fine), and actors
+    named twice (as a pair of the same label)."""
+    named = [b["i"] for b in boxes]
+    found = [(b["label"], b["label"]) for k, b in enumerate(boxes) if b["i"] in named[:k]]
     for k, a in enumerate(boxes):
         for b in boxes[k + 1 :]:
             if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]:

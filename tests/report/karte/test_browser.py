@@ -108,7 +108,9 @@ def test_search_enter_opens_the_panel_with_the_actors_facts(page, shots):
     introductions = page.find_element(By.ID, "panel-vorstellungen").text
     assert "Sportverein Blau-Weiß" in introductions and "über Quartiersbüro Mitte" in introductions
     assert page.execute_script("return karte.selected()") == 4
-    assert 4 in [box["i"] for box in page.execute_script("return karte.labelBoxes()")]
+    boxes = page.execute_script("return karte.labelBoxes()")
+    assert 4 in [box["i"] for box in boxes]
+    assert boxes_overlap(boxes) == []  # also: the selected actor is named once
 
 
 def test_escape_closes_the_panel_and_focus_returns_to_search(page):
@@ -185,8 +187,9 @@ def test_without_qm_hides_the_coordinator_and_marks_exactly_the_cut_off(page, sh
     note = page.find_element(By.ID, "fragen-hinweis").text
     assert "Ohne den Koordinator: 2 Akteure abgeschnitten" in note
     assert note.startswith(f"{len(cut_off)} Akteure")
-    labelled = {box["i"] for box in page.execute_script("return karte.labelBoxes()")}
-    assert set(cut_off) <= labelled  # marked actors are named first
+    boxes = page.execute_script("return karte.labelBoxes()")
+    assert set(cut_off) <= {box["i"] for box in boxes}  # marked actors are named first
+    assert boxes_overlap(boxes) == []
     page.find_element(By.ID, "alles-zeigen").click()
     assert page.execute_script("return karte.marked()") == []
     assert page.execute_script("return karte.visibleCount()") == len(visible_nodes(CURRENT))

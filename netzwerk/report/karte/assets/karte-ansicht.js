@@ -158,12 +158,14 @@
     const sizes = view.sizes;
     const scale = sigma.scaleSize(1); // rendered radius = size × scale (linear in size)
     const boxes = new Boxes(width);
+    const named = view.named; // one name per actor: the selected one may also be hovered, marked
+    named.fill(0);
     context.font = LABEL_FONT;
     context.textBaseline = "middle";
     context.lineJoin = "round";
 
     function place(i, force) {
-      if (!state.nodeVisible[i]) return;
+      if (!state.nodeVisible[i] || named[i]) return;
       const x = map.ox + nodes.x[i] * map.xx + nodes.y[i] * map.yx;
       const y = map.oy + nodes.x[i] * map.xy + nodes.y[i] * map.yy;
       const radius = sizes[i] * scale;
@@ -184,6 +186,7 @@
       }
       if (!fits(box)) return;
       boxes.add(box);
+      named[i] = 1;
       const left = box.x0 + LABEL_GAP;
       context.lineWidth = 3;
       context.strokeStyle = COLOUR.labelHalo;
@@ -261,6 +264,7 @@
       boxes: [],
       renders: 0,
       textWidths: new Float32Array(state.n).fill(-1),
+      named: new Uint8Array(state.n),
       sizes: app.nodeSizes(state.payload, state.sizeBy),
       large: large,
     };
