@@ -3,8 +3,8 @@
 // this file with esbuild into one minified IIFE: assets/sigma-graphology.min.js.
 import { Graph } from "graphology";
 import Sigma from "sigma";
-import { EdgeLineProgram, NodeCircleProgram } from "sigma/rendering";
+import { EdgeLineProgram, NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 
 window.graphology = { Graph };
 window.Sigma = Sigma;
-window.SigmaPrograms = { EdgeLineProgram, NodeCircleProgram };
+window.SigmaPrograms = { EdgeLineProgram, NodeCircleProgram, NodePointProgram };

@@ -138,7 +138,9 @@ def license_comment() -> str:
         + ", ".join(f"{name} {version}" for name, version in RENDERER_PACKAGES.items())
     ]
     for path in sorted(LICENSES.iterdir()):
-        text = path.read_text(encoding="utf-8").replace("--", "- -")
+        text = path.read_text(encoding="utf-8")
+        while "--" in text:  # "--" may not appear inside an HTML comment
+            text = text.replace("--", "- -")
         parts.append(f"=== {path.name} ===\n{text.strip()}")
     return "<!--\n" + "\n\n".join(parts) + "\n-->"
 

@@ -91,9 +91,10 @@
     found.forEach(function (tie) {
       const item = el("li", { attributes: { "data-edge": String(tie.edge) } });
       item.appendChild(actorButton(context, tie.other));
-      const kinds = app.kindLabels(payload, payload.edges.kinds[tie.edge]).join(", ");
+      // `dates` names the kinds with their periods; undated ties show their kinds only.
       const dates = payload.edges.dates[tie.edge];
-      item.appendChild(el("span", { className: "klein", text: dates ? kinds + " · " + dates : kinds }));
+      const words = dates || app.kindLabels(payload, payload.edges.kinds[tie.edge]).join(", ");
+      item.appendChild(el("span", { className: "klein", text: words }));
       list.appendChild(item);
     });
     if (!found.length) list.appendChild(el("li", { text: app.text(payload, "none") }));

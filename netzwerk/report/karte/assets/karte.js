@@ -6,12 +6,14 @@
 //   visibleCount(), visibleEdgeCount(), visibleNodes(), visibleEdges(), marked(), faded(),
 //   select(i), close(), selected(), setEgo(steps), setYear(index), year(),
 //   setFilter(name, categories|null), setQuestion(name|null), setColourBy(g), setSizeBy(m),
-//   labelBoxes(), snapshot(), framesPerSecond(ms), firstFrameMs, ready.
+//   reset(), labelBoxes(), snapshot(), framesPerSecond(ms), firstFrameMs, ready, error
+// (PAYLOAD.md describes them).
 "use strict";
 
 (function (app) {
   const el = app.element;
   const payload = app.readPayload();
+  performance.mark("karte-daten-gelesen");
   const state = app.createState(payload);
   const t = function (key, values) {
     return app.text(payload, key, values);
@@ -40,7 +42,9 @@
     if (panel.hidden) lastFocus = document.activeElement;
     state.selected = i;
     update();
+    const wasHidden = panel.hidden;
     const title = app.renderPanel(panel, panelContext, i);
+    if (view && wasHidden) app.resizeView(view);
     if (view) app.focusNode(view, i);
     title.focus();
   }
@@ -51,6 +55,7 @@
     panel.hidden = true;
     panel.textContent = "";
     update();
+    if (view) app.resizeView(view);
     const back = lastFocus && document.body.contains(lastFocus) ? lastFocus : document.getElementById("suche");
     back.focus();
   }
@@ -124,7 +129,7 @@
     const shown = el("output", { attributes: { id: "jahr-anzeige", for: "jahr" } });
     function show() {
       const year = years[state.year];
-      shown.textContent = year.label + " (" + year.day + ")";
+      shown.textContent = !year.day || year.label === year.day ? year.label : year.label + " (" + year.day + ")";
       slider.setAttribute("aria-valuetext", year.label);
     }
     slider.addEventListener("input", function () {
@@ -261,6 +266,7 @@
     api.setQuestion = function (name) {
       state.question = name === state.question ? null : name;
       update();
+      if (view && state.question !== null) app.showWhole(view);
       show();
     };
     [
@@ -405,9 +411,15 @@
     },
   });
 
+  // Printing with the browser's own command (Ctrl+P) also prints the current map.
+  window.addEventListener("beforeprint", function () {
+    if (view) document.getElementById("druckbild").src = app.snapshot(view);
+  });
+
   // ---- start ------------------------------------------------------------------------------
   buildControls();
   update();
+  performance.mark("karte-steuerung-gebaut");
   try {
     view = app.createView(state, document.getElementById("karte"), {
       onFirstFrame: function (now) {
@@ -417,6 +429,7 @@
       onClickNode: select,
     });
     api.view = view;
+    performance.mark("karte-ansicht-gebaut");
   } catch (error) {
     const message = document.getElementById("karte");
     message.textContent = "";
