@@ -34,7 +34,7 @@ if [ -z "${NETZWERK_TEST_NEO4J_URI:-}" ]; then
 fi
 
 bash tools/ensure-chromium.sh || {
-    [ -n "$require_neo4j" ] && { echo "run-tests: chromium is required in CI" >&2; exit 1; }
+    [ -n "$require_neo4j" ] && { echo "run-tests: chromium and chromium-driver are required in CI" >&2; exit 1; }
 }
 
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -114,6 +114,24 @@ TEXTS.update(
         "karte.figures": ("Kennzahlen", "Figures"),
         "karte.no_figures": ("keine Kennzahlen am {day}", "no figures on {day}"),
         "karte.all_periods": ("alle Zeiträume", "all periods"),
+        "karte.projects": ("Projekte", "Projects"),
+        "karte.no_match": ("Kein Treffer", "No match"),
+        "karte.visible_ties": ("{m} Beziehungen", "{m} ties"),
+        "karte.marked": ("{n} markiert", "{n} highlighted"),
+        "karte.hidden_note": (
+            "Im gewählten Jahr oder Filter ausgeblendet.",
+            "Hidden by the chosen year or filters.",
+        ),
+        "karte.webgl_missing": (
+            "Dieser Browser kann die Karte nicht zeichnen (WebGL fehlt).",
+            "This browser cannot draw the map (WebGL is missing).",
+        ),
+        "karte.needs_javascript": ("Die Karte braucht JavaScript.", "The map needs JavaScript."),
+        "karte.map_label": (
+            "Netzwerkkarte: ziehen verschiebt, Mausrad zoomt, Klick öffnet einen Akteur",
+            "Network map: drag to move, wheel to zoom, click to open an actor",
+        ),
+        "karte.controls_label": ("Suche, Ansicht und Filter", "Search, view and filters"),
         "karte.report_open": (
             "Interaktive Karte öffnen (karte.html: suchen, anklicken, filtern, Zeitleiste)",
             "Open the interactive map (karte.html: search, click, filter, timeline)",
