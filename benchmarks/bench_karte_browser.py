@@ -250,55 +250,71 @@ def measure_page(
     gl: str = "swiftshader",
     window: str = "1400,900",
 ) -> dict[str, Any]:
-    """Write `payload` as karte.html and measure it in headless Chromium (see the module):
-    file size, first frame (cold and warm), pan/zoom frames per second."""
+    """Write `payload` as karte.html and measure it in headless Chromium (`measure_file`)."""
     with tempfile.TemporaryDirectory(prefix="netzwerk-bench-karte-") as tmp:
         path = Path(tmp) / "karte.html"
         path.write_text(render_page(payload), encoding="utf-8")
-        size_mb = path.stat().st_size / 1e6
-        driver = start_browser(gl, window)
-        driver.set_script_timeout(fps_ms / 1000 + 60)
-        try:
-            url = path.resolve().as_uri()
-            cold = _load(driver, url)
-            warm = [_load(driver, url) for _ in range(runs)]
-            fps_runs = [
-                driver.execute_async_script(
-                    "const done = arguments[arguments.length - 1];"
-                    "window.karte.framesPerSecond(arguments[0]).then(done);",
-                    fps_ms,
-                )
-                for _ in range(3)  # a shared machine's load varies: the median of three
-            ]
-            fps = sorted(fps_runs, key=lambda run: run["fps"])[1]
-            hides = driver.execute_script(
-                "return window.karte.view.sigma.getSetting('hideEdgesOnMove')"
+        return measure_file(path, runs, fps_ms, gl, window)
+
+
+def measure_file(
+    path: Path,
+    runs: int = 3,
+    fps_ms: int = 2000,
+    gl: str = "swiftshader",
+    window: str = "1400,900",
+) -> dict[str, Any]:
+    """Measure a written map page in headless Chromium (see the module): file size, first
+    frame (cold and warm), pan/zoom frames per second."""
+    size_mb = path.stat().st_size / 1e6
+    driver = start_browser(gl, window)
+    driver.set_script_timeout(fps_ms / 1000 + 60)
+    try:
+        url = path.resolve().as_uri()
+        cold = _load(driver, url)
+        warm = [_load(driver, url) for _ in range(runs)]
+        fps_runs = [
+            driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "window.karte.framesPerSecond(arguments[0]).then(done);",
+                fps_ms,
             )
-            fps_with_edges = None
-            if hides:  # the page hides ties while moving: also measure with them drawn
-                driver.execute_script(
-                    "window.karte.view.large = false;"
-                    "window.karte.view.sigma.setSetting('hideEdgesOnMove', false)"
-                )
-                fps_with_edges = driver.execute_async_script(
-                    "const done = arguments[arguments.length - 1];"
-                    "window.karte.framesPerSecond(arguments[0]).then(done);",
-                    fps_ms,
-                )
-            labels = driver.execute_script("return window.karte.labelBoxes().length")
-            renderer, map_size = driver.execute_script(
-                "const gl = document.createElement('canvas').getContext('webgl');"
-                "const info = gl && gl.getExtension('WEBGL_debug_renderer_info');"
-                "const s = window.karte.view.sigma;"
-                "return [info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : '?',"
-                " s.width + 'x' + s.height];"
+            for _ in range(3)  # a shared machine's load varies: the median of three
+        ]
+        fps = sorted(fps_runs, key=lambda run: run["fps"])[1]
+        hides = driver.execute_script(
+            "return window.karte.view.sigma.getSetting('hideEdgesOnMove')"
+        )
+        fps_with_edges = None
+        if hides:  # the page hides ties while moving: also measure with them drawn
+            driver.execute_script(
+                "window.karte.view.large = false;"
+                "window.karte.view.sigma.setSetting('hideEdgesOnMove', false)"
             )
-        finally:
-            driver.quit()
+            fps_with_edges = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "window.karte.framesPerSecond(arguments[0]).then(done);",
+                fps_ms,
+            )
+        labels = driver.execute_script("return window.karte.labelBoxes().length")
+        actors, ties = driver.execute_script(
+            "const d = window.karte.data || JSON.parse("
+            "document.getElementById('karte-daten').textContent);"
+            "return [d.nodes.id.length, d.edges.source.length];"
+        )
+        renderer, map_size = driver.execute_script(
+            "const gl = document.createElement('canvas').getContext('webgl');"
+            "const info = gl && gl.getExtension('WEBGL_debug_renderer_info');"
+            "const s = window.karte.view.sigma;"
+            "return [info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : '?',"
+            " s.width + 'x' + s.height];"
+        )
+    finally:
+        driver.quit()
     median = statistics.median(run["first_frame"] for run in warm) / 1000
     return {
-        "actors": len(payload["nodes"]["id"]),
-        "ties": len(payload["edges"]["source"]),
+        "actors": actors,
+        "ties": ties,
         "file_mb": round(size_mb, 2),
         "first_frame_cold_s": round(cold["first_frame"] / 1000, 3),
         "first_frame_warm_s": round(median, 3),

@@ -192,7 +192,27 @@ def cli_rows(store: str, folder: Path) -> list[str]:
                 row = f"  {step:<16} refused as asked: {str(error).removeprefix('Fehler: ')[:150]}"
         print(row, flush=True)
         rows.append(row)
+    if (folder / "karte.html").exists():
+        row = browser_row(folder / "karte.html")
+        print(row, flush=True)
+        rows.append(row)
     return rows
+
+
+def browser_row(page: Path) -> str:
+    """The written map opened in headless Chromium (`benchmarks.bench_karte_browser`):
+    first frame warm (cold), pan/zoom frames per second, file size."""
+    from benchmarks.bench_karte_browser import measure_file
+
+    try:
+        found = measure_file(page, runs=3, fps_ms=2000)
+    except Exception as error:  # no chromium/driver here: the table goes on
+        return f"  {'map in browser':<16} not measured: {str(error).splitlines()[0][:100]}"
+    return (
+        f"  {'map in browser':<16} first frame {found['first_frame_warm_s']:.2f} s "
+        f"(cold {found['first_frame_cold_s']:.2f} s), pan/zoom {found['fps']:.0f} fps, "
+        f"file {found['file_mb']:.1f} MB ({found['actors']:,} actors, {found['ties']:,} ties)"
+    )
 
 
 def process_cpu_seconds(pid: int | None) -> float:
