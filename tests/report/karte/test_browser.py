@@ -98,6 +98,7 @@ def test_search_enter_opens_the_panel_with_the_actors_facts(page, shots):
     box.send_keys(Keys.ENTER)
     wait_camera(page)
     shots.take(page, "suche-panel")
+    assert not page.find_element(By.ID, "vorschlaege").is_displayed()  # no "Kein Treffer"
     assert page.find_element(By.ID, "panel").is_displayed()
     assert page.find_element(By.ID, "panel-titel").text == "Bäckerei Kühn"
     facts = page.find_element(By.ID, "kennzahlen").text.split("\n")

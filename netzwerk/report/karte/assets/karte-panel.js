@@ -179,7 +179,7 @@
     let found = [];
     let active = -1;
 
-    function show() {
+    function show(picked) {
       list.textContent = "";
       found.forEach(function (i, k) {
         const item = el("li", {
@@ -193,7 +193,7 @@
         list.appendChild(item);
       });
       const noMatch = app.optionalText(state.payload, "no_match");
-      if (input.value.trim() && !found.length && noMatch) {
+      if (!picked && input.value.trim() && !found.length && noMatch) {
         list.appendChild(el("li", { className: "leer", text: noMatch }));
       }
       list.hidden = list.childElementCount === 0;
@@ -206,7 +206,7 @@
       input.value = state.payload.nodes.label[i];
       found = [];
       active = -1;
-      show();
+      show(true); // the box now holds the actor's name: no "no match" under it
       onPick(i);
     }
 
@@ -235,7 +235,7 @@
     input.addEventListener("blur", function () {
       found = [];
       active = -1;
-      show();
+      show(true); // leaving the box closes the list, "no match" included
     });
   };
 })(window.KarteApp);
