@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -41,6 +41,7 @@ from neo4j import exceptions as driver_errors
 
 from netzwerk.errors import StoreError
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, Changeset
+from netzwerk.performance import gc_paused
 from netzwerk.private_files import FILE_MODE, make_private_folder
 from netzwerk.store.base import ApplyResult, new_run_id, source_of
 from netzwerk.store.migration import SCHEMA_VERSION
@@ -135,8 +136,9 @@ def write_import_files(
     folder = make_private_folder(Path(folder))
     result = ApplyResult(run_id=new_run_id(), source=source_of(changeset, files))
     load = ImportFiles(folder, result)
-    known = _write_nodes(changeset, load)
-    _write_ties(changeset, load, known)
+    with gc_paused():  # millions of small lists and no cycles (see `gc_paused`)
+        known = _write_nodes(changeset, load)
+        _write_ties(changeset, load, known)
     logged = files if files is not None else changeset.files
     _write_bookkeeping(load, logged)
     return load
@@ -238,40 +240,65 @@ def _column(name: str) -> str:
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bool:
     """Write one file, 0600 from the start; returns whether a value holds a line break."""
     multiline = False
+    formats = [_format_of(column) for column in header]
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     with open(descriptor, "w", encoding="utf-8", newline="") as out:
         out.write(",".join(header) + "\n")
         for row in rows:
-            line = ",".join(_field(value) for value in row)
+            line = ",".join([form(value) for form, value in zip(formats, row, strict=True)])
             multiline = multiline or "\n" in line or "\r" in line
             out.write(line + "\n")
     return multiline
 
 
-def _field(value: Any) -> str:
-    """One value as the importer reads it: nothing for null (no property), text in quotes
-    (so an empty text stays an empty text), lists joined by `ARRAY_DELIMITER`.
+def _format_of(column: str) -> Callable[[Any], str]:
+    """How a value of ``column`` (a header field) is written, as the importer reads it:
+    nothing for null (no property), text in quotes (so an empty text stays an empty text),
+    lists joined by `ARRAY_DELIMITER`.
 
-    >>> [_field(v) for v in (None, "", "a,b", True, 2.0, 7, date(2024, 6, 1), ["x", "y"])]
-    ['', '""', '"a,b"', 'true', '2.0', '7', '2024-06-01', '"x\\x1fy"']
+    >>> [_format_of(c)(v) for c, v in (("a", None), ("a", ""), ("a", "x,y"), ("b:boolean",
+    ...     True), ("c:double", 2.0), ("d:long", 7), ("e:date", date(2024, 6, 1)),
+    ...     ("f:string[]", ["x", "y"]))]
+    ['', '""', '"x,y"', 'true', '2.0', '7', '2024-06-01', '"x\\x1fy"']
     """
+    kind = column.rpartition(":")[2] if ":" in column.lstrip(":") else ""
+    return _FORMATS.get(kind, _text)
+
+
+def _text(value: str | None) -> str:
+    return "" if value is None else '"' + value.replace('"', '""') + '"'
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def _day(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _texts(value: Sequence[str] | None) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float | date):
-        return value.isoformat() if isinstance(value, date) else repr(value)
-    if isinstance(value, list | tuple):
-        texts = [str(item) for item in value]
-        if any(ARRAY_DELIMITER in text for text in texts):
-            raise StoreError(
-                "ein Listenwert enthält das Steuerzeichen U+001F — Zeichen aus der Arbeitsmappe "
-                "entfernen oder normal einlesen (netzwerk ingest)"
-            )
-        return '"' + ARRAY_DELIMITER.join(texts).replace('"', '""') + '"'
-    raise TypeError(f"no import format for {type(value).__name__}")
+    if any(ARRAY_DELIMITER in text for text in value):
+        raise StoreError(
+            "ein Listenwert enthält das Steuerzeichen U+001F — Zeichen aus der Arbeitsmappe "
+            "entfernen oder normal einlesen (netzwerk ingest)"
+        )
+    return _text(ARRAY_DELIMITER.join(value))
+
+
+_FORMATS: dict[str, Callable[[Any], str]] = {
+    "date": _day,
+    "long": _number,
+    "double": _number,
+    "boolean": _flag,
+    "string[]": _texts,
+}
 
 
 # ---------------------------------------------------------------------- around the import
