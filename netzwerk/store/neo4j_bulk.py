@@ -175,8 +175,7 @@ def _write_ties(changeset: Changeset, load: ImportFiles, known: dict[str, set[st
     for tie in changeset.ties:
         row = tie_parameters(tie_row(tie), tie.source.id, tie.target.id, load.result.run_id)
         shape = shapes.setdefault((tie.kind, tie.source.kind, tie.target.kind), {})
-        shape.pop(row[2], None)  # one tie per key, the last one wins (also across shapes)
-        for other in shapes.values():
+        for other in shapes.values():  # one tie per key, the last one wins (in any shape)
             other.pop(row[2], None)
         shape[row[2]] = row
     source = [load.result.source]
