@@ -328,7 +328,7 @@ def prove_empty_and_hold(store: Neo4jStore) -> Iterator[int]:
         transaction.rollback()
         session.close()
         raise StoreError(
-            f"{store.description} ist nicht leer ({data_nodes:,} Knoten, {ties:,} Beziehungen) "
+            f"{store.description} ist nicht leer ({data_nodes} Knoten, {ties} Beziehungen) "
             "— das Erstladen schreibt nur in eine leere Datenbank; "
             "Daten normal einlesen (netzwerk ingest)"
         )
@@ -367,8 +367,8 @@ def finish_first_load(store: Neo4jStore, load: ImportFiles) -> ApplyResult:
         raise store._wrap(error) from None  # noqa: SLF001
     if (nodes, ties) != (load.nodes_total, load.ties_total):
         raise StoreError(
-            f"{store.description}: nach dem Erstladen {nodes:,} Knoten und {ties:,} "
-            f"Beziehungen statt {load.nodes_total:,} und {load.ties_total:,} — "
+            f"{store.description}: nach dem Erstladen {nodes} Knoten und {ties} "
+            f"Beziehungen statt {load.nodes_total} und {load.ties_total} — "
             "Importprotokoll prüfen"
         )
     return load.result
