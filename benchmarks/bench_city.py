@@ -10,8 +10,9 @@ For each size a synthetic network (cooperation ties between random actors, built
 1,000,000 actors: the issue's 5,000,000 ties) is written into a fresh embedded store and,
 with the same changeset, into a Neo4j server the benchmark starts itself
 (`benchmarks.own_neo4j`: a free port, never 7687, deleted after; never a database it did
-not create). Then `netzwerk status`, `brokers`, `gaps`, `report` and `karte` (the map) run on
-the SQLite store.
+not create), and once more by neo4j-admin import into a fresh server of its own (the first
+load of ``tools/neo4j/neo4j.sh import``, row "Neo4j first load"). Then `netzwerk status`,
+`brokers`, `gaps`, `report` and `karte` (the map) run on the SQLite store.
 Every step runs in a child process through ``/usr/bin/time`` (`benchmarks.city_steps`): its
 own wall seconds, CPU seconds (user + system, worker processes included) and peak RSS.
 The map is refused past 20,000 actors (too large for a browser; its row says so). The load
@@ -47,6 +48,7 @@ from benchmarks.city_steps import (  # noqa: E402
     load_command,
     loaded_note,
     measured,
+    neo4j_first_load_row,
     neo4j_row,
 )
 
@@ -82,6 +84,7 @@ def run_size(actors: int, folder: Path, args: argparse.Namespace) -> None:
         return
     if actors <= NEO4J_UP_TO or args.neo4j_huge:
         print(neo4j_row(actors, ties), flush=True)
+        print(neo4j_first_load_row(actors, ties), flush=True)
     else:
         print(f"  {'ingest (Neo4j)':<16} not run at this size (--neo4j-huge runs it)")
     cli_rows(store, folder)

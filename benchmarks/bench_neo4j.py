@@ -15,6 +15,8 @@ networkx within 5 s. The changeset (about 10k actors and 100k cooperation ties w
 and weights) is built directly as a `model.Changeset`; building it is not timed. Every
 batch size is measured on an empty database; the best one is then used for the second,
 unchanged run and the read-back. Two untimed loads of 20k ties warm the server up first.
+Last, the same changeset is loaded into the emptied database by neo4j-admin import, as
+``tools/neo4j/neo4j.sh import`` does (the first load: server stopped and started again).
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.own_neo4j import ServerNotStarted, own_server, use_credentials  # noqa: E402
+from benchmarks.own_neo4j import (  # noqa: E402
+    OwnServer,
+    ServerNotStarted,
+    own_server,
+    use_credentials,
+)
 
 TARGET_TIES_PER_SECOND = 20_000
 TARGET_READ_SECONDS = 5.0
@@ -202,8 +209,40 @@ def main() -> None:
         with own_server(heap=None, keep_home=False) as server:
             use_credentials(server)
             _run(args, server.uri, sizes, server.cpu_seconds)
+            if not args.compare_rust:
+                _first_load(server, args.actors, args.ties)
     except ServerNotStarted as error:
         print(f"bench_neo4j: skipped — Neo4j could not be started: {error.first_line()}")
+
+
+def _first_load(server: OwnServer, n_actors: int, n_ties: int) -> None:
+    """The same changeset by neo4j-admin import into the emptied database (the steps of
+    ``tools/neo4j/neo4j.sh import``, in a child: `benchmarks/city_first_load.py`)."""
+    from netzwerk.store.neo4j import Neo4jStore
+
+    with Neo4jStore(server.uri) as store:
+        store.wipe()
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("city_first_load.py"))]
+        + [str(n_actors), str(n_ties)],
+        env={**server.env, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        print(f"first load (neo4j-admin import): FAILED — {done.stdout[-300:]}{done.stderr[-300:]}")
+        return
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    admin = result["steps"]["neo4j-admin"]
+    rate = result["ties"] / result["seconds"]
+    verdict = "ok" if rate >= TARGET_TIES_PER_SECOND else "MISSED"
+    print(
+        f"first load (neo4j-admin import, empty database): {result['seconds']:.1f} s = "
+        f"{rate:,.0f} ties/s with the server's stop and start (target ≥ "
+        f"{TARGET_TIES_PER_SECOND:,}: {verdict}); neo4j-admin alone {admin:.1f} s = "
+        f"{result['ties'] / admin:,.0f} ties/s"
+    )
 
 
 def _run(

@@ -273,3 +273,46 @@ def neo4j_row(actors: int, ties: int) -> str:
     note = f"{loaded_note(run, ties)}; CPU incl. server {server_cpu:.1f} s, server peak {server_rss:,.0f} MB"
     run.cpu += server_cpu
     return run.row(step, note)
+
+
+FIRST_LOADER = REPO / "benchmarks" / "city_first_load.py"
+SERVER_ENV = ("NETZWERK_NEO4J_HOME", "NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT", "NEO4J_USERNAME")
+
+
+def neo4j_first_load_row(actors: int, ties: int) -> str:
+    """The same changeset loaded by neo4j-admin import (`benchmarks/city_first_load.py`, the
+    steps of ``neo4j.sh import``) into a fresh server of our own: wall and CPU of the client
+    and neo4j-admin; the note gives each step and the restarted server's CPU (its start-up
+    and the schema setup)."""
+    from benchmarks.own_neo4j import ServerNotStarted, own_server, use_credentials
+
+    step = "Neo4j first load"
+    saved = {name: os.environ.get(name) for name in SERVER_ENV}
+    try:
+        with (
+            contextlib.redirect_stdout(io.StringIO()),
+            own_server(heap=None, keep_home=False) as server,
+        ):
+            use_credentials(server)
+            os.environ.update({name: server.env[name] for name in SERVER_ENV})
+            run = measured([sys.executable, str(FIRST_LOADER), str(actors), str(ties)])
+            server_cpu = process_cpu_seconds(server.pid())
+    except ServerNotStarted as error:
+        return f"  {step:<16} skipped — Neo4j could not be started: {error.first_line()}"
+    except StepFailed as error:
+        return failed_row(step, error)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    steps = result["steps"]
+    note = (
+        f"{ties / result['seconds']:,.0f} ties/s in all; neo4j-admin {steps['neo4j-admin']:.1f} s "
+        f"= {ties / steps['neo4j-admin']:,.0f} ties/s; "
+        + ", ".join(f"{name} {seconds:.1f}" for name, seconds in steps.items())
+        + f" s; restarted server CPU {server_cpu:.1f} s"
+    )
+    return run.row(step, note)

@@ -4,6 +4,8 @@
 # and the server is started as a plain `java -cp ... CommunityEntryPoint`.
 #
 # Usage: tools/neo4j/neo4j.sh {fetch|start|stop|status|kill|restart|conf}
+#        tools/neo4j/neo4j.sh import FILE...   first load into an empty database
+#                                               (neo4j-admin import; see README.md)
 #
 # Environment (all optional):
 #   NETZWERK_NEO4J_HOME   server home (lib, conf, data, logs, run)   [<repo>/.neo4j]
@@ -21,6 +23,9 @@
 #   NEO4J_JAVA_OPTS       extra JVM options, appended (word-split)
 #   JAVA_HOME             JDK/JRE to use (Java 17 or 21)             [java on PATH]
 #   MVN                   Maven command for `fetch`                  [mvn]
+#   NETZWERK_PYTHON       Python with netzwerk's dependencies, for `import`
+#                                                    [<repo>/.venv/bin/python, else python3]
+#   NEO4J_ADMIN_HEAP      -Xmx of neo4j-admin import (it works mostly off-heap) [1g]
 set -euo pipefail
 # Everything this script and the server create (data, logs, the password record) is for
 # the owner only: the database holds persons' data.
@@ -400,6 +405,53 @@ cmd_kill() {
   rm -f "$PID_FILE"
 }
 
+# ---------------------------------------------------------------- first load
+# `import FILE...`: tools/neo4j/first_load.py reads and validates the files, proves the
+# database empty, stops the server and calls `admin-import`; then starts the server again
+# and runs the store's schema setup. This script only knows where the files go.
+cmd_import() {
+  local python="${NETZWERK_PYTHON:-}"
+  if [[ -z "$python" ]]; then
+    if [[ -x "$REPO_ROOT/.venv/bin/python" ]]; then python="$REPO_ROOT/.venv/bin/python"; else python=python3; fi
+  fi
+  export NETZWERK_NEO4J_HOME="$NEO4J_HOME_DIR" NEO4J_BOLT_PORT="$BOLT_PORT" NEO4J_HTTP_PORT="$HTTP_PORT" \
+    NEO4J_USERNAME="$NEO4J_USER" NEO4J_PASSWORD="$NEO4J_PW"
+  exec "$python" "$SCRIPT_DIR/first_load.py" "$@"
+}
+
+# `admin-import STAGING OPTION...` (called by first_load.py, server stopped): neo4j-admin
+# imports into STAGING/data, a database folder of its own; only when it succeeded is the
+# new database put in place of the old (proven empty) one, which is moved into STAGING and
+# deleted with it. A failed import leaves the server's database as it was.
+cmd_admin_import() {
+  local staging="${1:-}"
+  [[ -n "$staging" && -d "$staging" ]] || die "admin-import: no staging folder '$staging'"
+  shift
+  is_running && die "admin-import: the server is running; stop it first"
+  lib_is_current || cmd_fetch
+  cmd_conf
+  local db="${NEO4J_DATABASE:-neo4j}" output="$LOGS_DIR/admin-import.log"
+  printf 'server.directories.data=%s\n' "$staging/data" >"$staging/import.conf"
+  log "neo4j-admin database import full $db (output in $output) ..."
+  if ! NEO4J_HOME="$NEO4J_HOME_DIR" NEO4J_CONF="$CONF_DIR" \
+    "$JAVA" "-Xmx${NEO4J_ADMIN_HEAP:-1g}" -cp "$LIB_DIR/*" -Dfile.encoding=UTF-8 \
+    org.neo4j.cli.AdminTool database import full "$db" \
+    --additional-config="$staging/import.conf" --report-file="$staging/import.report" \
+    "$@" >"$output" 2>&1; then
+    echo "neo4j.sh: neo4j-admin import failed; the server's database was not touched (see $output)" >&2
+    exit 1
+  fi
+  grep -E '^IMPORT DONE|^  [0-9]+ (nodes|relationships|properties)$' "$output" |
+    sed 's/^ */neo4j.sh:   /' || true
+  mkdir -p "$DATA_DIR/databases" "$DATA_DIR/transactions" "$staging/replaced"
+  local part
+  for part in databases transactions; do
+    if [[ -e "$DATA_DIR/$part/$db" ]]; then mv "$DATA_DIR/$part/$db" "$staging/replaced/$part"; fi
+    mv "$staging/data/$part/$db" "$DATA_DIR/$part/$db"
+  done
+  log "imported database in place"
+}
+
 cmd_status() {
   print_status
   is_running || exit 3
@@ -413,8 +465,10 @@ case "${1:-}" in
   status) cmd_status ;;
   kill) cmd_kill ;;
   conf) cmd_conf; echo "$CONF_DIR/neo4j.conf" ;;
+  import) shift; cmd_import "$@" ;;
+  admin-import) shift; cmd_admin_import "$@" ;;
   *)
-    echo "usage: $0 {fetch|start|stop|status|kill|restart|conf}" >&2
+    echo "usage: $0 {fetch|start|stop|status|kill|restart|conf|import FILE...}" >&2
     exit 2
     ;;
 esac
