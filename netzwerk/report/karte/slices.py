@@ -39,7 +39,7 @@ def slider_days(store_graph: nx.MultiDiGraph, day: date, limit: int = MAX_POSITI
     then ``day`` itself; at most ``limit`` days (the latest ones).
 
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("a", since=date(2019, 5, 1))
+    >>> g.add_node("a", kind="actor", since=date(2019, 5, 1))
     >>> [d.isoformat() for d in slider_days(g, date(2021, 6, 30))]
     ['2019-12-31', '2020-12-31', '2021-06-30']
     >>> len(slider_days(g, date(2060, 1, 1), limit=5))
