@@ -125,7 +125,7 @@ def write_store_map(
     from netzwerk.model import SECTORS
     from netzwerk.present.names import find_actor
     from netzwerk.report.build import ReportOptions, compute
-    from netzwerk.report.karte.part import map_part
+    from netzwerk.report.karte.part import map_part, require_fits_browser
     from netzwerk.report.karte.write import map_html, write_map
 
     options = ReportOptions(
@@ -143,7 +143,10 @@ def write_store_map(
         interactive_map=False,
         key_players=False,
     )
-    computed = compute(store.graph(), options)
+    graph = store.graph()
+    if around is None and sector is None:  # too large for one map: say so before analysing
+        require_fits_browser((view or NetworkView()).actor_graph(graph), lang)
+    computed = compute(graph, options)
     ctx = computed.context
     actor = (
         find_actor(around, ctx.view, "around", pseudonymiser=ctx.pseudonymiser) if around else None

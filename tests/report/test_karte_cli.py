@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from netzwerk.cli import cli
+from netzwerk.report import build
 from netzwerk.report.karte import part
 
 DAY = "2026-12-03"
@@ -85,7 +86,9 @@ def test_too_large_for_a_browser(sample, tmp_path, monkeypatch):
     no file) and names the way out; the report says why it has no map and writes none."""
     monkeypatch.setattr(part, "MAP_ACTOR_LIMIT", 50)
     out = tmp_path / "karte.html"
-    result = run("--store", sample["store"], "karte", "--out", out)
+    with monkeypatch.context() as before_analysis:  # refused before any analysis runs
+        before_analysis.setattr(build, "broker_analysis", _must_not_run)
+        result = run("--store", sample["store"], "karte", "--out", out)
     assert result.exit_code == 2 and not out.exists()
     assert len(result.output.strip().splitlines()) == 1 and "--um" in result.output
     sector = run(
@@ -96,6 +99,10 @@ def test_too_large_for_a_browser(sample, tmp_path, monkeypatch):
     assert run("--store", sample["store"], "report", "--out", folder).exit_code == 0
     assert not (folder / "karte.html").exists()
     assert "zu groß" in (folder / "report.html").read_text(encoding="utf-8")
+
+
+def _must_not_run(*_args, **_kwargs):
+    raise AssertionError("the map is refused before the analyses")
 
 
 def test_the_reports_map_marks_the_reports_cut_off_actors(sample, tmp_path):

@@ -32,6 +32,12 @@ def too_large_line(view: nx.Graph, lang: str, key: str = "karte.too_large") -> s
     )
 
 
+def require_fits_browser(view: nx.Graph, lang: str) -> None:
+    """Raise ConfigError (the `too_large_line`) when one map of ``view`` would be too large."""
+    if not fits_browser(view):
+        raise ConfigError(too_large_line(view, lang))
+
+
 def map_part(
     view: nx.Graph,
     *,

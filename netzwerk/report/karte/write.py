@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 from pathlib import Path
 
-from netzwerk.errors import ConfigError
 from netzwerk.private_files import atomic_write_text
 from netzwerk.report.karte.data import map_payload
 from netzwerk.report.karte.page import render_page
-from netzwerk.report.karte.part import fits_browser, too_large_line
+from netzwerk.report.karte.part import fits_browser, require_fits_browser, too_large_line
 from netzwerk.report.sections.context import Context
 
 FILE_NAME = "karte.html"
@@ -20,9 +19,7 @@ FILE_NAME = "karte.html"
 def map_html(ctx: Context, part: set[Hashable] | None = None) -> str:
     """The whole map page for the report context ``ctx`` (see `map_payload`); raises
     ConfigError when the map of everyone would be too large for a browser."""
-    shown = ctx.view if part is None else ctx.view.subgraph(part)
-    if not fits_browser(shown):
-        raise ConfigError(too_large_line(shown, ctx.lang))
+    require_fits_browser(ctx.view if part is None else ctx.view.subgraph(part), ctx.lang)
     return render_page(map_payload(ctx, part))
 
 
