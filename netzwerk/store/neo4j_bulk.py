@@ -18,7 +18,8 @@ without topics their empty list, and checks the counts against what the files ho
 
 Driving the importer (stopping the server, proving the database empty, importing into a
 folder of its own and swapping it in only on success) is the job of the tooling:
-``tools/neo4j/neo4j.sh import FILE...``. `prove_empty_and_hold` is the proof it relies on.
+``tools/neo4j/neo4j.sh import FILE...``. `mark_first_load` is the proof it relies on, and
+keeps ingests out until the import replaced the database.
 
 Import header format: https://neo4j.com/docs/operations-manual/5/import/ ("CSV header
 format": ``:ID(space)``, ``:START_ID(space)``, ``:END_ID(space)``, ``name:type``,
@@ -27,16 +28,16 @@ format": ``:ID(space)``, ``:START_ID(space)``, ``:END_ID(space)``, ``name:type``
 
 from __future__ import annotations
 
+import csv
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from neo4j import Transaction
+from neo4j import ManagedTransaction
 from neo4j import exceptions as driver_errors
 
 from netzwerk.errors import StoreError
@@ -46,7 +47,7 @@ from netzwerk.private_files import FILE_MODE, make_private_folder
 from netzwerk.store.base import ApplyResult, new_run_id, source_of
 from netzwerk.store.migration import SCHEMA_VERSION
 from netzwerk.store.neo4j import Neo4jStore
-from netzwerk.store.neo4j_cypher import ANY_TIE_TYPE, LOCK, query
+from netzwerk.store.neo4j_cypher import ANY_TIE_TYPE, LOCK_FOR_INGEST, query
 from netzwerk.store.neo4j_ingest import (
     RECORD_KIND_OF_NODE,
     ParameterRow,
@@ -82,6 +83,11 @@ COUNT_ALL_TIES = "MATCH ()-[r]->() RETURN count(r)"
 COUNT_ALL_NODES = "MATCH (n) RETURN count(n)"
 COUNT_IMPORTED_TIES = f"MATCH ()-[r:{ANY_TIE_TYPE}]->() RETURN count(r)"
 #: the importer stores no empty list: actors without topics get theirs here
+MARK_FIRST_LOAD = "MATCH (lock:NetzwerkLock {id: 'ingest'}) SET lock.first_load = $started"
+RELEASE_FIRST_LOAD = (
+    "MATCH (lock:NetzwerkLock {id: 'ingest'}) WHERE lock.first_load IS NOT NULL "
+    "REMOVE lock.first_load RETURN count(lock)"
+)
 EMPTY_TOPICS = "MATCH (a:Actor) WHERE a.topics IS NULL SET a.topics = [] RETURN count(a)"
 
 
@@ -237,65 +243,72 @@ def _column(name: str) -> str:
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bool:
-    """Write one file, 0600 from the start; returns whether a value holds a line break."""
-    multiline = False
-    formats = [_format_of(column) for column in header]
+    """Write one file, 0600 from the start; returns whether a value holds a line break.
+
+    Python's csv writer (compiled) with every non-number quoted, so an empty text stays an
+    empty text (``""``); a missing value is written as `ABSENT`, an empty field without
+    quotes, which the importer reads as no property. Dates, flags and lists are turned into
+    the importer's text first (`_IMPORT_TEXT`).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "nodes.csv"
+    >>> _write_csv(path, ["a", "b", "c", "d:boolean", "e:double", "f:long", "g:date",
+    ...     "h:string[]"], [[None, "", 'a,"b', True, 2.0, 7, date(2024, 6, 1), ["x", "y"]]])
+    False
+    >>> path.read_text().splitlines()[1]
+    ',"","a,""b","true",2.0,7,"2024-06-01","x\\x1fy"'
+    """
+    conversions = [
+        (index, convert)
+        for index, column in enumerate(header)
+        if (convert := _IMPORT_TEXT.get(_kind_of(column))) is not None
+    ]
+    written = 0
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     with open(descriptor, "w", encoding="utf-8", newline="") as out:
         out.write(",".join(header) + "\n")
+        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
         for row in rows:
-            line = ",".join([form(value) for form, value in zip(formats, row, strict=True)])
-            multiline = multiline or "\n" in line or "\r" in line
-            out.write(line + "\n")
-    return multiline
+            line = [ABSENT if value is None else value for value in row]
+            for index, convert in conversions:
+                if line[index] is not ABSENT:
+                    line[index] = convert(line[index])
+            writer.writerow(line)
+            written += 1
+    content = path.read_bytes()
+    return b"\r" in content or content.count(b"\n") != written + 1
 
 
-def _format_of(column: str) -> Callable[[Any], str]:
-    """How a value of ``column`` (a header field) is written, as the importer reads it:
-    nothing for null (no property), text in quotes (so an empty text stays an empty text),
-    lists joined by `ARRAY_DELIMITER`.
+class _Absent(int):
+    """A missing value: csv's ``QUOTE_NONNUMERIC`` writer leaves numbers unquoted and writes
+    this one as nothing, an empty field without quotes (the importer's "no property")."""
 
-    >>> [_format_of(c)(v) for c, v in (("a", None), ("a", ""), ("a", "x,y"), ("b:boolean",
-    ...     True), ("c:double", 2.0), ("d:long", 7), ("e:date", date(2024, 6, 1)),
-    ...     ("f:string[]", ["x", "y"]))]
-    ['', '""', '"x,y"', 'true', '2.0', '7', '2024-06-01', '"x\\x1fy"']
-    """
-    kind = column.rpartition(":")[2] if ":" in column.lstrip(":") else ""
-    return _FORMATS.get(kind, _text)
-
-
-def _text(value: str | None) -> str:
-    return "" if value is None else '"' + value.replace('"', '""') + '"'
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else repr(value)
-
-
-def _day(value: date | None) -> str:
-    return "" if value is None else value.isoformat()
-
-
-def _flag(value: bool | None) -> str:
-    return "" if value is None else ("true" if value else "false")
-
-
-def _texts(value: Sequence[str] | None) -> str:
-    if value is None:
+    def __str__(self) -> str:
         return ""
+
+
+ABSENT = _Absent()
+
+
+def _kind_of(column: str) -> str:
+    """The importer's type named in a header field (``since:date`` → ``date``), else ''."""
+    return column.rpartition(":")[2] if ":" in column.lstrip(":") else ""
+
+
+def _texts(value: Sequence[str]) -> str:
     if any(ARRAY_DELIMITER in text for text in value):
         raise StoreError(
             "ein Listenwert enthält das Steuerzeichen U+001F — Zeichen aus der Arbeitsmappe "
             "entfernen oder normal einlesen (netzwerk ingest)"
         )
-    return _text(ARRAY_DELIMITER.join(value))
+    return ARRAY_DELIMITER.join(value)
 
 
-_FORMATS: dict[str, Callable[[Any], str]] = {
-    "date": _day,
-    "long": _number,
-    "double": _number,
-    "boolean": _flag,
+#: how a value of a typed column becomes the text the importer reads (texts, numbers: as
+#: they are)
+_IMPORT_TEXT: dict[str, Callable[[Any], str]] = {
+    "date": date.isoformat,
+    "boolean": lambda flag: "true" if flag else "false",
     "string[]": _texts,
 }
 
@@ -303,42 +316,54 @@ _FORMATS: dict[str, Callable[[Any], str]] = {
 # ---------------------------------------------------------------------- around the import
 
 
-@contextmanager
-def prove_empty_and_hold(store: Neo4jStore) -> Iterator[int]:
-    """Prove the database holds no data and keep it so while the block runs.
+def mark_first_load(store: Neo4jStore) -> int:
+    """Prove the database holds no data and mark it as held by a first load.
 
-    Opens a write transaction that takes the ingest lock every netzwerk ingest takes first
-    (`neo4j_cypher.LOCK`), then counts nodes other than netzwerk's bookkeeping
-    (`BOOKKEEPING_LABELS`) and all relationships. Any count above 0 raises `StoreError`.
-    Inside the block the transaction stays open, so no netzwerk ingest can commit until the
-    server is stopped (stopping it ends the transaction; nothing of it is committed).
-    Yields the number of bookkeeping nodes found.
+    One write transaction takes the ingest lock every netzwerk ingest takes first
+    (`neo4j_cypher.LOCK`), counts the nodes other than netzwerk's bookkeeping
+    (`BOOKKEEPING_LABELS`) and all relationships, and, when both are 0, commits the time on
+    the lock (``first_load``). From then on every ingest stops with one line saying so
+    (`neo4j_cypher.LOCK_FOR_INGEST`) until the import replaces the database (its lock node
+    has no mark) or `release_first_load` removes the mark. Any data raises `StoreError`,
+    as does a mark left by another first load. Returns the number of bookkeeping nodes.
+
+    A committed mark, not an open transaction: the server waits up to 10 s
+    (``db.shutdown_transaction_end_timeout``) for open transactions when it stops.
     """
-    driver = store._driver  # noqa: SLF001 - one package: the store's own connection
-    try:
-        session = driver.session(database=store.database)
-        transaction: Transaction = session.begin_transaction()
-        transaction.run(query(LOCK)).consume()
-        data_nodes = transaction.run(query(COUNT_DATA_NODES)).single(strict=True)[0]
-        ties = transaction.run(query(COUNT_ALL_TIES)).single(strict=True)[0]
-        bookkeeping = transaction.run(query(COUNT_ALL_NODES)).single(strict=True)[0] - data_nodes
-    except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
-        raise store._wrap(error) from None  # noqa: SLF001 - the store's own error wording
+
+    def work(tx: ManagedTransaction) -> tuple[Any, int, int, int]:
+        marked = tx.run(query(LOCK_FOR_INGEST)).single(strict=True)[0]
+        data_nodes = tx.run(query(COUNT_DATA_NODES)).single(strict=True)[0]
+        ties = tx.run(query(COUNT_ALL_TIES)).single(strict=True)[0]
+        bookkeeping = tx.run(query(COUNT_ALL_NODES)).single(strict=True)[0] - data_nodes
+        if marked is None and not (data_nodes or ties):
+            tx.run(query(MARK_FIRST_LOAD), started=datetime.now(UTC).isoformat()).consume()
+        return marked, data_nodes, ties, bookkeeping
+
+    marked, data_nodes, ties, bookkeeping = store._write(work)  # noqa: SLF001
     if data_nodes or ties:
-        transaction.rollback()
-        session.close()
         raise StoreError(
             f"{store.description} ist nicht leer ({data_nodes} Knoten, {ties} Beziehungen) "
             "— das Erstladen schreibt nur in eine leere Datenbank; "
             "Daten normal einlesen (netzwerk ingest)"
         )
-    try:
-        yield bookkeeping
-    finally:
-        # the server is usually gone by now: nothing to roll back, the connection is dead
-        for close in (transaction.rollback, session.close):
-            with suppress(driver_errors.Neo4jError, driver_errors.DriverError, OSError):
-                close()
+    if marked is not None:
+        raise StoreError(
+            f"{store.description}: ein anderes Erstladen (begonnen {marked}) hält die "
+            "Datenbank — sein Ende abwarten; war es abgebrochen: "
+            "bash tools/neo4j/neo4j.sh import --release"
+        )
+    return int(bookkeeping)
+
+
+def release_first_load(store: Neo4jStore) -> bool:
+    """Remove the mark of `mark_first_load` (after a failed or aborted first load): ingests
+    run again. Returns whether there was a mark."""
+
+    def work(tx: ManagedTransaction) -> bool:
+        return bool(tx.run(query(RELEASE_FIRST_LOAD)).single(strict=True)[0])
+
+    return store._write(work)  # noqa: SLF001 - one package: the store's own transactions
 
 
 def data_counts(store: Neo4jStore) -> tuple[int, int]:

@@ -104,6 +104,9 @@ PERSONS = "MATCH (a:Actor {type: 'person'}) RETURN a.id, a.name, a.consent"
 #: the write lock every ingest takes first and `Neo4jStore.graph` takes to read: Neo4j reads
 #: committed data as it scans, so a long read during a commit could see part of it
 LOCK = "MERGE (lock:NetzwerkLock {id: 'ingest'}) SET lock.taken = coalesce(lock.taken, 0) + 1"
+#: the ingest's lock, returning when a first load (`neo4j_bulk.mark_first_load`) began, if one
+#: holds the database: an ingest then stops (the import would replace what it wrote)
+LOCK_FOR_INGEST = LOCK + " RETURN lock.first_load"
 
 _ANY_NODE_LABEL = " OR ".join(f"n:{label}" for label in NODE_LABELS.values())
 #: the earliest and latest day any node or tie names

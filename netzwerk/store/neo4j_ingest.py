@@ -35,10 +35,11 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction
 from neo4j.exceptions import TransientError
 
+from netzwerk.errors import StoreError
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, Changeset
 from netzwerk.store.base import ApplyResult
 from netzwerk.store.neo4j_cypher import (
-    LOCK,
+    LOCK_FOR_INGEST,
     query,
 )
 from netzwerk.store.neo4j_writes import (
@@ -227,7 +228,13 @@ class Ingest:
 
     def _run(self, tx: ManagedTransaction) -> ApplyResult:
         result = ApplyResult(run_id=self.run_id, source=self.source)
-        tx.run(query(LOCK)).consume()
+        first_load = tx.run(query(LOCK_FOR_INGEST)).single(strict=True)[0]
+        if first_load is not None:
+            raise StoreError(
+                f"ein Erstladen (neo4j.sh import, begonnen {first_load}) hält die Datenbank "
+                "— nach seinem Ende erneut einlesen; war es abgebrochen: "
+                "bash tools/neo4j/neo4j.sh import --release"
+            )
         for kind, rows in self.nodes.items():
             plan = NODE_WRITE_PLANS[kind]
             for batch in batches(rows, self.batch_size):

@@ -6,7 +6,8 @@ ingest into an empty database would count them. With a server of the test's own
 server): the sample workbook loaded by the tool gives node for node, tie for tie, property
 for property (with Neo4j's value types) the database the transactional ingest gives; a
 re-ingest of a changed workbook afterwards gives what two ingests give; a database with data
-is refused; a failed import leaves the database as empty as it was.
+is refused; a failed import leaves the database as empty as it was; while a first load holds
+the database (its mark), ingests stop until the mark is gone.
 
 The server tests run with the other Neo4j tests (they are skipped when those are: the
 ``neo4j_uri`` fixture only asks whether Neo4j tests run, its server is not touched).
@@ -28,7 +29,7 @@ from openpyxl import load_workbook
 from netzwerk.errors import StoreError
 from netzwerk.ingest import read_files
 from netzwerk.model import Changeset, Tie
-from netzwerk.store.neo4j_bulk import write_import_files
+from netzwerk.store.neo4j_bulk import mark_first_load, write_import_files
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "examples" / "wehringhausen" / "wehringhausen.xlsx"
@@ -274,6 +275,23 @@ def test_failed_import_leaves_the_database_as_empty_as_before(server, store):
     with opened(server) as after:
         assert dump(after) == before
     assert not list((server.home / "run").glob("first-load-*"))  # CSV files removed
+
+
+@pytest.mark.neo4j
+def test_a_first_load_keeps_ingests_out_until_its_mark_is_released(server, store, small_changeset):
+    assert mark_first_load(store) >= 1  # bookkeeping only: the lock at least
+    with pytest.raises(StoreError, match="ein Erstladen .* hält die Datenbank") as refused:
+        store.apply(small_changeset)
+    assert "import --release" in str(refused.value)
+    assert sum(store.counts().values()) == 0
+    with pytest.raises(StoreError, match="anderes Erstladen"):
+        mark_first_load(store)  # a second load waits for the first
+
+    released = first_load(server, Path("--release"))
+
+    assert released.returncode == 0, released.stdout + released.stderr
+    assert "mark removed" in released.stdout
+    assert store.apply(small_changeset).created["ties"] == len(small_changeset.ties)
 
 
 def test_tie_ends_outside_the_changeset_are_not_written(small_changeset, tmp_path):

@@ -9,12 +9,16 @@ times faster, for a first load only. Steps:
 2. write the importer's CSV files into a private folder under the server home (0700, files
    0600: persons' data), removed at the end whatever happens;
 3. start the server if it is stopped, prove the database empty (no node but netzwerk's
-   bookkeeping, no relationship) inside a transaction that holds netzwerk's ingest lock,
-   and stop the server while holding it: no netzwerk ingest can commit in between. A
-   database that is not empty is refused (exit 2) and the server left as it was;
+   bookkeeping, no relationship) and mark it as held by this load in the same transaction,
+   under netzwerk's ingest lock (`mark_first_load`): from then on every netzwerk ingest
+   stops with one line saying so. Then stop the server. A database that is not empty is
+   refused (exit 2) and the server left as it was;
 4. import into a database folder of its own (`neo4j.sh admin-import`) and put it in place
-   of the empty one only when the import succeeded: a failed import changes nothing;
+   of the empty one only when the import succeeded: a failed import changes nothing (the
+   server is started again and the mark removed);
 5. start the server again and run the store's schema setup (`finish_first_load`).
+
+``neo4j.sh import --release`` removes a mark a killed load left behind.
 
 The database is the server's default one (``NEO4J_DATABASE``, default ``neo4j``).
 """
@@ -40,7 +44,8 @@ from netzwerk.store.neo4j import Neo4jStore  # noqa: E402
 from netzwerk.store.neo4j_bulk import (  # noqa: E402
     data_counts,
     finish_first_load,
-    prove_empty_and_hold,
+    mark_first_load,
+    release_first_load,
     write_import_files,
 )
 
@@ -96,15 +101,16 @@ def load_changeset(
             return 1
         clock.lap("start before")
         try:
-            with Neo4jStore(uri) as store, prove_empty_and_hold(store) as bookkeeping:
-                say(f"database empty ({bookkeeping} bookkeeping nodes): stopping the server")
-                clock.lap("proof")
-                if script("stop").returncode != 0:
-                    return 1
+            with Neo4jStore(uri) as store:
+                bookkeeping = mark_first_load(store)
         except NetzwerkError:
             if not was_running:
                 script("stop")  # refused: the server as it was
             raise
+        say(f"database empty ({bookkeeping} bookkeeping nodes): stopping the server")
+        clock.lap("proof")
+        if script("stop").returncode != 0:
+            return 1
         clock.lap("stop")
         imported = script("admin-import", str(staging), *load.admin_arguments())
         clock.lap("neo4j-admin")
@@ -113,6 +119,7 @@ def load_changeset(
         clock.lap("start")
         if imported.returncode != 0:
             with Neo4jStore(uri) as store:
+                release_first_load(store)
                 nodes, ties = data_counts(store)
             say(
                 "FAILED: neo4j-admin import did not succeed; the database is as before "
@@ -151,12 +158,22 @@ class Clock:
         return time.perf_counter() - self.started
 
 
+def release() -> int:
+    """Remove the mark of a first load that was killed before it ended."""
+    uri = f"bolt://127.0.0.1:{os.environ.get('NEO4J_BOLT_PORT', '7687')}"
+    with Neo4jStore(uri) as store:
+        say("mark removed: ingests run again" if release_first_load(store) else "no mark found")
+    return 0
+
+
 def main(arguments: list[str]) -> int:
-    if not arguments or arguments[0].startswith("-"):
+    releasing = arguments == ["--release"]
+    if not arguments or (arguments[0].startswith("-") and not releasing):
         print("usage: neo4j.sh import FILE...  (workbooks, CSV or JSON, as netzwerk ingest)")
+        print("       neo4j.sh import --release  (after a killed first load: ingests run again)")
         return 2
     try:
-        return first_load(arguments)
+        return release() if releasing else first_load(arguments)
     except NetzwerkError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -6,6 +6,7 @@
 # Usage: tools/neo4j/neo4j.sh {fetch|start|stop|status|kill|restart|conf}
 #        tools/neo4j/neo4j.sh import FILE...   first load into an empty database
 #                                               (neo4j-admin import; see README.md)
+#        tools/neo4j/neo4j.sh import --release  remove the mark a killed first load left
 #
 # Environment (all optional):
 #   NETZWERK_NEO4J_HOME   server home (lib, conf, data, logs, run)   [<repo>/.neo4j]
