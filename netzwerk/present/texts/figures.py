@@ -18,8 +18,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ties), their strongest brokers named below",
     ),
     "group_map.counts": (
-        "{actors} Akteure · {inside} Verbindungen intern",
-        "{actors} actors · {inside} ties inside",
+        "{actors} Akteure\n{inside} Verbindungen intern",
+        "{actors} actors\n{inside} ties inside",
     ),
     "legend.coordinator": ("Quartiersmanagement", "District management"),
     "legend.broker": ("Vermittler (höchste Betweenness)", "Broker (highest betweenness)"),

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 
 from netzwerk.present.formats import format_number
 from netzwerk.present.labels import capitalised, sector_label
@@ -72,6 +73,7 @@ def group_map(
     _draw_ties(ax, mixing["observed"], groups, where)
     largest = max((facts.get(g, {}).get("actors", 1) for g in groups), default=1)
     named = _brokers_by_group(brokers)
+    labels = []
     for group in groups:
         actors = facts.get(group, {}).get("actors", 0)
         x, y = where[group]
@@ -87,7 +89,8 @@ def group_map(
         )
         radius = math.sqrt(area / math.pi)  # points
         label = _group_label(group, facts.get(group, {}), named.get(group, []), lang)
-        _place_label(ax, label, where[group], angles[group], radius)
+        labels.append(_place_label(ax, label, where[group], angles[group], radius))
+    _make_room_for(figure, ax, labels)
     if title:
         ax.set_title(title, loc="left", fontweight="bold")
     return figure
@@ -102,6 +105,8 @@ def _draw_ties(ax, observed: Mapping, groups: list, where: Mapping) -> None:
         if float(observed[g][h] or 0) > 0
     ]
     most = max((ties for *_, ties in pairs), default=1.0)
+    # many groups, many lines: thinner, so that evenly tied groups do not make a grey disc
+    widest = WIDEST_LINE * min(1.0, 6 / max(len(groups), 1))
     for g, h, ties in sorted(pairs, key=lambda pair: pair[2]):
         share = ties / most  # squared below: the strongest pairs stand out
         (x1, y1), (x2, y2) = where[g], where[h]
@@ -109,8 +114,8 @@ def _draw_ties(ax, observed: Mapping, groups: list, where: Mapping) -> None:
             [x1, x2],
             [y1, y2],
             color=EDGE_COLOUR,
-            linewidth=0.3 + WIDEST_LINE * share**2,
-            alpha=0.15 + 0.65 * share**2,
+            linewidth=0.3 + widest * share**2,
+            alpha=0.1 + 0.55 * share**2,
             solid_capstyle="round",
             zorder=1,
         )
@@ -139,20 +144,40 @@ def _group_label(group: str, facts: Mapping, brokers: list[str], lang: str) -> s
     return "\n".join(lines)
 
 
-def _place_label(ax, label: str, xy: np.ndarray, angle: float, radius: float) -> None:
+def _place_label(ax, label: str, xy: np.ndarray, angle: float, radius: float) -> Annotation:
     """The label just outside its circle, pointing away from the ring's centre (offset in
-    points, so it never covers the circle whatever its size)."""
+    points, so it never covers the circle whatever its size). Only the labels straight
+    above or below the ring are centred: two neighbours near the bottom extend away from
+    each other."""
     side, up = math.cos(angle), math.sin(angle)
     gap = radius + 4
-    ax.annotate(
+    return ax.annotate(
         label,
         xy=(float(xy[0]), float(xy[1])),
         xytext=(gap * side, gap * up),
         textcoords="offset points",
-        ha="left" if side > 0.3 else "right" if side < -0.3 else "center",
+        ha="left" if side > 0.1 else "right" if side < -0.1 else "center",
         va="bottom" if up > 0.3 else "top" if up < -0.3 else "center",
         fontsize=6.5,
         linespacing=1.15,
         path_effects=white_halo(),
         zorder=4,
     )
+
+
+def _make_room_for(figure: Figure, ax, labels: list[Annotation], margin: float = 0.05) -> None:
+    """Widen the map's limits until every label lies inside them (labels are offset in
+    points, so their size in map units changes with the limits: three rounds settle it)."""
+    for _ in range(3):
+        figure.draw_without_rendering()
+        to_map = ax.transData.inverted()
+        corners = [to_map.transform(label.get_window_extent().get_points()) for label in labels]
+        if not corners:
+            return
+        low = np.min([corner.min(axis=0) for corner in corners], axis=0) - margin
+        high = np.max([corner.max(axis=0) for corner in corners], axis=0) + margin
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        if low[0] >= x0 and high[0] <= x1 and low[1] >= y0 and high[1] <= y1:
+            return
+        ax.set_xlim(min(x0, low[0]), max(x1, high[0]))
+        ax.set_ylim(min(y0, low[1]), max(y1, high[1]))
