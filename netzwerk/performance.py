@@ -25,8 +25,28 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _freeze_after_pause:
+            gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+_freeze_after_pause = False
+
+
+def freeze_what_is_built() -> None:
+    """From now on, what a `gc_paused` block built is moved out of the collector's sight
+    when the block ends (`gc.freeze`): later collections no longer rescan it.
+
+    For a process that runs one command and ends (the console script calls this first). A
+    command's network lives until the end anyway, and at a million actors it is some
+    hundred million objects: the first full collection after a paused block rescanned
+    them all (56 s of the 1M broker table's 730). Objects freed by reference counting are
+    freed as before; only reference cycles among frozen objects are never collected, so a
+    library caller's process (a notebook) never gets this.
+    """
+    global _freeze_after_pause
+    _freeze_after_pause = True
 
 
 def _now() -> tuple[float, float]:

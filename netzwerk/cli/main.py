@@ -15,6 +15,7 @@ import click
 from netzwerk.cli.help import LocalisedCommand, localise_help
 from netzwerk.cli.usage import usage_error_line
 from netzwerk.errors import NetzwerkError
+from netzwerk.performance import freeze_what_is_built
 from netzwerk.present.formats import LANGUAGE_ENV, default_language
 from netzwerk.present.texts import text
 from netzwerk.private_files import owner_only_umask
@@ -89,5 +90,6 @@ __all__ = ["LANGUAGE_ENV", "NetzwerkGroup", "cli", "main", "option_flag"]
 
 def main() -> None:
     """Console-script entry point."""
+    freeze_what_is_built()  # one command, then the process ends
     cli(prog_name="netzwerk", obj={})
     sys.exit(0)

@@ -42,6 +42,7 @@ from netzwerk.errors import (
     StoreUnavailable,
 )
 from netzwerk.model import NODE_LABELS, Changeset
+from netzwerk.performance import gc_paused
 from netzwerk.store.base import (
     RECORD_KINDS,
     ApplyResult,
@@ -297,7 +298,8 @@ class Neo4jStore(Neo4jPersonalData, Store):
         """The network, read under the ingest lock: Neo4j reads committed data as it scans,
         so without it a read during an ingest's commit could see part of that ingest."""
         self._ensure_schema()
-        return self._write(read_graph, as_of)
+        with gc_paused():  # millions of small objects and no cycles (see `gc_paused`)
+            return self._write(read_graph, as_of)
 
     def counts(self) -> dict[str, int]:
         self._ensure_schema()

@@ -32,6 +32,7 @@ import csv
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -74,6 +75,8 @@ PROPERTY_TYPES = {
     "coordinator": "boolean",
     "taken": "long",
 }
+#: sessions creating the constraints and indexes after an import at once (`create_schema`)
+SCHEMA_SESSIONS = 2
 #: nodes of netzwerk's own bookkeeping, not of the network: a database holding only these
 #: counts as empty
 BOOKKEEPING_LABELS = ("NetzwerkSchema", "NetzwerkLock")
@@ -378,11 +381,27 @@ def data_counts(store: Neo4jStore) -> tuple[int, int]:
     return nodes, ties
 
 
+def create_schema(store: Neo4jStore, sessions: int = SCHEMA_SESSIONS) -> None:
+    """`Neo4jStore.init` with its statements run from ``sessions`` sessions at once: after an
+    import each constraint's index is built from the data (a scan per label or type), and
+    the server builds several at a time instead of one after the other."""
+
+    def run(statement: str) -> None:
+        with store._driver.session(database=store.database) as session:  # noqa: SLF001
+            session.run(query(statement)).consume()
+
+    try:
+        with ThreadPoolExecutor(sessions) as pool:
+            list(pool.map(run, store.schema_statements()))
+    except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
+        raise store._wrap(error) from None  # noqa: SLF001
+
+
 def finish_first_load(store: Neo4jStore, load: ImportFiles) -> ApplyResult:
     """After the import, with the server started: create the constraints and indexes
     (`Neo4jStore.init`), give actors without topics their empty list, and check the
     database holds exactly what the files did. Returns what the load created."""
-    store.init()
+    create_schema(store)
     try:
         with store._driver.session(database=store.database) as session:  # noqa: SLF001
             session.run(query(EMPTY_TOPICS)).consume()

@@ -334,16 +334,19 @@ class SqliteStore(SqlitePersonalData, Store):
             node_params = params
         graph = nx.MultiDiGraph()
         query = f"SELECT key, kind, id, name, since, until, props FROM nodes{node_validity}"
-        for key, kind, node_id, name, since, until, props in self._db.execute(query, node_params):
-            graph.add_node(
-                key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
+        with gc_paused():  # millions of small objects and no cycles (see `gc_paused`)
+            for key, kind, node_id, name, since, until, props in self._db.execute(
+                query, node_params
+            ):
+                graph.add_node(
+                    key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
+                )
+            query = (
+                "SELECT source, target, key, kind, weight, topic, role, note, since, until, "
+                f"periods, source_file, source_sheet, source_row, run_id FROM ties{validity}"
             )
-        query = (
-            "SELECT source, target, key, kind, weight, topic, role, note, since, until, "
-            f"periods, source_file, source_sheet, source_row, run_id FROM ties{validity}"
-        )
-        for source, target, *row in self._db.execute(query, params):
-            add_tie_edge(graph, source, target, row, as_of)
+            for source, target, *row in self._db.execute(query, params):
+                add_tie_edge(graph, source, target, row, as_of)
         return graph
 
     def counts(self) -> dict[str, int]:
