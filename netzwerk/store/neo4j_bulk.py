@@ -28,11 +28,9 @@ format": ``:ID(space)``, ``:START_ID(space)``, ``:END_ID(space)``, ``name:type``
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -75,8 +73,6 @@ PROPERTY_TYPES = {
     "coordinator": "boolean",
     "taken": "long",
 }
-#: sessions creating the constraints and indexes after an import at once (`create_schema`)
-SCHEMA_SESSIONS = 2
 #: nodes of netzwerk's own bookkeeping, not of the network: a database holding only these
 #: counts as empty
 BOOKKEEPING_LABELS = ("NetzwerkSchema", "NetzwerkLock")
@@ -246,72 +242,65 @@ def _column(name: str) -> str:
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bool:
-    """Write one file, 0600 from the start; returns whether a value holds a line break.
-
-    Python's csv writer (compiled) with every non-number quoted, so an empty text stays an
-    empty text (``""``); a missing value is written as `ABSENT`, an empty field without
-    quotes, which the importer reads as no property. Dates, flags and lists are turned into
-    the importer's text first (`_IMPORT_TEXT`).
-
-    >>> import tempfile
-    >>> path = Path(tempfile.mkdtemp()) / "nodes.csv"
-    >>> _write_csv(path, ["a", "b", "c", "d:boolean", "e:double", "f:long", "g:date",
-    ...     "h:string[]"], [[None, "", 'a,"b', True, 2.0, 7, date(2024, 6, 1), ["x", "y"]]])
-    False
-    >>> path.read_text().splitlines()[1]
-    ',"","a,""b","true",2.0,7,"2024-06-01","x\\x1fy"'
-    """
-    conversions = [
-        (index, convert)
-        for index, column in enumerate(header)
-        if (convert := _IMPORT_TEXT.get(_kind_of(column))) is not None
-    ]
-    written = 0
+    """Write one file, 0600 from the start; returns whether a value holds a line break."""
+    multiline = False
+    formats = [_format_of(column) for column in header]
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     with open(descriptor, "w", encoding="utf-8", newline="") as out:
         out.write(",".join(header) + "\n")
-        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
         for row in rows:
-            line = [ABSENT if value is None else value for value in row]
-            for index, convert in conversions:
-                if line[index] is not ABSENT:
-                    line[index] = convert(line[index])
-            writer.writerow(line)
-            written += 1
-    content = path.read_bytes()
-    return b"\r" in content or content.count(b"\n") != written + 1
+            line = ",".join([form(value) for form, value in zip(formats, row, strict=True)])
+            multiline = multiline or "\n" in line or "\r" in line
+            out.write(line + "\n")
+    return multiline
 
 
-class _Absent(int):
-    """A missing value: csv's ``QUOTE_NONNUMERIC`` writer leaves numbers unquoted and writes
-    this one as nothing, an empty field without quotes (the importer's "no property")."""
+def _format_of(column: str) -> Callable[[Any], str]:
+    """How a value of ``column`` (a header field) is written, as the importer reads it:
+    nothing for null (no property), text in quotes (so an empty text stays an empty text),
+    lists joined by `ARRAY_DELIMITER`.
 
-    def __str__(self) -> str:
+    >>> [_format_of(c)(v) for c, v in (("a", None), ("a", ""), ("a", "x,y"), ("b:boolean",
+    ...     True), ("c:double", 2.0), ("d:long", 7), ("e:date", date(2024, 6, 1)),
+    ...     ("f:string[]", ["x", "y"]))]
+    ['', '""', '"x,y"', 'true', '2.0', '7', '2024-06-01', '"x\\x1fy"']
+    """
+    kind = column.rpartition(":")[2] if ":" in column.lstrip(":") else ""
+    return _FORMATS.get(kind, _text)
+
+
+def _text(value: str | None) -> str:
+    return "" if value is None else '"' + value.replace('"', '""') + '"'
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def _day(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _texts(value: Sequence[str] | None) -> str:
+    if value is None:
         return ""
-
-
-ABSENT = _Absent()
-
-
-def _kind_of(column: str) -> str:
-    """The importer's type named in a header field (``since:date`` → ``date``), else ''."""
-    return column.rpartition(":")[2] if ":" in column.lstrip(":") else ""
-
-
-def _texts(value: Sequence[str]) -> str:
     if any(ARRAY_DELIMITER in text for text in value):
         raise StoreError(
             "ein Listenwert enthält das Steuerzeichen U+001F — Zeichen aus der Arbeitsmappe "
             "entfernen oder normal einlesen (netzwerk ingest)"
         )
-    return ARRAY_DELIMITER.join(value)
+    return _text(ARRAY_DELIMITER.join(value))
 
 
-#: how a value of a typed column becomes the text the importer reads (texts, numbers: as
-#: they are)
-_IMPORT_TEXT: dict[str, Callable[[Any], str]] = {
-    "date": date.isoformat,
-    "boolean": lambda flag: "true" if flag else "false",
+_FORMATS: dict[str, Callable[[Any], str]] = {
+    "date": _day,
+    "long": _number,
+    "double": _number,
+    "boolean": _flag,
     "string[]": _texts,
 }
 
@@ -381,27 +370,11 @@ def data_counts(store: Neo4jStore) -> tuple[int, int]:
     return nodes, ties
 
 
-def create_schema(store: Neo4jStore, sessions: int = SCHEMA_SESSIONS) -> None:
-    """`Neo4jStore.init` with its statements run from ``sessions`` sessions at once: after an
-    import each constraint's index is built from the data (a scan per label or type), and
-    the server builds several at a time instead of one after the other."""
-
-    def run(statement: str) -> None:
-        with store._driver.session(database=store.database) as session:  # noqa: SLF001
-            session.run(query(statement)).consume()
-
-    try:
-        with ThreadPoolExecutor(sessions) as pool:
-            list(pool.map(run, store.schema_statements()))
-    except (driver_errors.Neo4jError, driver_errors.DriverError, OSError) as error:
-        raise store._wrap(error) from None  # noqa: SLF001
-
-
 def finish_first_load(store: Neo4jStore, load: ImportFiles) -> ApplyResult:
     """After the import, with the server started: create the constraints and indexes
     (`Neo4jStore.init`), give actors without topics their empty list, and check the
     database holds exactly what the files did. Returns what the load created."""
-    create_schema(store)
+    store.init()
     try:
         with store._driver.session(database=store.database) as session:  # noqa: SLF001
             session.run(query(EMPTY_TOPICS)).consume()

@@ -42,7 +42,6 @@ from netzwerk.ingest import read_files  # noqa: E402
 from netzwerk.model import Changeset  # noqa: E402
 from netzwerk.store.neo4j import Neo4jStore  # noqa: E402
 from netzwerk.store.neo4j_bulk import (  # noqa: E402
-    create_schema,
     data_counts,
     finish_first_load,
     mark_first_load,
@@ -128,9 +127,9 @@ def load_changeset(
             )
             return 1
         with Neo4jStore(uri) as store:
-            create_schema(store)  # the constraints' indexes are built here, from the data
+            store.init()  # the constraints' indexes are built here, from the imported data
             clock.lap("constraints")
-            finish_first_load(store, load)  # the schema is there: only checked again
+            finish_first_load(store, load)
         clock.lap("check")
         say(
             f"loaded {load.result.source!r} (run {load.result.run_id}): "
