@@ -335,9 +335,8 @@ class SqliteStore(SqlitePersonalData, Store):
         graph = nx.MultiDiGraph()
         query = f"SELECT key, kind, id, name, since, until, props FROM nodes{node_validity}"
         with gc_paused():  # millions of small objects and no cycles (see `gc_paused`)
-            for key, kind, node_id, name, since, until, props in self._db.execute(
-                query, node_params
-            ):
+            rows = self._db.execute(query, node_params)
+            for key, kind, node_id, name, since, until, props in rows:
                 graph.add_node(
                     key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
                 )
