@@ -81,12 +81,13 @@ COUNT_DATA_NODES = f"MATCH (n) WHERE {_OTHER_LABELS} RETURN count(n)"
 COUNT_ALL_TIES = "MATCH ()-[r]->() RETURN count(r)"
 COUNT_ALL_NODES = "MATCH (n) RETURN count(n)"
 COUNT_IMPORTED_TIES = f"MATCH ()-[r:{ANY_TIE_TYPE}]->() RETURN count(r)"
-#: the importer stores no empty list: actors without topics get theirs here
+#: a first load holds the database (`mark_first_load`), and lets it go again
 MARK_FIRST_LOAD = "MATCH (lock:NetzwerkLock {id: 'ingest'}) SET lock.first_load = $started"
 RELEASE_FIRST_LOAD = (
     "MATCH (lock:NetzwerkLock {id: 'ingest'}) WHERE lock.first_load IS NOT NULL "
     "REMOVE lock.first_load RETURN count(lock)"
 )
+#: the importer stores no empty list: actors without topics get theirs here
 EMPTY_TOPICS = "MATCH (a:Actor) WHERE a.topics IS NULL SET a.topics = [] RETURN count(a)"
 
 

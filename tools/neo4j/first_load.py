@@ -110,6 +110,8 @@ def load_changeset(
         say(f"database empty ({bookkeeping} bookkeeping nodes): stopping the server")
         clock.lap("proof")
         if script("stop").returncode != 0:
+            with Neo4jStore(uri) as store:
+                release_first_load(store)  # still running: ingests may go on
             return 1
         clock.lap("stop")
         imported = script("admin-import", str(staging), *load.admin_arguments())
