@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -93,7 +93,8 @@ class SourceSample:
 
     ``sums_of`` gives, per batch of sources, Σ δ_s(v) for every actor (one kernel call per
     batch; a call per source costs igraph twice as much); ``valid`` counts the sources
-    that could count for each actor, ``degree`` its ties.
+    that could count for each actor, ``degree`` its ties. ``parts`` and ``sums`` keep the
+    batches of the last estimate and their sums.
     """
 
     members: list[int]
@@ -101,6 +102,8 @@ class SourceSample:
     in_pool: np.ndarray
     degree: np.ndarray
     sums_of: Callable[[list[list[int]]], np.ndarray]
+    parts: list[list[int]] = field(default_factory=list, init=False)
+    sums: np.ndarray = field(default_factory=lambda: np.empty((0, 0)), init=False)
 
     def fixed(self, k: int, seed: int | None, batches: int) -> tuple[np.ndarray, np.ndarray]:
         """``k`` sources drawn as networkx draws them, in about ``batches`` batches."""
@@ -108,6 +111,10 @@ class SourceSample:
         size = max(1, k // batches)
         parts = [chosen[i : i + size] for i in range(0, k, size)]
         return self._estimate(parts, self.sums_of(parts))
+
+    def given(self, parts: list[list[int]], sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Estimate from batches of sources whose sums are known already."""
+        return self._estimate(parts, sums)
 
     def to_precision(
         self, precision: float, scale: np.ndarray, seed: int | None, start: int
@@ -135,6 +142,7 @@ class SourceSample:
         return None, None, len(order)
 
     def _estimate(self, parts: list[list[int]], sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        self.parts, self.sums = parts, sums
         used = np.empty((len(parts), len(self.valid)))
         for b, batch in enumerate(parts):
             # a source never lies between itself and others: for v among the sources only

@@ -7,18 +7,23 @@ import multiprocessing
 import os
 import sys
 import types
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
-from typing import Any
 
 import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
-from netzwerk.analysis._betweenness_error import Z95, SourceSample
+from netzwerk.analysis._betweenness_result import (
+    Betweenness,
+    pair_scale,
+    sampled_result,
+    source_sample,
+)
 from netzwerk.analysis._betweenness_sparse import PathGraph, dependency_sums, path_graph
 from netzwerk.analysis._graph_arrays import GraphArrays, graph_arrays
+
+__all__ = ["Betweenness", "betweenness", "betweenness_kernel", "dependency_summer"]
 
 EXACT_LIMIT = 2_000
 """Up to this many actors betweenness is computed exactly by default, above it is sampled."""
@@ -30,44 +35,6 @@ SCIPY_FROM = 100_000
 """From this many ties on, betweenness runs on the scipy kernel (`_betweenness_sparse`), else igraph."""
 PARALLEL_WORK = 20_000_000
 """Betweenness of large networks runs in several processes from this many sources × ties."""
-
-
-@dataclass(frozen=True)
-class Betweenness:
-    """Betweenness of every actor and how it was obtained.
-
-    ``values`` are normalised to [0, 1] unless asked otherwise. For a sampled estimate,
-    ``error_95`` holds each actor's 95 % error: the half-width of the interval
-    value ± error that contains the exact value with about 95 % probability (same units as
-    ``values``), ``standard_error`` the standard error it is 1.96 times, ``max_error_95``
-    the largest error, and ``precision`` the largest error asked for (None if a number of
-    sources was asked for instead). See `netzwerk.analysis._betweenness_error`.
-    """
-
-    values: dict[Hashable, float]
-    weighted: bool
-    normalized: bool
-    exact: bool
-    sources: int
-    seed: int | None
-    standard_error: dict[Hashable, float] | None = None
-    error_95: dict[Hashable, float] | None = None
-    max_error_95: float | None = None
-    precision: float | None = None
-
-    def method(self) -> dict[str, Any]:
-        """How the values were computed, for the output's options line."""
-        return {
-            "betweenness": "exact" if self.exact else "sampled",
-            "betweenness_weighted": self.weighted,
-            "betweenness_sources": self.sources,
-            "betweenness_seed": None if self.exact else self.seed,
-            "betweenness_precision": self.precision,
-            "betweenness_max_error_95": self.max_error_95,
-        }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def betweenness(
@@ -189,53 +156,38 @@ def betweenness_kernel(
     pool: Sequence[int] | None = None,
     processes: int | None = None,
     precision: float | None = None,
+    parts: list[list[int]] | None = None,
 ) -> Betweenness:
     """`betweenness` on prepared arrays; ``pool`` restricts sources and targets to a subset.
 
     With a pool, only pairs of pool members count, and values are normalised by the number
-    of such pairs not involving the actor.
+    of such pairs not involving the actor. ``parts``: sample exactly these batches of
+    sources (indices) instead of drawing them.
     """
-    n = arrays.n
-    members = list(range(n)) if pool is None else list(pool)
-    in_pool = np.zeros(n, dtype=bool)
-    in_pool[members] = True
-    # sources that could count for v: every pool member except v itself
-    valid = len(members) - in_pool.astype(np.int64)
-    pairs = valid * (valid - 1) / (1 if arrays.directed else 2)
-    scale = np.divide(1.0, pairs, out=np.zeros(n), where=pairs > 0) if normalized else np.ones(n)
-    targets = None if len(members) == n else members
-    sample = SourceSample(
-        members,
-        valid,
-        in_pool,
-        np.bincount(np.concatenate([arrays.tail, arrays.head]), minlength=n),
-        lambda batches: _batch_sums(arrays, weighted, batches, targets, processes),
+    members = list(range(arrays.n)) if pool is None else list(pool)
+    targets = None if len(members) == arrays.n else members
+    sample = source_sample(
+        arrays, members, lambda batches: _batch_sums(arrays, weighted, batches, targets, processes)
     )
-    if precision is not None:
+    scale = pair_scale(arrays, sample.valid, normalized)
+    raw: np.ndarray | None
+    error: np.ndarray | None
+    if parts is not None:
+        raw, error = sample.given(parts, sample.sums_of(parts))
+        k = sum(len(part) for part in parts)
+    elif precision is not None:
         raw, error, k = sample.to_precision(precision, scale, seed, DEFAULT_SAMPLE)
     else:
         k = _sources_to_use(len(members), k_sample)
         raw, error = (None, None) if k >= len(members) else sample.fixed(k, seed, BATCHES)
     if raw is None or error is None:
-        raw = _exact(arrays, weighted, None if pool is None else members, processes)
-        values = raw * scale
+        values = _exact(arrays, weighted, None if pool is None else members, processes) * scale
         result = {node: float(values[i]) for i, node in enumerate(arrays.nodes)}
         return Betweenness(
             result, weighted, normalized, True, len(members), seed, precision=precision
         )
-    values, error = raw * scale, error * scale
-    nodes = arrays.nodes
-    return Betweenness(
-        {node: float(values[i]) for i, node in enumerate(nodes)},
-        weighted,
-        normalized,
-        False,
-        k,
-        seed,
-        {node: float(error[i]) for i, node in enumerate(nodes)},
-        {node: float(Z95 * error[i]) for i, node in enumerate(nodes)},
-        float(Z95 * error.max()) if n else None,
-        precision,
+    return sampled_result(
+        arrays, sample, raw, error, scale, weighted, normalized, k, seed, precision
     )
 
 
@@ -284,25 +236,14 @@ def _batch_sums(
     (sources × ties ≥ `PARALLEL_WORK`) in up to 4 worker processes (the kernels hold the
     GIL). The sums do not depend on the kernel (up to rounding) or the processes.
     """
-    if not _large(arrays):
-        weights = "distance" if weighted else None
-        return np.array(
-            [
-                arrays.igraph.betweenness(weights=weights, sources=batch, targets=targets)
-                for batch in batches
-            ]
-        )
-    lengths = arrays.distance if weighted else np.ones(len(arrays.tail))
-    graph = path_graph(arrays.n, arrays.tail, arrays.head, lengths, arrays.directed)
-    mask = None
-    if targets is not None:
-        mask = np.zeros(arrays.n, dtype=bool)
-        mask[targets] = True
     work = sum(len(batch) for batch in batches) * len(arrays.tail)
     if processes is None:
         processes = min(_available_cores(), 4) if work >= PARALLEL_WORK else 1
-    if processes <= 1 or len(batches) < 2:
-        return np.array([dependency_sums(graph, batch, mask) for batch in batches])
+    if not _large(arrays) or processes <= 1 or len(batches) < 2:
+        sums_of = dependency_summer(arrays, weighted)
+        return np.array([sums_of(batch, targets) for batch in batches])
+    graph = _path_graph(arrays, weighted)
+    mask = _mask(arrays.n, targets)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with (
@@ -315,6 +256,36 @@ def _batch_sums(
         ) as pool,
     ):
         return np.array(list(pool.map(_worker_sums, batches)))
+
+
+def dependency_summer(
+    arrays: GraphArrays, weighted: bool
+) -> Callable[[list[int], list[int] | None], np.ndarray]:
+    """A function (sources, targets or None for all) → Σ_s δ_s(v) for every v, in this
+    process (halved if undirected); igraph, from `SCIPY_FROM` ties the scipy kernel."""
+    if not _large(arrays):
+        weights = "distance" if weighted else None
+
+        def by_igraph(sources: list[int], targets: list[int] | None) -> np.ndarray:
+            sums = arrays.igraph.betweenness(weights=weights, sources=sources, targets=targets)
+            return np.asarray(sums, dtype=float)
+
+        return by_igraph
+    graph = _path_graph(arrays, weighted)
+    return lambda sources, targets: dependency_sums(graph, sources, _mask(arrays.n, targets))
+
+
+def _path_graph(arrays: GraphArrays, weighted: bool) -> PathGraph:
+    lengths = arrays.distance if weighted else np.ones(len(arrays.tail))
+    return path_graph(arrays.n, arrays.tail, arrays.head, lengths, arrays.directed)
+
+
+def _mask(n: int, members: list[int] | None) -> np.ndarray | None:
+    if members is None:
+        return None
+    mask = np.zeros(n, dtype=bool)
+    mask[members] = True
+    return mask
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis._without_coordinators import BetweennessOptions, before_and_after
 from netzwerk.analysis.betweenness import Betweenness, betweenness_kernel
 from netzwerk.analysis.cohesion import components_kernel
 from netzwerk.analysis.gould_fernandez import group_values
@@ -28,15 +29,6 @@ class Connectivity(TypedDict):
     components_before: int
     components_after: int
     cut_off: list[Hashable]
-
-
-class _BetweennessOptions(TypedDict):
-    """The `betweenness_kernel` options every call in `coordinator_dependency` shares."""
-
-    weighted: bool
-    k_sample: int | None
-    seed: int | None
-    precision: float | None
 
 
 def coordinator_dependency(
@@ -80,8 +72,9 @@ def coordinator_dependency(
       listed.
 
     Betweenness follows `netzwerk.analysis.betweenness.betweenness` (weighted on
-    ``distance`` by default; sampled for large networks, the same sources before and
-    after); its method is under ``betweenness``.
+    ``distance`` by default; sampled for large networks: the intact run's sources that
+    are not coordinators, before and after, see `netzwerk.analysis._without_coordinators`);
+    its method is under ``betweenness``.
 
     Parameters
     ----------
@@ -153,7 +146,7 @@ def coordinator_dependency(
     n_others = int(others.sum())
     all_pairs = n_others * (n_others - 1) // 2
 
-    options = _BetweennessOptions(
+    options = BetweennessOptions(
         weighted=weighted, k_sample=k_sample, seed=seed, precision=precision
     )
     # shares are the same normalised (one scale for all); a precision is in normalised units
@@ -163,9 +156,7 @@ def coordinator_dependency(
     total = raw.sum()
     share = {c: (float(raw[arrays.index[c]] / total) if total else 0.0) for c in chosen}
 
-    pool = np.flatnonzero(others).tolist()
-    before = betweenness_kernel(arrays, pool=pool, **options).values
-    after = betweenness_kernel(arrays.subgraph(others), **options).values
+    before, after = before_and_after(arrays, others, intact, options)
     gains = sorted(
         ((after[node] - before[node], node) for node in after if after[node] > before[node]),
         key=lambda item: (-item[0], str(item[1])),
