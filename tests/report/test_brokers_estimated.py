@@ -77,10 +77,11 @@ def test_a_shortened_key_player_search_is_said_in_words(sample, monkeypatch):
     german = [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
     english = [f for f in brokers_section(sample, "en").findings if "random starts" in f]
     assert german == [
-        "Das Netz ist sehr groß: die Schlüsselakteure wurden mit 1 statt 10 Zufallsstarts "
-        "gesucht. Eine andere Gruppe könnte das Netz noch stärker zerteilen."
+        "Das Netz ist sehr groß: die Schlüsselakteure wurden mit 0 statt 10 Zufallsstarts "
+        "gesucht (dazu vom schrittweise gewählten Start aus). Eine andere Gruppe könnte das "
+        "Netz noch stärker zerteilen."
     ]
-    assert len(english) == 1 and "with 1 instead of 10 random starts" in english[0]
+    assert len(english) == 1 and "with 0 instead of 10 random starts" in english[0]
 
 
 def test_the_error_column_is_the_same_in_brokers_and_the_reports_csv(sample, tmp_path, monkeypatch):

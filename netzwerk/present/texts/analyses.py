@@ -37,9 +37,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "brokers.key_players_shortened": (
         "Das Netz ist sehr groß: die Schlüsselakteure wurden mit {starts} statt {usual} "
-        "Zufallsstarts gesucht. Eine andere Gruppe könnte das Netz noch stärker zerteilen.",
+        "Zufallsstarts gesucht (dazu vom schrittweise gewählten Start aus). Eine andere "
+        "Gruppe könnte das Netz noch stärker zerteilen.",
         "The network is very large: the key players were searched with {starts} instead of "
-        "{usual} random starts. Another set might break the network up even more.",
+        "{usual} random starts (besides the step-by-step start). Another set might break "
+        "the network up even more.",
     ),
     "brokers.ranking_sure": (
         "Die Betweenness ist geschätzt (Stichprobe). Die ersten {n} sind mit 95 % Sicherheit "
