@@ -74,7 +74,8 @@ SHEETS = {
                 "einwilligung", "koordination", "notiz"),
     "Beziehungen": ("von", "zu", "art", "staerke", "thema", "seit", "bis", "notiz"),
     "Themen": ("id", "name", "notiz"),
-    "Projekte": ("id", "name", "traeger", "foerderung", "themen", "seit", "bis", "notiz"),
+    "Projekte": ("id", "name", "traeger", "foerderung", "foerderung_bis", "themen", "seit", "bis",
+                 "notiz"),
     "Veranstaltungen": ("id", "name", "datum", "bis", "ort", "veranstalter", "themen", "notiz"),
     "Beteiligungen": ("akteur", "projekt", "veranstaltung", "rolle", "seit", "bis", "notiz"),
 }
@@ -145,6 +146,19 @@ class Topic:
     notiz: str = ""
 
 
+#: Ends of funding (invented): the Städtebauförderung (Land NRW, Sozialer Zusammenhalt)
+#: runs out end of 2027, some of the city's money earlier; a project without an entry is
+#: funded as long as it runs (an ended project's funding ended with it).
+FUNDED_UNTIL = {
+    "fassadenprogramm": date(2027, 12, 31),
+    "verfuegungsfonds": date(2027, 12, 31),
+    "kreativquartier": date(2027, 12, 31),
+    "leerstandsmanagement": date(2027, 6, 30),
+    "stadtteilzeitung": date(2028, 12, 31),
+    "stadtteilmuetter-fortfuehrung": date(2028, 6, 30),
+}
+
+
 @dataclass
 class Project:
     id: str
@@ -155,6 +169,7 @@ class Project:
     seit: date
     bis: date | None
     notiz: str = ""
+    foerderung_bis: date | None = None
 
 
 @dataclass
@@ -1135,7 +1150,7 @@ class Builder:
         for (pid, name, traeger, foerderung, themen, seit, bis, notiz, must, pool,
              extra) in projects:
             project = Project(pid, name, traeger, foerderung, split(themen), d(seit), d(bis),
-                              notiz)
+                              notiz, FUNDED_UNTIL.get(pid, d(bis)))
             self.data.projects.append(project)
             group = [traeger, foerderung, *must]
             for actor_id in must:
@@ -1615,8 +1630,9 @@ def tables(data: Dataset) -> dict[str, list[list[object]]]:
         "Beziehungen": [[t.written_von or t.von, t.written_zu or t.zu, t.art, t.staerke, t.thema,
                          opt(t.seit), opt(t.bis), t.notiz] for t in data.ties],
         "Themen": [[t.id, t.name, t.notiz] for t in data.topics],
-        "Projekte": [[p.id, p.name, p.traeger, p.foerderung, joined(p.themen), opt(p.seit),
-                      opt(p.bis), p.notiz] for p in data.projects],
+        "Projekte": [[p.id, p.name, p.traeger, p.foerderung, opt(p.foerderung_bis),
+                      joined(p.themen), opt(p.seit), opt(p.bis), p.notiz]
+                     for p in data.projects],
         "Veranstaltungen": [[e.id, e.name, e.datum, e.bis, e.ort, joined(e.veranstalter),
                              joined(e.themen), e.notiz] for e in data.events],
         "Beteiligungen": [[p.akteur, p.projekt, p.veranstaltung, p.rolle, opt(p.seit),

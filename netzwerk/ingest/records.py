@@ -234,13 +234,19 @@ def _topics(builder: Builder, row: Row, source: Provenance) -> list[Node]:
 
 
 def _actor_ties(
-    builder: Builder, row: Row, field: str, kind: str, target: Node, source: Provenance
+    builder: Builder,
+    row: Row,
+    field: str,
+    kind: str,
+    target: Node,
+    source: Provenance,
+    until: date | None = None,
 ) -> None:
     text = row.text(field)
     if not text:
         return
     for actor in builder.resolve_many(text, ("actor",), row.table, row.number, row.header(field)):
-        builder.link(kind, actor, target, source, row.table)
+        builder.link(kind, actor, target, source, row.table, until=until)
 
 
 @dataclass(frozen=True)
@@ -278,8 +284,16 @@ class ActivityRows:
             if node is None:
                 continue
             records.append(record)
+            if row.text("funded_until") and not row.text("funder"):
+                row.error(
+                    "funded_until",
+                    row.text("funded_until"),
+                    "Förderung bis ohne Förderer — Förderer eintragen oder das Datum löschen",
+                )
             for field, kind in self.actor_ties:
-                _actor_ties(builder, row, field, kind, node, source)
+                # a funder funds until the row's funding end (Förderung bis), if given
+                until = row.day("funded_until", end=True) if kind == "funding" else None
+                _actor_ties(builder, row, field, kind, node, source, until)
             for topic in _topics(builder, row, source):
                 builder.link("works_on", node, topic, source, table)
             if self.place:

@@ -393,6 +393,38 @@ def test_projects_events_and_participation(write_xlsx):
     assert ties[("participation", "caritas", "sprachcafe")].since == date(2022, 3, 1)
 
 
+def test_funding_end_dates_the_funders_ties_of_the_row(write_xlsx, errors_of):
+    """Förderung bis (a year: its last day) ends the funding ties of the row's funders; the
+    Träger's tie keeps no end. A funding end without a funder is an error at its cell."""
+    path = write_xlsx(
+        "netz.xlsx",
+        {
+            "Akteure": ACTORS,
+            "Projekte": [
+                ["name", "traeger", "foerdergeber", "foerderung_bis", "seit"],
+                ["Sprachcafé", "caritas", "stadt; qm", "2027", "2022"],
+                ["Garten", "caritas", "", "", "2022"],
+            ],
+        },
+    )
+    ties = {(t.kind, t.source.id, t.target.id): t for t in read_files([path]).changeset.ties}
+    assert ties[("funding", "stadt", "sprachcafe")].until == date(2027, 12, 31)
+    assert ties[("funding", "qm", "sprachcafe")].until == date(2027, 12, 31)
+    assert ties[("runs", "caritas", "sprachcafe")].until is None
+    broken = write_xlsx(
+        "kaputt.xlsx",
+        {"Akteure": ACTORS, "Projekte": [["name", "foerderung_bis"], ["Garten", "30.06.2027"]]},
+    )
+    (problem,) = errors_of([broken])
+    assert (problem.sheet, problem.row, problem.column, problem.value) == (
+        "Projekte",
+        2,
+        "foerderung_bis",
+        "30.06.2027",
+    )
+    assert "ohne Förderer" in problem.message
+
+
 def test_participation_needs_exactly_one_of_project_or_event(write_xlsx, errors_of):
     path = write_xlsx(
         "netz.xlsx",
