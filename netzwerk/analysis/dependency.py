@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable, Sequence
-from typing import Any, TypedDict
+from typing import Any
 
 import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis._parts import (
+    Connectivity,
+    connectivity,
+    fragmentation,
+    group_pairs_lost,
+)
 from netzwerk.analysis._without_coordinators import BetweennessOptions, before_and_after
 from netzwerk.analysis.betweenness import Betweenness, betweenness_kernel
 from netzwerk.analysis.cohesion import components_kernel
@@ -17,18 +23,6 @@ from netzwerk.analysis.views import coordinators as flagged_coordinators
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 
 SUCCESSORS = 10
-
-
-class Connectivity(TypedDict):
-    """What `coordinator_connectivity` returns (see there for the fields)."""
-
-    connected_pairs_before: int
-    connected_pairs_after: int
-    connected_pairs_lost: int
-    connected_pairs_including_coordinators: int
-    components_before: int
-    components_after: int
-    cut_off: list[Hashable]
 
 
 def coordinator_dependency(
@@ -140,9 +134,9 @@ def coordinator_dependency(
 
     before_labels = components_kernel(arrays, everyone)
     after_labels = components_kernel(arrays, others)
-    connectivity = _connectivity(arrays.nodes, before_labels, after_labels, others)
-    pairs_before = connectivity["connected_pairs_before"]
-    pairs_after = connectivity["connected_pairs_after"]
+    parts = connectivity(arrays.nodes, before_labels, after_labels, others)
+    pairs_before = parts["connected_pairs_before"]
+    pairs_after = parts["connected_pairs_after"]
     n_others = int(others.sum())
     all_pairs = n_others * (n_others - 1) // 2
 
@@ -165,13 +159,13 @@ def coordinator_dependency(
     return {
         "coordinators": chosen,
         "actors": n_others,
-        **connectivity,
-        "fragmentation_before": _fragmentation(pairs_before, all_pairs),
-        "fragmentation_after": _fragmentation(pairs_after, all_pairs),
+        **parts,
+        "fragmentation_before": fragmentation(pairs_before, all_pairs),
+        "fragmentation_after": fragmentation(pairs_after, all_pairs),
         "betweenness_share": float(sum(share.values())),
         "betweenness_share_by_coordinator": share,
         "by": by,
-        "group_pairs_lost": _group_pairs_lost(before_labels, after_labels, others, groups),
+        "group_pairs_lost": group_pairs_lost(before_labels, after_labels, others, groups),
         "successors": [
             {
                 "id": node,
@@ -229,43 +223,7 @@ def coordinator_connectivity(graph: nx.Graph, coordinators: Collection[Hashable]
     others = np.array([node not in removed for node in arrays.nodes], dtype=bool)
     before_labels = components_kernel(arrays, np.ones(arrays.n, dtype=bool))
     after_labels = components_kernel(arrays, others)
-    return _connectivity(arrays.nodes, before_labels, after_labels, others)
-
-
-def _connectivity(
-    nodes: list[Hashable], before: np.ndarray, after: np.ndarray, others: np.ndarray
-) -> Connectivity:
-    """The fields of `coordinator_connectivity` from the component labels before (every
-    node) and after (the ``others``; removed nodes labelled -1)."""
-    pairs_before = _connected_pairs(before[others])
-    pairs_after = _connected_pairs(after[others])
-    cut_off = _main_part(before) & others & ~_main_part(after)
-    return {
-        "connected_pairs_before": pairs_before,
-        "connected_pairs_after": pairs_after,
-        "connected_pairs_lost": pairs_before - pairs_after,
-        "connected_pairs_including_coordinators": _connected_pairs(before),
-        "components_before": _count_components(before),
-        "components_after": _count_components(after[others]),
-        "cut_off": sorted((nodes[i] for i in np.flatnonzero(cut_off)), key=str),
-    }
-
-
-def _main_part(labels: np.ndarray) -> np.ndarray:
-    """Mask of the largest component (labels -1: removed); of equally large ones, the one
-    holding the earliest node."""
-    main = np.zeros(len(labels), dtype=bool)
-    alive = np.flatnonzero(labels >= 0)
-    if len(alive) == 0:
-        return main
-    sizes = np.bincount(labels[alive])
-    largest = alive[np.argmax(sizes[labels[alive]] == sizes.max())]
-    main[labels == labels[largest]] = True
-    return main
-
-
-def _count_components(labels: np.ndarray) -> int:
-    return len(np.unique(labels))
+    return connectivity(arrays.nodes, before_labels, after_labels, others)
 
 
 def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> Sequence[Hashable]:
@@ -287,38 +245,3 @@ def _coordinators(graph: nx.Graph, given: Iterable[Hashable] | None) -> Sequence
                 option="coordinator",
             )
     return chosen
-
-
-def _connected_pairs(labels: np.ndarray) -> int:
-    sizes = np.bincount(labels).astype(np.int64) if len(labels) else np.zeros(0, np.int64)
-    return int(np.sum(sizes * (sizes - 1) // 2))
-
-
-def _fragmentation(connected: int, all_pairs: int) -> float:
-    return 1.0 - connected / all_pairs if all_pairs else 0.0
-
-
-def _group_pairs_lost(
-    before: np.ndarray, after: np.ndarray, others: np.ndarray, groups: list[Hashable]
-) -> list[list[Hashable]]:
-    """Pairs of groups with members in a common component before, but not after."""
-    labels = sorted({groups[i] for i in np.flatnonzero(others)}, key=_sort_key)
-    code = {label: c for c, label in enumerate(labels)}
-    member = np.array([code[groups[i]] for i in np.flatnonzero(others)], dtype=np.int64)
-    reach_before = _reachable_groups(before[others], member, len(labels))
-    reach_after = _reachable_groups(after[others], member, len(labels))
-    lost = np.argwhere(np.triu(reach_before & ~reach_after, k=1))
-    return [[labels[g], labels[h]] for g, h in lost]
-
-
-def _reachable_groups(components: np.ndarray, member: np.ndarray, n_groups: int) -> np.ndarray:
-    """Boolean group × group matrix: some members share a component."""
-    _, component = np.unique(components, return_inverse=True)
-    incidence = np.zeros((component.max() + 1 if len(component) else 0, n_groups), dtype=bool)
-    incidence[component, member] = True
-    counts = incidence.T.astype(np.int64) @ incidence.astype(np.int64)
-    return counts > 0
-
-
-def _sort_key(value: Hashable) -> tuple[bool, str]:
-    return (value is None, str(value))

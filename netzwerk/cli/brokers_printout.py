@@ -48,7 +48,7 @@ def shown(records: list[dict], view: nx.Graph, show_names: bool) -> list[dict]:
     return pseudonymise_records(named, view, ["id"], show_names)
 
 
-def _cell(value: Any) -> Any:
+def summary_cell(value: Any) -> Any:
     """Lists and pairs as text for table and CSV cells."""
     if isinstance(value, list):
         return "; ".join(
@@ -65,7 +65,7 @@ def _text(value: Hashable) -> str:
     return "–" if value is None else str(value)
 
 
-def _labelled(rows: list[dict], field: str, by: str, lang: str) -> list[dict]:
+def labelled(rows: list[dict], field: str, by: str, lang: str) -> list[dict]:
     """``rows`` with the group key in ``field`` replaced by its label in ``lang``."""
     return [
         {**row, field: capitalised(group_label(by, row[field], lang)) if row.get(field) else "–"}
@@ -81,7 +81,7 @@ ShownView = tuple[str, dict]
 """The view line and the JSON ``view`` key (`netzwerk.cli.common.shown_view`)."""
 
 
-def _option_cells(options: dict) -> dict:
+def option_cells(options: dict) -> dict:
     """The options the ``#`` method line shows: those the view line does not say."""
     return {key: value for key, value in options.items() if key not in VIEW_KEYS}
 
@@ -95,8 +95,8 @@ def brokers_printout(
     columns = SAMPLED_COLUMNS if rows and ERROR_COLUMN in rows[0] else TABLE_COLUMNS
     return Printout(
         {"view": view, "options": options, "rows": rows},
-        [Section(_labelled(rows, "sector", "sector", lang), columns)],
-        _option_cells(options),
+        [Section(labelled(rows, "sector", "sector", lang), columns)],
+        option_cells(options),
         view_line=line,
     )
 
@@ -127,7 +127,7 @@ def dependency_printout(
     }
     by = result.get("by", "sector")
     summary = [
-        {"measure": text(f"measure.{key}", lang), "value": _cell(result[key])}
+        {"measure": text(f"measure.{key}", lang), "value": summary_cell(result[key])}
         for key in DEPENDENCY_SUMMARY
     ]
     pairs = [
@@ -139,7 +139,7 @@ def dependency_printout(
         Section(summary, ["measure", "value"], heading=text(heading("summary"), lang)),
         Section(pairs, ["group_a", "group_b"], heading=text(heading("pairs"), lang)),
         Section(
-            _labelled(result["successors"], "group", by, lang),
+            labelled(result["successors"], "group", by, lang),
             SUCCESSOR_COLUMNS,
             heading=text(heading("successors"), lang),
         ),
@@ -147,7 +147,7 @@ def dependency_printout(
     return Printout(
         {"view": seen[1], "options": options, **result},
         sections,
-        _option_cells(options),
+        option_cells(options),
         view_line=seen[0],
     )
 
@@ -189,12 +189,18 @@ def keyplayers_printout(
         "after": result["after"],
     }
     summary = [
-        {"measure": text(f"measure.{measure}_before", lang), "value": _cell(result["before"])},
-        {"measure": text(f"measure.{measure}_after_set", lang), "value": _cell(result["after"])},
+        {
+            "measure": text(f"measure.{measure}_before", lang),
+            "value": summary_cell(result["before"]),
+        },
+        {
+            "measure": text(f"measure.{measure}_after_set", lang),
+            "value": summary_cell(result["after"]),
+        },
     ]
     data = {"view": seen[1], "options": options, "set": the_set, "players": members}
     sections = [
         Section(summary, ["measure", "value"], formats=("table",)),
-        Section(_labelled(rows, "sector", "sector", lang), ["id", "name", "sector", alone, share]),
+        Section(labelled(rows, "sector", "sector", lang), ["id", "name", "sector", alone, share]),
     ]
-    return Printout(data, sections, _option_cells(options), view_line=seen[0])
+    return Printout(data, sections, option_cells(options), view_line=seen[0])

@@ -98,6 +98,7 @@ TABLE_COMMANDS = [
     ["brokers", "--top", "5"],
     ["keyplayers", "-k", "2"],
     ["dependency"],
+    ["foerderung", "--foerdergeber", "land-nrw", "--bis", "2027"],
     ["gaps", "--permutations", "9"],
     ["suggest", "--top", "3"],
     ["query", "--list"],

@@ -24,6 +24,7 @@ READING_COMMANDS = [
     ["brokers"],
     ["keyplayers", "-k", "2"],
     ["dependency"],
+    ["foerderung", "--foerdergeber", "verein-a"],
     ["gaps"],
     ["suggest"],
     ["report", "--out", "bericht"],

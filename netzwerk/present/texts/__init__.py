@@ -32,6 +32,7 @@ MODULES = (
     "help",
     "usage",
     "karte",
+    "verstetigung",
 )
 """The modules whose ``TEXTS`` are merged, by area (add a new area here)."""
 
