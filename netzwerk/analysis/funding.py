@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 import networkx as nx
 import numpy as np
 
 from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis._parts import connectivity, fragmentation, group_pairs_lost, sort_key
-from netzwerk.analysis.betweenness import betweenness_kernel
+from netzwerk.analysis.betweenness import Betweenness, betweenness_kernel
 from netzwerk.analysis.cohesion import components_kernel
 from netzwerk.analysis.gould_fernandez import group_values
 from netzwerk.analysis.network_view import NetworkView
@@ -31,6 +31,8 @@ def funding_dependency(
     seed: int | None = 42,
     precision: float | None = None,
     top: int = TOP,
+    before: nx.Graph | None = None,
+    intact: Betweenness | None = None,
 ) -> dict[str, Any]:
     r"""What the network of ``view`` loses if the funding of ``funders`` ends.
 
@@ -74,6 +76,9 @@ def funding_dependency(
         Betweenness options, as in `netzwerk.analysis.betweenness.betweenness`.
     top : int
         Rows of ``brokers_losing`` and ``successors``.
+    before, intact : optional
+        ``view``'s actor graph and its betweenness with the same options (normalised), if
+        already computed (the report's view and broker table): saves a view and a run.
 
     Returns
     -------
@@ -119,14 +124,75 @@ def funding_dependency(
     projects = ending_projects(store_graph, chosen, ends_by, view.as_of)
     direct = _direct_funding_ending(store_graph, chosen, ends_by, view.as_of)
     scenario = nx.restricted_view(store_graph, [p["key"] for p in projects], direct)
-    before, after = view.actor_graph(store_graph), view.actor_graph(scenario)
-    result = _compare(before, after, view.by, top, k_sample, seed, precision)
+    if before is None:
+        before = view.actor_graph(store_graph)
+    after = view.actor_graph(scenario)
+    options = _BetweennessOptions(k_sample=k_sample, seed=seed, precision=precision)
+    result = _compare(before, after, view.by, top, options, intact)
     return {
         "funders": chosen,
         "ends_by": ends_by,
         "projects": [{k: v for k, v in p.items() if k != "key"} for p in projects],
         **result,
     }
+
+
+def funding_outlook(
+    store_graph: nx.MultiDiGraph,
+    view: NetworkView,
+    horizon: date,
+    *,
+    top: int = TOP,
+    before: nx.Graph | None = None,
+    intact: Betweenness | None = None,
+) -> dict[str, Any] | None:
+    """The report's funding scenario: every funding of a project that ends by ``horizon``
+    is not renewed (all funders at once; see `funding_dependency`), on the day of ``view``.
+
+    Returns None if no project's funding (valid on that day) has an end date by then,
+    else `funding_dependency`'s result with ``by_funder``: per funder whose funding runs
+    out, the projects whose funding by it ends (``projects``) and the latest end
+    (``funded_until``), sorted by most projects. ``before`` and ``intact`` as in
+    `funding_dependency`.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for actor in ("stadt", "a", "b"):
+    ...     G.add_node(actor, kind="actor", name=actor, sector="social")
+    >>> G.add_node("project:p", kind="project", name="P")
+    >>> _ = G.add_edge("stadt", "project:p", kind="funding", until=date(2027, 6, 30))
+    >>> _ = G.add_edge("a", "project:p", kind="participation")
+    >>> _ = G.add_edge("b", "project:p", kind="participation")
+    >>> view = NetworkView(as_of=date(2026, 12, 3))
+    >>> funding_outlook(G, view, date(2027, 12, 31))["by_funder"]
+    [{'funder': 'stadt', 'projects': 1, 'funded_until': datetime.date(2027, 6, 30)}]
+    >>> funding_outlook(G, view, date(2026, 12, 31)) is None
+    True
+    """
+    ends: dict[Hashable, list[date]] = {}
+    for funder, target, tie in store_graph.edges(data=True):
+        until = tie.get("until")
+        if (
+            tie.get("kind") == "funding"
+            and until is not None
+            and until <= horizon
+            and store_graph.nodes[target].get("kind") == "project"
+            and _valid_tie(tie, view.as_of)
+            and _valid_node(store_graph.nodes[target], view.as_of)
+        ):
+            ends.setdefault(funder, []).append(until)
+    if not ends:
+        return None
+    result = funding_dependency(
+        store_graph, list(ends), ends_by=horizon, view=view, top=top, before=before, intact=intact
+    )
+    result["by_funder"] = sorted(
+        (
+            {"funder": funder, "projects": len(days), "funded_until": max(days)}
+            for funder, days in ends.items()
+        ),
+        key=lambda row: (-row["projects"], sort_key(row["funder"])),
+    )
+    return result
 
 
 def ending_projects(
@@ -201,14 +267,19 @@ def _direct_funding_ending(
     ]
 
 
+class _BetweennessOptions(TypedDict):
+    k_sample: int | None
+    seed: int | None
+    precision: float | None
+
+
 def _compare(
     before: nx.Graph,
     after: nx.Graph,
     by: str,
     top: int,
-    k_sample: int | None,
-    seed: int | None,
-    precision: float | None,
+    options: _BetweennessOptions,
+    intact: Betweenness | None,
 ) -> dict[str, Any]:
     """Ties, parts and brokering of the same actors in two networks."""
     weighted = bool(before.graph.get("view", {}).get("weighted", True))
@@ -220,15 +291,14 @@ def _compare(
     parts = connectivity(arrays.nodes, before_labels, after_labels, everyone)
     parts.pop("connected_pairs_including_coordinators")  # type: ignore[misc]
     all_pairs = arrays.n * (arrays.n - 1) // 2
-    intact = betweenness_kernel(
-        arrays, weighted=weighted, k_sample=k_sample, seed=seed, precision=precision
-    )
+    if intact is None or (intact.batches is not None and intact.batches.nodes != arrays.nodes):
+        intact = betweenness_kernel(arrays, weighted=weighted, **options)
     # the same sources after as before (a sampled run's batches; exact runs take all)
     same_sources = intact.batches.parts if intact.batches else None
     changed = betweenness_kernel(
         arrays_after,
         weighted=weighted,
-        seed=seed,
+        seed=options["seed"],
         parts=same_sources,
         k_sample=max(arrays.n, 2) if intact.exact else None,
     )

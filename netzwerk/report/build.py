@@ -33,13 +33,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import networkx as nx
 
 from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency
 from netzwerk.analysis.brokers import key_players as search_key_players
 from netzwerk.analysis.changes import compare_views
+from netzwerk.analysis.funding import funding_outlook
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.keyplayers import RESTARTS
@@ -50,6 +50,7 @@ from netzwerk.present.formats import check_language
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report import figures as plots
+from netzwerk.report.draw import draw_figures
 from netzwerk.report.karte.write import report_map
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
@@ -223,8 +224,12 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     )
     stopwatch.lap("view")
     _analyse(ctx, stopwatch, key_players=options.key_players)
+    ctx.results.funding = funding_outlook(
+        store_graph, spec, funding_horizon(day), before=view, intact=ctx.results.betweenness
+    )
+    stopwatch.lap("funding")
     if options.figures:
-        _draw_figures(ctx, stopwatch)
+        draw_figures(ctx, stopwatch)
     if options.interactive_map:
         ctx.results.map_page, ctx.results.map_note = report_map(ctx)
         stopwatch.lap("interactive_map")
@@ -252,6 +257,7 @@ def _analyse(ctx: Context, stopwatch: Stopwatch, *, key_players: bool = True) ->
     )
     rows = analysis.rows if analysis else []
     results.brokers = rows
+    results.betweenness = analysis.betweenness if analysis else None
     results.cut_points, results.map_brokers = map_marks(rows)
     stopwatch.lap("brokers")
     if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
@@ -284,6 +290,16 @@ def _analyse(ctx: Context, stopwatch: Stopwatch, *, key_players: bool = True) ->
     stopwatch.lap("cut_off")
 
 
+def funding_horizon(day: date) -> date:
+    """The report's funding scenario looks at funding that ends by the end of the next
+    calendar year (the usual horizon of a funding application).
+
+    >>> funding_horizon(date(2026, 12, 3))
+    datetime.date(2027, 12, 31)
+    """
+    return date(day.year + 1, 12, 31)
+
+
 def key_player_restarts(view: nx.Graph) -> int:
     """Random restarts of the report's key-player search: `keyplayers.RESTARTS`, fewer where
     the network is so large that they would exceed `KEY_PLAYER_WORK`, none at all above
@@ -295,40 +311,6 @@ def key_player_restarts(view: nx.Graph) -> int:
     """
     size = view.number_of_nodes() + view.number_of_edges()
     return max(0, min(RESTARTS, KEY_PLAYER_WORK // max(size, 1) - 1))
-
-
-def _draw_figures(ctx: Context, stopwatch: Stopwatch) -> None:
-    """The network map, the dependency figure (if there is a dependency) and the mixing
-    heatmap; on the way the actors cut off and the components without the coordinators."""
-    view, results, lang = ctx.view, ctx.results, ctx.lang
-    names = ctx.names()
-    positions = _map_figure(ctx, names)
-    stopwatch.lap("figure_map")
-    if results.dependency and positions is not None:
-        numbers = {
-            text("dependency.connected_pairs", lang): (
-                results.dependency["connected_pairs_before"],
-                results.dependency["connected_pairs_after"],
-            ),
-            text("dependency.n_components", lang): results.components,
-            text("dependency.cut_off_title", lang): (0, len(results.cut_off)),
-        }
-        results.dependency_figure = _figure(
-            "dependency",
-            text("dependency.title", lang),
-            text("dependency.alt", lang),
-            plots.dependency_figure(
-                view, ctx.coordinators, numbers=numbers, names=names, lang=lang, positions=positions
-            ),
-        )
-    stopwatch.lap("figure_dependency")
-    results.mixing_figure = _figure(
-        "mixing",
-        text("gaps.title", lang),
-        text("gaps.alt", lang),
-        plots.mixing_heatmap(results.gaps, lang=lang),
-    )
-    stopwatch.lap("figure_mixing")
 
 
 def assemble(computed: Computed) -> Report:
@@ -361,38 +343,3 @@ def assemble(computed: Computed) -> Report:
         timings={**computed.timings, **stopwatch.wall_timings()},
         map_page=ctx.results.map_page,
     )
-
-
-def _map_figure(ctx: Context, names: Mapping) -> Mapping | None:
-    """The network map: every actor, or past `GROUP_MAP_FROM` actors the groups and the
-    ties between them (then no actor positions are returned, and no figure draws every
-    actor)."""
-    view, results, lang = ctx.view, ctx.results, ctx.lang
-    if plots.shows_groups(len(view)):
-        brokers = [(names.get(b, str(b)), view.nodes[b].get("sector")) for b in results.map_brokers]
-        results.map_figure = _figure(
-            "network-map",
-            text("group_map.title", lang),
-            text("group_map.alt", lang),
-            plots.group_map(results.gaps, brokers=brokers, lang=lang),
-        )
-        return None
-    positions = plots.network_layout(view)
-    results.map_figure = _figure(
-        "network-map",
-        text("map.title", lang),
-        text("map.alt", lang),
-        plots.network_map(
-            view,
-            names=names,
-            brokers=results.map_brokers,
-            cut_points=results.cut_points,
-            lang=lang,
-            positions=positions,
-        ),
-    )
-    return positions
-
-
-def _figure(name: str, title: str, alt: str, figure: Any) -> Figure:
-    return Figure(name=name, title=title, alt=alt, png=plots.png_bytes(figure))

@@ -51,7 +51,10 @@ def _environment(markdown: bool) -> jinja2.Environment:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&!~{}])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+\-=>])")
+# "31.12.2027" must not start an ordered list; a backslash before a digit is no escape in
+# Markdown (it would show), so the dot after the number is escaped
+_MARKDOWN_NUMBER_START = re.compile(r"^(\s*\d+)([.)])")
 
 
 def markdown_escape(value: object) -> str:
@@ -59,11 +62,12 @@ def markdown_escape(value: object) -> str:
 
     >>> markdown_escape("<img src=x onerror=alert(1)> | *x*")
     '\\\\<img src=x onerror=alert(1)\\\\> \\\\| \\\\*x\\\\*'
-    >>> markdown_escape("# not a heading")
-    '\\\\# not a heading'
+    >>> markdown_escape("# not a heading"), markdown_escape("31.12.2027")
+    ('\\\\# not a heading', '31\\\\.12.2027')
     """
     text_value = " ".join(str(value).split())
     text_value = _MARKDOWN_SPECIAL.sub(r"\\\1", text_value)
+    text_value = _MARKDOWN_NUMBER_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text_value)
     return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text_value)
 
 

@@ -10,6 +10,7 @@ SECTION_KEYS = (
     "map",
     "brokers",
     "dependency",
+    "funding",
     "gaps",
     "introductions",
     "unreached",

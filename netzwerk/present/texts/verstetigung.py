@@ -66,6 +66,78 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measure.components_after": ("getrennte Teile nachher", "Separate parts after"),
     "measure.cut_off": ("abgeschnitten", "Cut off"),
     "measure.ends_now": ("jetzt (alle Förderung)", "now (all funding)"),
+    # ------------------------------------------------------------------ report section
+    "section.funding": (
+        "Wenn Förderung endet (Verstetigung)",
+        "When funding ends (sustaining the network)",
+    ),
+    "funding.lead": (
+        "Was bliebe vom Netz, wenn die Förderung, die bis zum {day} ausläuft, nicht verlängert "
+        "würde? Projekte ohne weitere Förderung enden; Verbindungen, die es nur durch sie "
+        "gibt, gingen verloren. Auf der interaktiven Karte (karte.html) lässt sich prüfen, "
+        "wer an den genannten Projekten hängt.",
+        "What would remain of the network if the funding that runs out by {day} were not "
+        "renewed? Projects without other funding end; ties that exist only through them "
+        "would be lost. The interactive map (karte.html) shows who hangs on the projects "
+        "named.",
+    ),
+    "funding.none": (
+        "In den Daten endet keine Förderung bis Ende des nächsten Jahres, oder es fehlt das "
+        "Ende: in der Tabelle Projekte die Spalten foerderung und foerderung_bis ausfüllen, "
+        "dann zeigt dieser Abschnitt, was ohne diese Förderung wegfiele.",
+        "No funding in the data ends by the end of next year, or its end is missing: fill in "
+        "the columns foerderung (funder) and foerderung_bis (funded_until) of the sheet "
+        "Projekte, and this section shows what would be lost without that funding.",
+    ),
+    "funding.method": (
+        "Szenario: jede Förderung eines Projekts, die bis Ende des nächsten Jahres endet, "
+        "wird nicht verlängert (alle Fördergeber zugleich); ein Projekt läuft weiter, wenn "
+        "eine andere Förderung über diesen Tag hinaus besteht. Alles andere bleibt wie in der "
+        "Netzwerksicht. Einzelne Fördergeber und Tage: netzwerk foerderung --foerdergeber ID "
+        "--bis DATUM.",
+        "Scenario: every funding of a project that ends by the end of next year is not "
+        "renewed (all funders at once); a project goes on if other funding lasts beyond "
+        "that day. Everything else stays as in the network view. Single funders and other "
+        "days: netzwerk funding --funder ID --until DATE.",
+    ),
+    "funding.ending": (
+        "Bis zum {day} läuft Förderung aus von {funders}. Ohne Anschlussförderung "
+        "endeten: {projects}.",
+        "By {day} funding runs out from {funders}. Without follow-up funding these would "
+        "end: {projects}.",
+    ),
+    "funding.ties": (
+        "{lost} Verbindungen gäbe es dann nicht mehr, {weakened} würden schwächer.",
+        "{lost} ties would be gone, {weakened} would be weaker.",
+    ),
+    "funding.pairs": (
+        "{lost} Paare von Akteuren hätten keinen Weg mehr zueinander (Fragmentierung "
+        "{before} → {after}).",
+        "{lost} pairs of actors would have no path left (fragmentation {before} → {after}).",
+    ),
+    "funding.cut_off": (
+        "Den Anschluss an den größten Teil des Netzes verlören: {actors}.",
+        "Cut off from the largest part of the network: {actors}.",
+    ),
+    "funding.group_pairs_lost": (
+        "Zwischen diesen Sektoren bliebe kein Weg: {pairs}.",
+        "These sectors would be left without a path: {pairs}.",
+    ),
+    "funding.successors": (
+        "Die Vermittlung übernähmen am ehesten: {names}.",
+        "Most likely to take over the brokering: {names}.",
+    ),
+    "funding.title": ("Netz mit und ohne die Förderung", "Network with and without the funding"),
+    "funding.before": ("heute", "today"),
+    "funding.after": ("ohne die Förderung", "without the funding"),
+    "funding.funders_title": ("Auslaufende Förderung", "Funding running out"),
+    "funding.projects_title": ("Projekte, die enden würden", "Projects that would end"),
+    "funding.cut_off_title": ("Ohne die Förderung abgeschnitten", "Cut off without the funding"),
+    "funding.successors_title": (
+        "Wer die Vermittlung übernehmen könnte",
+        "Who could take over the brokering",
+    ),
+    "col.projects": ("Projekte", "Projects"),
     "col.project": ("Projekt", "Project"),
     "col.funders": ("Fördergeber", "Funders"),
     "col.funded_until": ("gefördert bis", "Funded until"),

@@ -23,6 +23,7 @@ from netzwerk.report.sections.brokers import ROLE_SHARE, brokers_section, role_w
 from netzwerk.report.sections.changes import changes_section
 from netzwerk.report.sections.context import Context, Results
 from netzwerk.report.sections.dependency import dependency_section
+from netzwerk.report.sections.funding import funding_section
 from netzwerk.report.sections.gaps import gaps_section
 from netzwerk.report.sections.introductions import introductions_section
 from netzwerk.report.sections.map import map_section
@@ -46,6 +47,7 @@ SECTIONS: tuple[RegisteredSection, ...] = (
     RegisteredSection("map", map_section),
     RegisteredSection("brokers", brokers_section),
     RegisteredSection("dependency", dependency_section),
+    RegisteredSection("funding", funding_section),
     RegisteredSection("gaps", gaps_section),
     RegisteredSection("introductions", introductions_section),
     RegisteredSection("unreached", unreached_section),

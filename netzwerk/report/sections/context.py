@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from netzwerk.analysis.betweenness import Betweenness
 from netzwerk.analysis.network_view import NetworkView
 from netzwerk.present.formats import format_date
 from netzwerk.present.labels import actor_type_label, sector_label
@@ -24,19 +25,23 @@ from netzwerk.report.sections.parts import Figure
 class Results:
     """What was computed for one report (by `netzwerk.report.build.compute`).
 
-    The analyses (``brokers`` rows, ``dependency`` on the coordinators, ``key_players``,
+    The analyses (``brokers`` rows and their ``betweenness``, ``dependency`` on the coordinators, ``key_players``,
     ``gaps``, ``introductions``), what follows from them (``cut_points``, the
     ``map_brokers`` the map marks, the number of ``components`` with and without the
     coordinators, the actors ``cut_off`` without them), the rendered figures, the data
     ``summary`` and ``ingest_log`` for the overview, the ``changes`` since the comparison
-    day (None: no comparison), the ``permutations`` and ``seed`` of the gap test, and the
-    interactive map's page (``map_page``) or why there is none (``map_note``).
+    day (None: no comparison), the ``permutations`` and ``seed`` of the gap test, the
+    interactive map's page (``map_page``) or why there is none (``map_note``), and the
+    ``funding`` scenario (`netzwerk.analysis.funding.funding_outlook`; None: no funding
+    ends by its horizon).
     """
 
     brokers: list[dict[str, Any]] = field(default_factory=list)
+    betweenness: Betweenness | None = None
     cut_points: list[Hashable] = field(default_factory=list)
     map_brokers: list[Hashable] = field(default_factory=list)
     dependency: dict[str, Any] | None = None
+    funding: dict[str, Any] | None = None
     key_players: dict[str, Any] | None = None
     gaps: dict[str, Any] = field(default_factory=dict)
     introductions: list[dict[str, Any]] = field(default_factory=list)

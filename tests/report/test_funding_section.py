@@ -1,0 +1,71 @@
+"""The report's funding section: the same scenario as `netzwerk foerderung`, in words a QM
+worker reads, and what data it needs when there is none."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from click.testing import CliRunner
+
+from netzwerk.cli import cli
+from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.report.build import build_report
+
+DAY = date(2026, 6, 30)  # horizon: 31.12.2027
+FUNDERS = ["stadt-hagen", "land-nrw", "programm-sozialer-zusammenhalt"]
+
+
+def funding_section(graph, lang="de", day=DAY):
+    report = build_report(graph, lang=lang, as_of=day, pseudonymiser=Pseudonymiser(b"k"))
+    (section,) = [s for s in report.sections if s.key == "funding"]
+    return section
+
+
+def test_the_report_shows_the_scenario_the_command_computes(sample):
+    """Every funding of the sample that ends by 31.12.2027 (the city's, the Land's and the
+    programme's): the report's projects, numbers and cut-off actors are those of
+    `netzwerk foerderung` with these funders and --bis 2027 on the same day."""
+    arguments = ["--store", str(sample["store"]), "foerderung", "--bis", "2027"]
+    arguments += [part for funder in FUNDERS for part in ("--foerdergeber", funder)]
+    result = CliRunner().invoke(cli, [*arguments, "--as-of", DAY.isoformat(), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    section = funding_section(sample["graph"])
+    tables = {table.csv: table for table in section.tables}
+    assert [row["project"] for row in tables["projects_ending.csv"].rows] == [
+        p["name"] for p in shown["projects"]
+    ]
+    assert len(shown["projects"]) == 4
+    measures = tables["funding.csv"].rows
+    assert (measures[0]["before"], measures[0]["after"]) == (
+        shown["connected_pairs_before"],
+        shown["connected_pairs_after"],
+    )
+    assert (measures[2]["before"], measures[2]["after"]) == (
+        shown["components_before"],
+        shown["components_after"],
+    )
+    assert len(tables["cut_off_without_funding.csv"].rows) == len(shown["cut_off"]) == 2
+    lost = f"{len(shown['ties_lost'])} Verbindungen gäbe es dann nicht mehr"
+    assert any(finding.startswith(lost) for finding in section.findings)
+    assert "31.12.2027" in section.lead
+
+
+def test_english_words_and_no_funding_without_an_end_in_the_horizon(sample):
+    english = funding_section(sample["graph"], "en")
+    assert english.title == "When funding ends (sustaining the network)"
+    assert english.findings[0].startswith("By 31 Dec 2027 funding runs out from Stadt Hagen")
+    # in 2020 nothing the sample funds ends by the end of 2021 but the playground's project
+    # (funded until its end, 31.10.2021): the section names that one project
+    early = funding_section(sample["graph"], day=date(2020, 6, 30))
+    (projects,) = [t for t in early.tables if t.csv == "projects_ending.csv"]
+    assert [row["project"] for row in projects.rows] == [
+        "Umgestaltung Spielplatz Bodelschwinghplatz"
+    ]
+
+
+def test_without_funding_data_the_section_says_which_columns_enable_it(hostile_graph):
+    graph, _ = hostile_graph
+    section = funding_section(graph, day=date(2024, 6, 30))
+    assert "foerderung_bis" in section.lead and not section.tables
