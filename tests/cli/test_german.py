@@ -99,6 +99,7 @@ TABLE_COMMANDS = [
     ["keyplayers", "-k", "2"],
     ["dependency"],
     ["foerderung", "--foerdergeber", "land-nrw", "--bis", "2027"],
+    ["gremium", "lenkungskreis"],
     ["gaps", "--permutations", "9"],
     ["suggest", "--top", "3"],
     ["query", "--list"],

@@ -40,7 +40,53 @@ _FUNDING_OPTIONS = {
     ),
 }
 
+_COMMITTEE_HELP = (
+    "Wer am Tisch eines Gremiums fehlt: welche Sektoren und Themen die Mitglieder "
+    "abdecken, welche Sektoren keinen Sitz haben, wer als Einzige/r einen Sektor vertritt "
+    "und wer den fehlenden Sitz füllen könnte.\n\nMitglieder: Mitgliedschaft im Gremium, "
+    "Träger des Gremiums und (ohne --ohne-teilnahme) wer im Jahr vor dem Stichtag an einer "
+    "Sitzung teilnahm. Vorschläge nur Organisationen und Personen mit Einwilligung.",
+    "Who is missing at a committee's table: which sectors and topics its members cover, "
+    "which sectors have no seat, who alone represents a sector and who could fill the "
+    "missing seats.\n\nMembers: membership in the committee, its Träger and (without "
+    "--without-attendance) whoever attended a meeting in the year before the day. "
+    "Suggestions only organisations and persons who consented.",
+)
+_COMMITTEE_OPTIONS = {
+    "without_attendance": (
+        "Nur Mitgliedschaften zählen, nicht die Teilnahme an Sitzungen.",
+        "Count memberships only, not attendance at meetings.",
+    ),
+    "by_text": (
+        "Gruppen, deren Sitze gezählt werden (sector, type, …).",
+        "Groups whose seats are counted (sector, type, ...).",
+    ),
+    "top": ("Anzahl der Vorschläge.", "Number of suggestions."),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
+    "cli.committee.summary": ("Überblick", "Summary"),
+    "cli.committee.groups": ("Gruppen und ihre Sitze", "Groups and their seats"),
+    "cli.committee.single_seats": (
+        "Einzige Vertretung ihrer Gruppe",
+        "Only representative of their group",
+    ),
+    "cli.committee.candidates": (
+        "Vorschläge aus Gruppen ohne Sitz",
+        "Suggestions from groups without a seat",
+    ),
+    "method.attendance": ("Sitzungsteilnahme zählt", "meeting attendance counts"),
+    "measure.committee_committee": ("Gremium", "Committee"),
+    "measure.committee_members": ("Mitglieder", "Members"),
+    "measure.committee_groups_seated": ("Gruppen mit Sitz", "Groups with a seat"),
+    "measure.committee_groups_missing": ("Gruppen ohne Sitz", "Groups without a seat"),
+    "measure.committee_topics_missing": ("Themen ohne Sitz", "Topics without a seat"),
+    "col.actors": ("Akteure", "Actors"),
+    "col.tie_ends": ("Verbindungen (Enden)", "Ties (ends)"),
+    "col.members": ("Sitze", "Seats"),
+    "col.reach": ("erreicht in der Gruppe", "Reaches in the group"),
+    "col.committee_score": ("Vermittlung zum Gremium", "Brokerage toward the committee"),
+    "col.members_tied": ("kennt Mitglieder", "Knows members"),
     "cli.funding.summary": ("Überblick", "Summary"),
     "cli.funding.projects": ("Endende Projekte", "Projects ending"),
     "cli.funding.ties": (
@@ -146,6 +192,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.weight": ("Stärke", "Strength"),
     "col.loss": ("Verlust", "Loss"),
 }
+for _command in ("gremium", "committee"):
+    TEXTS[f"help.{_command}"] = _COMMITTEE_HELP
+    for _option, _words in _COMMITTEE_OPTIONS.items():
+        TEXTS[f"help.{_command}.{_option}"] = _words
 for _command in ("foerderung", "funding"):
     TEXTS[f"help.{_command}"] = _FUNDING_HELP
     for _option, _words in _FUNDING_OPTIONS.items():
