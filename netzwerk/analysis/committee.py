@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -129,6 +129,43 @@ def committee_seats(
         "single_seats": _single_seats(graph, group, members, committee),
         "candidates": _candidates(graph, group, members, sectors, committee, top),
     }
+
+
+def main_committee(
+    store_graph: nx.MultiDiGraph,
+    graph: nx.Graph,
+    coordinators: Iterable[Hashable],
+    day: date | None,
+) -> Hashable | None:
+    """The committee a report looks at: of the actors of type committee (Gremium) in
+    ``graph``, those the coordinators run (the QM's own, such as its Lenkungskreis), else
+    all; of these the one with the most members on ``day`` (ties: by id). None if no
+    committee has members.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for actor, kind in [("qm", "association"), ("lk", "committee"), ("ak", "committee"),
+    ...                     ("a", "association"), ("b", "association")]:
+    ...     G.add_node(actor, kind="actor", type=kind)
+    >>> _ = G.add_edge("qm", "lk", kind="runs")
+    >>> for u, v in [("a", "lk"), ("a", "ak"), ("b", "ak")]:
+    ...     _ = G.add_edge(u, v, kind="membership")
+    >>> V = nx.Graph(); V.add_nodes_from(G.nodes(data=True))
+    >>> main_committee(G, V, ["qm"], None), main_committee(G, V, [], None)
+    ('lk', 'ak')
+    """
+    committees = [n for n, d in graph.nodes(data=True) if d.get("type") == "committee"]
+    chosen = set(coordinators)
+    run = [
+        c
+        for c in committees
+        if any(
+            u in chosen and tie.get("kind") == "runs" and _valid(tie, day)
+            for u, _, tie in store_graph.in_edges(c, data=True)
+        )
+    ]
+    sizes = {c: len(committee_members(store_graph, c, day)) for c in (run or committees)}
+    best = sorted((c for c in sizes if sizes[c]), key=lambda c: (-sizes[c], sort_key(c)))
+    return best[0] if best else None
 
 
 def committee_members(

@@ -39,6 +39,7 @@ import networkx as nx
 from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency
 from netzwerk.analysis.brokers import key_players as search_key_players
 from netzwerk.analysis.changes import compare_views
+from netzwerk.analysis.committee import committee_seats, main_committee
 from netzwerk.analysis.funding import funding_outlook
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
@@ -228,6 +229,10 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
         store_graph, spec, funding_horizon(day), before=view, intact=ctx.results.betweenness
     )
     stopwatch.lap("funding")
+    committee = main_committee(store_graph, view, ctx.coordinators, spec.as_of)
+    if committee is not None:
+        ctx.results.committee = committee_seats(store_graph, committee, view=spec, graph=view)
+    stopwatch.lap("committee")
     if options.figures:
         draw_figures(ctx, stopwatch)
     if options.interactive_map:

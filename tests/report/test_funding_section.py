@@ -69,3 +69,40 @@ def test_without_funding_data_the_section_says_which_columns_enable_it(hostile_g
     graph, _ = hostile_graph
     section = funding_section(graph, day=date(2024, 6, 30))
     assert "foerderung_bis" in section.lead and not section.tables
+
+
+def sections_of(graph, lang="de", day=DAY):
+    report = build_report(graph, lang=lang, as_of=day, pseudonymiser=Pseudonymiser(b"k"))
+    return {section.key: section for section in report.sections}
+
+
+def test_the_verstetigung_page_repeats_the_numbers_of_its_three_sections(sample):
+    """One computation: the page's table shows the dependency section's pairs without the
+    QM, the funding section's pairs with and without the funding, and its findings are
+    the committee section's."""
+    sections = sections_of(sample["graph"])
+    page = sections["verstetigung"]
+    (table,) = page.tables
+    pairs, fragmentation, cut_off = table.rows
+    funding = {t.csv: t for t in sections["funding"].tables}["funding.csv"].rows
+    dependency = {t.csv: t for t in sections["dependency"].tables}["dependency.csv"].rows
+    assert (pairs["today"], pairs["money"]) == (funding[0]["before"], funding[0]["after"])
+    assert pairs["qm"] == dependency[0]["after"]
+    assert fragmentation["qm"] == dependency[1]["after"]
+    assert fragmentation["money"] == funding[1]["after"]
+    funding_cut = {t.csv: t for t in sections["funding"].tables}["cut_off_without_funding.csv"]
+    qm_cut = {t.csv: t for t in sections["dependency"].tables}["cut_off_without_qm.csv"]
+    assert (cut_off["qm"], cut_off["money"]) == (len(qm_cut.rows), len(funding_cut.rows))
+    assert set(sections["committee"].findings) <= set(page.findings)
+    assert list(sections)[:2] == ["overview", "verstetigung"]  # the page comes first
+
+
+def test_the_committee_section_shows_the_lenkungskreis_and_its_missing_sectors(sample):
+    """The QM runs the Lenkungskreis and the Verfügungsfonds-Jury; the Lenkungskreis has
+    more members, so the report shows it: local economy and housing have no seat there."""
+    section = sections_of(sample["graph"], "en")["committee"]
+    assert "Lenkungskreis Wehringhausen" in section.lead
+    tables = {t.csv: t for t in section.tables}
+    missing = [r["group"] for r in tables["committee_seats.csv"].rows if r["members"] == 0]
+    assert "local economy" in missing and "housing and property" in [m.lower() for m in missing]
+    assert tables["committee_candidates.csv"].rows

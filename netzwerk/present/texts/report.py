@@ -7,10 +7,12 @@ from __future__ import annotations
 
 SECTION_KEYS = (
     "overview",
+    "verstetigung",
     "map",
     "brokers",
     "dependency",
     "funding",
+    "committee",
     "gaps",
     "introductions",
     "unreached",

@@ -183,6 +183,98 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wer die Vermittlung übernehmen könnte",
         "Who could take over the brokering",
     ),
+    # ------------------------------------------------------------------ committee section
+    "section.committee": ("Wer am Tisch fehlt", "Who is missing at the table"),
+    "committee.lead": (
+        "Welche Sektoren im {committee} einen Sitz haben, welche fehlen und wer den Platz "
+        "füllen könnte. Je größer ein Sektor ohne Sitz (Akteure und Verbindungen), desto "
+        "mehr fehlt seine Stimme.",
+        "Which sectors have a seat in {committee}, which are missing and who could take the "
+        "seat. The larger a sector without a seat (actors and ties), the more its voice is "
+        "missed.",
+    ),
+    "committee.none": (
+        "Kein Gremium mit Mitgliedern in den Daten: einen Akteur vom Typ Gremium anlegen "
+        "und Beziehungen der Art Mitgliedschaft zu ihm eintragen (oder Sitzungen als "
+        "Veranstaltungen, die es veranstaltet, mit Beteiligungen).",
+        "No committee with members in the data: add an actor of type Gremium (committee) "
+        "and ties of kind Mitgliedschaft (membership) to it (or its meetings as events it "
+        "runs, with participants).",
+    ),
+    "committee.method": (
+        "Mitglieder: Mitgliedschaft im Gremium, sein Träger und wer im Jahr vor dem Stichtag "
+        "an einer seiner Sitzungen teilnahm. Vorschläge: Organisationen und Personen mit "
+        "Einwilligung aus Sektoren ohne Sitz, nach ihrer Vermittlung zum Gremium (Paare aus "
+        "einem Akteur ihres Sektors und einem Mitglied, die beide sie kennen, aber nicht "
+        "einander; Gould & Fernandez 1989). Andere Gremien: netzwerk gremium ID.",
+        "Members: membership in the committee, its Träger and who attended one of its "
+        "meetings in the year before the day. Suggestions: organisations and persons who "
+        "consented, from sectors without a seat, by their brokerage toward the committee "
+        "(pairs of an actor of their sector and a member who both know them but not each "
+        "other; Gould & Fernandez 1989). Other committees: netzwerk committee ID.",
+    ),
+    "committee.members": (
+        "{committee}: {members} am Tisch, aus {seated} von {groups} Sektoren.",
+        "{committee}: {members} at the table, from {seated} of {groups} sectors.",
+    ),
+    "committee.group_size": ("{group} ({actors} Akteure)", "{group} ({actors} actors)"),
+    "committee.missing": ("Ohne Sitz sind: {groups}.", "Without a seat: {groups}."),
+    "committee.single_seats": (
+        "Nur einen Sitz hat ihr Sektor durch: {names} — fiele er weg, fehlte der Sektor.",
+        "Their sector's only seat: {names} — without them the sector would be missing.",
+    ),
+    "committee.candidates": (
+        "Vorschläge für die fehlenden Sitze: {names}.",
+        "Suggestions for the missing seats: {names}.",
+    ),
+    "committee.groups_title": ("Sektoren und ihre Sitze", "Sectors and their seats"),
+    "committee.single_seats_title": (
+        "Einzige Vertretung ihres Sektors",
+        "Only representative of their sector",
+    ),
+    "committee.candidates_title": (
+        "Vorschläge aus Sektoren ohne Sitz",
+        "Suggestions from sectors without a seat",
+    ),
+    # ------------------------------------------------------------------ Verstetigung page
+    "section.verstetigung": ("Verstetigung auf einer Seite", "Sustaining the network on one page"),
+    "verstetigung.lead": (
+        "Für den Lenkungskreis: was das Netz trägt, wenn sich das Quartiersmanagement "
+        "zurückzieht und Förderung ausläuft, und wo am Tisch Stimmen fehlen. Die Zahlen "
+        "stammen aus den Abschnitten zur Abhängigkeit, zur Förderung und zum Gremium.",
+        "For the steering committee: what carries the network when the district management "
+        "steps back and funding runs out, and which voices are missing at the table. The "
+        "figures come from the sections on dependency, funding and the committee.",
+    ),
+    "verstetigung.method": (
+        "Dieselben Berechnungen wie in den drei Abschnitten; ohne QM zählen die Paare der "
+        "übrigen Akteure, ohne Förderung die Paare aller Akteure.",
+        "The same computations as in the three sections; without the QM the pairs of the "
+        "other actors count, without the funding the pairs of all actors.",
+    ),
+    "verstetigung.without_qm": (
+        "Ohne das QM verlören {lost} Paare von Akteuren jeden Weg zueinander, {actors} wären "
+        "abgeschnitten; Vermittlung übernähmen am ehesten: {names}.",
+        "Without the QM {lost} pairs of actors would lose every path, {actors} would be cut "
+        "off; most likely to take over the brokering: {names}.",
+    ),
+    "verstetigung.funding": (
+        "Läuft die Förderung bis zum {day} aus: es endeten {projects}, {ties} gingen "
+        "verloren, {actors} wären abgeschnitten; Vermittlung übernähmen am ehesten: {names}.",
+        "If the funding runs out by {day}: {projects} would end, {ties} would be lost, "
+        "{actors} would be cut off; most likely to take over the brokering: {names}.",
+    ),
+    "verstetigung.no_funding": (
+        "Zum Ende von Förderung sagen die Daten nichts (Projekte: Spalte foerderung_bis).",
+        "The data say nothing about funding ending (Projekte: column foerderung_bis).",
+    ),
+    "verstetigung.table_title": (
+        "Netz heute, ohne QM und ohne die auslaufende Förderung",
+        "The network today, without the QM and without the funding that runs out",
+    ),
+    "verstetigung.connected_pairs": ("Verbundene Paare", "Connected pairs"),
+    "verstetigung.fragmentation": ("Fragmentierung", "Fragmentation"),
+    "verstetigung.cut_off": ("Abgeschnittene Akteure", "Actors cut off"),
     "col.projects": ("Projekte", "Projects"),
     "col.project": ("Projekt", "Project"),
     "col.funders": ("Fördergeber", "Funders"),

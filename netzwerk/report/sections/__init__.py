@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from netzwerk.report.sections.brokers import ROLE_SHARE, brokers_section, role_words
 from netzwerk.report.sections.changes import changes_section
+from netzwerk.report.sections.committee import committee_section
 from netzwerk.report.sections.context import Context, Results
 from netzwerk.report.sections.dependency import dependency_section
 from netzwerk.report.sections.funding import funding_section
@@ -30,6 +31,7 @@ from netzwerk.report.sections.map import map_section
 from netzwerk.report.sections.overview import overview_section
 from netzwerk.report.sections.parts import Figure, Section, Table
 from netzwerk.report.sections.unreached import unreached_section
+from netzwerk.report.sections.verstetigung import verstetigung_section
 
 SectionBuilder = Callable[[Context], Section]
 
@@ -44,10 +46,12 @@ class RegisteredSection(NamedTuple):
 
 SECTIONS: tuple[RegisteredSection, ...] = (
     RegisteredSection("overview", overview_section),
+    RegisteredSection("verstetigung", verstetigung_section),
     RegisteredSection("map", map_section),
     RegisteredSection("brokers", brokers_section),
     RegisteredSection("dependency", dependency_section),
     RegisteredSection("funding", funding_section),
+    RegisteredSection("committee", committee_section),
     RegisteredSection("gaps", gaps_section),
     RegisteredSection("introductions", introductions_section),
     RegisteredSection("unreached", unreached_section),

@@ -33,7 +33,8 @@ class Results:
     day (None: no comparison), the ``permutations`` and ``seed`` of the gap test, the
     interactive map's page (``map_page``) or why there is none (``map_note``), and the
     ``funding`` scenario (`netzwerk.analysis.funding.funding_outlook`; None: no funding
-    ends by its horizon).
+    ends by its horizon) and the seats of the main ``committee``
+    (`netzwerk.analysis.committee.main_committee`; None: no committee with members).
     """
 
     brokers: list[dict[str, Any]] = field(default_factory=list)
@@ -42,6 +43,7 @@ class Results:
     map_brokers: list[Hashable] = field(default_factory=list)
     dependency: dict[str, Any] | None = None
     funding: dict[str, Any] | None = None
+    committee: dict[str, Any] | None = None
     key_players: dict[str, Any] | None = None
     gaps: dict[str, Any] = field(default_factory=dict)
     introductions: list[dict[str, Any]] = field(default_factory=list)
