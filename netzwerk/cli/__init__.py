@@ -5,6 +5,7 @@ Each submodule adds its commands to the `cli` group; `main` is the console scrip
 
 import netzwerk.cli.brokers  # noqa: F401  (registers brokers, keyplayers)
 import netzwerk.cli.committee  # noqa: F401  (registers gremium, committee)
+import netzwerk.cli.contacts  # noqa: F401  (registers kontakte, dormant)
 import netzwerk.cli.dependency  # noqa: F401  (registers dependency)
 import netzwerk.cli.funding  # noqa: F401  (registers foerderung, funding)
 import netzwerk.cli.gaps  # noqa: F401  (registers gaps, suggest)

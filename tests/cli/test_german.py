@@ -100,6 +100,7 @@ TABLE_COMMANDS = [
     ["dependency"],
     ["foerderung", "--foerdergeber", "land-nrw", "--bis", "2027"],
     ["gremium", "lenkungskreis"],
+    ["kontakte", "--top", "5"],
     ["gaps", "--permutations", "9"],
     ["suggest", "--top", "3"],
     ["query", "--list"],

@@ -26,6 +26,7 @@ READING_COMMANDS = [
     ["dependency"],
     ["foerderung", "--foerdergeber", "verein-a"],
     ["gremium", "verein-a"],
+    ["kontakte"],
     ["gaps"],
     ["suggest"],
     ["report", "--out", "bericht"],

@@ -64,7 +64,58 @@ _COMMITTEE_OPTIONS = {
     "top": ("Anzahl der Vorschläge.", "Number of suggestions."),
 }
 
+_CONTACTS_HELP = (
+    "Verbindungen, die einschlafen: ohne Kontakt seit mehr als --monate Monaten, die "
+    "wichtigsten zuerst (einzige Verbindung zwischen zwei Teilen des Netzes oder zweier "
+    "Sektoren, Nadelöhre, Brückenbauer), mit dem letzten Kontakt und wer vom QM anrufen "
+    "sollte.\n\nLetzter Kontakt: letzter_kontakt der Beziehung, ihr Beginn, eine "
+    "gemeinsame Veranstaltung oder ein gemeinsames Projekt (solange es läuft: heute). "
+    "--woche: nur die zehn Anrufe dieser Woche, passt auf eine A4-Seite.",
+    "Ties falling asleep: no contact for more than --months months, the most important "
+    "first (only tie between two parts of the network or two sectors, cut-points, "
+    "brokers), with the last contact and who in the QM should call.\n\nLast contact: the "
+    "tie's last_contact, its start, a shared event or a shared project (while it runs: "
+    "today). --week: only this week's ten calls, fits on one A4 page.",
+)
+_CONTACTS_OPTIONS = {
+    "months": (
+        "Monate ohne Kontakt, ab denen eine Verbindung als einschlafend gilt.",
+        "Months without contact after which a tie counts as falling asleep.",
+    ),
+    "week": (
+        "Nur die Anrufliste dieser Woche (zehn Verbindungen, eine A4-Seite).",
+        "Only this week's call list (ten ties, one A4 page).",
+    ),
+    "top": ("Nur die ersten N Verbindungen.", "Only the first N ties."),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
+    "cli.contacts.summary": ("Überblick", "Summary"),
+    "cli.contacts.ties": (
+        "Einschlafende Verbindungen (wichtigste zuerst)",
+        "Ties falling asleep (most important first)",
+    ),
+    "cli.contacts.week": ("Diese Woche anrufen", "Call this week"),
+    "measure.contacts_months": ("Monate ohne Kontakt", "Months without contact"),
+    "measure.contacts_threshold": ("Kontakt zuletzt vor", "Last contact before"),
+    "measure.contacts_ties_total": ("Verbindungen im Netz", "Ties in the network"),
+    "measure.contacts_recent": ("mit Kontakt seitdem", "With contact since"),
+    "measure.contacts_dormant": ("einschlafend", "Falling asleep"),
+    "measure.contacts_without_date": ("ohne bekannten Kontakt", "Without a known contact"),
+    "method.months": ("Monate ohne Kontakt", "months without contact"),
+    "contacts.kind.contact": ("Kontakt", "contact"),
+    "contacts.kind.since": ("Beginn der Beziehung", "start of the tie"),
+    "contacts.kind.event": ("Veranstaltung", "event"),
+    "contacts.kind.project": ("Projekt", "project"),
+    "contacts.reason.bridge": ("einzige Verbindung zweier Teile", "only tie of two parts"),
+    "contacts.reason.only_link": ("einzige Verbindung der Sektoren", "only tie of the sectors"),
+    "contacts.reason.cut_point": ("Nadelöhr", "cut-point"),
+    "contacts.reason.broker": ("Brückenbauer", "broker"),
+    "col.last_contact": ("letzter Kontakt", "Last contact"),
+    "col.contact_kind": ("Art", "Kind"),
+    "col.months_ago": ("Monate her", "Months ago"),
+    "col.caller": ("anrufen sollte", "Who calls"),
+    "col.whom": ("wen", "Whom"),
     "cli.committee.summary": ("Überblick", "Summary"),
     "cli.committee.groups": ("Gruppen und ihre Sitze", "Groups and their seats"),
     "cli.committee.single_seats": (
@@ -284,6 +335,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.weight": ("Stärke", "Strength"),
     "col.loss": ("Verlust", "Loss"),
 }
+for _command in ("kontakte", "dormant"):
+    TEXTS[f"help.{_command}"] = _CONTACTS_HELP
+    for _option, _words in _CONTACTS_OPTIONS.items():
+        TEXTS[f"help.{_command}.{_option}"] = _words
 for _command in ("gremium", "committee"):
     TEXTS[f"help.{_command}"] = _COMMITTEE_HELP
     for _option, _words in _COMMITTEE_OPTIONS.items():

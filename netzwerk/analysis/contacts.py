@@ -1,0 +1,270 @@
+"""Ties falling asleep: which ties have had no contact for long, and which of them matter."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Mapping
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from netzwerk.analysis._parts import sort_key
+from netzwerk.analysis.betweenness import betweenness
+from netzwerk.analysis.cohesion import bridges, cut_points
+from netzwerk.analysis.network_view import NetworkView
+from netzwerk.analysis.views import PARTICIPATION_KINDS
+from netzwerk.errors import OPTION_PLACE, ConfigError
+from netzwerk.model import is_valid_on, node_is_valid
+
+MONTHS = 12
+#: the reasons a tie matters, strongest first (see `dormant_ties`)
+REASONS = ("bridge", "only_link", "cut_point", "broker")
+
+
+def dormant_ties(
+    store_graph: nx.MultiDiGraph,
+    *,
+    view: NetworkView | None = None,
+    graph: nx.Graph | None = None,
+    months: int = MONTHS,
+    top: int | None = None,
+    broker_values: Mapping[Hashable, float] | None = None,
+) -> dict[str, Any]:
+    r"""The ties of the network whose last contact lies more than ``months`` before the
+    view's day, ranked by what the network would lose if they ended.
+
+    **Last contact** of two actors joined in the view: the latest of — a direct tie's
+    ``last_contact`` (Beziehungen: letzter_kontakt) or its start (``since``: starting is a
+    contact); a dated event both took part in (held by the day); a project both take part
+    in: the day itself while it runs, else its end. Ties with none of these have no known
+    contact (``without_date``; not listed).
+
+    **What a tie carries**, the ``reasons`` in order of weight: ``bridge`` (the only way
+    between two parts of the network), ``only_link`` (the only tie between the two
+    actors' groups, ``view.by``), ``cut_point`` (an end holds parts of the network
+    together), ``broker`` (an end is among the 10 % with the highest betweenness).
+    Dormant ties are sorted by their strongest reason, then by ``importance`` = the sum of
+    the two ends' betweenness, then by the oldest contact.
+
+    **Who should call** (``caller``): the coordinator (the QM) at one end of the tie, else
+    the coordinator with the strongest tie to either end, else None.
+
+    Parameters
+    ----------
+    store_graph : networkx.MultiDiGraph
+        `Store.graph()`.
+    view : NetworkView, optional
+        The network looked at (default: today's); its day must be set.
+    graph : networkx.Graph, optional
+        ``view``'s actor graph, if already built.
+    months : int
+        Months without contact after which a tie counts as falling asleep.
+    top : int, optional
+        Keep only the first ``top`` dormant ties.
+    broker_values : mapping, optional
+        Betweenness of the actors (the broker table's), else computed.
+
+    Raises
+    ------
+    ConfigError
+        The view has no day (all periods).
+
+    Returns
+    -------
+    dict
+        ``day``, ``months``, ``threshold`` (contacts before it count as old), ``ties``
+        (rows: source, target, last_contact, contact_kind, months_ago, reasons,
+        importance, caller), ``dormant`` (their number before ``top``), ``recent``,
+        ``without_date`` and ``ties_total``.
+
+    Examples
+    --------
+    a and b cooperate since 2020; b and c met at a festival in 2025:
+
+    >>> G = nx.MultiDiGraph()
+    >>> for actor, sector in [("a", "social"), ("b", "social"), ("c", "culture")]:
+    ...     G.add_node(actor, kind="actor", name=actor, sector=sector)
+    >>> _ = G.add_edge("a", "b", kind="cooperation", weight=1.0, since=date(2020, 3, 1))
+    >>> G.add_node("event:fest", kind="event", name="Fest", since=date(2025, 9, 6))
+    >>> for actor in "bc":
+    ...     _ = G.add_edge(actor, "event:fest", kind="participation")
+    >>> found = dormant_ties(G, view=NetworkView(as_of=date(2026, 6, 30)))
+    >>> [(t["source"], t["target"], t["last_contact"], t["reasons"]) for t in found["ties"]]
+    [('a', 'b', datetime.date(2020, 3, 1), ['bridge', 'cut_point', 'broker'])]
+    >>> found["recent"], found["dormant"]
+    (1, 1)
+    """
+    view = view or NetworkView()
+    day = view.as_of
+    if day is None:
+        raise ConfigError(
+            f"{OPTION_PLACE}: einschlafende Verbindungen brauchen einen Stichtag — die Option "
+            "weglassen (Standard: heute) oder --as-of DATUM angeben",
+            option="alle_zeitraeume",
+        )
+    graph = graph if graph is not None else view.actor_graph(store_graph)
+    threshold = _months_before(day, months)
+    contacts = last_contacts(store_graph, graph, day)
+    marks = _reasons(graph, view.by, broker_values)
+    callers = _callers(graph)
+    rows, recent, unknown = [], 0, 0
+    for u, v in graph.edges():
+        source, target = sorted((u, v), key=sort_key)
+        last = contacts.get((source, target))
+        if last is None:
+            unknown += 1
+            continue
+        if last[0] >= threshold:
+            recent += 1
+            continue
+        reasons, importance = marks(source, target)
+        rows.append(
+            {
+                "source": source,
+                "target": target,
+                "last_contact": last[0],
+                "contact_kind": last[1],
+                "months_ago": _months_between(last[0], day),
+                "reasons": reasons,
+                "importance": importance,
+                "caller": callers(source, target),
+            }
+        )
+    rows.sort(key=_rank)
+    return {
+        "day": day,
+        "months": months,
+        "threshold": threshold,
+        "ties": rows[:top] if top is not None else rows,
+        "dormant": len(rows),
+        "recent": recent,
+        "without_date": unknown,
+        "ties_total": graph.number_of_edges(),
+    }
+
+
+def last_contacts(
+    store_graph: nx.MultiDiGraph, graph: nx.Graph, day: date
+) -> dict[tuple[Hashable, Hashable], tuple[date, str]]:
+    """(latest contact, its kind) per pair of actors joined in ``graph`` (pairs sorted by
+    `sort_key`), from the store graph as `dormant_ties` describes it."""
+    found: dict[tuple[Hashable, Hashable], tuple[date, str]] = {}
+
+    def seen(u: Hashable, v: Hashable, when: date | None, kind: str) -> None:
+        if when is None or when > day or not graph.has_edge(u, v):
+            return
+        pair = (u, v) if sort_key(u) <= sort_key(v) else (v, u)
+        if pair not in found or when > found[pair][0]:
+            found[pair] = (when, kind)
+
+    members: dict[Hashable, set[Hashable]] = defaultdict(set)
+    for u, v, tie in store_graph.edges(data=True):
+        if u not in graph or not is_valid_on(tie.get("since"), tie.get("until"), day):
+            continue
+        if v in graph:
+            seen(u, v, tie.get("last_contact"), "contact")
+            seen(u, v, tie.get("since"), "since")
+        elif tie.get("kind") in PARTICIPATION_KINDS:
+            members[v].add(u)
+    for activity, actors in members.items():
+        data = store_graph.nodes[activity]
+        when, kind = _activity_contact(data, day)
+        ordered = sorted(actors, key=sort_key)
+        for i, u in enumerate(ordered):
+            for v in ordered[i + 1 :]:
+                seen(u, v, when, kind)
+    return found
+
+
+def _activity_contact(data: Mapping[str, Any], day: date) -> tuple[date | None, str]:
+    """When taking part together in an activity was a contact: an event on its day (once
+    held), a project the day itself while it runs, else its end."""
+    kind, since, until = data.get("kind"), data.get("since"), data.get("until")
+    if kind == "event":
+        return (since if since is not None and since <= day else None), "event"
+    if kind == "project":
+        if node_is_valid("project", since, until, day):
+            return day, "project"
+        return until, "project"
+    return None, str(kind)
+
+
+def _reasons(
+    graph: nx.Graph, by: str, broker_values: Mapping[Hashable, float] | None
+) -> Callable[[Hashable, Hashable], tuple[list[str], float]]:
+    """A function (u, v) → (reasons, importance) for the ties of ``graph``."""
+    values = broker_values if broker_values is not None else betweenness(graph).values
+    ranked = sorted(values.values(), reverse=True)
+    cut = ranked[max(0, len(ranked) // 10 - 1)] if ranked else 0.0
+    brokers = {n for n, b in values.items() if b > 0 and b >= cut}
+    bridge_set = {frozenset(edge) for edge in bridges(graph)} if len(graph) else set()
+    cuts = set(cut_points(graph)) if len(graph) else set()
+    group = {n: graph.nodes[n].get(by) for n in graph}
+    pairs = Counter(
+        frozenset((group[u], group[v]))
+        for u, v in graph.edges()
+        if group[u] != group[v] and group[u] is not None and group[v] is not None
+    )
+
+    def reasons_of(u: Hashable, v: Hashable) -> tuple[list[str], float]:
+        reasons = []
+        if frozenset((u, v)) in bridge_set:
+            reasons.append("bridge")
+        if group[u] != group[v] and pairs.get(frozenset((group[u], group[v]))) == 1:
+            reasons.append("only_link")
+        if u in cuts or v in cuts:
+            reasons.append("cut_point")
+        if u in brokers or v in brokers:
+            reasons.append("broker")
+        return reasons, float(values.get(u, 0.0) + values.get(v, 0.0))
+
+    return reasons_of
+
+
+def _callers(graph: nx.Graph) -> Callable[[Hashable, Hashable], Hashable | None]:
+    coordinators = [n for n, d in graph.nodes(data=True) if d.get("coordinator")]
+
+    def caller(u: Hashable, v: Hashable) -> Hashable | None:
+        for end in (u, v):
+            if end in coordinators:
+                return end
+        weights = [
+            (graph[c][end].get("weight", 1.0), c)
+            for c in coordinators
+            for end in (u, v)
+            if graph.has_edge(c, end)
+        ]
+        return max(weights, key=lambda item: (item[0], str(item[1])))[1] if weights else None
+
+    return caller
+
+
+def _rank(row: Mapping[str, Any]) -> tuple[int, float, date, tuple[bool, str]]:
+    strongest = min((REASONS.index(r) for r in row["reasons"]), default=len(REASONS))
+    return (strongest, -row["importance"], row["last_contact"], sort_key(row["source"]))
+
+
+def _months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _months_between(earlier: date, later: date) -> int:
+    """Whole months from ``earlier`` to ``later``."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
