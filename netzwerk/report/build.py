@@ -40,6 +40,7 @@ from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency
 from netzwerk.analysis.brokers import key_players as search_key_players
 from netzwerk.analysis.changes import compare_views
 from netzwerk.analysis.committee import committee_seats, main_committee
+from netzwerk.analysis.contacts import dormant_ties
 from netzwerk.analysis.funding import funding_outlook
 from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
@@ -233,6 +234,11 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     if committee is not None:
         ctx.results.committee = committee_seats(store_graph, committee, view=spec, graph=view)
     stopwatch.lap("committee")
+    if spec.as_of is not None:
+        ctx.results.contacts = dormant_ties(
+            store_graph, view=spec, graph=view, broker_values=_broker_values(ctx)
+        )
+    stopwatch.lap("contacts")
     if options.figures:
         draw_figures(ctx, stopwatch)
     if options.interactive_map:
@@ -293,6 +299,12 @@ def _analyse(ctx: Context, stopwatch: Stopwatch, *, key_players: bool = True) ->
         nx.number_connected_components(rest) if len(rest) else 0,
     )
     stopwatch.lap("cut_off")
+
+
+def _broker_values(ctx: Context) -> dict | None:
+    """The broker table's betweenness per actor (None: no table)."""
+    found = ctx.results.betweenness
+    return dict(found.values) if found is not None else None
 
 
 def funding_horizon(day: date) -> date:

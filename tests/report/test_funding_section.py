@@ -106,3 +106,28 @@ def test_the_committee_section_shows_the_lenkungskreis_and_its_missing_sectors(s
     missing = [r["group"] for r in tables["committee_seats.csv"].rows if r["members"] == 0]
     assert "local economy" in missing and "housing and property" in [m.lower() for m in missing]
     assert tables["committee_candidates.csv"].rows
+
+
+def test_the_contacts_section_lists_what_netzwerk_kontakte_lists(sample):
+    """The report's call list and counts are `netzwerk kontakte`'s on the same day."""
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--store",
+            str(sample["store"]),
+            "kontakte",
+            "--as-of",
+            DAY.isoformat(),
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    section = sections_of(sample["graph"])["contacts"]
+    (table,) = section.tables
+    assert len(table.rows) == shown["dormant"] > 10
+    assert [row["last_contact"] for row in table.rows] == [
+        date.fromisoformat(t["last_contact"]).strftime("%d.%m.%Y") for t in shown["ties"]
+    ]
+    assert section.findings[0].startswith(f"{shown['dormant']} von {shown['ties_total']}")

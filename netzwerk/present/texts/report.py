@@ -13,6 +13,7 @@ SECTION_KEYS = (
     "dependency",
     "funding",
     "committee",
+    "contacts",
     "gaps",
     "introductions",
     "unreached",

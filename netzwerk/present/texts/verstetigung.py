@@ -90,6 +90,40 @@ _CONTACTS_OPTIONS = {
 }
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "section.contacts": ("Einschlafende Verbindungen", "Ties falling asleep"),
+    "contacts.lead": (
+        "Verbindungen ohne Kontakt seit mehr als {months} Monaten, die wichtigsten zuerst: "
+        "wer sie pflegt, hält das Netz zusammen. Oben die Anrufe für diese Woche.",
+        "Ties without contact for more than {months} months, the most important first: "
+        "keeping them holds the network together. At the top: this week's calls.",
+    ),
+    "contacts.none": (
+        "Keine Verbindungen in der Netzwerksicht.",
+        "No ties in the network view.",
+    ),
+    "contacts.method": (
+        "Letzter Kontakt: letzter_kontakt der Beziehung, ihr Beginn, eine gemeinsame "
+        "Veranstaltung oder ein gemeinsames laufendes Projekt. Wichtig: einzige Verbindung "
+        "zweier Teile des Netzes oder zweier Sektoren, Nadelöhr oder Brückenbauer an einem "
+        "Ende. Anrufen sollte die Koordination, die einen der beiden kennt. Alle Verbindungen "
+        "in dormant_ties.csv; netzwerk kontakte --woche druckt die Liste auf eine Seite.",
+        "Last contact: the tie's last_contact, its start, a shared event or a shared running "
+        "project. Important: only tie of two parts of the network or two sectors, a cut-point "
+        "or broker at one end. The coordinator who knows one of the two should call. Every "
+        "tie in dormant_ties.csv; netzwerk dormant --week prints the list on one page.",
+    ),
+    "contacts.counts": (
+        "{dormant} von {total} Verbindungen hatten seit über {months} Monaten keinen Kontakt; "
+        "bei {unknown} ist kein Kontakt bekannt.",
+        "{dormant} of {total} ties have had no contact for over {months} months; for "
+        "{unknown} no contact is known.",
+    ),
+    "contacts.carrying": (
+        "{n} davon sind die einzige Verbindung zweier Teile des Netzes oder zweier Sektoren.",
+        "{n} of them are the only tie between two parts of the network or two sectors.",
+    ),
+    "contacts.callers": ("Diese Woche anrufen sollten: {names}.", "Calls this week: {names}."),
+    "contacts.calls_title": ("Diese Woche anrufen", "Call this week"),
     "cli.contacts.summary": ("Überblick", "Summary"),
     "cli.contacts.ties": (
         "Einschlafende Verbindungen (wichtigste zuerst)",

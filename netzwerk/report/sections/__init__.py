@@ -22,6 +22,7 @@ from typing import NamedTuple
 from netzwerk.report.sections.brokers import ROLE_SHARE, brokers_section, role_words
 from netzwerk.report.sections.changes import changes_section
 from netzwerk.report.sections.committee import committee_section
+from netzwerk.report.sections.contacts import contacts_section
 from netzwerk.report.sections.context import Context, Results
 from netzwerk.report.sections.dependency import dependency_section
 from netzwerk.report.sections.funding import funding_section
@@ -52,6 +53,7 @@ SECTIONS: tuple[RegisteredSection, ...] = (
     RegisteredSection("dependency", dependency_section),
     RegisteredSection("funding", funding_section),
     RegisteredSection("committee", committee_section),
+    RegisteredSection("contacts", contacts_section),
     RegisteredSection("gaps", gaps_section),
     RegisteredSection("introductions", introductions_section),
     RegisteredSection("unreached", unreached_section),

@@ -34,7 +34,9 @@ class Results:
     interactive map's page (``map_page``) or why there is none (``map_note``), and the
     ``funding`` scenario (`netzwerk.analysis.funding.funding_outlook`; None: no funding
     ends by its horizon) and the seats of the main ``committee``
-    (`netzwerk.analysis.committee.main_committee`; None: no committee with members).
+    (`netzwerk.analysis.committee.main_committee`; None: no committee with members), and
+    the ``contacts`` falling asleep (`netzwerk.analysis.contacts.dormant_ties`; None for a
+    view of all periods).
     """
 
     brokers: list[dict[str, Any]] = field(default_factory=list)
@@ -44,6 +46,7 @@ class Results:
     dependency: dict[str, Any] | None = None
     funding: dict[str, Any] | None = None
     committee: dict[str, Any] | None = None
+    contacts: dict[str, Any] | None = None
     key_players: dict[str, Any] | None = None
     gaps: dict[str, Any] = field(default_factory=dict)
     introductions: list[dict[str, Any]] = field(default_factory=list)
