@@ -72,7 +72,8 @@ SPARSE_SECTORS = frozenset({KULTUR, WOHNEN})
 SHEETS = {
     "Akteure": ("id", "name", "typ", "sektor", "themen", "adresse", "seit", "bis", "kontakt",
                 "einwilligung", "koordination", "notiz"),
-    "Beziehungen": ("von", "zu", "art", "staerke", "thema", "seit", "bis", "notiz"),
+    "Beziehungen": ("von", "zu", "art", "staerke", "thema", "seit", "bis", "letzter_kontakt",
+                    "notiz"),
     "Themen": ("id", "name", "notiz"),
     "Projekte": ("id", "name", "traeger", "foerderung", "foerderung_bis", "themen", "seit", "bis",
                  "notiz"),
@@ -1614,6 +1615,23 @@ def summary(data: Dataset) -> list[str]:
 # --------------------------------------------------------------------------- output
 
 
+#: the QM's notes of its last contact: for about 60 % of running ties a day between the
+#: tie's start (at the earliest mid-2023) and October 2026, drawn per tie (its own seeded
+#: generator, so the rest of the data does not change with it)
+CONTACT_KINDS = ("Kooperation", "Mitgliedschaft", "Träger")
+CONTACTS_FROM, CONTACTS_UNTIL = date(2023, 6, 1), date(2026, 10, 31)
+
+
+def last_contact(tie: Tie) -> date | None:
+    if tie.art not in CONTACT_KINDS or tie.bis is not None:
+        return None
+    rng = random.Random(f"{tie.von}|{tie.zu}|{tie.art}|{tie.thema}")
+    start = max(tie.seit or CONTACTS_FROM, CONTACTS_FROM)
+    if rng.random() >= 0.6 or start > CONTACTS_UNTIL:
+        return None
+    return start + timedelta(days=rng.randrange((CONTACTS_UNTIL - start).days + 1))
+
+
 def tables(data: Dataset) -> dict[str, list[list[object]]]:
     """The six sheets as rows of Python values (dates as date, strength as int)."""
 
@@ -1628,7 +1646,8 @@ def tables(data: Dataset) -> dict[str, list[list[object]]]:
                      opt(a.bis), a.kontakt, a.einwilligung, a.koordination, a.notiz]
                     for a in data.actors.values()],
         "Beziehungen": [[t.written_von or t.von, t.written_zu or t.zu, t.art, t.staerke, t.thema,
-                         opt(t.seit), opt(t.bis), t.notiz] for t in data.ties],
+                         opt(t.seit), opt(t.bis), opt(last_contact(t)), t.notiz]
+                        for t in data.ties],
         "Themen": [[t.id, t.name, t.notiz] for t in data.topics],
         "Projekte": [[p.id, p.name, p.traeger, p.foerderung, opt(p.foerderung_bis),
                       joined(p.themen), opt(p.seit), opt(p.bis), p.notiz]

@@ -112,6 +112,8 @@ class TieSheet:
         self.at_weight, self.at_topic = index.get("weight"), index.get("topic")
         self.at_role, self.at_note = index.get("role"), index.get("note")
         self.at_since, self.at_until = index.get("since"), index.get("until")
+        self.at_contact = index.get("last_contact")
+        self.contacts: dict[str, date | None] = {}
         self.kinds: dict[str, str | None] = {}
         self.topics: dict[str, str] = {}
         self.weights: dict[str, float] = {}
@@ -331,8 +333,23 @@ class TieSheet:
         provenance = Provenance(self.table.file, self.table.sheet_name, number)
         role = "" if self.at_role is None else self.free_text(cells, self.at_role)
         note = "" if self.at_note is None else self.free_text(cells, self.at_note)
+        contact = None
+        if self.at_contact is not None:
+            contact = self.date_at(
+                number, cells, "last_contact", self.at_contact, self.contacts, end=False
+            )
         tie = new_tie(
-            kind, source.ref, target.ref, weight, topic, role, since, until, note, provenance
+            kind,
+            source.ref,
+            target.ref,
+            weight,
+            topic,
+            role,
+            since,
+            until,
+            note,
+            provenance,
+            contact,
         )
         key = tie_key(kind, source.graph_key, target.graph_key, topic)
         builder = self.builder

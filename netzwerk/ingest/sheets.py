@@ -207,6 +207,15 @@ TIES = Sheet(
         Column("role", "rolle", "role", (), help="Rolle, z. B. Organisation, Stand", example=""),
         _SINCE,
         _UNTIL,
+        Column(
+            "last_contact",
+            "letzter_kontakt",
+            "last_contact",
+            ("kontakt", "zuletzt"),
+            help="Tag des letzten Kontakts (TT.MM.JJJJ), für die Liste einschlafender "
+            "Verbindungen (netzwerk kontakte); leer = unbekannt",
+            example="14.03.2026",
+        ),
         _NOTE,
     ),
 )

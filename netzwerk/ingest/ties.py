@@ -20,6 +20,7 @@ _TIE_FIELDS = (
     "until",
     "note",
     "periods",
+    "last_contact",
     "provenance",
 )
 _new_object, _set_attribute = object.__new__, object.__setattr__
@@ -36,6 +37,7 @@ def _new_tie(
     until: date | None,
     note: str,
     provenance: Provenance | None,
+    last_contact: date | None = None,
 ) -> Tie:
     tie = _new_object(Tie)
     _set_attribute(
@@ -52,6 +54,7 @@ def _new_tie(
             "until": until,
             "note": note,
             "periods": (),
+            "last_contact": last_contact,
             "provenance": provenance,
         },
     )
@@ -69,8 +72,21 @@ def _slow_tie(
     until: date | None,
     note: str,
     provenance: Provenance | None,
+    last_contact: date | None = None,
 ) -> Tie:
-    return Tie(kind, source, target, weight, topic, role, since, until, note, provenance=provenance)
+    return Tie(
+        kind,
+        source,
+        target,
+        weight,
+        topic,
+        role,
+        since,
+        until,
+        note,
+        last_contact=last_contact,
+        provenance=provenance,
+    )
 
 
 def _fast_tie_possible() -> bool:
@@ -132,5 +148,6 @@ def merge_periods(first: Tie, repeat: Tie) -> Tie | None:
         periods[-1][1],
         latest.note,
         tuple(periods),
+        max((d for d in (first.last_contact, repeat.last_contact) if d), default=None),
         provenance=first.provenance,
     )

@@ -122,7 +122,8 @@ class Tie:
 
     A tie that ended and started again is one tie with several ``periods`` (each
     ``(since, until)``, in order); ``since``/``until`` then span all of them. ``periods`` is
-    empty for the usual tie with one period.
+    empty for the usual tie with one period. ``last_contact`` is the day of the last known
+    contact (Beziehungen: letzter_kontakt), None if none is noted.
     """
 
     kind: str
@@ -135,6 +136,7 @@ class Tie:
     until: date | None = None
     note: str = ""
     periods: tuple[tuple[date | None, date | None], ...] = ()
+    last_contact: date | None = None
     provenance: Provenance | None = field(default=None, compare=False)
 
     @property

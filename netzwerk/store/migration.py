@@ -27,8 +27,9 @@ from netzwerk.store.neo4j_cypher import (
 )
 from netzwerk.store.rows import day, parse_periods, periods_text
 
-#: the layout this netzwerk writes (both stores)
-SCHEMA_VERSION = "2"
+#: the layout this netzwerk writes (both stores); schema 3 adds a tie's ``last_contact``
+#: (a new column in SQLite; Neo4j stores no property for a tie without one)
+SCHEMA_VERSION = "3"
 
 # The Cypher statements of the Neo4j upgrade, per node kind / tie kind
 MIGRATION_INGEST_RUN_FILES = "MATCH (r:IngestRun) RETURN r.run_id, r.files"
@@ -79,39 +80,46 @@ def merged_periods(rows: Iterable[tuple[str | None, str | None, str]]) -> str:
 
 
 def migrate_sqlite(db: sqlite3.Connection, target_version: str) -> None:
-    """Upgrade an embedded store in place, in one transaction (schema 1 -> 2)."""
+    """Upgrade an embedded store in place, in one transaction (schema 1 -> 2 -> 3)."""
     row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None or row[0] == target_version:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        for table, column, default in (
-            ("nodes", "sources", "'[]'"),
-            ("ties", "periods", "''"),
-            ("ties", "sources", "'[]'"),
-            ("ingest_runs", "removed", "'{}'"),
-            ("ingest_runs", "source", "''"),
-        ):
-            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT {default}")
-        runs = dict(db.execute("SELECT run_id, files FROM ingest_runs"))
-        for run_id, files in runs.items():
-            source = source_of_files(files)
-            db.execute("UPDATE ingest_runs SET source = ? WHERE run_id = ?", (source, run_id))
-            for table in ("nodes", "ties"):
-                db.execute(
-                    f"UPDATE {table} SET sources = json_array(?) WHERE run_id = ?", (source, run_id)
-                )
-        for table in ("nodes", "ties"):
-            db.execute(
-                f"UPDATE {table} SET sources = json_array(coalesce(source_file, '')) "
-                "WHERE sources = '[]'"
-            )
-        _rekey_sqlite_ties(db)
+        if row[0] == "1":
+            _sqlite_1_to_2(db)
+        db.execute("ALTER TABLE ties ADD COLUMN last_contact TEXT")  # 2 -> 3
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (target_version,))
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def _sqlite_1_to_2(db: sqlite3.Connection) -> None:
+    """Ties keyed without their dates, every record's sources (see the module docstring)."""
+    for table, column, default in (
+        ("nodes", "sources", "'[]'"),
+        ("ties", "periods", "''"),
+        ("ties", "sources", "'[]'"),
+        ("ingest_runs", "removed", "'{}'"),
+        ("ingest_runs", "source", "''"),
+    ):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT {default}")
+    runs = dict(db.execute("SELECT run_id, files FROM ingest_runs"))
+    for run_id, files in runs.items():
+        source = source_of_files(files)
+        db.execute("UPDATE ingest_runs SET source = ? WHERE run_id = ?", (source, run_id))
+        for table in ("nodes", "ties"):
+            db.execute(
+                f"UPDATE {table} SET sources = json_array(?) WHERE run_id = ?", (source, run_id)
+            )
+    for table in ("nodes", "ties"):
+        db.execute(
+            f"UPDATE {table} SET sources = json_array(coalesce(source_file, '')) "
+            "WHERE sources = '[]'"
+        )
+    _rekey_sqlite_ties(db)
 
 
 def _rekey_sqlite_ties(db: sqlite3.Connection) -> None:

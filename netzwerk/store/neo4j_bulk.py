@@ -64,6 +64,7 @@ ARRAY_DELIMITER = "\x1f"
 PROPERTY_TYPES = {
     "since": "date",
     "until": "date",
+    "last_contact": "date",
     "source_row": "long",
     "digest": "long",
     "weight": "double",

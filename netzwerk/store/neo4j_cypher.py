@@ -144,7 +144,8 @@ def _graph_ties(validity: str) -> str:
         f"MATCH (n) WHERE ({_ANY_NODE_LABEL}) {_IN_CHUNKS}"
         f"MATCH (n)-[r:{ANY_TIE_TYPE}]->(b) WHERE r.key IS NOT NULL {validity} "
         "RETURN collect([n.kind, n.id, b.kind, b.id, r.key, r.kind, r.weight, "
-        f"{_TIE_TEXTS}, toString(r.since), toString(r.until), r.periods, r.source_file, "
+        f"{_TIE_TEXTS}, toString(r.since), toString(r.until), r.periods, "
+        "toString(r.last_contact), r.source_file, "
         "r.source_sheet, r.source_row, r.run_id]) AS ties } RETURN ties"
     )
 
@@ -165,7 +166,7 @@ ACTOR = (
 ACTOR_TIES = (
     "MATCH (n:Actor {id: $id})-[r]-(other) WHERE r.key IS NOT NULL "
     "RETURN r.key, r.kind, startNode(r) = n, other.kind, other.id, other.name, "
-    f"r.weight, {_TIE_TEXTS}, r.since, r.until, r.source_file, "
+    f"r.weight, {_TIE_TEXTS}, r.since, r.until, r.last_contact, r.source_file, "
     "r.source_sheet, r.source_row, r.run_id ORDER BY r.key"
 )
 INGEST_RUN_FILES = "MATCH (r:IngestRun) RETURN r.run_id, r.files, coalesce(r.source, '')"

@@ -348,7 +348,21 @@ def tie_parameters(row: TieRow, source_id: str, target_id: str, run_id: str) -> 
     """A tie row for `TIE_WRITE_PLANS`: source id, target id, key, then `TIE_PROPERTIES`
     (``row`` holds `TIE_FIELDS`: the provenance after the periods passes through); empty
     texts (`TIE_BLANK_AS_NULL`) become null, so the tie stores no property for them."""
-    key, kind, _source, _target, weight, topic, role, note, since, until, periods, *rest = row
+    (
+        key,
+        kind,
+        _source,
+        _target,
+        weight,
+        topic,
+        role,
+        note,
+        since,
+        until,
+        periods,
+        contact,
+        *rest,
+    ) = row
     return [
         source_id,
         target_id,
@@ -361,6 +375,7 @@ def tie_parameters(row: TieRow, source_id: str, target_id: str, run_id: str) -> 
         day(since),
         day(until),
         periods or None,
+        day(contact),
         *rest,
         run_id,
         tie_content_digest(row),

@@ -62,7 +62,8 @@ class Neo4jPersonalData:
         ties = []
         for tie in self._read(ACTOR_TIES, id=actor_id):
             key, kind, outgoing, other_kind, other_id, other_name, *details = tie.values()
-            details[4:6] = [_iso_text(value) for value in details[4:6]]  # since, until
+            # since, until, last contact
+            details[4:7] = [_iso_text(value) for value in details[4:7]]
             other = graph_key(other_kind, other_id)
             ties.append(actor_tie_entry(key, kind, outgoing, other, other_name, details))
         record["ties"] = ties

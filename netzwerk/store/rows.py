@@ -31,7 +31,7 @@ from netzwerk.model import (
 #: where a record came from: kept beside its content, no part of it
 PROVENANCE = ("source_file", "source_sheet", "source_row")
 #: what a tie says besides its kind and ends
-TIE_DETAILS = ("weight", "topic", "role", "note", "since", "until", "periods")
+TIE_DETAILS = ("weight", "topic", "role", "note", "since", "until", "periods", "last_contact")
 #: the fields whose change is a change of content (the rest is identity or provenance)
 NODE_CONTENT = ("kind", "id", "name", "since", "until", "props")
 TIE_CONTENT = ("kind", "source", "target", *TIE_DETAILS)
@@ -54,6 +54,7 @@ TieRow = tuple[
     str | None,
     str | None,
     str,
+    str | None,
     str | None,
     str | None,
     int | None,
@@ -91,8 +92,9 @@ def node_content_digest(row: NodeRow) -> int:
 
 def tie_content_digest(row: TieRow) -> int:
     """Digest of a tie row's content (see `TIE_CONTENT`, plus its ends in the order the
-    file names them), not of its provenance."""
-    return digest(row[1:11])
+    file names them), not of its provenance. A tie without a last contact has the digest
+    it had before schema 3 knew last contacts (stored digests stay valid)."""
+    return digest(row[1:11] if row[11] is None else row[1:12])
 
 
 def periods_text(periods: Sequence[tuple[date | None, date | None]]) -> str:
@@ -195,6 +197,7 @@ def tie_row(tie: Tie) -> TieRow:
         tie.since.isoformat() if tie.since else None,
         tie.until.isoformat() if tie.until else None,
         periods_text(tie.periods) if tie.periods else "",
+        tie.last_contact.isoformat() if tie.last_contact else None,
         *((where.file, where.sheet, where.row) if where else (None, None, None)),
     )
 
@@ -243,7 +246,22 @@ def add_tie_edge(
     several periods, if none holds on ``as_of`` (the stores filter by the whole span)."""
     if source not in graph or target not in graph:
         return
-    key, kind, weight, topic, role, note, since, until, periods, file, sheet, at_row, run_id = row
+    (
+        key,
+        kind,
+        weight,
+        topic,
+        role,
+        note,
+        since,
+        until,
+        periods,
+        contact,
+        file,
+        sheet,
+        at_row,
+        run_id,
+    ) = row
     spans = parse_periods(periods)
     period = period_on(spans, as_of) if spans else (day(since), day(until))
     if period is None:
@@ -261,6 +279,7 @@ def add_tie_edge(
         since=period[0],
         until=period[1],
         periods=spans,
+        last_contact=day(contact),
         source_file=_shared(file),
         source_sheet=_shared(sheet),
         source_row=at_row,
@@ -292,8 +311,9 @@ def actor_tie_entry(
     key: str, kind: str, outgoing: bool, other: str, other_name: str, details: Sequence[Any]
 ) -> dict[str, Any]:
     """One tie of `PersonalData.actor_record`: ``details`` are its weight, topic, role,
-    note, since and until (ISO text), then the file, sheet, row and ingest run that wrote it."""
-    weight, topic, role, note, since, until, *source = details
+    note, since, until and last contact (ISO text), then the file, sheet, row and ingest run
+    that wrote it."""
+    weight, topic, role, note, since, until, last_contact, *source = details
     return {
         "key": key,
         "kind": kind,
@@ -306,6 +326,7 @@ def actor_tie_entry(
         "note": note,
         "since": since,
         "until": until,
+        "last_contact": last_contact,
         "source": _source_entry(*source),
     }
 

@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS ties (
     topic TEXT NOT NULL, role TEXT NOT NULL, note TEXT NOT NULL,
     since TEXT, until TEXT,
     periods TEXT NOT NULL DEFAULT '',  -- '' or JSON [[since, until], ...] (rows.periods_text)
+    last_contact TEXT,             -- ISO day of the last known contact (schema 3)
     source_file TEXT, source_sheet TEXT, source_row INTEGER,
     run_id TEXT NOT NULL,
     sources TEXT NOT NULL DEFAULT '[]'
@@ -342,7 +343,8 @@ class SqliteStore(SqlitePersonalData, Store):
                 )
             query = (
                 "SELECT source, target, key, kind, weight, topic, role, note, since, until, "
-                f"periods, source_file, source_sheet, source_row, run_id FROM ties{validity}"
+                "periods, last_contact, source_file, source_sheet, source_row, run_id "
+                f"FROM ties{validity}"
             )
             for source, target, *row in self._db.execute(query, params):
                 add_tie_edge(graph, source, target, row, as_of)

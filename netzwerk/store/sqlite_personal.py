@@ -41,7 +41,7 @@ class SqlitePersonalData:
         ties = []
         for tie_key, kind, tie_source, target, *details in self._db.execute(
             "SELECT key, kind, source, target, weight, topic, role, note, since, until, "
-            "source_file, source_sheet, source_row, run_id FROM ties "
+            "last_contact, source_file, source_sheet, source_row, run_id FROM ties "
             "WHERE source = ? OR target = ? ORDER BY key",
             (key, key),
         ):

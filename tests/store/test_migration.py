@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from netzwerk.store.migration import SCHEMA_VERSION
 from netzwerk.store.sqlite import SqliteStore
 
 SCHEMA_1 = """
@@ -81,7 +82,9 @@ def test_schema_1_store_is_upgraded_in_place(tmp_path):
     db = sqlite3.connect(path)
     sources = {row[0] for row in db.execute("SELECT sources FROM ties")}
     assert sources == {'["netz.xlsx"]'}
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        SCHEMA_VERSION,
+    )
 
 
 @pytest.mark.neo4j
@@ -109,3 +112,29 @@ def test_neo4j_schema_1_data_is_upgraded_in_place(neo4j_uri):
         assert set(graph["a"]["b"]) == {"cooperation|a|b|"}
         assert not store.graph(as_of=date(2021, 1, 1)).has_edge("a", "b")
         assert store.ingest_log()[0]["source"] == "netz.xlsx"
+
+
+def test_schema_2_store_gets_the_last_contact_column_and_keeps_its_ties(tmp_path, small_changeset):
+    """A store written before ties had a last contact (schema 2: no column) is upgraded
+    when opened: the column is added, every tie is still there and reads back without one."""
+    path = tmp_path / "netz.sqlite"
+    with SqliteStore(path) as store:
+        store.init()
+        store.apply(small_changeset)
+        ties_before = store.counts()["ties"]
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE ties DROP COLUMN last_contact")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with SqliteStore(path) as store:
+        graph = store.graph()
+        assert store.counts()["ties"] == ties_before > 0
+        assert all(data["last_contact"] is None for _, _, data in graph.edges(data=True))
+        assert not any(store.apply(small_changeset).as_dict()["updated"].values())
+    db = sqlite3.connect(path)
+    columns = [row[1] for row in db.execute("PRAGMA table_info(ties)")]
+    assert "last_contact" in columns
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        SCHEMA_VERSION,
+    )

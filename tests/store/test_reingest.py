@@ -249,3 +249,35 @@ def test_the_same_data_as_csv_then_xlsx_then_json_is_unchanged(store, tmp_path, 
         assert again.unchanged == {kind: n for kind, n in changeset.counts().items()}
         provenance = {data["source_file"] for _, _, data in store.graph().edges(data=True)}
         assert provenance == set(changeset.files)  # recorded from the latest load
+
+
+def test_a_last_contact_is_stored_corrected_and_cleared_like_any_cell(store, tmp_path):
+    """letzter_kontakt: written, read back as a date, corrected by the workbook, emptied by
+    an empty cell; a tie without one is unchanged by the column being there at all."""
+    a, b, c = actor_name(0), actor_name(1), actor_name(2)
+    actors = [[a, "Verein", "Soziales"], [b, "Verein", "Bildung"], [c, "Verein", "Kultur"]]
+
+    def ingest(contact: date | None) -> dict:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Akteure"
+        sheet.append(["name", "typ", "sektor"])
+        for row in actors:
+            sheet.append(row)
+        ties = workbook.create_sheet("Beziehungen")
+        ties.append(["von", "zu", "art", "letzter_kontakt"])
+        ties.append([a, b, "Kooperation", contact])
+        ties.append([b, c, "Kooperation", None])
+        path = tmp_path / "netz.xlsx"
+        workbook.save(path)
+        return store.apply(read_files([path]).changeset).as_dict()
+
+    ingest(date(2024, 3, 14))
+    ids = {name: node for node, name in store.graph().nodes(data="name")}
+    assert cooperation(store.graph(), ids[a], ids[b])["last_contact"] == date(2024, 3, 14)
+    assert cooperation(store.graph(), ids[b], ids[c])["last_contact"] is None
+    assert ingest(date(2025, 9, 1))["updated"]["ties"] == 1
+    assert cooperation(store.graph(), ids[a], ids[b])["last_contact"] == date(2025, 9, 1)
+    assert ingest(None)["updated"]["ties"] == 1
+    assert cooperation(store.graph(), ids[a], ids[b])["last_contact"] is None
+    assert ingest(None)["updated"]["ties"] == 0
