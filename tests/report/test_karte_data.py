@@ -121,6 +121,29 @@ def test_figures_and_questions_are_the_reports(karte):
     assert len(payload["questions"]["unreached"]) == len(unreached_rows)
 
 
+def test_the_funding_question_is_the_funding_sections(karte):
+    """'Ohne auslaufende Förderung': the funding section's words, its cut-off actors, and
+    exactly its lost ties marked on the edges (one computation)."""
+    computed, payload = karte["computed"], karte["payload"]
+    ctx, nodes, edges = computed.context, payload["nodes"], payload["edges"]
+    funding = ctx.results.funding
+    assert funding and funding["ties_lost"]
+    report = assemble(computed)
+    assert payload["questions"]["without_funding"] == report.section("funding").findings
+    marked = {nodes["id"][i] for i in payload["questions"]["funding_cut_off"]}
+    assert marked == {ctx.shown_id(a) for a in funding["cut_off"]}
+    lost = {
+        frozenset((nodes["id"][s], nodes["id"][t]))
+        for s, t, f in zip(edges["source"], edges["target"], edges["funding"], strict=True)
+        if f
+    }
+    expected = {
+        frozenset((ctx.shown_id(t["source"]), ctx.shown_id(t["target"])))
+        for t in funding["ties_lost"]
+    }
+    assert lost == expected
+
+
 def _payload_actors(ctx, payload):
     """The payload's actors, by store id (the payload shows pseudonym ids for persons)."""
     shown = {

@@ -89,6 +89,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "karte.show_cut_points": ("Nadelöhre zeigen", "Show cut-points"),
     "karte.show_unreached": ("Unerreichte zeigen", "Show unreached"),
     "karte.without_coordinator": ("Ohne QM", "Without the QM"),
+    "karte.without_funding": ("Ohne auslaufende Förderung", "Without the funding running out"),
     "karte.reset": ("Alles zeigen", "Show everything"),
     "karte.print": ("Diese Ansicht drucken", "Print this view"),
     "karte.panel_close": ("Schließen", "Close"),
@@ -107,6 +108,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "karte.cut_off_marked": (
         "{n} Akteure wären ohne den Koordinator abgeschnitten (orange markiert)",
         "{n} actors would be cut off without the coordinator (marked orange)",
+    ),
+    "karte.funding_cut_off_marked": (
+        "{n} Akteure wären ohne die auslaufende Förderung abgeschnitten (markiert); die "
+        "Verbindungen, die es nur durch die endenden Projekte gibt, sind ausgeblendet",
+        "{n} actors would be cut off without the funding running out (marked); the ties "
+        "that exist only through the ending projects are hidden",
     ),
 }
 TEXTS.update(

@@ -32,6 +32,7 @@ from netzwerk.report.karte.ties import tie_dates
 from netzwerk.report.sections.brokers import role_words
 from netzwerk.report.sections.context import Context
 from netzwerk.report.sections.dependency import dependency_section
+from netzwerk.report.sections.funding import funding_section
 from netzwerk.report.sections.unreached import unreached_actors
 
 VERSION = 1
@@ -270,6 +271,11 @@ def _edges(
 ) -> dict[str, list[Any]]:
     pairs = sorted(slices.tie_bits, key=lambda p: (index[p[0]], index[p[1]]))
     dates = tie_dates(ctx.store_graph, ctx.network_view.tie_kinds, ctx.lang)
+    funding = ctx.results.funding
+    # the ties the funding section says would be lost (its scenario, the view's day)
+    lost = (
+        {frozenset((t["source"], t["target"])) for t in funding["ties_lost"]} if funding else set()
+    )
     union = slices.union
     return {
         "source": [index[u] for u, _ in pairs],
@@ -278,18 +284,21 @@ def _edges(
         "years": [slices.tie_bits[p] for p in pairs],
         "weight": [round(float(union.edges[u, v].get("weight", 1.0)), 4) for u, v in pairs],
         "dates": [dates.get(p, "") for p in pairs],
+        "funding": [1 if frozenset(p) in lost else 0 for p in pairs],
     }
 
 
 def _questions(ctx: Context, index: Mapping[Hashable, int]) -> dict[str, Any]:
     """The actors each question button marks, and the report's own words on the network
-    without its coordinators (the dependency section's lead and findings)."""
+    without its coordinators (the dependency section's findings) and without the funding
+    that runs out (the funding section's; empty lists when the data has no funding ends)."""
     results = ctx.results
 
     def on_map(actors: Any) -> list[int]:
         return [index[a] for a in actors if a in index]
 
     dependency = dependency_section(ctx)
+    funding = results.funding
     return {
         "brokers": on_map(results.map_brokers),
         "cut_points": on_map(results.cut_points),
@@ -297,4 +306,6 @@ def _questions(ctx: Context, index: Mapping[Hashable, int]) -> dict[str, Any]:
         "coordinators": on_map(ctx.coordinators),
         "cut_off": on_map(results.cut_off),
         "without_coordinator": dependency.findings,
+        "funding_cut_off": on_map(funding["cut_off"]) if funding else [],
+        "without_funding": funding_section(ctx).findings if funding else [],
     }

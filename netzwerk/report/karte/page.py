@@ -49,7 +49,8 @@ TEXT_KEYS = (
 """Every key of ``payload["texts"]`` the page needs (PAYLOAD.md lists them with examples)."""
 OPTIONAL_TEXT_KEYS = (
     *("projects", "no_match", "visible_ties", "marked", "hidden_note", "webgl_missing"),
-    *("needs_javascript", "map_label", "controls_label"),
+    *("needs_javascript", "map_label", "controls_label", "without_funding"),
+    "funding_cut_off_marked",
 )
 """Keys the page uses when present and leaves their element out (or falls back) without."""
 

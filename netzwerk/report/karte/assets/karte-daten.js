@@ -160,6 +160,7 @@ window.KarteApp = (function () {
       cut_points: payload.questions.cut_points,
       unreached: payload.questions.unreached,
       without_coordinator: payload.questions.cut_off,
+      without_funding: payload.questions.funding_cut_off || [],
     };
     return lists[question] || [];
   };
@@ -170,6 +171,7 @@ window.KarteApp = (function () {
     const edges = payload.edges;
     const yearBit = 1 << state.year;
     const hideCoordinators = state.question === "without_coordinator";
+    const hideFunded = state.question === "without_funding" && Boolean(edges.funding);
     const active = app.NODE_FILTERS.filter(function (filter) {
       return state.filters[filter.name].indexOf(0) !== -1;
     });
@@ -186,6 +188,7 @@ window.KarteApp = (function () {
       const visible =
         (edges.years[j] & yearBit) !== 0 &&
         (edges.kinds[j] === 0 || (edges.kinds[j] & state.kindMask) !== 0) &&
+        !(hideFunded && edges.funding[j] === 1) &&
         state.nodeVisible[edges.source[j]] === 1 &&
         state.nodeVisible[edges.target[j]] === 1;
       state.edgeVisible[j] = visible ? 1 : 0;

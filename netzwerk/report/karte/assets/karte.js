@@ -242,6 +242,10 @@
     return wrap;
   }
 
+  /** The questions that take something out of the network: the text that says how many
+   * actors are cut off, and the report's own words after it (payload.questions). */
+  const SCENARIOS = { without_coordinator: "cut_off_marked", without_funding: "funding_cut_off_marked" };
+
   function questions() {
     const wrap = el("fieldset", { className: "fragen" });
     wrap.appendChild(el("legend", { text: t("questions") }));
@@ -255,10 +259,12 @@
       if (state.question === null) return;
       const count = app.number(payload, api.marked().length);
       const words = app.optionalText(payload, "marked", { n: count });
-      if (state.question !== "without_coordinator" && words) note.appendChild(el("p", { text: words }));
-      if (state.question === "without_coordinator") {
-        note.appendChild(el("p", { text: t("cut_off_marked", { n: count }) }));
-        payload.questions.without_coordinator.forEach(function (line) {
+      const scenario = SCENARIOS[state.question];
+      if (!scenario && words) note.appendChild(el("p", { text: words }));
+      if (scenario) {
+        const marked = app.optionalText(payload, scenario, { n: count }) || t("cut_off_marked", { n: count });
+        note.appendChild(el("p", { text: marked }));
+        (payload.questions[state.question] || []).forEach(function (line) {
           note.appendChild(el("p", { text: line }));
         });
       }
@@ -269,14 +275,17 @@
       if (view && state.question !== null) app.showWhole(view);
       show();
     };
-    [
+    const asked = [
       ["brokers", "show_brokers"],
       ["cut_points", "show_cut_points"],
       ["unreached", "show_unreached"],
       ["without_coordinator", "without_coordinator"],
-    ].forEach(function (question) {
+    ];
+    // the funding scenario only where the data has funding that runs out
+    if ((payload.questions.without_funding || []).length) asked.push(["without_funding", "without_funding"]);
+    asked.forEach(function (question) {
       const button = el("button", {
-        text: t(question[1]),
+        text: app.optionalText(payload, question[1], {}) || t(question[1]),
         attributes: { type: "button", id: "frage-" + question[0], "aria-pressed": "false" },
       });
       button.dataset.frage = question[0];
