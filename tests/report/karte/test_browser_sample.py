@@ -126,6 +126,28 @@ def test_without_qm_marks_the_reports_cut_off_actors(page, sample_map, shots):
     assert note.startswith(f"{len(marked)} Akteure")
 
 
+def test_without_funding_marks_the_sections_cut_off_actors_and_hides_lost_ties(
+    page, sample_map, shots
+):
+    """The funding question shows the funding section's scenario: its cut-off actors
+    marked, exactly the ties it says are lost hidden (everything else stays)."""
+    from selenium.webdriver.common.by import By
+
+    before = set(page.execute_script("return karte.visibleEdges()"))
+    page.find_element(By.ID, "frage-without_funding").click()
+    wait_camera(page, 500)
+    shots.take(page, "beispiel-ohne-foerderung")
+    payload, context = sample_map["payload"], sample_map["context"]
+    ids = payload["nodes"]["id"]
+    marked = {ids[i] for i in page.execute_script("return karte.marked()")}
+    assert marked == {context.shown_id(a) for a in context.results.funding["cut_off"]}
+    lost = {j for j, flag in enumerate(payload["edges"]["funding"]) if flag}
+    after = set(page.execute_script("return karte.visibleEdges()"))
+    assert before & lost and after == before - lost
+    note = page.find_element(By.ID, "fragen-hinweis").text
+    assert note.startswith(f"{len(marked)} Akteure wären ohne die auslaufende Förderung")
+
+
 @pytest.mark.parametrize("ratio", [1.0, 0.3, 0.08])
 def test_sample_labels_never_overlap(page, shots, ratio):
     page.execute_script(
