@@ -36,6 +36,7 @@ from netzwerk.store.rows import (
     PROVENANCE,
     TIE_CONTENT,
     TIE_FIELDS,
+    TIE_READ_COLUMNS,
     add_tie_edge,
     day,
     ingest_log_entry,
@@ -62,8 +63,7 @@ CREATE TABLE IF NOT EXISTS nodes (
 CREATE TABLE IF NOT EXISTS ties (
     key TEXT PRIMARY KEY,          -- model.Tie.key
     kind TEXT NOT NULL,
-    source TEXT NOT NULL,          -- node key
-    target TEXT NOT NULL,          -- node key
+    source TEXT NOT NULL, target TEXT NOT NULL,  -- node keys
     weight REAL NOT NULL,
     topic TEXT NOT NULL, role TEXT NOT NULL, note TEXT NOT NULL,
     since TEXT, until TEXT,
@@ -341,12 +341,10 @@ class SqliteStore(SqlitePersonalData, Store):
                 graph.add_node(
                     key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
                 )
-            query = (
-                "SELECT source, target, key, kind, weight, topic, role, note, since, until, "
-                "periods, last_contact, source_file, source_sheet, source_row, run_id "
-                f"FROM ties{validity}"
-            )
-            for source, target, *row in self._db.execute(query, params):
+            columns = ", ".join(("source", "target", *TIE_READ_COLUMNS))
+            for source, target, *row in self._db.execute(
+                f"SELECT {columns} FROM ties{validity}", params
+            ):
                 add_tie_edge(graph, source, target, row, as_of)
         return graph
 
