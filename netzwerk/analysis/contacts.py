@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -19,7 +19,7 @@ from netzwerk.model import is_valid_on, node_is_valid
 
 MONTHS = 12
 #: the reasons a tie matters, strongest first (see `dormant_ties`)
-REASONS = ("bridge", "only_link", "cut_point", "broker")
+REASONS = ("bridge", "only_link", "introducer", "cut_point", "broker")
 
 
 def dormant_ties(
@@ -30,6 +30,7 @@ def dormant_ties(
     months: int = MONTHS,
     top: int | None = None,
     broker_values: Mapping[Hashable, float] | None = None,
+    introductions: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     r"""The ties of the network whose last contact lies more than ``months`` before the
     view's day, ranked by what the network would lose if they ended.
@@ -42,7 +43,9 @@ def dormant_ties(
 
     **What a tie carries**, the ``reasons`` in order of weight: ``bridge`` (the only way
     between two parts of the network), ``only_link`` (the only tie between the two
-    actors' groups, ``view.by``), ``cut_point`` (an end holds parts of the network
+    actors' groups, ``view.by``), ``introducer`` (the tie links a suggested introducer to
+    one of the two it would introduce, `netzwerk.analysis.introductions`: if it sleeps,
+    the introduction has no way), ``cut_point`` (an end holds parts of the network
     together), ``broker`` (an end is among the 10 % with the highest betweenness).
     Dormant ties are sorted by their strongest reason, then by ``importance`` = the sum of
     the two ends' betweenness, then by the oldest contact.
@@ -64,6 +67,9 @@ def dormant_ties(
         Keep only the first ``top`` dormant ties.
     broker_values : mapping, optional
         Betweenness of the actors (the broker table's), else computed.
+    introductions : iterable of suggestions, optional
+        `suggest_introductions` results (``a``, ``b``, ``introducer``) for the
+        ``introducer`` reason; none: the reason is not given.
 
     Raises
     ------
@@ -106,7 +112,7 @@ def dormant_ties(
     graph = graph if graph is not None else view.actor_graph(store_graph)
     threshold = _months_before(day, months)
     contacts = last_contacts(store_graph, graph, day)
-    marks = _reasons(graph, view.by, broker_values)
+    marks = _reasons(graph, view.by, broker_values, _introducer_ties(introductions))
     callers = _callers(graph)
     rows, recent, unknown = [], 0, 0
     for u, v in graph.edges():
@@ -190,8 +196,21 @@ def _activity_contact(data: Mapping[str, Any], day: date) -> tuple[date | None, 
     return None, str(kind)
 
 
+def _introducer_ties(introductions: Iterable[Mapping[str, Any]]) -> set[frozenset[Hashable]]:
+    """The ties from each suggested introducer to the two it would introduce."""
+    found: set[frozenset[Hashable]] = set()
+    for suggestion in introductions:
+        introducer = suggestion.get("introducer")
+        if introducer is not None:
+            found.update(frozenset((introducer, suggestion[end])) for end in ("a", "b"))
+    return found
+
+
 def _reasons(
-    graph: nx.Graph, by: str, broker_values: Mapping[Hashable, float] | None
+    graph: nx.Graph,
+    by: str,
+    broker_values: Mapping[Hashable, float] | None,
+    introducer_ties: set[frozenset[Hashable]],
 ) -> Callable[[Hashable, Hashable], tuple[list[str], float]]:
     """A function (u, v) → (reasons, importance) for the ties of ``graph``."""
     values = broker_values if broker_values is not None else betweenness(graph).values
@@ -213,6 +232,8 @@ def _reasons(
             reasons.append("bridge")
         if group[u] != group[v] and pairs.get(frozenset((group[u], group[v]))) == 1:
             reasons.append("only_link")
+        if frozenset((u, v)) in introducer_ties:
+            reasons.append("introducer")
         if u in cuts or v in cuts:
             reasons.append("cut_point")
         if u in brokers or v in brokers:

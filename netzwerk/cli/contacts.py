@@ -11,6 +11,7 @@ import networkx as nx
 
 from netzwerk.analysis.brokers import view_options
 from netzwerk.analysis.contacts import MONTHS, dormant_ties
+from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import BROKER_OUTPUT, top_option
 from netzwerk.cli.brokers_printout import ShownView, option_cells, summary_cell
@@ -18,6 +19,7 @@ from netzwerk.cli.common import load_graphs, pseudonymise_records, shown_view
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import Printout, Section, emit
 from netzwerk.present.texts import text
+from netzwerk.report.build import INTRODUCTIONS, SEED
 
 WEEK = 10
 """Rows of the weekly call list (one A4 page)."""
@@ -53,8 +55,21 @@ def kontakte(
 ) -> None:
     """Ties without contact for a long time, the ones the network needs most first."""
     store_graph, graph = load_graphs(ctx, view)
+    # the report's suggested introductions, for the reason "introducer" (the same list)
+    introductions = (
+        suggest_introductions(
+            graph, store_graph, by=view.by, top=INTRODUCTIONS, as_of=view.as_of, seed=SEED
+        )
+        if view.as_of is not None and graph.number_of_edges()
+        else []
+    )
     result = dormant_ties(
-        store_graph, view=view, graph=graph, months=months, top=WEEK if week else top
+        store_graph,
+        view=view,
+        graph=graph,
+        months=months,
+        top=WEEK if week else top,
+        introductions=introductions,
     )
     options = {**view_options(graph), "months": months}
     seen = shown_view(view, graph, show_names, lang)

@@ -236,7 +236,11 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     stopwatch.lap("committee")
     if spec.as_of is not None:
         ctx.results.contacts = dormant_ties(
-            store_graph, view=spec, graph=view, broker_values=_broker_values(ctx)
+            store_graph,
+            view=spec,
+            graph=view,
+            broker_values=_broker_values(ctx),
+            introductions=ctx.results.introductions,
         )
     stopwatch.lap("contacts")
     if options.figures:

@@ -135,3 +135,13 @@ def test_every_tie_is_counted_once_and_listed_contacts_are_old(graph, months):
     for tie in found["ties"]:
         assert tie["last_contact"] < found["threshold"] <= DAY
         assert tie["months_ago"] >= months - 1
+
+
+def test_a_tie_an_introduction_would_run_through_carries_the_introducer_reason():
+    """Suggested: the club introduces the shop to the school. Its tie to the shop (asleep)
+    carries the introduction; the QM's ties do not."""
+    suggestion = {"a": "school", "b": "shop", "introducer": "club"}
+    found = dormant_ties(district(), view=VIEW, introductions=[suggestion])
+    reasons = {(t["source"], t["target"]): t["reasons"] for t in found["ties"]}
+    assert reasons[("club", "shop")] == ["bridge", "only_link", "introducer", "cut_point", "broker"]
+    assert "introducer" not in reasons[("qm", "school")]

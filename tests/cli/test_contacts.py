@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from netzwerk.analysis.contacts import dormant_ties
+from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli import cli
+from netzwerk.report.build import INTRODUCTIONS, SEED
 from netzwerk.store import open_store
 
 A4_COLUMNS = 110
@@ -38,7 +40,12 @@ def test_json_is_the_library_result_with_persons_pseudonymised(sample_store):
     )
     with open_store(str(sample_store)) as store:
         graph = store.graph()
-    direct = dormant_ties(graph, view=NetworkView(as_of=date(2025, 6, 30)))
+    view = NetworkView(as_of=date(2025, 6, 30))
+    introductions = suggest_introductions(
+        view.actor_graph(graph), graph, top=INTRODUCTIONS, as_of=view.as_of, seed=SEED
+    )
+    direct = dormant_ties(graph, view=view, introductions=introductions)
+    assert any("introducer" in t["reasons"] for t in direct["ties"])
     for key in ("dormant", "recent", "without_date", "ties_total"):
         assert shown[key] == direct[key]
     assert [t["last_contact"] for t in shown["ties"]] == [

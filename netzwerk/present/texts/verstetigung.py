@@ -143,6 +143,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "contacts.kind.project": ("Projekt", "project"),
     "contacts.reason.bridge": ("einzige Verbindung zweier Teile", "only tie of two parts"),
     "contacts.reason.only_link": ("einzige Verbindung der Sektoren", "only tie of the sectors"),
+    "contacts.reason.introducer": ("trägt eine Vorstellung", "carries an introduction"),
     "contacts.reason.cut_point": ("Nadelöhr", "cut-point"),
     "contacts.reason.broker": ("Brückenbauer", "broker"),
     "col.last_contact": ("letzter Kontakt", "Last contact"),
