@@ -68,3 +68,23 @@ def test_the_weekly_list_has_ten_calls_on_one_a4_page(sample_store):
 
 def test_english_alias(sample_store):
     assert "Call this week" in invoke(sample_store, "dormant", "--week", "--lang", "en")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["kontakte"],
+        ["foerderung", "--foerdergeber", "land-nrw", "--bis", "2027"],
+        ["gremium", "lenkungskreis"],
+    ],
+)
+def test_the_verstetigung_commands_write_a_workbook_with_a_sheet_per_table(
+    sample_store, tmp_path, command
+):
+    import openpyxl
+
+    out = tmp_path / "tabelle.xlsx"
+    invoke(sample_store, *command, "--format", "xlsx", "--out", str(out))
+    book = openpyxl.load_workbook(out)
+    assert len(book.worksheets) >= 2
+    assert all(sheet.max_row >= 1 and sheet["A1"].value for sheet in book.worksheets)
