@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
+from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis._parts import sort_key
 from netzwerk.analysis.betweenness import betweenness
-from netzwerk.analysis.cohesion import bridges, cut_points
+from netzwerk.analysis.cohesion import cut_points_kernel
 from netzwerk.analysis.network_view import NetworkView
 from netzwerk.analysis.views import PARTICIPATION_KINDS
 from netzwerk.errors import OPTION_PLACE, ConfigError
@@ -81,8 +83,9 @@ def dormant_ties(
     dict
         ``day``, ``months``, ``threshold`` (contacts before it count as old), ``ties``
         (rows: source, target, last_contact, contact_kind, months_ago, reasons,
-        importance, caller), ``dormant`` (their number before ``top``), ``recent``,
-        ``without_date`` and ``ties_total``.
+        importance, caller), ``dormant`` (their number before ``top``), ``by_reason``
+        (how many dormant ties have each strongest reason; ties without one are not
+        counted), ``recent``, ``without_date`` and ``ties_total``.
 
     Examples
     --------
@@ -113,39 +116,39 @@ def dormant_ties(
     threshold = _months_before(day, months)
     contacts = last_contacts(store_graph, graph, day)
     marks = _reasons(graph, view.by, broker_values, _introducer_ties(introductions))
+    old = [(pair, found) for pair, found in contacts.items() if found[0] < threshold]
+    strongest: Counter[int] = Counter()
+
+    def ranked() -> Iterator[tuple[RankKey, int, Hashable, Hashable, date, str]]:
+        for number, ((u, v), (last, kind)) in enumerate(old):
+            key = _rank_key(marks(u, v), last, u, v)
+            strongest[key[0]] += 1
+            yield key, number, u, v, last, kind
+
+    chosen = heapq.nsmallest(top, ranked()) if top is not None else sorted(ranked())
     callers = _callers(graph)
-    rows, recent, unknown = [], 0, 0
-    for u, v in graph.edges():
-        source, target = sorted((u, v), key=sort_key)
-        last = contacts.get((source, target))
-        if last is None:
-            unknown += 1
-            continue
-        if last[0] >= threshold:
-            recent += 1
-            continue
-        reasons, importance = marks(source, target)
-        rows.append(
-            {
-                "source": source,
-                "target": target,
-                "last_contact": last[0],
-                "contact_kind": last[1],
-                "months_ago": _months_between(last[0], day),
-                "reasons": reasons,
-                "importance": importance,
-                "caller": callers(source, target),
-            }
-        )
-    rows.sort(key=_rank)
+    rows = [
+        {
+            "source": u,
+            "target": v,
+            "last_contact": last,
+            "contact_kind": kind,
+            "months_ago": _months_between(last, day),
+            "reasons": marks(u, v)[0],
+            "importance": marks(u, v)[1],
+            "caller": callers(u, v),
+        }
+        for _, _, u, v, last, kind in chosen
+    ]
     return {
         "day": day,
         "months": months,
         "threshold": threshold,
-        "ties": rows[:top] if top is not None else rows,
-        "dormant": len(rows),
-        "recent": recent,
-        "without_date": unknown,
+        "ties": rows,
+        "dormant": len(old),
+        "by_reason": {reason: strongest[i] for i, reason in enumerate(REASONS) if strongest[i]},
+        "recent": len(contacts) - len(old),
+        "without_date": graph.number_of_edges() - len(contacts),
         "ties_total": graph.number_of_edges(),
     }
 
@@ -217,8 +220,15 @@ def _reasons(
     ranked = sorted(values.values(), reverse=True)
     cut = ranked[max(0, len(ranked) // 10 - 1)] if ranked else 0.0
     brokers = {n for n, b in values.items() if b > 0 and b >= cut}
-    bridge_set = {frozenset(edge) for edge in bridges(graph)} if len(graph) else set()
-    cuts = set(cut_points(graph)) if len(graph) else set()
+    bridge_set: set[frozenset[Hashable]] = set()
+    cuts: set[Hashable] = set()
+    if graph.number_of_edges():
+        arrays = graph_arrays(graph, weight=None, distance=None)
+        bridge_set = {
+            frozenset((arrays.nodes[arrays.tail[e]], arrays.nodes[arrays.head[e]]))
+            for e in arrays.igraph.bridges()
+        }
+        cuts = set(cut_points_kernel(arrays))
     group = {n: graph.nodes[n].get(by) for n in graph}
     pairs = Counter(
         frozenset((group[u], group[v]))
@@ -244,26 +254,34 @@ def _reasons(
 
 
 def _callers(graph: nx.Graph) -> Callable[[Hashable, Hashable], Hashable | None]:
-    coordinators = [n for n, d in graph.nodes(data=True) if d.get("coordinator")]
+    """A function (u, v) → who should call: a coordinator at one end, else the coordinator
+    with the strongest tie to either end (ties broken by name), else None."""
+    coordinators = {n for n, d in graph.nodes(data=True) if d.get("coordinator")}
+    strongest: dict[Hashable, tuple[float, str, Hashable]] = {}
+    for c in coordinators:
+        for end, tie in graph[c].items():
+            offer = (tie.get("weight", 1.0), str(c), c)
+            if end not in strongest or offer[:2] > strongest[end][:2]:
+                strongest[end] = offer
 
     def caller(u: Hashable, v: Hashable) -> Hashable | None:
         for end in (u, v):
             if end in coordinators:
                 return end
-        weights = [
-            (graph[c][end].get("weight", 1.0), c)
-            for c in coordinators
-            for end in (u, v)
-            if graph.has_edge(c, end)
-        ]
-        return max(weights, key=lambda item: (item[0], str(item[1])))[1] if weights else None
+        offers = [strongest[end] for end in (u, v) if end in strongest]
+        return max(offers, key=lambda offer: offer[:2])[2] if offers else None
 
     return caller
 
 
-def _rank(row: Mapping[str, Any]) -> tuple[int, float, date, tuple[bool, str]]:
-    strongest = min((REASONS.index(r) for r in row["reasons"]), default=len(REASONS))
-    return (strongest, -row["importance"], row["last_contact"], sort_key(row["source"]))
+RankKey = tuple[int, float, date, tuple[bool, str], tuple[bool, str]]
+
+
+def _rank_key(marks: tuple[list[str], float], last: date, u: Hashable, v: Hashable) -> RankKey:
+    """Strongest reason first, then the larger importance, the older contact, the ends."""
+    reasons, importance = marks
+    strongest = min((REASONS.index(r) for r in reasons), default=len(REASONS))
+    return (strongest, -importance, last, sort_key(u), sort_key(v))
 
 
 def _months_before(day: date, months: int) -> date:

@@ -57,6 +57,7 @@ from netzwerk.report.karte.write import report_map
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
+from netzwerk.report.sections.contacts import IN_CSV as DORMANT_TIES_IN_CSV
 from netzwerk.report.single_figure import find_actor, map_marks, plot_figure
 
 __all__ = [
@@ -241,6 +242,7 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
             graph=view,
             broker_values=_broker_values(ctx),
             introductions=ctx.results.introductions,
+            top=DORMANT_TIES_IN_CSV,
         )
     stopwatch.lap("contacts")
     if options.figures:

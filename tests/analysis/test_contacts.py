@@ -135,6 +135,14 @@ def test_every_tie_is_counted_once_and_listed_contacts_are_old(graph, months):
     for tie in found["ties"]:
         assert tie["last_contact"] < found["threshold"] <= DAY
         assert tie["months_ago"] >= months - 1
+    assert sum(found["by_reason"].values()) <= found["dormant"]  # ties without a reason
+    with_reason = [t for t in found["ties"] if t["reasons"]]
+    assert sum(found["by_reason"].values()) == len(with_reason)
+    for reason, count in found["by_reason"].items():
+        assert count == sum(1 for t in with_reason if t["reasons"][0] == reason)
+    head = dormant_ties(graph, view=VIEW, months=months, top=2)
+    assert head["ties"] == found["ties"][:2]
+    assert head["dormant"] == found["dormant"] and head["by_reason"] == found["by_reason"]
 
 
 def test_a_tie_an_introduction_would_run_through_carries_the_introducer_reason():

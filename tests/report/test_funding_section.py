@@ -131,3 +131,16 @@ def test_the_contacts_section_lists_what_netzwerk_kontakte_lists(sample):
         date.fromisoformat(t["last_contact"]).strftime("%d.%m.%Y") for t in shown["ties"]
     ]
     assert section.findings[0].startswith(f"{shown['dormant']} von {shown['ties_total']}")
+
+
+def test_a_city_sized_call_list_is_cut_but_its_counts_cover_every_dormant_tie(sample, monkeypatch):
+    """With room for 5 ties, dormant_ties.csv holds the 5 most important (the head of the
+    full list) and says so; the counts and the carrying ties still cover all of them."""
+    full = sections_of(sample["graph"])["contacts"]
+    monkeypatch.setattr("netzwerk.report.build.DORMANT_TIES_IN_CSV", 5)
+    cut = sections_of(sample["graph"])["contacts"]
+    (full_table,), (cut_table,) = full.tables, cut.tables
+    assert cut_table.rows == full_table.rows[:5] and len(full_table.rows) > 5
+    assert "dormant_ties.csv nennt die wichtigsten 5." in cut.findings[0]
+    assert "nennt" not in full.findings[0]
+    assert cut.findings[1:] == full.findings[1:]  # carrying ties and callers unchanged

@@ -105,18 +105,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Letzter Kontakt: letzter_kontakt der Beziehung, ihr Beginn, eine gemeinsame "
         "Veranstaltung oder ein gemeinsames laufendes Projekt. Wichtig: einzige Verbindung "
         "zweier Teile des Netzes oder zweier Sektoren, Nadelöhr oder Brückenbauer an einem "
-        "Ende. Anrufen sollte die Koordination, die einen der beiden kennt. Alle Verbindungen "
-        "in dormant_ties.csv; netzwerk kontakte --woche druckt die Liste auf eine Seite.",
+        "Ende. Anrufen sollte die Koordination, die einen der beiden kennt. Die wichtigsten "
+        "{listed} in dormant_ties.csv; netzwerk kontakte --woche druckt die Liste auf eine "
+        "Seite.",
         "Last contact: the tie's last_contact, its start, a shared event or a shared running "
         "project. Important: only tie of two parts of the network or two sectors, a cut-point "
-        "or broker at one end. The coordinator who knows one of the two should call. Every "
-        "tie in dormant_ties.csv; netzwerk dormant --week prints the list on one page.",
+        "or broker at one end. The coordinator who knows one of the two should call. The "
+        "most important {listed} in dormant_ties.csv; netzwerk dormant --week prints the "
+        "list on one page.",
     ),
     "contacts.counts": (
         "{dormant} von {total} Verbindungen hatten seit über {months} Monaten keinen Kontakt; "
-        "bei {unknown} ist kein Kontakt bekannt.",
+        "bei {unknown} ist kein Kontakt bekannt.{cut}",
         "{dormant} of {total} ties have had no contact for over {months} months; for "
-        "{unknown} no contact is known.",
+        "{unknown} no contact is known.{cut}",
+    ),
+    "contacts.cut": (
+        " dormant_ties.csv nennt die wichtigsten {listed}.",
+        " dormant_ties.csv lists the {listed} most important.",
     ),
     "contacts.carrying": (
         "{n} davon sind die einzige Verbindung zweier Teile des Netzes oder zweier Sektoren.",

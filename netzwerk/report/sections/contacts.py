@@ -10,7 +10,10 @@ from netzwerk.report.sections.context import Context, column_headers
 from netzwerk.report.sections.parts import Section, Table
 
 LISTED = 10
-"""Ties in the report's table (the weekly call list); all in the CSV."""
+"""Ties in the report's table (the weekly call list)."""
+IN_CSV = 10_000
+"""Ties in dormant_ties.csv, most important first: at city size millions of ties sleep,
+and a call list that long helps no one (the count and the reasons still cover all)."""
 
 
 def contacts_section(ctx: Context) -> Section:
@@ -18,10 +21,12 @@ def contacts_section(ctx: Context) -> Section:
     which ten to call about first, and whom."""
     section = Section("contacts", ctx.t("section.contacts"))
     result = ctx.results.contacts
-    section.method = [ctx.view_line(), ctx.t("contacts.method")]
     if not result or not result["ties_total"]:
+        section.method = [ctx.view_line()]
         section.lead = ctx.t("contacts.none")
         return section
+    listed = format_number(len(result["ties"]), ctx.lang)
+    section.method = [ctx.view_line(), ctx.t("contacts.method", listed=listed)]
     section.lead = ctx.t("contacts.lead", months=result["months"])
     section.findings += _findings(ctx, result)
     section.tables.append(_calls_table(ctx, result))
@@ -37,13 +42,16 @@ def _findings(ctx: Context, result: Mapping[str, Any]) -> list[str]:
             total=format_number(result["ties_total"], lang),
             months=result["months"],
             unknown=format_number(result["without_date"], lang),
+            cut=(
+                ctx.t("contacts.cut", listed=format_number(len(result["ties"]), lang))
+                if len(result["ties"]) < result["dormant"]
+                else ""
+            ),
         )
     ]
-    carrying = [
-        t for t in result["ties"] if "bridge" in t["reasons"] or "only_link" in t["reasons"]
-    ]
+    carrying = sum(result["by_reason"].get(reason, 0) for reason in ("bridge", "only_link"))
     if carrying:
-        findings.append(ctx.t("contacts.carrying", n=format_number(len(carrying), lang)))
+        findings.append(ctx.t("contacts.carrying", n=format_number(carrying, lang)))
     callers = sorted(
         {t["caller"] for t in result["ties"][:LISTED] if t["caller"] is not None}, key=str
     )
