@@ -127,7 +127,7 @@ def dormant_ties(
 
     chosen = heapq.nsmallest(top, ranked()) if top is not None else sorted(ranked())
     callers = _callers(graph)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "source": u,
             "target": v,

@@ -25,7 +25,7 @@ from pathlib import Path
 from netzwerk.errors import InputError, Problem, ProblemList
 from netzwerk.ingest.builder import Builder, where
 from netzwerk.ingest.columns import ColumnMap, map_columns
-from netzwerk.ingest.duplicates import likely_duplicates
+from netzwerk.ingest.duplicates import find_duplicates
 from netzwerk.ingest.readers import SUFFIXES, Table, read_path
 from netzwerk.ingest.records import EVENT_ROWS, PROJECT_ROWS, add_actors, add_topics
 from netzwerk.ingest.relations import add_participation, add_ties
@@ -211,10 +211,20 @@ def _expand(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple[
     return files
 
 
+_DUPLICATE_REASONS = {
+    "name": "ähnlich wie",
+    "address": "gleiche Adresse wie",
+    "contact": "gleiche Kontaktangabe wie",
+}
+
+
 def _warn_duplicate_actors(builder: Builder, name_columns: dict[tuple[str, str], str]) -> None:
     actors = builder.changeset.actors
-    for first, second in likely_duplicates([actor.name for actor in actors]):
-        earlier, later = actors[first], actors[second]
+    identities = [
+        {"name": a.name, "type": a.type, "address": a.address, "contact": a.contact} for a in actors
+    ]
+    for duplicate in sorted(find_duplicates(identities), key=lambda d: (d.first, d.second)):
+        earlier, later = actors[duplicate.first], actors[duplicate.second]
         source = later.source
         if source is None or earlier.source is None:
             continue
@@ -225,8 +235,9 @@ def _warn_duplicate_actors(builder: Builder, name_columns: dict[tuple[str, str],
                 source.row,
                 name_columns.get((source.file, source.sheet), "name"),
                 later.name,
-                f"möglicherweise doppelt — ähnlich wie „{earlier.name}“ ({where(earlier.source)}); "
-                "zusammenführen, falls derselbe Akteur",
+                f"möglicherweise doppelt — {_DUPLICATE_REASONS[duplicate.reasons[0]]} "
+                f"„{earlier.name}“ ({where(earlier.source)}); zusammenführen, falls derselbe "
+                "Akteur",
                 "warning",
             )
         )

@@ -37,6 +37,12 @@ class PersonalData(Protocol):
         their provenance), for a data subject's access request. Raises NotFound."""
         ...
 
+    def actor_identities(self) -> list[dict[str, str]]:
+        """``id``, ``name``, ``type``, ``address`` and ``contact`` of every actor, by id:
+        what tells a double entry apart (`netzwerk.ingest.duplicates`). Addresses and
+        contacts are compared, never shown."""
+        ...
+
     def redact_ingest_files(self, replacements: dict[str, str]) -> int:
         """Rename files in the ingest log and in the source names records carry
         (``{old name: new name}``): a file named after a person is personal data. Returns

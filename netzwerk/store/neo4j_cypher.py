@@ -163,6 +163,7 @@ ACTOR = (
     "MATCH (n:Actor {id: $id}) RETURN n.id, n.name, n.since, n.until, properties(n), "
     "n.source_file, n.source_sheet, n.source_row, n.run_id"
 )
+ACTOR_IDENTITIES = "MATCH (n:Actor) RETURN n.id, n.name, n.type, n.address, n.contact ORDER BY n.id"
 ACTOR_TIES = (
     "MATCH (n:Actor {id: $id})-[r]-(other) WHERE r.key IS NOT NULL "
     "RETURN r.key, r.kind, startNode(r) = n, other.kind, other.id, other.name, "

@@ -15,6 +15,7 @@ from netzwerk.model import graph_key
 from netzwerk.store.base import renamed_source
 from netzwerk.store.neo4j_cypher import (
     ACTOR,
+    ACTOR_IDENTITIES,
     ACTOR_TIES,
     ALL_SOURCES,
     EXPIRED_ACTORS,
@@ -30,7 +31,7 @@ from netzwerk.store.neo4j_cypher import (
 from netzwerk.store.neo4j_cypher import (
     query as _query,
 )
-from netzwerk.store.rows import actor_entry, actor_tie_entry
+from netzwerk.store.rows import actor_entry, actor_tie_entry, identity
 
 T = TypeVar("T")
 
@@ -68,6 +69,14 @@ class Neo4jPersonalData:
             ties.append(actor_tie_entry(key, kind, outgoing, other, other_name, details))
         record["ties"] = ties
         return record
+
+    def actor_identities(self) -> list[dict[str, str]]:
+        return [
+            identity(node_id, name, {"type": kind, "address": address, "contact": contact})
+            for node_id, name, kind, address, contact in (
+                row.values() for row in self._read(ACTOR_IDENTITIES)
+            )
+        ]
 
     def redact_ingest_files(self, replacements: dict[str, str]) -> int:
         def work(tx: ManagedTransaction, renames: dict[str, str]) -> int:

@@ -307,6 +307,16 @@ def actor_entry(
     }
 
 
+def identity(node_id: str, name: str, fields: Mapping[str, Any]) -> dict[str, str]:
+    """An actor as `PersonalData.actor_identities` gives it: id, name, type, address and
+    contact ("" where missing)."""
+    return {
+        "id": node_id,
+        "name": name,
+        **{key: fields.get(key) or "" for key in ("type", "address", "contact")},
+    }
+
+
 def actor_tie_entry(
     key: str, kind: str, outgoing: bool, other: str, other_name: str, details: Sequence[Any]
 ) -> dict[str, Any]:

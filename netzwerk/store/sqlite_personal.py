@@ -13,7 +13,7 @@ from typing import Any
 from netzwerk.errors import NotFound
 from netzwerk.model import graph_key
 from netzwerk.store.base import renamed_source
-from netzwerk.store.rows import actor_entry, actor_tie_entry
+from netzwerk.store.rows import actor_entry, actor_tie_entry, identity
 
 
 class SqlitePersonalData:
@@ -52,6 +52,15 @@ class SqlitePersonalData:
             )
         record["ties"] = ties
         return record
+
+    def actor_identities(self) -> list[dict[str, str]]:
+        self._ensure_schema()
+        return [
+            identity(node_id, name, json.loads(props))
+            for node_id, name, props in self._db.execute(
+                "SELECT id, name, props FROM nodes WHERE kind = 'actor' ORDER BY id"
+            )
+        ]
 
     # ------------------------------------------------------------------ erasure
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.duplicate_names import duplicate_list
 from netzwerk.ingest import read_files
-from netzwerk.ingest.duplicates import MAX_BLOCK, likely_duplicates, significant_words
+from netzwerk.ingest.duplicates import (
+    MAX_BLOCK,
+    find_duplicates,
+    likely_duplicates,
+    significant_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +84,34 @@ def test_warning_names_both_rows(write_csv):
         "warning",
     )
     assert "„Caritasverband Hagen e.V.“ (Akteure.csv, Zeile 2)" in warning.message
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_precision_and_recall_on_a_generated_list_with_known_double_entries(seed):
+    """1,100 actors, 100 of them a second entry written differently (legal form, place,
+    umlauts, abbreviation, a typo, word order; `benchmarks.duplicate_names`). Measured:
+    precision 0.96, recall 0.96–0.99; names of near pairs such as Schmid/Schmidt are the
+    false alarms, short typo'd first names (Perta/Petra) the misses."""
+    actors, true_pairs = duplicate_list(1_000, seed=seed)
+    found = {(d.first, d.second) for d in find_duplicates(actors)}
+    hits = len(found & true_pairs)
+    assert hits / len(found) >= 0.9  # precision
+    assert hits / len(true_pairs) >= 0.9  # recall
+
+
+def test_address_and_contact_are_reasons_of_their_own():
+    found = find_duplicates(
+        [
+            {"name": "Stadtteilbüro", "address": "Lange Straße 5"},
+            {"name": "Stadtteilladen", "address": "lange str. 5, 58089 Hagen"},
+            {"name": "Grundschule", "contact": "schule@example.org"},
+            {"name": "Förderverein Schule", "contact": "Schule@Example.org"},
+            {"name": "Anna Schmidt", "type": "person", "contact": "anna@example.org"},
+            {"name": "Schmidt GmbH", "contact": "anna@example.org"},  # person ≠ firm
+        ]
+    )
+    assert [(d.first, d.second, d.reasons) for d in found] == [
+        (0, 1, ("address",)),  # names 71 alike + 15 for the address
+        (2, 3, ("contact",)),  # names 52 alike + 25 for the contact
+    ]
+    assert [round(d.score) for d in found] == [86, 77]

@@ -129,6 +129,21 @@ def test_actor_record_holds_everything_about_one_actor(store, small_changeset):
         store.actor_record("nobody")
 
 
+def test_actor_identities_give_every_actor_with_address_and_contact(store, small_changeset):
+    store.apply(small_changeset)
+    identities = {row["id"]: row for row in store.actor_identities()}
+    assert sorted(identities) == ["erika", "qm", "schule", "verein"]
+    assert identities["erika"] == {
+        "id": "erika",
+        "name": "Erika Muster",
+        "type": "person",
+        "address": "Lange Straße 5",
+        "contact": "erika@example.org",
+    }
+    assert identities["schule"]["address"] == identities["schule"]["contact"] == ""
+    assert identities["verein"]["address"] == "Lange Straße 22, 58089 Hagen"
+
+
 def test_forget_removes_actor_and_its_ties(store, small_changeset):
     store.apply(small_changeset)
     removed = store.forget("erika")

@@ -33,6 +33,7 @@ MODULES = (
     "usage",
     "karte",
     "verstetigung",
+    "data_care",
 )
 """The modules whose ``TEXTS`` are merged, by area (add a new area here)."""
 

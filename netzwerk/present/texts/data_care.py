@@ -1,0 +1,44 @@
+"""Texts of keeping the data true: likely duplicate actors (`netzwerk dubletten`)."""
+
+from __future__ import annotations
+
+_DUPLICATES_HELP = (
+    "Wahrscheinlich doppelt eingetragene Akteure, mit Punktzahl und Grund: ähnlicher Name "
+    "(Rechtsformen, Umlaute und Abkürzungen ausgeglichen: „Caritasverband Hagen e.V.“ = "
+    "„Caritas Hagen“), gleiche Adresse, gleiche Kontaktangabe. Adressen und Kontakte "
+    "werden verglichen, nie gezeigt; Personen erscheinen pseudonymisiert.",
+    "Actors that are probably entered twice, with a score and the reason: similar name "
+    "(legal forms, umlauts and abbreviations evened out: 'Caritasverband Hagen e.V.' = "
+    "'Caritas Hagen'), same address, same contact. Addresses and contacts are compared, "
+    "never shown; persons appear pseudonymised.",
+)
+_DUPLICATES_OPTIONS = {
+    "min_score": (
+        "Nur Paare mit mindestens so vielen Punkten (0–100).",
+        "Only pairs with at least this score (0–100).",
+    ),
+    "top": (
+        "Höchstens so viele Paare (die wahrscheinlichsten zuerst).",
+        "At most this many pairs (most likely first).",
+    ),
+}
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "cli.duplicates.pairs": ("Wahrscheinlich doppelte Akteure", "Probably duplicate actors"),
+    "cli.duplicates.none": (
+        "Keine wahrscheinlich doppelten Akteure gefunden.",
+        "No probably duplicate actors found.",
+    ),
+    "duplicates.reason.name": ("ähnlicher Name", "similar name"),
+    "duplicates.reason.address": ("gleiche Adresse", "same address"),
+    "duplicates.reason.contact": ("gleiche Kontaktangabe", "same contact"),
+    "col.first_id": ("Kennung A", "ID A"),
+    "col.first_name": ("Akteur A", "Actor A"),
+    "col.second_id": ("Kennung B", "ID B"),
+    "col.second_name": ("Akteur B", "Actor B"),
+    "col.name_score": ("Namensähnlichkeit", "Name similarity"),
+}
+for _command in ("dubletten", "duplicates"):
+    TEXTS[f"help.{_command}"] = _DUPLICATES_HELP
+    for _option, _words in _DUPLICATES_OPTIONS.items():
+        TEXTS[f"help.{_command}.{_option}"] = _words
