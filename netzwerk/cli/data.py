@@ -13,12 +13,16 @@ from netzwerk.cli.arguments import lang_option, language_option
 from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
+from netzwerk.ingest.diff import changeset_diff
 from netzwerk.ingest.template import write_template
+from netzwerk.model import Changeset
 from netzwerk.present.counts import records_and_ties
+from netzwerk.present.diff import diff_lines
 from netzwerk.present.formats import default_language, kind_noun, plural
 from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_table
 from netzwerk.present.texts import text
+from netzwerk.store import PersonalData, Store
 from netzwerk.store.base import ApplyResult
 from netzwerk.workflows import sample_report
 
@@ -125,6 +129,9 @@ def ingest(
         applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
             click.echo(text("msg.dry_run", lang, source=applied.source, store=store.description))
+            click.echo(_apply_table(applied, lang))
+            click.echo("\n".join(["", *_dry_run_diff(store, result.changeset, lang)]))
+            return
         else:
             click.echo(
                 text(
@@ -136,6 +143,13 @@ def ingest(
                 )
             )
         click.echo(_apply_table(applied, lang))
+
+
+def _dry_run_diff(store: Store, changeset: Changeset, lang: str) -> list[str]:
+    """The record-by-record diff of a dry run (persons pseudonymised)."""
+    graph = store.graph()
+    identities = store.actor_identities() if isinstance(store, PersonalData) else []
+    return diff_lines(changeset_diff(changeset, graph, identities), changeset, graph, lang)
 
 
 @cli.command()

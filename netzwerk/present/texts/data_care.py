@@ -42,3 +42,30 @@ for _command in ("dubletten", "duplicates"):
     TEXTS[f"help.{_command}"] = _DUPLICATES_HELP
     for _option, _words in _DUPLICATES_OPTIONS.items():
         TEXTS[f"help.{_command}.{_option}"] = _words
+TEXTS.update(
+    {
+        "diff.new": ("Neu ({n}):", "New ({n}):"),
+        "diff.changed": ("Geändert ({n}, alt → neu):", "Changed ({n}, old → new):"),
+        "diff.ended": ("Beendet ({n}):", "Ended ({n}):"),
+        "diff.ended_on": ("{what} zum {day}", "{what} on {day}"),
+        "diff.quoted": ("„{value}“", "“{value}”"),
+        "diff.more": ("… und {n} weitere", "… and {n} more"),
+        "diff.unchanged": ("Unverändert: {counts}", "Unchanged: {counts}"),
+        "diff.hidden": ("{field} geändert", "{field} changed"),
+        "diff.field.name": ("Name", "name"),
+        "diff.field.since": ("seit", "since"),
+        "diff.field.until": ("bis", "until"),
+        "diff.field.type": ("Typ", "type"),
+        "diff.field.sector": ("Sektor", "sector"),
+        "diff.field.topics": ("Themen", "topics"),
+        "diff.field.consent": ("Einwilligung", "consent"),
+        "diff.field.coordinator": ("Koordination", "coordinator"),
+        "diff.field.note": ("Notiz", "note"),
+        "diff.field.address": ("Adresse", "address"),
+        "diff.field.contact": ("Kontakt", "contact"),
+        "diff.field.weight": ("Stärke", "strength"),
+        "diff.field.role": ("Rolle", "role"),
+        "diff.field.periods": ("Zeitraum", "period"),
+        "diff.field.last_contact": ("letzter Kontakt", "last contact"),
+    }
+)
