@@ -25,11 +25,13 @@ from netzwerk.errors import OPTION_PLACE, ConfigError, StoreEmpty, StoreMissing
 from netzwerk.store.base import ApplyResult, Store
 from netzwerk.store.capabilities import (
     DeletionResidue,
+    Merging,
     NamedQueries,
     PersonalData,
     StoreFiles,
     personal_data,
 )
+from netzwerk.store.merging import MergeResult
 
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 STORE_ENV = "NETZWERK_STORE"
@@ -37,6 +39,8 @@ STORE_ENV = "NETZWERK_STORE"
 __all__ = [
     "ApplyResult",
     "DeletionResidue",
+    "MergeResult",
+    "Merging",
     "NamedQueries",
     "PersonalData",
     "Store",

@@ -8,6 +8,7 @@ capability         what it offers                              embedded     Neo4
 =================  ==========================================  ===========  =====
 `PersonalData`     the persons' rights: access, erasure,       yes          yes
                    retention
+`Merging`          merge two actors, undo it, aliases          yes          yes
 `NamedQueries`     the named Cypher queries (`store.queries`)  no           yes
 `StoreFiles`       the local files that hold the store         yes          no
 `DeletionResidue`  where deleted data lingers until pruned     no           yes
@@ -23,9 +24,17 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from netzwerk.errors import ConfigError
+from netzwerk.store.merging import MergeResult
 from netzwerk.store.queries import NamedQuery
 
-__all__ = ["DeletionResidue", "NamedQueries", "PersonalData", "StoreFiles", "personal_data"]
+__all__ = [
+    "DeletionResidue",
+    "Merging",
+    "NamedQueries",
+    "PersonalData",
+    "StoreFiles",
+    "personal_data",
+]
 
 
 @runtime_checkable
@@ -74,6 +83,27 @@ class NamedQueries(Protocol):
 
     def persons(self) -> list[dict[str, Any]]:
         """Id, name and consent of every natural person (to pseudonymise query results)."""
+        ...
+
+
+@runtime_checkable
+class Merging(Protocol):
+    """A store that can merge two actors that are one, undo it, and name the aliases
+    later ingests land on (`netzwerk.store.merging`)."""
+
+    def merge_actors(self, keep: str, other: str) -> MergeResult:
+        """Move OTHER's ties to KEEP, remove OTHER, remember its id and name as an alias.
+        Raises NotFound for an unknown actor, ConfigError for the same actor twice."""
+        ...
+
+    def undo_merge(self, run_id: str) -> MergeResult:
+        """Put back what merge ``run_id`` replaced. Raises NotFound for an unknown run,
+        ConfigError if an ingest or merge ran after it."""
+        ...
+
+    def aliases(self) -> list[dict[str, str]]:
+        """``other``, ``other_name`` and ``keep`` of every standing merge (chains
+        followed)."""
         ...
 
 

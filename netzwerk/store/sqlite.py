@@ -1,11 +1,10 @@
 """The embedded store: one local SQLite file, for a single user with no server.
 
-Tables: ``nodes`` (every actor, topic, project, event and place, keyed by kind and id),
-``ties`` (keyed by `Tie.key`), ``ingest_runs`` (file names and counts only, no personal
-data) and ``meta``. Each ingest is one transaction, so a crash leaves the old or the new
-state, never a mix. Writes are SQLite upserts that update a row only where a column differs,
-so re-applying the same records writes nothing. ``secure_delete`` is on, so erased rows are
-overwritten, and `forget` vacuums the file and truncates the write-ahead log afterwards.
+Tables: ``nodes`` (actors, topics, projects, events, places, keyed by kind and id), ``ties``
+(keyed by `Tie.key`), ``ingest_runs`` (file names and counts only), ``merges``
+(`sqlite_merging`) and ``meta``. Each ingest is one transaction: a crash leaves the old or
+the new state. Upserts update a row only where a column differs, so re-applying the same
+records writes nothing. ``secure_delete`` is on, and `forget` vacuums the file afterwards.
 """
 
 from __future__ import annotations
@@ -44,6 +43,7 @@ from netzwerk.store.rows import (
     node_rows,
     tie_row,
 )
+from netzwerk.store.sqlite_merging import SqliteMerging
 from netzwerk.store.sqlite_personal import SqlitePersonalData
 
 SCHEMA = """
@@ -107,10 +107,10 @@ TIE_COLUMNS = (*TIE_FIELDS, "run_id")
 CONTENT_COLUMNS = {"nodes": ("name", "since", "until", "props"), "ties": TIE_CONTENT}
 
 
-class SqliteStore(SqlitePersonalData, Store):
+class SqliteStore(SqlitePersonalData, SqliteMerging, Store):
     """The embedded default store in one SQLite file.
 
-    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `StoreFiles`.
+    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `Merging`, `StoreFiles`.
     """
 
     def __init__(self, path: Path | str):

@@ -22,6 +22,7 @@ class SqlitePersonalData:
 
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
+    forget_merges: Callable[[str], int]  # `SqliteMerging`
 
     def actor_record(self, actor_id: str) -> dict[str, Any]:
         self._ensure_schema()
@@ -100,22 +101,25 @@ class SqlitePersonalData:
         return changed
 
     def forget(self, actor_id: str) -> dict[str, int]:
+        """Also erases merges naming the actor (their kept rows and the alias): an actor
+        merged into another is no longer in the store but still in its merge record."""
         self._ensure_schema()
         key = graph_key("actor", actor_id)
-        if not self._db.execute("SELECT 1 FROM nodes WHERE key = ?", (key,)).fetchone():
-            raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id prüfen')
         self._db.execute("BEGIN IMMEDIATE")
         try:
+            merges = self.forget_merges(actor_id)
+            actors = self._db.execute("DELETE FROM nodes WHERE key = ?", (key,)).rowcount
+            if not actors and not merges:
+                raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id prüfen')
             ties = self._db.execute(
                 "DELETE FROM ties WHERE source = ? OR target = ?", (key, key)
             ).rowcount
-            self._db.execute("DELETE FROM nodes WHERE key = ?", (key,))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         self._compact()
-        return {"actors": 1, "ties": ties}
+        return {"actors": actors, "ties": ties, **({"merges": merges} if merges else {})}
 
     def expired(self, before: date) -> dict[str, list[str]]:
         self._ensure_schema()
