@@ -10,6 +10,7 @@ import netzwerk.cli.dependency  # noqa: F401  (registers dependency)
 import netzwerk.cli.duplicates  # noqa: F401  (registers dubletten, duplicates)
 import netzwerk.cli.funding  # noqa: F401  (registers foerderung, funding)
 import netzwerk.cli.gaps  # noqa: F401  (registers gaps, suggest)
+import netzwerk.cli.merge  # noqa: F401  (registers merge, zusammenfuehren)
 from netzwerk.cli import data, karte, overview, privacy, query, report  # noqa: F401  (register commands)
 from netzwerk.cli.main import cli, main
 

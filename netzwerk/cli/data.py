@@ -13,6 +13,7 @@ from netzwerk.cli.arguments import lang_option, language_option
 from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
 from netzwerk.ingest import IngestResult, read_files
+from netzwerk.ingest.aliases import apply_aliases
 from netzwerk.ingest.diff import changeset_diff
 from netzwerk.ingest.template import write_template
 from netzwerk.model import Changeset
@@ -22,7 +23,7 @@ from netzwerk.present.formats import default_language, kind_noun, plural
 from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_table
 from netzwerk.present.texts import text
-from netzwerk.store import PersonalData, Store
+from netzwerk.store import Merging, PersonalData, Store
 from netzwerk.store.base import ApplyResult
 from netzwerk.workflows import sample_report
 
@@ -126,11 +127,12 @@ def ingest(
     with store_from(ctx, create=True) as store:
         store.init()
         click.echo(text("count.read", lang, counts=counts))
-        applied = store.apply(result.changeset, files=[p.name for p in files], dry_run=dry_run)
+        changeset = _landed(store, result.changeset, lang)
+        applied = store.apply(changeset, files=[p.name for p in files], dry_run=dry_run)
         if dry_run:
             click.echo(text("msg.dry_run", lang, source=applied.source, store=store.description))
             click.echo(_apply_table(applied, lang))
-            click.echo("\n".join(["", *_dry_run_diff(store, result.changeset, lang)]))
+            click.echo("\n".join(["", *_dry_run_diff(store, changeset, lang)]))
             return
         else:
             click.echo(
@@ -143,6 +145,20 @@ def ingest(
                 )
             )
         click.echo(_apply_table(applied, lang))
+
+
+def _landed(store: Store, changeset: Changeset, lang: str) -> Changeset:
+    """The changeset with merged actors redirected to the ones they were merged into."""
+    if not isinstance(store, Merging):
+        return changeset
+    redirected = apply_aliases(changeset, store.aliases())
+    if redirected.actors or redirected.ties:
+        actors, ties = (
+            plural(redirected.actors, "actor_row", lang),
+            plural(redirected.ties, "link", lang),
+        )
+        click.echo(text("msg.aliases", lang, actors=actors, ties=ties))
+    return redirected.changeset
 
 
 def _dry_run_diff(store: Store, changeset: Changeset, lang: str) -> list[str]:

@@ -77,6 +77,7 @@ from netzwerk.store.neo4j_ingest import (
     keyed_write_queries,
 )
 from netzwerk.store.neo4j_logs import DRIVER_LOGGERS, DriverLogRedaction, guard_driver_logs
+from netzwerk.store.neo4j_merging import Neo4jMerging
 from netzwerk.store.neo4j_personal import Neo4jPersonalData, plain_nested
 from netzwerk.store.queries import NamedQuery
 from netzwerk.store.rows import day, ingest_log_entry
@@ -108,11 +109,11 @@ def _credentials() -> tuple[str, str]:
     return user, password
 
 
-class Neo4jStore(Neo4jPersonalData, Store):
+class Neo4jStore(Neo4jPersonalData, Neo4jMerging, Store):
     """The shared team database on a Neo4j 5 server.
 
-    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `NamedQueries`,
-    `DeletionResidue`.
+    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `Merging`,
+    `NamedQueries`, `DeletionResidue`.
 
     For tests, benchmarks and tools only, not part of the store interface: `ping` (does
     the server answer), `wipe` (delete everything), `schema_statements` and

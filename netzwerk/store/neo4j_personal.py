@@ -31,6 +31,7 @@ from netzwerk.store.neo4j_cypher import (
 from netzwerk.store.neo4j_cypher import (
     query as _query,
 )
+from netzwerk.store.neo4j_merging import forget_merges
 from netzwerk.store.rows import actor_entry, actor_tie_entry, identity
 
 T = TypeVar("T")
@@ -107,14 +108,18 @@ class Neo4jPersonalData:
         return self._write(work, replacements)
 
     def forget(self, actor_id: str) -> dict[str, int]:
-        def work(tx: ManagedTransaction, actor: str) -> int | None:
-            record = tx.run(_query(FORGET_ACTOR), id=actor).single()
-            return None if record is None else record[0]
+        """Also erases merges naming the actor (their kept rows and the alias)."""
 
-        ties = self._write(work, actor_id)
-        if ties is None:
+        def work(tx: ManagedTransaction, actor: str) -> tuple[int | None, int]:
+            merges = forget_merges(tx, actor)
+            record = tx.run(_query(FORGET_ACTOR), id=actor).single()
+            return (None if record is None else record[0]), merges
+
+        ties, merges = self._write(work, actor_id)
+        if ties is None and not merges:
             raise NotFound(f'Akteur "{actor_id}" ist nicht im Speicher — Id prüfen')
-        return {"actors": 1, "ties": ties}
+        counts = {"actors": int(ties is not None), "ties": ties or 0}
+        return {**counts, **({"merges": merges} if merges else {})}
 
     def expired(self, before: date) -> dict[str, list[str]]:
         actors = [r[0] for r in self._read(EXPIRED_ACTORS, day=before)]

@@ -69,3 +69,53 @@ TEXTS.update(
         "diff.field.last_contact": ("letzter Kontakt", "last contact"),
     }
 )
+_MERGE_HELP = (
+    "OTHER in KEEP zusammenführen: seine Beziehungen, Beteiligungen und Themen gehen auf "
+    "KEEP über, gleiche Beziehungen werden zusammengefasst (stärkere Stärke, alle "
+    "Zeiträume), sein Name wird ein Alias, unter dem spätere Ladeläufe bei KEEP landen. "
+    "Rückgängig mit --undo LAUF (nur die letzte Änderung).",
+    "Merge OTHER into KEEP: its ties, participation and topics move to KEEP, parallel ties "
+    "are combined (the stronger strength, every period), its name becomes an alias later "
+    "ingests land on KEEP by. Undo with --undo RUN (only the last change).",
+)
+_MERGE_OPTIONS = {
+    "undo_run": (
+        "Die Zusammenführung dieses Laufs zurücknehmen.",
+        "Take back the merge of this run.",
+    ),
+}
+TEXTS.update(
+    {
+        "merge.usage": (
+            "zwei Akteure angeben (netzwerk merge KEEP OTHER) oder --undo LAUF",
+            "name two actors (netzwerk merge KEEP OTHER) or --undo RUN",
+        ),
+        "merge.not_offered": (
+            "{store} kann keine Akteure zusammenführen",
+            "{store} cannot merge actors",
+        ),
+        "merge.done": (
+            "„{other}“ ist jetzt „{keep}“ (Lauf {run}): {moved} Verknüpfungen übernommen, "
+            "davon {combined} mit einer bestehenden zusammengefasst; {dropped} zwischen "
+            "beiden entfallen. Spätere Ladeläufe mit „{other}“ landen bei „{keep}“. "
+            "Rückgängig: netzwerk merge --undo {run}",
+            "“{other}” is now “{keep}” (run {run}): {moved} links moved, {combined} of them "
+            "combined with an existing one; {dropped} between the two dropped. Later "
+            "ingests naming “{other}” land on “{keep}”. Undo: netzwerk merge --undo {run}",
+        ),
+        "merge.undone": (
+            "Zusammenführung {run} zurückgenommen: „{other}“ ist wieder ein eigener Akteur.",
+            "Merge {run} taken back: “{other}” is an actor of its own again.",
+        ),
+        "msg.aliases": (
+            "Auf zusammengeführte Akteure umgeleitet: {actors} und {ties}.",
+            "Redirected to merged actors: {actors} and {ties}.",
+        ),
+        "noun.actor_row": ("Akteurzeile|Akteurzeilen", "actor row|actor rows"),
+        "noun.link": ("Verknüpfung|Verknüpfungen", "link|links"),
+    }
+)
+for _command in ("merge", "zusammenfuehren"):
+    TEXTS[f"help.{_command}"] = _MERGE_HELP
+    for _option, _words in _MERGE_OPTIONS.items():
+        TEXTS[f"help.{_command}.{_option}"] = _words
