@@ -11,6 +11,7 @@ import netzwerk.cli.duplicates  # noqa: F401  (registers dubletten, duplicates)
 import netzwerk.cli.funding  # noqa: F401  (registers foerderung, funding)
 import netzwerk.cli.gaps  # noqa: F401  (registers gaps, suggest)
 import netzwerk.cli.merge  # noqa: F401  (registers merge, zusammenfuehren)
+import netzwerk.cli.workshop  # noqa: F401  (registers workshop)
 from netzwerk.cli import data, karte, overview, privacy, query, report  # noqa: F401  (register commands)
 from netzwerk.cli.main import cli, main
 

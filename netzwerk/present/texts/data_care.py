@@ -119,3 +119,72 @@ for _command in ("merge", "zusammenfuehren"):
     TEXTS[f"help.{_command}"] = _MERGE_HELP
     for _option, _words in _MERGE_OPTIONS.items():
         TEXTS[f"help.{_command}.{_option}"] = _words
+_WORKSHOP_HELP = (
+    "Workshop-Bögen: je Sektor eine druckbare Seite (A4) mit den nummerierten Akteuren, "
+    "ihren Verbindungen in andere Sektoren, einer Legende und leeren Zeilen für neue und "
+    "beendete Verbindungen und Korrekturen; dazu korrekturen.xlsx zum Eintragen.",
+    "Workshop sheets: one printable page (A4) per sector with the numbered actors, their "
+    "ties to other sectors, a legend and empty lines for new and ended ties and "
+    "corrections; and korrekturen.xlsx to type them in.",
+)
+_WORKSHOP_OPTIONS = {
+    "out": ("Ordner für die Bögen (wird angelegt).", "Folder for the sheets (created)."),
+}
+TEXTS.update(
+    {
+        "workshop.title": ("Netzwerk-Workshop: {group}", "Network workshop: {group}"),
+        "workshop.meta": (
+            "Stand {day} · {n} Akteure · Nummern gelten für alle Bögen und korrekturen.xlsx",
+            "As of {day} · {n} actors · numbers hold on every sheet and in korrekturen.xlsx",
+        ),
+        "workshop.legend": (
+            "Bitte prüfen: Stimmen die Verbindungen? Fehlt jemand? Ist etwas beendet? "
+            "Unten je Zeile eine Angabe: Nr. des Akteurs, was (neu, beendet, Korrektur), mit "
+            "wem (Nr. oder Name), Art der Verbindung, ab wann, wer es gesagt hat.",
+            "Please check: are the ties right? Is anyone missing? Has something ended? "
+            "Below, one statement per line: the actor's number, what (new, ended, "
+            "correction), with whom (number or name), kind of tie, from when, who said it.",
+        ),
+        "workshop.kinds": ("Arten", "Kinds"),
+        "workshop.tie.cooperation.out": ("Kooperation mit", "cooperates with"),
+        "workshop.tie.cooperation.in": ("Kooperation mit", "cooperates with"),
+        "workshop.tie.membership.out": ("Mitglied in", "member of"),
+        "workshop.tie.membership.in": ("hat als Mitglied", "has as member"),
+        "workshop.tie.runs.out": ("Träger von", "runs"),
+        "workshop.tie.runs.in": ("getragen von", "run by"),
+        "workshop.tie.funding.out": ("fördert", "funds"),
+        "workshop.tie.funding.in": ("gefördert von", "funded by"),
+        "workshop.changes": ("Was", "What"),
+        "workshop.actors": (
+            "Akteure und ihre Verbindungen in andere Sektoren",
+            "Actors and their ties to other sectors",
+        ),
+        "workshop.lines": ("Neu, beendet, Korrektur", "New, ended, correction"),
+        "workshop.since": ("seit {day}", "since {day}"),
+        "workshop.change.new": ("neu", "new"),
+        "workshop.change.ended": ("beendet", "ended"),
+        "workshop.change.correction": ("Korrektur", "correction"),
+        "workshop.form_sheet": ("Korrekturen", "Corrections"),
+        "workshop.numbers_sheet": ("Nummern", "Numbers"),
+        "workshop.col.number": ("Nr.", "No."),
+        "workshop.col.name": ("Akteur", "Actor"),
+        "workshop.col.ties": ("Verbindungen in andere Sektoren", "Ties to other sectors"),
+        "workshop.col.change": ("Was", "What"),
+        "workshop.col.other": ("mit wem", "with whom"),
+        "workshop.col.kind": ("Art", "Kind"),
+        "workshop.col.since": ("ab wann", "from when"),
+        "workshop.col.until": ("bis", "until"),
+        "workshop.col.said_by": ("wer hat es gesagt", "said by"),
+        "workshop.col.note": ("Notiz", "Note"),
+        "workshop.col.id": ("Id", "ID"),
+        "workshop.col.group": ("Sektor", "Sector"),
+        "workshop.written": (
+            "{sheets} Workshop-Bögen und korrekturen.xlsx in {folder}",
+            "{sheets} workshop sheets and korrekturen.xlsx in {folder}",
+        ),
+    }
+)
+for _command in ("workshop",):
+    TEXTS[f"help.{_command}"] = _WORKSHOP_HELP
+    for _option, _words in _WORKSHOP_OPTIONS.items():
+        TEXTS[f"help.{_command}.{_option}"] = _words
