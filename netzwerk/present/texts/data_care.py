@@ -23,6 +23,19 @@ _DUPLICATES_OPTIONS = {
     ),
 }
 
+
+def _command_help(
+    commands: tuple[str, ...],
+    words: tuple[str, str],
+    options: dict[str, tuple[str, str]],
+) -> None:
+    """The help texts of a command and its options, under each of its names."""
+    for command in commands:
+        TEXTS[f"help.{command}"] = words
+        for option, option_words in options.items():
+            TEXTS[f"help.{command}.{option}"] = option_words
+
+
 TEXTS: dict[str, tuple[str, str]] = {
     "cli.duplicates.pairs": ("Wahrscheinlich doppelte Akteure", "Probably duplicate actors"),
     "cli.duplicates.none": (
@@ -38,10 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.second_name": ("Akteur B", "Actor B"),
     "col.name_score": ("Namensähnlichkeit", "Name similarity"),
 }
-for _command in ("dubletten", "duplicates"):
-    TEXTS[f"help.{_command}"] = _DUPLICATES_HELP
-    for _option, _words in _DUPLICATES_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
+_command_help(("dubletten", "duplicates"), _DUPLICATES_HELP, _DUPLICATES_OPTIONS)
 TEXTS.update(
     {
         "diff.new": ("Neu ({n}):", "New ({n}):"),
@@ -115,10 +125,7 @@ TEXTS.update(
         "noun.link": ("Verknüpfung|Verknüpfungen", "link|links"),
     }
 )
-for _command in ("merge", "zusammenfuehren"):
-    TEXTS[f"help.{_command}"] = _MERGE_HELP
-    for _option, _words in _MERGE_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
+_command_help(("merge", "zusammenfuehren"), _MERGE_HELP, _MERGE_OPTIONS)
 _WORKSHOP_HELP = (
     "Workshop-Bögen: je Sektor eine druckbare Seite (A4) mit den nummerierten Akteuren, "
     "ihren Verbindungen in andere Sektoren, einer Legende und leeren Zeilen für neue und "
@@ -184,7 +191,4 @@ TEXTS.update(
         ),
     }
 )
-for _command in ("workshop",):
-    TEXTS[f"help.{_command}"] = _WORKSHOP_HELP
-    for _option, _words in _WORKSHOP_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
+_command_help(("workshop",), _WORKSHOP_HELP, _WORKSHOP_OPTIONS)
