@@ -69,7 +69,7 @@ def status_printout(summary: dict, lang: str) -> Printout:
         {
             "run": r["run_id"],
             "time": parse_iso_time(r["started"]),
-            "files": r["files"],
+            "files": r["files"] or _run_kind(r.get("source", ""), lang),
             "new": sum(r["created"].values()),
             "changed": sum(r["updated"].values()),
         }
@@ -116,3 +116,9 @@ def export(ctx: click.Context, fmt: str, out: Path, view: NetworkView, show_name
     click.echo(f"# {period_line(view, lang)}")  # after the export: an error stays one line
     for path in written:
         click.echo(text("output.written", lang, path=path))
+
+
+def _run_kind(source: str, lang: str) -> str:
+    """What a run without files was: a merge or its undo (`store.merging`), else blank."""
+    key = {"merge": "status.run_merge", "merge-undo": "status.run_merge_undo"}.get(source)
+    return text(key, lang) if key else ""

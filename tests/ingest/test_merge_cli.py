@@ -47,6 +47,7 @@ def test_find_merge_reingest_and_the_undo_that_comes_too_late(tmp_path, write_xl
     assert "„Caritas Hagen“ ist jetzt „Caritasverband Hagen e.V.“" in merged
     assert "2 Verknüpfungen übernommen, davon 1 mit einer bestehenden zusammengefasst" in merged
     run_id = re.search(r"Lauf (\S+)\)", merged).group(1)
+    assert f"{run_id}" in run(store, "status") and "(Zusammenführung)" in run(store, "status")
     again = run(store, "ingest", str(workbook))
     assert "umgeleitet: 1 Akteurzeile und 2 Verknüpfungen." in again
     rows = [line.split() for line in again.splitlines() if line.startswith(("Akteure", "Verkn"))]

@@ -117,6 +117,8 @@ TEXTS.update(
             "Zusammenführung {run} zurückgenommen: „{other}“ ist wieder ein eigener Akteur.",
             "Merge {run} taken back: “{other}” is an actor of its own again.",
         ),
+        "status.run_merge": ("(Zusammenführung)", "(merge)"),
+        "status.run_merge_undo": ("(Zusammenführung zurückgenommen)", "(merge undone)"),
         "msg.aliases": (
             "Auf zusammengeführte Akteure umgeleitet: {actors} und {ties}.",
             "Redirected to merged actors: {actors} and {ties}.",
