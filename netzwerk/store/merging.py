@@ -89,10 +89,12 @@ def node_ref(key: str) -> NodeRef:
 @dataclass
 class MergePlan:
     """What to write: ``written`` ties (new keys), ``deleted`` keys (OTHER's ties and
-    KEEP's ties that were combined), and the counts."""
+    KEEP's ties that were combined), ``replaced``: the deleted ties as they were (for the
+    undo), and the counts."""
 
     written: list[StoredTie]
     deleted: list[str]
+    replaced: list[StoredTie]
     result: MergeResult
 
 
@@ -109,7 +111,8 @@ def plan_merge(
     keep_ref, other_ref = NodeRef("actor", keep), NodeRef("actor", other)
     written: dict[str, StoredTie] = {}
     deleted: list[str] = []
-    for stored in other_ties:
+    replaced = list(other_ties)
+    for stored in replaced:
         deleted.append(stored.tie.key)
         tie = moved(stored.tie, other_ref, keep_ref)
         if tie is None:
@@ -122,10 +125,11 @@ def plan_merge(
             continue
         if tie.key in parallel and tie.key not in written:
             deleted.append(tie.key)
+            replaced.append(parallel[tie.key])
         result.combined += 1
         sources = [*found.sources, *(s for s in stored.sources if s not in found.sources)]
         written[tie.key] = StoredTie(combine_ties(found.tie, tie), run_id, sources)
-    return MergePlan(list(written.values()), deleted, result)
+    return MergePlan(list(written.values()), deleted, replaced, result)
 
 
 def check_merge(keep: str, other: str, actors_found: set[str]) -> None:

@@ -98,8 +98,6 @@ def _merge(tx: ManagedTransaction, keep: str, other: str) -> MergeResult:
     properties = tx.run(_query(ACTOR_PROPERTIES), id=other).single(strict=True)[0]
     other_ties, near = _ties_of(tx, other), _ties_of(tx, keep)
     plan = plan_merge(keep, other, run_id, other_ties, {s.tie.key: s for s in near})
-    own = {s.tie.key for s in other_ties}
-    replaced = other_ties + [s for s in near if s.tie.key in plan.deleted and s.tie.key not in own]
     _delete_ties(tx, plan.deleted)
     tx.run(_query(DELETE_ACTOR), id=other).consume()
     _create_ties(tx, plan.written)
@@ -108,7 +106,7 @@ def _merge(tx: ManagedTransaction, keep: str, other: str) -> MergeResult:
         "keep": keep,
         "other": other,
         "other_name": properties["name"],
-        "snapshot": snapshot_text(_node_row(properties), replaced),
+        "snapshot": snapshot_text(_node_row(properties), plan.replaced),
         "written": [s.tie.key for s in plan.written],
     }
     tx.run(_query(CREATE_MERGE), merge=merge).consume()

@@ -82,10 +82,6 @@ class SqliteMerging:
         other_ties = self._ties("source = ? OR target = ?", keys[1], keys[1])
         near = self._ties("source = ? OR target = ?", keys[0], keys[0])
         plan = plan_merge(keep, other, run_id, other_ties, {s.tie.key: s for s in near})
-        own = {s.tie.key for s in other_ties}
-        replaced = other_ties + [
-            s for s in near if s.tie.key in plan.deleted and s.tie.key not in own
-        ]
         self._db.executemany("DELETE FROM ties WHERE key = ?", [(k,) for k in plan.deleted])
         self._insert_ties(plan.written)
         self._db.execute("DELETE FROM nodes WHERE key = ?", (keys[1],))
@@ -97,7 +93,7 @@ class SqliteMerging:
                 keep,
                 other,
                 node[3],
-                snapshot_text(node_row, replaced),
+                snapshot_text(node_row, plan.replaced),
                 json.dumps([s.tie.key for s in plan.written]),
             ),
         )
