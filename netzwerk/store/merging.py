@@ -111,8 +111,9 @@ def plan_merge(
     keep_ref, other_ref = NodeRef("actor", keep), NodeRef("actor", other)
     written: dict[str, StoredTie] = {}
     deleted: list[str] = []
-    replaced = list(other_ties)
-    for stored in replaced:
+    moving = list(other_ties)
+    replaced = list(moving)
+    for stored in moving:
         deleted.append(stored.tie.key)
         tie = moved(stored.tie, other_ref, keep_ref)
         if tie is None:
