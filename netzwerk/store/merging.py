@@ -8,7 +8,8 @@ tie it removed — so ``undo_merge(run)`` can put the store back as it was. Both
 transaction and an entry in the ingest log (source ``merge`` / ``merge-undo``, counts
 only). A merge can be undone only while no ingest or merge has run after it: later runs
 may build on it. Erasing KEEP or OTHER (`PersonalData.forget`) erases the merge record
-and the alias too.
+and the alias too; erasing any other actor removes its ties from the kept rows
+(`without_actor`), so an undo cannot bring them back.
 
 Snapshots hold rows: a node row (`rows.NodeRow`) and tie rows (`rows.TieRow`), each with
 its ingest run and sources, as JSON.
@@ -189,6 +190,25 @@ def snapshot_text(node_row: Sequence[Any], ties: Iterable[StoredTie]) -> str:
 def snapshot_of(text: str) -> tuple[list[Any], list[StoredTie]]:
     data = json.loads(text)
     return data["node"], [stored_tie(row) for row in data["ties"]]
+
+
+def without_actor(snapshot: str, written: Sequence[str], key: str) -> tuple[str, list[str]] | None:
+    """A merge record's kept rows and written tie keys without the ties of the actor with
+    graph key ``key``; None if it holds none.
+
+    >>> tie = ["membership|erika|c|", "membership", "erika", "c", 1.0, "", "", "", None,
+    ...        None, "", None, None, None, None, "run", ["netz.xlsx"]]
+    >>> kept, keys = without_actor(snapshot_text(["c2"], []).replace("[]", json.dumps([tie])),
+    ...                            ["membership|erika|c|", "works_on|c|topic:x|"], "erika")
+    >>> json.loads(kept)["ties"], keys
+    ([], ['works_on|c|topic:x|'])
+    """
+    data = json.loads(snapshot)
+    ties = [row for row in data["ties"] if key not in (row[2], row[3])]
+    keys = [k for k in written if key not in k.split("|")[1:3]]
+    if len(ties) == len(data["ties"]) and len(keys) == len(written):
+        return None
+    return json.dumps({**data, "ties": ties}, ensure_ascii=False), keys
 
 
 def tie_rows(ties: Iterable[StoredTie]) -> list[TieRow]:

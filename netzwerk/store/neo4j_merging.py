@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar
 
 from neo4j import ManagedTransaction, Record
 
+from netzwerk.model import graph_key
 from netzwerk.store.base import new_run_id
 from netzwerk.store.merging import (
     MERGE_SOURCE,
@@ -27,6 +28,7 @@ from netzwerk.store.merging import (
     snapshot_text,
     stored_tie,
     unknown_merge,
+    without_actor,
 )
 from netzwerk.store.neo4j_cypher import per_tie_kind
 from netzwerk.store.neo4j_cypher import query as _query
@@ -64,6 +66,8 @@ MERGE_RECORD = (
 )
 LATER_RUNS = "MATCH (r:IngestRun) WHERE r.started > $started RETURN count(r)"
 DELETE_MERGE = "MATCH (m:Merge {run_id: $run_id}) DELETE m"
+MERGE_SNAPSHOTS = "MATCH (m:Merge) RETURN m.run_id, m.snapshot, m.written"
+SET_SNAPSHOT = "MATCH (m:Merge {run_id: $run_id}) SET m.snapshot = $snapshot, m.written = $written"
 FORGET_MERGES = (
     "MATCH (m:Merge) WHERE m.keep = $id OR m.other = $id "
     "WITH collect(m) AS found FOREACH (m IN found | DELETE m) RETURN size(found)"
@@ -136,8 +140,14 @@ def _undo(tx: ManagedTransaction, run_id: str) -> MergeResult:
 
 
 def forget_merges(tx: ManagedTransaction, actor_id: str) -> int:
-    """Erase merge records and aliases naming ``actor_id`` (inside `forget`'s
-    transaction)."""
+    """Erase merge records and aliases naming ``actor_id``, and its ties from the rows
+    other merges keep (inside `forget`'s transaction); returns the records erased."""
+    for run_id, snapshot, written in [r.values() for r in tx.run(_query(MERGE_SNAPSHOTS))]:
+        cleaned = without_actor(snapshot, written, graph_key("actor", actor_id))
+        if cleaned is not None:
+            tx.run(
+                _query(SET_SNAPSHOT), run_id=run_id, snapshot=cleaned[0], written=cleaned[1]
+            ).consume()
     return int(tx.run(_query(FORGET_MERGES), id=actor_id).single(strict=True)[0])
 
 

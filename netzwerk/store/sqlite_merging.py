@@ -23,6 +23,7 @@ from netzwerk.store.merging import (
     snapshot_text,
     stored_tie,
     unknown_merge,
+    without_actor,
 )
 
 MERGES_TABLE = """
@@ -168,10 +169,19 @@ class SqliteMerging:
         )
 
     def forget_merges(self, actor_id: str) -> int:
-        """Erase merge records and aliases naming ``actor_id`` (inside `forget`'s
-        transaction)."""
+        """Erase merge records and aliases naming ``actor_id``, and its ties from the rows
+        other merges keep (inside `forget`'s transaction); returns the records erased."""
         if not self._has_merges():
             return 0
+        key = graph_key("actor", actor_id)
+        kept = self._db.execute("SELECT run_id, snapshot, written FROM merges").fetchall()
+        for run_id, snapshot, written in kept:
+            cleaned = without_actor(snapshot, json.loads(written), key)
+            if cleaned is not None:
+                self._db.execute(
+                    "UPDATE merges SET snapshot = ?, written = ? WHERE run_id = ?",
+                    (cleaned[0], json.dumps(cleaned[1]), run_id),
+                )
         return self._db.execute(
             "DELETE FROM merges WHERE keep = ? OR other = ?", (actor_id, actor_id)
         ).rowcount

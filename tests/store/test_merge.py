@@ -124,3 +124,16 @@ def test_forgetting_the_merged_actor_erases_its_kept_record_and_alias(store):
     store.merge_actors("caritas", "caritas-2")
     assert store.forget("caritas-2") == {"actors": 0, "ties": 0, "merges": 1}
     assert store.aliases() == []
+
+
+def test_forgetting_a_third_actor_removes_its_ties_from_what_an_undo_would_restore(store):
+    """Erika was a member of the merged-away Caritas: after she is forgotten, undoing the
+    merge brings Caritas back without her membership (and without her id anywhere)."""
+    store.apply(doubled())
+    run = store.merge_actors("caritas", "caritas-2").run_id
+    assert store.forget("erika") == {"actors": 1, "ties": 1}
+    store.undo_merge(run)
+    graph = store.graph()
+    assert "caritas-2" in graph and "erika" not in graph
+    assert not [k for _, _, k in graph.edges(keys=True) if "erika" in k]
+    assert store.counts()["ties"] == 5  # the six ties of doubled() less Erika's membership
