@@ -127,19 +127,21 @@ def dormant_ties(
 
     chosen = heapq.nsmallest(top, ranked()) if top is not None else sorted(ranked())
     callers = _callers(graph)
-    rows: list[dict[str, Any]] = [
-        {
-            "source": u,
-            "target": v,
-            "last_contact": last,
-            "contact_kind": kind,
-            "months_ago": _months_between(last, day),
-            "reasons": marks(u, v)[0],
-            "importance": marks(u, v)[1],
-            "caller": callers(u, v),
-        }
-        for _, _, u, v, last, kind in chosen
-    ]
+    rows: list[dict[str, Any]] = []
+    for _, _, u, v, last, kind in chosen:
+        reasons, importance = marks(u, v)
+        rows.append(
+            {
+                "source": u,
+                "target": v,
+                "last_contact": last,
+                "contact_kind": kind,
+                "months_ago": _months_between(last, day),
+                "reasons": reasons,
+                "importance": importance,
+                "caller": callers(u, v),
+            }
+        )
     return {
         "day": day,
         "months": months,

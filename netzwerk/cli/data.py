@@ -134,16 +134,15 @@ def ingest(
             click.echo(_apply_table(applied, lang))
             click.echo("\n".join(["", *_dry_run_diff(store, changeset, lang)]))
             return
-        else:
-            click.echo(
-                text(
-                    "msg.loaded",
-                    lang,
-                    store=store.description,
-                    source=applied.source,
-                    run=applied.run_id,
-                )
+        click.echo(
+            text(
+                "msg.loaded",
+                lang,
+                store=store.description,
+                source=applied.source,
+                run=applied.run_id,
             )
+        )
         click.echo(_apply_table(applied, lang))
 
 

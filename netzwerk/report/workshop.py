@@ -31,6 +31,7 @@ from netzwerk.present.labels import group_label
 from netzwerk.present.names import ActorNames
 from netzwerk.present.texts import text
 from netzwerk.private_files import atomic_write_text, inside, make_private_folder
+from netzwerk.report.workshop_form import write_form
 
 BLANK_LINES = 15
 """Empty numbered lines per sheet for what the partners say."""
@@ -114,8 +115,6 @@ def write_workshop(
     folder: Path, sheets: list[WorkshopSheet], day: date, lang: str = "de"
 ) -> list[Path]:
     """Write one HTML page per sheet and ``korrekturen.xlsx`` into ``folder``."""
-    from netzwerk.report.workshop_form import write_form
-
     make_private_folder(folder)
     template = jinja2.Environment(
         loader=jinja2.PackageLoader("netzwerk.report", "templates"),
@@ -123,6 +122,7 @@ def write_workshop(
         undefined=jinja2.StrictUndefined,
     ).get_template("workshop.html.j2")
     kinds = [TIE_KINDS.label(kind, lang) for kind in DIRECT_TIES]
+    changes = [text(f"workshop.change.{c}", lang) for c in CHANGES]
     written = []
     for sheet in sheets:
         page = template.render(
@@ -131,10 +131,10 @@ def write_workshop(
             day=format_cell(day, lang),
             blank_lines=range(1, BLANK_LINES + 1),
             kinds=kinds,
-            changes=[text(f"workshop.change.{c}", lang) for c in CHANGES],
+            changes=changes,
             t=lambda key, **values: text(key, lang, **values),
         )
         name = f"workshop-{slugify(sheet.title) or 'ohne'}.html"
         written.append(atomic_write_text(inside(folder, name), page))
-    written.append(write_form(inside(folder, "korrekturen.xlsx"), sheets, lang))
+    written.append(write_form(inside(folder, "korrekturen.xlsx"), sheets, changes, kinds, lang))
     return written

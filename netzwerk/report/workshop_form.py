@@ -12,7 +12,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from netzwerk.model import TIE_KINDS
 from netzwerk.present.texts import text
 from netzwerk.private_files import atomic_write_bytes
 
@@ -21,10 +20,11 @@ FORM_COLUMNS = ("number", "change", "other", "kind", "since", "until", "said_by"
 NUMBER_COLUMNS = ("number", "id", "name", "group")
 
 
-def write_form(path: Path, sheets: list, lang: str = "de") -> Path:
-    """Write the form for ``sheets`` (`WorkshopSheet`) to ``path`` (owner only)."""
-    from netzwerk.report.workshop import CHANGES, DIRECT_TIES
-
+def write_form(
+    path: Path, sheets: list, changes: list[str], kinds: list[str], lang: str = "de"
+) -> Path:
+    """Write the form for ``sheets`` (`WorkshopSheet`) to ``path`` (owner only);
+    ``changes`` and ``kinds`` are the dropdowns' words, as the sheets print them."""
     workbook = Workbook()
     form = workbook.active
     form.title = text("workshop.form_sheet", lang)
@@ -33,8 +33,8 @@ def write_form(path: Path, sheets: list, lang: str = "de") -> Path:
         form.cell(row=1, column=column, value=text(f"workshop.col.{key}", lang)).font = bold
         form.column_dimensions[chr(64 + column)].width = 24 if key == "note" else 16
     form.freeze_panes = "A2"
-    _dropdown(form, "B", [text(f"workshop.change.{c}", lang) for c in CHANGES])
-    _dropdown(form, "D", [TIE_KINDS.label(kind, lang) for kind in DIRECT_TIES])
+    _dropdown(form, "B", changes)
+    _dropdown(form, "D", kinds)
     numbers = workbook.create_sheet(text("workshop.numbers_sheet", lang))
     for column, key in enumerate(NUMBER_COLUMNS, start=1):
         numbers.cell(row=1, column=column, value=text(f"workshop.col.{key}", lang)).font = bold

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from netzwerk.present.texts._commands import command_help
+
 _DUPLICATES_HELP = (
     "Wahrscheinlich doppelt eingetragene Akteure, mit Punktzahl und Grund: ähnlicher Name "
     "(Rechtsformen, Umlaute und Abkürzungen ausgeglichen: „Caritasverband Hagen e.V.“ = "
@@ -24,18 +26,6 @@ _DUPLICATES_OPTIONS = {
 }
 
 
-def _command_help(
-    commands: tuple[str, ...],
-    words: tuple[str, str],
-    options: dict[str, tuple[str, str]],
-) -> None:
-    """The help texts of a command and its options, under each of its names."""
-    for command in commands:
-        TEXTS[f"help.{command}"] = words
-        for option, option_words in options.items():
-            TEXTS[f"help.{command}.{option}"] = option_words
-
-
 TEXTS: dict[str, tuple[str, str]] = {
     "cli.duplicates.pairs": ("Wahrscheinlich doppelte Akteure", "Probably duplicate actors"),
     "cli.duplicates.none": (
@@ -51,7 +41,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.second_name": ("Akteur B", "Actor B"),
     "col.name_score": ("Namensähnlichkeit", "Name similarity"),
 }
-_command_help(("dubletten", "duplicates"), _DUPLICATES_HELP, _DUPLICATES_OPTIONS)
+TEXTS.update(command_help(("dubletten", "duplicates"), _DUPLICATES_HELP, _DUPLICATES_OPTIONS))
 TEXTS.update(
     {
         "diff.new": ("Neu ({n}):", "New ({n}):"),
@@ -127,7 +117,7 @@ TEXTS.update(
         "noun.link": ("Verknüpfung|Verknüpfungen", "link|links"),
     }
 )
-_command_help(("merge", "zusammenfuehren"), _MERGE_HELP, _MERGE_OPTIONS)
+TEXTS.update(command_help(("merge", "zusammenfuehren"), _MERGE_HELP, _MERGE_OPTIONS))
 _WORKSHOP_HELP = (
     "Workshop-Bögen: je Sektor eine druckbare Seite (A4) mit den nummerierten Akteuren, "
     "ihren Verbindungen in andere Sektoren, einer Legende und leeren Zeilen für neue und "
@@ -193,4 +183,4 @@ TEXTS.update(
         ),
     }
 )
-_command_help(("workshop",), _WORKSHOP_HELP, _WORKSHOP_OPTIONS)
+TEXTS.update(command_help(("workshop",), _WORKSHOP_HELP, _WORKSHOP_OPTIONS))

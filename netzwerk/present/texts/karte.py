@@ -4,6 +4,8 @@ Python side puts into its data."""
 
 from __future__ import annotations
 
+from netzwerk.present.texts._commands import command_help
+
 TEXTS: dict[str, tuple[str, str]] = {
     "karte.title": ("Netzwerkkarte", "Network map"),
     "karte.privacy": (
@@ -173,7 +175,4 @@ _MAP_OPTIONS = {
         "Show only this sector and its direct contacts.",
     ),
 }
-for _command in ("karte", "map"):
-    TEXTS[f"help.{_command}"] = _MAP_HELP
-    for _option, _words in _MAP_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
+TEXTS.update(command_help(("karte", "map"), _MAP_HELP, _MAP_OPTIONS))

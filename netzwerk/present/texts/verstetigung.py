@@ -4,6 +4,8 @@ English."""
 
 from __future__ import annotations
 
+from netzwerk.present.texts._commands import command_help
+
 _FUNDING_HELP = (
     "Was das Netz verlöre, wenn Förderung endet: welche Projekte enden, welche Verbindungen "
     "nur durch sie bestehen, wer abgeschnitten wäre, welche Brückenbauer ihre Rolle "
@@ -376,15 +378,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.weight": ("Stärke", "Strength"),
     "col.loss": ("Verlust", "Loss"),
 }
-for _command in ("kontakte", "dormant"):
-    TEXTS[f"help.{_command}"] = _CONTACTS_HELP
-    for _option, _words in _CONTACTS_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
-for _command in ("gremium", "committee"):
-    TEXTS[f"help.{_command}"] = _COMMITTEE_HELP
-    for _option, _words in _COMMITTEE_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
-for _command in ("foerderung", "funding"):
-    TEXTS[f"help.{_command}"] = _FUNDING_HELP
-    for _option, _words in _FUNDING_OPTIONS.items():
-        TEXTS[f"help.{_command}.{_option}"] = _words
+TEXTS.update(command_help(("kontakte", "dormant"), _CONTACTS_HELP, _CONTACTS_OPTIONS))
+TEXTS.update(command_help(("gremium", "committee"), _COMMITTEE_HELP, _COMMITTEE_OPTIONS))
+TEXTS.update(command_help(("foerderung", "funding"), _FUNDING_HELP, _FUNDING_OPTIONS))
