@@ -29,7 +29,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
@@ -62,6 +61,7 @@ from netzwerk.store.rows import (
     NodeRow,
     TieRow,
     day,
+    new_ingest_run,
     node_content_digest,
     node_rows,
     tie_content_digest,
@@ -255,15 +255,9 @@ class Ingest:
             for batch in batches(rows, self.batch_size):
                 count(result, "ties", len(batch), *write_batch(tx, plan, batch, self.source, ends))
         self._withdraw(tx, result)
-        entry = {
-            "run_id": self.run_id,
-            "started": datetime.now(UTC).isoformat(timespec="microseconds"),
-            "files": json.dumps(self.files, ensure_ascii=False),
-            "source": self.source,
-            "created": json.dumps(result.created),
-            "updated": json.dumps(result.updated),
-            "removed": json.dumps(result.removed),
-        }
+        entry = new_ingest_run(
+            self.run_id, self.source, self.files, result.created, result.updated, result.removed
+        )
         tx.run(query(CREATE_INGEST_RUN), entry=entry).consume()
         return result
 

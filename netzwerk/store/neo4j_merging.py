@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from neo4j import ManagedTransaction, Record
@@ -39,7 +38,7 @@ from netzwerk.store.neo4j_writes import (
     NODE_WRITE_PLANS,
     TIE_WRITE_PLANS,
 )
-from netzwerk.store.rows import NodeRow, iso
+from netzwerk.store.rows import ACTOR_FIELDS, NodeRow, iso_text, new_ingest_run
 
 T = TypeVar("T")
 
@@ -72,7 +71,6 @@ FORGET_MERGES = (
     "MATCH (m:Merge) WHERE m.keep = $id OR m.other = $id "
     "WITH collect(m) AS found FOREACH (m IN found | DELETE m) RETURN size(found)"
 )
-_ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator")
 
 
 class _RunsTransactions(Protocol):
@@ -115,7 +113,13 @@ def _merge(tx: ManagedTransaction, keep: str, other: str) -> MergeResult:
     }
     tx.run(_query(CREATE_MERGE), merge=merge).consume()
     result = plan.result
-    _log(tx, run_id, MERGE_SOURCE, {"ties": result.combined}, {"actors": 1, "ties": result.dropped})
+    entry = new_ingest_run(
+        run_id,
+        MERGE_SOURCE,
+        updated={"ties": result.combined},
+        removed={"actors": 1, "ties": result.dropped},
+    )
+    tx.run(_query(CREATE_INGEST_RUN), entry=entry).consume()
     return result
 
 
@@ -135,7 +139,8 @@ def _undo(tx: ManagedTransaction, run_id: str) -> MergeResult:
     _create_ties(tx, ties)
     tx.run(_query(DELETE_MERGE), run_id=run_id).consume()
     undo_id = new_run_id()
-    _log(tx, undo_id, UNDO_SOURCE, {"actors": 1}, {})
+    entry = new_ingest_run(undo_id, UNDO_SOURCE, updated={"actors": 1})
+    tx.run(_query(CREATE_INGEST_RUN), entry=entry).consume()
     return MergeResult(undo_id, keep, other, undone=True)
 
 
@@ -158,8 +163,19 @@ def _ties_of(tx: ManagedTransaction, actor_id: str) -> list[StoredTie]:
         since, until, periods, contact, file, sheet, at_row, run_id, sources = rest
         source = a_id if a_kind == "actor" else f"{a_kind}:{a_id}"
         target = b_id if b_kind == "actor" else f"{b_kind}:{b_id}"
-        row = [key, kind, source, target, weight, topic, role, note, _iso(since), _iso(until)]
-        row += [periods or "", _iso(contact), file, sheet, at_row, run_id, list(sources or [])]
+        row = [
+            key,
+            kind,
+            source,
+            target,
+            weight,
+            topic,
+            role,
+            note,
+            iso_text(since),
+            iso_text(until),
+        ]
+        row += [periods or "", iso_text(contact), file, sheet, at_row, run_id, list(sources or [])]
         found.append(stored_tie(row))
     return found
 
@@ -198,46 +214,20 @@ def _create_ties(tx: ManagedTransaction, ties: list[StoredTie]) -> None:
 
 def _node_row(properties: dict[str, Any]) -> list[Any]:
     """An actor node's properties as a node row (`rows.NodeRow`), its run and sources."""
-    fields = {name: properties.get(name) for name in _ACTOR_FIELDS}
+    fields = {name: properties.get(name) for name in ACTOR_FIELDS}
     fields["topics"] = list(fields["topics"] or [])
-    fields["address"] = fields["address"] or ""
-    fields["contact"] = fields["contact"] or ""
-    fields["note"] = properties.get("note") or ""
+    for name in ("address", "contact", "note"):
+        fields[name] = fields[name] or ""
     row: NodeRow = (
         properties["id"],
         "actor",
         properties["id"],
         properties["name"],
-        _iso(properties.get("since")),
-        _iso(properties.get("until")),
+        iso_text(properties.get("since")),
+        iso_text(properties.get("until")),
         json.dumps(fields, ensure_ascii=False, sort_keys=True),
         properties.get("source_file"),
         properties.get("source_sheet"),
         properties.get("source_row"),
     )
     return [*row, properties.get("run_id"), list(properties.get("sources") or [])]
-
-
-def _iso(value: Any) -> str | None:
-    return (
-        None if value is None else iso(value.to_native() if hasattr(value, "to_native") else value)
-    )
-
-
-def _log(
-    tx: ManagedTransaction,
-    run_id: str,
-    source: str,
-    updated: dict[str, int],
-    removed: dict[str, int],
-) -> None:
-    entry = {
-        "run_id": run_id,
-        "started": datetime.now(UTC).isoformat(timespec="microseconds"),
-        "files": "[]",
-        "source": source,
-        "created": "{}",
-        "updated": json.dumps(updated),
-        "removed": json.dumps(removed),
-    }
-    tx.run(_query(CREATE_INGEST_RUN), entry=entry).consume()

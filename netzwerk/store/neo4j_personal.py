@@ -32,7 +32,14 @@ from netzwerk.store.neo4j_cypher import (
     query as _query,
 )
 from netzwerk.store.neo4j_merging import forget_merges
-from netzwerk.store.rows import actor_entry, actor_tie_entry, identity
+from netzwerk.store.rows import (
+    ACTOR_FIELDS,
+    actor_entry,
+    actor_tie_entry,
+    identity,
+    iso_text,
+    plain_value,
+)
 
 T = TypeVar("T")
 
@@ -59,13 +66,13 @@ class Neo4jPersonalData:
             )
         node_id, name, since, until, props, *source = rows[0].values()
         record = actor_entry(
-            node_id, name, _iso_text(since), _iso_text(until), _actor_fields(props), source
+            node_id, name, iso_text(since), iso_text(until), _actor_fields(props), source
         )
         ties = []
         for tie in self._read(ACTOR_TIES, id=actor_id):
             key, kind, outgoing, other_kind, other_id, other_name, *details = tie.values()
             # since, until, last contact
-            details[4:7] = [_iso_text(value) for value in details[4:7]]
+            details[4:7] = [iso_text(value) for value in details[4:7]]
             other = graph_key(other_kind, other_id)
             ties.append(actor_tie_entry(key, kind, outgoing, other, other_name, details))
         record["ties"] = ties
@@ -135,14 +142,6 @@ class Neo4jPersonalData:
         return self._write(work, before)
 
 
-def _plain_value(value: Any) -> Any:
-    to_native = getattr(value, "to_native", None)
-    return to_native() if to_native else value
-
-
-ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator", "note")
-
-
 def _actor_fields(properties: Mapping[str, Any]) -> dict[str, Any]:
     return {field: properties.get(field) for field in ACTOR_FIELDS}
 
@@ -156,9 +155,4 @@ def plain_nested(value: Any) -> Any:
         return {key: plain_nested(v) for key, v in value.items()}
     if hasattr(value, "element_id") and hasattr(value, "items"):  # Node, Relationship
         return {key: plain_nested(v) for key, v in value.items()}
-    return _plain_value(value)
-
-
-def _iso_text(value: Any) -> str | None:
-    value = _plain_value(value)
-    return value.isoformat() if isinstance(value, date) else None
+    return plain_value(value)

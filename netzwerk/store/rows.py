@@ -12,7 +12,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -100,7 +100,7 @@ def tie_content_digest(row: TieRow) -> int:
 def periods_text(periods: Sequence[tuple[date | None, date | None]]) -> str:
     """A tie's periods as stored: '' for a tie with one period, else JSON pairs of ISO days.
 
-    >>> from datetime import date
+    >>> from datetime import UTC, date, datetime
     >>> periods_text(((date(2018, 1, 1), date(2019, 12, 31)), (date(2022, 1, 1), None)))
     '[["2018-01-01", "2019-12-31"], ["2022-01-01", null]]'
     """
@@ -121,7 +121,7 @@ def period_on(
 ) -> tuple[date | None, date | None] | None:
     """The period that holds on day ``on`` (None if none does; the first if ``on`` is None).
 
-    >>> from datetime import date
+    >>> from datetime import UTC, date, datetime
     >>> period_on([(date(2018, 1, 1), date(2019, 12, 31)), (date(2022, 1, 1), None)],
     ...           date(2023, 1, 1))
     (datetime.date(2022, 1, 1), None)
@@ -135,6 +135,10 @@ def period_on(
 def provenance(record: object) -> tuple[str | None, str | None, int | None]:
     source = record.provenance if isinstance(record, Tie) else getattr(record, "source", None)
     return (source.file, source.sheet, source.row) if source else (None, None, None)
+
+
+#: the kind-specific fields of an actor, as both stores keep them
+ACTOR_FIELDS = ("type", "sector", "topics", "address", "contact", "consent", "coordinator", "note")
 
 
 def _actor_props(actor: Actor) -> dict[str, object]:
@@ -345,6 +349,39 @@ def _source_entry(
     file: str | None, sheet: str | None, row: int | None, run_id: str | None
 ) -> dict[str, Any]:
     return {"file": file, "sheet": sheet, "row": row, "ingest_run": run_id}
+
+
+def new_ingest_run(
+    run_id: str,
+    source: str,
+    files: Sequence[str] = (),
+    created: Mapping[str, int] | None = None,
+    updated: Mapping[str, int] | None = None,
+    removed: Mapping[str, int] | None = None,
+) -> dict[str, str]:
+    """A run for the ingest log as both stores keep it (JSON text fields, started now);
+    `ingest_log_entry` reads it back."""
+    return {
+        "run_id": run_id,
+        "started": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "files": json.dumps(list(files), ensure_ascii=False),
+        "source": source,
+        "created": json.dumps(dict(created or {})),
+        "updated": json.dumps(dict(updated or {})),
+        "removed": json.dumps(dict(removed or {})),
+    }
+
+
+def plain_value(value: Any) -> Any:
+    """A driver value as plain Python (a Neo4j date as `datetime.date`); others as they are."""
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native else value
+
+
+def iso_text(value: Any) -> str | None:
+    """ISO text of a date or a driver's date; None for anything else."""
+    value = plain_value(value)
+    return value.isoformat() if isinstance(value, date) else None
 
 
 def ingest_log_entry(

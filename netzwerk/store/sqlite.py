@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from netzwerk.store.rows import (
     add_tie_edge,
     day,
     ingest_log_entry,
+    new_ingest_run,
     node_attributes,
     node_rows,
     tie_row,
@@ -208,25 +209,23 @@ class SqliteStore(SqlitePersonalData, SqliteMerging, Store):
             self._merge("nodes", NODE_COLUMNS, result)
             self._merge("ties", TIE_COLUMNS, result)
             self._withdraw(result)
-            self._db.execute(
-                "INSERT INTO ingest_runs (run_id, started, files, created, updated, removed, "
-                "source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    run_id,
-                    datetime.now(UTC).isoformat(timespec="microseconds"),
-                    json.dumps(files if files is not None else changeset.files, ensure_ascii=False),
-                    json.dumps(result.created),
-                    json.dumps(result.updated),
-                    json.dumps(result.removed),
-                    result.source,
-                ),
-            )
+            stated = files if files is not None else changeset.files
+            counts = (result.created, result.updated, result.removed)
+            self._log_run(new_ingest_run(run_id, result.source, stated, *counts))
             self._db.execute("ROLLBACK" if result.dry_run else "COMMIT")
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
         return result
+
+    def _log_run(self, entry: dict[str, str]) -> None:
+        """Add a run (`rows.new_ingest_run`) to the ingest log, inside the open transaction."""
+        self._db.execute(
+            f"INSERT INTO ingest_runs ({', '.join(entry)}) VALUES "
+            f"({', '.join(':' + name for name in entry)})",
+            entry,
+        )
 
     def _stage(self, table: str, columns: tuple[str, ...], rows: list[StagedRow]) -> None:
         """Put the incoming rows into a temporary table shaped like ``table``."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from netzwerk.model import graph_key
 from netzwerk.store.base import new_run_id
@@ -25,6 +24,7 @@ from netzwerk.store.merging import (
     unknown_merge,
     without_actor,
 )
+from netzwerk.store.rows import new_ingest_run
 
 MERGES_TABLE = """
 CREATE TABLE IF NOT EXISTS merges (
@@ -50,6 +50,7 @@ class SqliteMerging:
 
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
+    _log_run: Callable[[dict[str, str]], None]  # `SqliteStore`
 
     def aliases(self) -> list[dict[str, str]]:
         self._ensure_schema()
@@ -99,8 +100,13 @@ class SqliteMerging:
             ),
         )
         result = plan.result
-        self._log(
-            run_id, MERGE_SOURCE, {"ties": result.combined}, {"actors": 1, "ties": result.dropped}
+        self._log_run(
+            new_ingest_run(
+                run_id,
+                MERGE_SOURCE,
+                updated={"ties": result.combined},
+                removed={"actors": 1, "ties": result.dropped},
+            )
         )
         return result
 
@@ -133,7 +139,7 @@ class SqliteMerging:
             )
             self._db.execute("DELETE FROM merges WHERE run_id = ?", (run_id,))
             undo_id = new_run_id()
-            self._log(undo_id, UNDO_SOURCE, {"actors": 1}, {})
+            self._log_run(new_ingest_run(undo_id, UNDO_SOURCE, updated={"actors": 1}))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -151,21 +157,6 @@ class SqliteMerging:
                 [*row[:-1], json.dumps(row[-1], ensure_ascii=False)]
                 for row in (s.row() for s in ties)
             ],
-        )
-
-    def _log(
-        self, run_id: str, source: str, updated: dict[str, int], removed: dict[str, int]
-    ) -> None:
-        self._db.execute(
-            "INSERT INTO ingest_runs (run_id, started, files, created, updated, removed, source) "
-            "VALUES (?, ?, '[]', '{}', ?, ?, ?)",
-            (
-                run_id,
-                datetime.now(UTC).isoformat(timespec="microseconds"),
-                json.dumps(updated),
-                json.dumps(removed),
-                source,
-            ),
         )
 
     def forget_merges(self, actor_id: str) -> int:
