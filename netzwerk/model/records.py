@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from netzwerk.model.validity import periods_valid_on
 from netzwerk.model.vocabulary import UNDIRECTED_TIE_KINDS
+
+if TYPE_CHECKING:
+    from netzwerk.model.statements import Statement
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,12 @@ class Changeset:
     #: the name this data is stated under (a workbook's file name, or a named source such
     #: as a workshop): re-ingesting a source replaces what it said before (see `Store.apply`)
     source: str = ""
+    #: contested ties whose statements this load replaces (`model.statements`), by tie
+    #: key; an empty list drops them (the tie is no longer contested)
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
+    #: ties another source's statement holds again after this source stopped stating
+    #: them: written with their content only, their sources untouched
+    restored: list[Tie] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {

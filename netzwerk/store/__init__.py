@@ -29,6 +29,7 @@ from netzwerk.store.capabilities import (
     NamedQueries,
     PersonalData,
     StoreFiles,
+    TieStatements,
     personal_data,
 )
 from netzwerk.store.merging import MergeResult
@@ -41,6 +42,7 @@ __all__ = [
     "DeletionResidue",
     "MergeResult",
     "Merging",
+    "TieStatements",
     "NamedQueries",
     "PersonalData",
     "Store",

@@ -9,6 +9,7 @@ capability         what it offers                              embedded     Neo4
 `PersonalData`     the persons' rights: access, erasure,       yes          yes
                    retention
 `Merging`          merge two actors, undo it, aliases          yes          yes
+`TieStatements`    each source's statement of contested ties   yes          yes
 `NamedQueries`     the named Cypher queries (`store.queries`)  no           yes
 `StoreFiles`       the local files that hold the store         yes          no
 `DeletionResidue`  where deleted data lingers until pruned     no           yes
@@ -19,12 +20,14 @@ capability         what it offers                              embedded     Neo4
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from netzwerk.errors import ConfigError
-from netzwerk.store.merging import MergeResult
+from netzwerk.model.statements import Statement
+from netzwerk.store.merging import MergeResult, StoredTie
 from netzwerk.store.queries import NamedQuery
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "NamedQueries",
     "PersonalData",
     "StoreFiles",
+    "TieStatements",
     "personal_data",
 ]
 
@@ -104,6 +108,26 @@ class Merging(Protocol):
     def aliases(self) -> list[dict[str, str]]:
         """``other``, ``other_name`` and ``keep`` of every standing merge (chains
         followed)."""
+        ...
+
+
+@runtime_checkable
+class TieStatements(Protocol):
+    """A store that keeps each source's statement of a tie its sources disagree about
+    (`netzwerk.store.statements`, rule in `netzwerk.model.statements`); `apply` writes
+    `Changeset.statements` and `Changeset.restored` in its transaction."""
+
+    def tie_statements(self) -> dict[str, list[Statement]]:
+        """The statements of every contested tie, by tie key."""
+        ...
+
+    def stored_ties(self, keys: Collection[str]) -> dict[str, StoredTie]:
+        """The stored ties with these keys (absent keys are left out), with the run that
+        wrote them and the sources that state them."""
+        ...
+
+    def stated_by_others(self, source: str) -> bool:
+        """True if any source but ``source`` (merges aside) has loaded into the store."""
         ...
 
 

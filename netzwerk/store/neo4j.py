@@ -79,6 +79,7 @@ from netzwerk.store.neo4j_ingest import (
 from netzwerk.store.neo4j_logs import DRIVER_LOGGERS, DriverLogRedaction, guard_driver_logs
 from netzwerk.store.neo4j_merging import Neo4jMerging
 from netzwerk.store.neo4j_personal import Neo4jPersonalData, plain_nested
+from netzwerk.store.neo4j_statements import Neo4jTieStatements
 from netzwerk.store.queries import NamedQuery
 from netzwerk.store.rows import day, ingest_log_entry
 
@@ -109,10 +110,10 @@ def _credentials() -> tuple[str, str]:
     return user, password
 
 
-class Neo4jStore(Neo4jPersonalData, Neo4jMerging, Store):
+class Neo4jStore(Neo4jPersonalData, Neo4jMerging, Neo4jTieStatements, Store):
     """The shared team database on a Neo4j 5 server.
 
-    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `Merging`,
+    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `Merging`, `TieStatements`,
     `NamedQueries`, `DeletionResidue`.
 
     For tests, benchmarks and tools only, not part of the store interface: `ping` (does

@@ -36,11 +36,13 @@ from neo4j.exceptions import TransientError
 
 from netzwerk.errors import StoreError
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, Changeset
+from netzwerk.model.statements import Statement
 from netzwerk.store.base import ApplyResult
 from netzwerk.store.neo4j_cypher import (
     LOCK_FOR_INGEST,
     query,
 )
+from netzwerk.store.neo4j_statements import write_statements
 from netzwerk.store.neo4j_writes import (
     ACTOR_PROPERTIES,
     CREATE_INGEST_RUN,
@@ -198,6 +200,8 @@ class Ingest:
     ties: dict[tuple[str, str, str], list[ParameterRow]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
+    restored: dict[str, list[ParameterRow]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(
@@ -208,6 +212,11 @@ class Ingest:
             ingest.nodes[row[1]].append(node_parameters(row, result.run_id))
         for tie in changeset.ties:
             ingest.ties[(tie.kind, tie.source.kind, tie.target.kind)].append(
+                tie_parameters(tie_row(tie), tie.source.id, tie.target.id, result.run_id)
+            )
+        ingest.statements = changeset.statements
+        for tie in changeset.restored:
+            ingest.restored[tie.kind].append(
                 tie_parameters(tie_row(tie), tie.source.id, tie.target.id, result.run_id)
             )
         return ingest
@@ -255,6 +264,7 @@ class Ingest:
             for batch in batches(rows, self.batch_size):
                 count(result, "ties", len(batch), *write_batch(tx, plan, batch, self.source, ends))
         self._withdraw(tx, result)
+        write_statements(tx, self.statements, self.restored)
         entry = new_ingest_run(
             self.run_id, self.source, self.files, result.created, result.updated, result.removed
         )

@@ -32,6 +32,7 @@ from netzwerk.store.merging import (
 from netzwerk.store.neo4j_cypher import per_tie_kind
 from netzwerk.store.neo4j_cypher import query as _query
 from netzwerk.store.neo4j_ingest import node_parameters, tie_parameters
+from netzwerk.store.neo4j_statements import drop_orphan_statements
 from netzwerk.store.neo4j_writes import (
     CREATE_INGEST_RUN,
     NODE_INTERNAL_IDS,
@@ -101,6 +102,7 @@ def _merge(tx: ManagedTransaction, keep: str, other: str) -> MergeResult:
     other_ties, near = _ties_of(tx, other), _ties_of(tx, keep)
     plan = plan_merge(keep, other, run_id, other_ties, {s.tie.key: s for s in near})
     _delete_ties(tx, plan.deleted)
+    drop_orphan_statements(tx)
     tx.run(_query(DELETE_ACTOR), id=other).consume()
     _create_ties(tx, plan.written)
     merge = {

@@ -32,6 +32,7 @@ from netzwerk.store.neo4j_cypher import (
     query as _query,
 )
 from netzwerk.store.neo4j_merging import forget_merges
+from netzwerk.store.neo4j_statements import drop_orphan_statements
 from netzwerk.store.rows import (
     ACTOR_FIELDS,
     actor_entry,
@@ -120,6 +121,7 @@ class Neo4jPersonalData:
         def work(tx: ManagedTransaction, actor: str) -> tuple[int | None, int]:
             merges = forget_merges(tx, actor)
             record = tx.run(_query(FORGET_ACTOR), id=actor).single()
+            drop_orphan_statements(tx)
             return (None if record is None else record[0]), merges
 
         ties, merges = self._write(work, actor_id)
@@ -137,6 +139,7 @@ class Neo4jPersonalData:
         def work(tx: ManagedTransaction, day_: date) -> dict[str, int]:
             ties = tx.run(_query(REMOVE_EXPIRED_TIES), day=day_).single(strict=True)[0]
             record = tx.run(_query(REMOVE_EXPIRED_ACTORS), day=day_).single(strict=True)
+            drop_orphan_statements(tx)
             return {"actors": record[0], "ties": ties + (record[1] or 0)}
 
         return self._write(work, before)

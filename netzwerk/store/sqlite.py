@@ -2,7 +2,7 @@
 
 Tables: ``nodes`` (actors, topics, projects, events, places, keyed by kind and id), ``ties``
 (keyed by `Tie.key`), ``ingest_runs`` (file names and counts only), ``merges``
-(`sqlite_merging`) and ``meta``. Each ingest is one transaction: a crash leaves the old or
+(`sqlite_merging`), ``tie_statements`` (`sqlite_statements`) and ``meta``. Each ingest is one transaction: a crash leaves the old or
 the new state. Upserts update a row only where a column differs, so re-applying the same
 records writes nothing. ``secure_delete`` is on, and `forget` vacuums the file afterwards.
 """
@@ -46,6 +46,7 @@ from netzwerk.store.rows import (
 )
 from netzwerk.store.sqlite_merging import SqliteMerging
 from netzwerk.store.sqlite_personal import SqlitePersonalData
+from netzwerk.store.sqlite_statements import SqliteTieStatements
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -108,10 +109,9 @@ TIE_COLUMNS = (*TIE_FIELDS, "run_id")
 CONTENT_COLUMNS = {"nodes": ("name", "since", "until", "props"), "ties": TIE_CONTENT}
 
 
-class SqliteStore(SqlitePersonalData, SqliteMerging, Store):
-    """The embedded default store in one SQLite file.
-
-    Capabilities (`netzwerk.store.capabilities`): `PersonalData`, `Merging`, `StoreFiles`.
+class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, Store):
+    """The embedded default store in one SQLite file. Capabilities
+    (`netzwerk.store.capabilities`): `PersonalData`, `Merging`, `TieStatements`, `StoreFiles`.
     """
 
     def __init__(self, path: Path | str):
@@ -209,6 +209,7 @@ class SqliteStore(SqlitePersonalData, SqliteMerging, Store):
             self._merge("nodes", NODE_COLUMNS, result)
             self._merge("ties", TIE_COLUMNS, result)
             self._withdraw(result)
+            self._write_statements(changeset, run_id)
             stated = files if files is not None else changeset.files
             counts = (result.created, result.updated, result.removed)
             self._log_run(new_ingest_run(run_id, result.source, stated, *counts))

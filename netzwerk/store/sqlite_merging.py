@@ -51,6 +51,7 @@ class SqliteMerging:
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
     _log_run: Callable[[dict[str, str]], None]  # `SqliteStore`
+    _drop_orphan_statements: Callable[[], None]  # `SqliteTieStatements`
 
     def aliases(self) -> list[dict[str, str]]:
         self._ensure_schema()
@@ -85,6 +86,7 @@ class SqliteMerging:
         near = self._ties("source = ? OR target = ?", keys[0], keys[0])
         plan = plan_merge(keep, other, run_id, other_ties, {s.tie.key: s for s in near})
         self._db.executemany("DELETE FROM ties WHERE key = ?", [(k,) for k in plan.deleted])
+        self._drop_orphan_statements()
         self._insert_ties(plan.written)
         self._db.execute("DELETE FROM nodes WHERE key = ?", (keys[1],))
         node_row = [*node[:-1], json.loads(node[-1])]

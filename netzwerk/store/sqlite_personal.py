@@ -22,6 +22,7 @@ class SqlitePersonalData:
 
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
+    _drop_orphan_statements: Callable[[], None]  # `SqliteTieStatements`
     forget_merges: Callable[[str], int]  # `SqliteMerging`
 
     def actor_record(self, actor_id: str) -> dict[str, Any]:
@@ -114,6 +115,7 @@ class SqlitePersonalData:
             ties = self._db.execute(
                 "DELETE FROM ties WHERE source = ? OR target = ?", (key, key)
             ).rowcount
+            self._drop_orphan_statements()
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -157,6 +159,7 @@ class SqlitePersonalData:
                 "DELETE FROM nodes WHERE kind = 'actor' AND until IS NOT NULL AND until < ?",
                 (cutoff,),
             ).rowcount
+            self._drop_orphan_statements()
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
