@@ -105,9 +105,9 @@ def write_statements(
     `neo4j_ingest.tie_parameters` by tie kind), drop statements of ties that are gone."""
     if statements:
         tx.run(query(DELETE_STATEMENTS), keys=list(statements)).consume()
-        rows = statement_rows(statements)
-        if rows:
-            tx.run(query(CREATE_STATEMENTS), rows=rows).consume()
+        kept = statement_rows(statements)
+        if kept:
+            tx.run(query(CREATE_STATEMENTS), rows=kept).consume()
     for kind, rows in restored.items():
         tx.run(query(RESTORE_TIES[kind]), rows=rows).consume()
     drop_orphan_statements(tx)
