@@ -12,19 +12,24 @@ import click
 from netzwerk.cli.arguments import lang_option, language_option
 from netzwerk.cli.common import chosen_store_exists, store_from
 from netzwerk.cli.main import cli
+from netzwerk.errors import ConfigError
 from netzwerk.ingest import IngestResult, read_files
 from netzwerk.ingest.aliases import apply_aliases
+from netzwerk.ingest.conflicts import settle
+from netzwerk.ingest.corrections import is_correction_form, read_corrections
 from netzwerk.ingest.diff import changeset_diff
 from netzwerk.ingest.template import write_template
-from netzwerk.model import Changeset
+from netzwerk.model import Changeset, Tie
+from netzwerk.present.conflicts import conflict_lines
 from netzwerk.present.counts import records_and_ties
 from netzwerk.present.diff import diff_lines
 from netzwerk.present.formats import default_language, kind_noun, plural
 from netzwerk.present.labels import column_titles
+from netzwerk.present.names import shown_actor_ids
 from netzwerk.present.tables import to_table
 from netzwerk.present.texts import text
-from netzwerk.store import Merging, PersonalData, Store
-from netzwerk.store.base import ApplyResult
+from netzwerk.store import Merging, PersonalData, Store, TieStatements
+from netzwerk.store.base import ApplyResult, source_of
 from netzwerk.workflows import sample_report
 
 FILES = click.argument(
@@ -116,6 +121,12 @@ def ingest(
     (changed entries are updated, entries it no longer lists are removed unless another
     source states them). Re-running unchanged files changes nothing.
     """
+    forms = [path for path in files if is_correction_form(path)]
+    if forms:
+        if len(files) > 1:
+            raise ConfigError(text("msg.corrections_alone", lang, file=forms[0].name))
+        _ingest_form(ctx, forms[0], source, dry_run, lang)
+        return
     result = read_files(list(files))
     _echo_warnings(result)
     if source:
@@ -127,13 +138,43 @@ def ingest(
     with store_from(ctx, create=True) as store:
         store.init()
         click.echo(text("count.read", lang, counts=counts))
-        changeset = _landed(store, result.changeset, lang)
-        applied = store.apply(changeset, files=[p.name for p in files], dry_run=dry_run)
-        if dry_run:
-            click.echo(text("msg.dry_run", lang, source=applied.source, store=store.description))
-            click.echo(_apply_table(applied, lang))
-            click.echo("\n".join(["", *_dry_run_diff(store, changeset, lang)]))
-            return
+        _load(store, result.changeset, [p.name for p in files], dry_run, lang)
+
+
+def _ingest_form(
+    ctx: click.Context, path: Path, source: str | None, dry_run: bool, lang: str
+) -> None:
+    """A filled workshop correction form (`netzwerk.ingest.corrections`) into the store."""
+    with store_from(ctx) as store:
+        if not isinstance(store, TieStatements):
+            raise ConfigError(text("msg.corrections_need_store", lang))
+        graph = store.graph()
+        known = shown_actor_ids(graph)
+        if isinstance(store, Merging):
+            known |= {alias["other"]: alias["other"] for alias in store.aliases()}
+
+        def ties_between(first: str, second: str) -> list[Tie]:
+            keys = graph.get_edge_data(first, second, default={}).keys() | (
+                graph.get_edge_data(second, first, default={}).keys()
+            )
+            return [found.tie for found in store.stored_ties(keys).values()]
+
+        changeset, warnings = read_corrections(path, source or path.name, ties_between, known)
+        for warning in warnings:
+            click.echo(str(warning), err=True)
+        click.echo(text("count.read", lang, counts=plural(len(changeset.ties), "link", lang)))
+        _load(store, changeset, [path.name], dry_run, lang)
+
+
+def _load(store: Store, changeset: Changeset, files: list[str], dry_run: bool, lang: str) -> None:
+    """Redirect merged actors, settle contradictions, apply; print what it did."""
+    changeset = _landed(store, changeset, lang)
+    changeset.source = source_of(changeset, files)
+    conflicts = settle(changeset, store)
+    applied = store.apply(changeset, files=files, dry_run=dry_run)
+    if dry_run:
+        click.echo(text("msg.dry_run", lang, source=applied.source, store=store.description))
+    else:
         click.echo(
             text(
                 "msg.loaded",
@@ -143,7 +184,12 @@ def ingest(
                 run=applied.run_id,
             )
         )
-        click.echo(_apply_table(applied, lang))
+    click.echo(_apply_table(applied, lang))
+    contested = {conflict.key: conflict.statements for conflict in conflicts}
+    if contested:
+        click.echo("\n".join(["", *conflict_lines(contested, store.graph(), lang)]))
+    if dry_run:
+        click.echo("\n".join(["", *_dry_run_diff(store, changeset, lang)]))
 
 
 def _landed(store: Store, changeset: Changeset, lang: str) -> Changeset:

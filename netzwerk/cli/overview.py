@@ -12,12 +12,14 @@ from netzwerk.cli.arguments import format_option, lang_option, names_option, per
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import Printout, Section, emit
+from netzwerk.present.conflicts import conflict_rows
 from netzwerk.present.formats import default_language, format_cell, parse_iso_day, parse_iso_time
 from netzwerk.present.sources import ALL_RUNS, data_sources
 from netzwerk.present.texts import text
 from netzwerk.present.view_line import period_line
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
+from netzwerk.store import Store, TieStatements
 
 
 @cli.command()
@@ -32,6 +34,7 @@ def status(ctx: click.Context, fmt: str, out_file: Path | None, lang: str) -> No
         summary["ingests"] = log[:5]
         summary["sources"] = data_sources(log)
         summary["store"] = store.describe(lang)
+        summary["contested"] = _contested(store, lang)
     if fmt == "json":
         emit(summary, "json")
         return
@@ -86,7 +89,26 @@ def status_printout(summary: dict, lang: str) -> Printout:
     ]
     titles = {key: text(f"sources.col.{key}", lang) for key in ("file", "last", "loads")}
     sections.append(Section(sources, headers=titles, heading=text("sources.heading", lang)))
+    if summary["contested"]:
+        rows = [
+            {**row, "holds": text("conflict.holds" if row["holds"] else "conflict.overruled", lang)}
+            for row in summary["contested"]
+        ]
+        titles = {key: text(f"conflict.col.{key}", lang) for key in CONFLICT_COLUMNS}
+        sections.append(Section(rows, headers=titles, heading=text("conflict.status", lang)))
     return Printout(summary, sections, notes=lines)
+
+
+CONFLICT_COLUMNS = ("tie", "source", "stated", "holds", "says")
+
+
+def _contested(store: Store, lang: str) -> list[dict]:
+    """Every statement of every contested tie (`present.conflicts.conflict_rows`); reads
+    the graph for the names only when a tie is contested."""
+    if not isinstance(store, TieStatements):
+        return []
+    contested = store.tie_statements()
+    return conflict_rows(contested, store.graph(), lang) if contested else []
 
 
 @cli.command()

@@ -77,6 +77,26 @@ def display_names(
     return ActorNames(graph, show_names, pseudonymiser).names()
 
 
+def shown_actor_ids(graph: nx.Graph, pseudonymiser: Pseudonymiser | None = None) -> dict[str, str]:
+    """Every id output may have shown for an actor of ``graph`` → the actor's id: its own
+    id, and a person's pseudonym (`ActorNames.id`).
+
+    >>> graph = nx.Graph()
+    >>> graph.add_node("erika", kind="actor", natural_person=True)
+    >>> sorted(shown_actor_ids(graph, Pseudonymiser(b"secret")).items())
+    [('Person-NCJR-M84Y-SNZ6', 'erika'), ('erika', 'erika')]
+    """
+    pseudonymiser = pseudonymiser or Pseudonymiser()
+    shown = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind", "actor") != "actor":
+            continue
+        shown[str(node)] = str(node)
+        if data.get("natural_person"):
+            shown[pseudonymiser.pseudonym(str(node))] = str(node)
+    return shown
+
+
 def find_actor(
     text: str,
     view: nx.Graph,

@@ -13,6 +13,7 @@ from typing import Any
 
 from netzwerk.present.formats import format_date, plural
 from netzwerk.present.texts import text
+from netzwerk.store.base import SOURCE_SEPARATOR
 
 __all__ = ["ALL_RUNS", "data_sources", "last_read", "source_phrase"]
 
@@ -26,19 +27,25 @@ def _file_name(path: object) -> str:
 
 def data_sources(ingest_log: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Each file of the log once: ``file``, ``last`` (ISO time of its latest load) and
-    ``loads`` (runs that read it), the most recently loaded first.
+    ``loads`` (runs that read it), the most recently loaded first. A file loaded under a
+    name of its own (``ingest --quelle``) is listed by that name, the file in brackets.
 
     >>> log = [
     ...     {"started": "2026-03-01T09:00:00", "files": ["netz.xlsx"]},
     ...     {"started": "2026-02-01T09:00:00", "files": ["daten/netz.xlsx", "Orte.csv"]},
+    ...     {"started": "2026-03-12T17:00:00", "files": ["k.xlsx"], "source": "Workshop"},
     ... ]
     >>> [(s["file"], s["last"][:10], s["loads"]) for s in data_sources(log)]
-    [('netz.xlsx', '2026-03-01', 2), ('Orte.csv', '2026-02-01', 1)]
+    [('Workshop (k.xlsx)', '2026-03-12', 1), ('netz.xlsx', '2026-03-01', 2), ('Orte.csv', '2026-02-01', 1)]
     """
     sources: dict[str, dict[str, Any]] = {}
     for entry in ingest_log:
         started = str(entry.get("started") or "")
-        for name in dict.fromkeys(_file_name(f) for f in entry.get("files") or []):
+        files = list(dict.fromkeys(_file_name(f) for f in entry.get("files") or []))
+        named = str(entry.get("source") or "")
+        if files and named and named not in (SOURCE_SEPARATOR.join(files), *files):
+            files = [f"{named} ({', '.join(files)})"]
+        for name in files:
             source = sources.setdefault(name, {"file": name, "last": started, "loads": 0})
             source["loads"] += 1
             source["last"] = max(source["last"], started)

@@ -41,8 +41,12 @@ CHANGES = ("new", "ended", "correction")
 
 @dataclass
 class WorkshopActor:
+    """An actor on a sheet: ``id`` its store id, ``shown_id`` and ``name`` as output may
+    show them (a person's id is often made from the name: hidden like it)."""
+
     number: int
     id: str
+    shown_id: str
     name: str
     group: str
     ties: list[dict[str, Any]] = field(default_factory=list)
@@ -79,7 +83,9 @@ def workshop_sheets(
         members = sorted(groups[group], key=lambda a: names.name(a).casefold())
         entries = []
         for actor in members:
-            entry = WorkshopActor(len(numbered) + 1, str(actor), names.name(actor), group)
+            entry = WorkshopActor(
+                len(numbered) + 1, str(actor), names.id(actor), names.name(actor), group
+            )
             numbered[actor] = entry
             entries.append(entry)
         sheets.append(WorkshopSheet(group, group_label(by, group, lang), entries))

@@ -1,7 +1,8 @@
 """The correction form of a workshop (`netzwerk.report.workshop`): ``korrekturen.xlsx``
 with the sheet ``Korrekturen`` (one row per statement: actor number, what changed, with
 whom, kind of tie, from when, until when, who said it, note; dropdowns for what changed
-and the kind) and the sheet ``Nummern`` (number → id, name, sector of every actor)."""
+and the kind) and the sheet ``Nummern`` (number → id, name, sector of every actor; persons by pseudonym
+unless names may be shown)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def write_form(
         numbers.cell(row=1, column=column, value=text(f"workshop.col.{key}", lang)).font = bold
     for sheet in sheets:
         for actor in sheet.actors:
-            numbers.append([actor.number, actor.id, actor.name, sheet.title])
+            numbers.append([actor.number, actor.shown_id, actor.name, sheet.title])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return atomic_write_bytes(path, buffer.getvalue())

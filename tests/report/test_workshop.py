@@ -81,7 +81,9 @@ def test_the_form_holds_the_numbering_and_the_dropdowns(mappe):
     assert '"neu,beendet,Korrektur"' in [v.formula1 for v in form.data_validations.dataValidation]
     rows = list(book["Nummern"].iter_rows(min_row=2, values_only=True))
     numbered = [a for sheet in mappe["sheets"] for a in sheet.actors]
-    assert [(r[0], r[1]) for r in rows] == [(a.number, a.id) for a in numbered]
+    assert [(r[0], r[1]) for r in rows] == [(a.number, a.shown_id) for a in numbered]
+    persons = [a for a in numbered if a.name.startswith("Person-")]
+    assert persons and all(a.shown_id == a.name != a.id for a in persons)  # no name in ids
 
 
 def test_a_sheet_prints_in_chromium_with_every_actor_on_a4(mappe, tmp_path):

@@ -67,6 +67,32 @@ TEXTS.update(
         "diff.field.role": ("Rolle", "role"),
         "diff.field.periods": ("Zeitraum", "period"),
         "diff.field.last_contact": ("letzter Kontakt", "last contact"),
+        "conflict.heading": (
+            "Widersprüche ({n}) — die neuere Aussage gilt, beide bleiben gespeichert:",
+            "Contradictions ({n}) — the newer statement holds, both stay stored:",
+        ),
+        "conflict.holds": ("gilt", "holds"),
+        "conflict.status": (
+            "Widersprüche zwischen Quellen (die neuere Aussage gilt)",
+            "Contradictions between sources (the newer statement holds)",
+        ),
+        "conflict.col.tie": ("Verbindung", "Tie"),
+        "conflict.col.source": ("Quelle", "Source"),
+        "conflict.col.stated": ("Datum der Aussage", "Stated on"),
+        "conflict.col.holds": ("gilt?", "holds?"),
+        "conflict.col.says": ("sagt", "says"),
+        "conflict.overruled": ("überholt", "overruled"),
+        "msg.corrections_alone": (
+            "{file}: ein Korrekturbogen wird allein eingelesen — ohne die anderen Dateien "
+            "erneut aufrufen",
+            "{file}: a correction form is loaded on its own — run again without the other files",
+        ),
+        "msg.corrections_need_store": (
+            "ein Korrekturbogen braucht einen Speicher, der Aussagen je Quelle hält — "
+            "zuerst die Daten einlesen",
+            "a correction form needs a store that keeps statements per source — load the "
+            "data first",
+        ),
     }
 )
 _MERGE_HELP = (

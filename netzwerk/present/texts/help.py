@@ -70,11 +70,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "\n\nDie Arbeitsmappe ist die Wahrheit: eine Quelle erneut laden lässt den Speicher "
         "sagen, was sie jetzt sagt (Geändertes wird aktualisiert, nicht mehr Genanntes "
         "entfernt, außer eine andere Quelle nennt es). Unveränderte Dateien erneut laden "
-        "ändert nichts.",
+        "ändert nichts. Ein ausgefüllter Korrekturbogen (korrekturen.xlsx aus `workshop`) "
+        "wird allein geladen; widerspricht eine Quelle einer anderen, gilt die neuere "
+        "Aussage, beide bleiben gespeichert und werden angezeigt.",
         "Load workbooks/CSV/JSON into the store, all or nothing.\n\nThe workbook is the "
         "truth: loading a source again makes the store say what it says now (changed "
         "entries are updated, entries it no longer lists are removed unless another source "
-        "states them). Re-running unchanged files changes nothing.",
+        "states them). Re-running unchanged files changes nothing. A filled correction form "
+        "(korrekturen.xlsx from `workshop`) is loaded on its own; where one source "
+        "contradicts another the newer statement holds, and both are kept and shown.",
     ),
     "help.demo": (
         "Die Beispieldaten Wehringhausen in einen neuen eingebetteten Speicher laden und den "
@@ -304,9 +308,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "help.ingest.source": (
         "Name der Quelle (Standard: die Dateinamen wie angegeben). Eine Quelle erneut laden "
-        "ersetzt, was sie vorher sagte.",
+        'ersetzt, was sie vorher sagte. Ein Datum im Namen ("Workshop Bildung '
+        '12.03.2026") datiert ihre Aussagen, sonst der Tag des Ladens.',
         "Name of the source (default: the file names as given). Loading a source again "
-        "replaces what it said before.",
+        'replaces what it said before. A date in the name ("Workshop Bildung '
+        '12.03.2026") dates its statements, else the day of loading.',
     ),
     "help.demo.lang": (
         "Sprache des Berichts (Standard: NETZWERK_LANG, sonst de).",
