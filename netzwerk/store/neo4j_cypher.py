@@ -187,6 +187,9 @@ RENAME_TIE_SOURCES = (
     "MATCH ()-[r]->() WHERE any(s IN r.sources WHERE s IN keys($mapping)) "
     "SET r.sources = [s IN r.sources | coalesce($mapping[s], s)]"
 )
+RENAME_STATEMENT_SOURCES = (
+    "MATCH (s:TieStatement) WHERE s.source IN keys($mapping) SET s.source = $mapping[s.source]"
+)
 FORGET_ACTOR = (
     "MATCH (n:Actor {id: $id}) OPTIONAL MATCH (n)-[r]-() "
     "WITH n, count(r) AS ties DETACH DELETE n RETURN ties"

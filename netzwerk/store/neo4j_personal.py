@@ -26,6 +26,7 @@ from netzwerk.store.neo4j_cypher import (
     REMOVE_EXPIRED_TIES,
     RENAME_INGEST_RUN_FILES,
     RENAME_NODE_SOURCES,
+    RENAME_STATEMENT_SOURCES,
     RENAME_TIE_SOURCES,
 )
 from netzwerk.store.neo4j_cypher import (
@@ -111,6 +112,7 @@ class Neo4jPersonalData:
             if mapping:
                 tx.run(_query(RENAME_NODE_SOURCES), mapping=mapping).consume()
                 tx.run(_query(RENAME_TIE_SOURCES), mapping=mapping).consume()
+                tx.run(_query(RENAME_STATEMENT_SOURCES), mapping=mapping).consume()
             return changed
 
         return self._write(work, replacements)

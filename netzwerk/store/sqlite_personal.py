@@ -23,6 +23,7 @@ class SqlitePersonalData:
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
     _drop_orphan_statements: Callable[[], None]  # `SqliteTieStatements`
+    _has_table: Callable[[str], bool]  # `SqliteStore`
     forget_merges: Callable[[str], int]  # `SqliteMerging`
 
     def actor_record(self, actor_id: str) -> dict[str, Any]:
@@ -92,6 +93,12 @@ class SqlitePersonalData:
                     self._db.execute(
                         f"UPDATE {table} SET sources = ? WHERE sources = ?",
                         (json.dumps(renamed, ensure_ascii=False), sources),
+                    )
+            if self._has_table("tie_statements"):
+                for (name,) in list(self._db.execute("SELECT DISTINCT source FROM tie_statements")):
+                    self._db.execute(
+                        "UPDATE tie_statements SET source = ? WHERE source = ?",
+                        (renamed_source(name, replacements), name),
                     )
             self._db.execute("COMMIT")
         except BaseException:

@@ -117,3 +117,11 @@ def test_a_dry_run_keeps_no_statement(store):
     store.apply(changeset, dry_run=True)
     assert store.tie_statements() == {}
     assert qm_kita(store) == (None, 1.0)
+
+
+def test_renaming_a_source_file_renames_its_statements(store):
+    load(store, workbook())
+    load(store, correction("Erika.xlsx"))
+    store.redact_ingest_files({"Erika.xlsx": "(entfernt)"})
+    (statements,) = store.tie_statements().values()
+    assert {s.source for s in statements} == {"netz.xlsx", "(entfernt)"}
