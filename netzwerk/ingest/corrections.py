@@ -104,6 +104,8 @@ def read_corrections(
 
 
 class _Form:
+    """One form being read: the numbering, the problems found, the ties made so far."""
+
     def __init__(self, file: str, sheet: str, stored: Lookup, known: Mapping[str, str]) -> None:
         self.file, self.sheet, self.stored, self.known = file, sheet, stored, known
         self.actors: dict[str, str] = {}
@@ -129,7 +131,7 @@ class _Form:
                 self.actors[_number_text(cells[0])] = str(cells[1])
 
     def read_statements(self, sheet: Any) -> None:
-        rows = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, values_only=True)
+        rows = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, values_only=True)  # one past the cap
         header = [clean_text(str(c)) if c is not None else "" for c in next(rows, ())]
         expected = [de for de, _ in COLUMNS]
         if [h.casefold() for h in header[:3]] not in (
@@ -148,8 +150,19 @@ class _Form:
             return
         for at, cells in enumerate(rows, start=2):
             row = _Row(at, list(cells))
-            if any(row.text(column) for column in range(len(COLUMNS))):
-                self.statement(row)
+            if not any(row.text(column) for column in range(len(COLUMNS))):
+                continue
+            if at > MAX_ROWS:
+                self.problems.append(
+                    Problem.without_cell(
+                        self.file,
+                        self.sheet,
+                        at,
+                        f"mehr als {MAX_ROWS - 1} Aussagen — auf mehrere Bögen verteilen",
+                    )
+                )
+                return
+            self.statement(row)
 
     def actor(self, row: _Row, column: int) -> str | None:
         value = row.text(column)

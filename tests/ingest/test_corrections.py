@@ -150,3 +150,20 @@ def test_a_dry_run_shows_the_change_and_writes_nothing(workshop, tmp_path):
     output = run(store, "ingest", str(filled), "--quelle", WORKSHOP, "--dry-run")
     assert "Widersprüche (1)" in output and "31.10.2026" in output
     assert cooperation(store, u, v)["until"] is None
+
+
+def test_the_english_form_reads_with_english_words(workshop, tmp_path):
+    store, (u, v) = workshop["store"], workshop["tie"]
+    run(store, "workshop", "--out", str(tmp_path / "folder"), "--lang", "en")
+    form = tmp_path / "folder" / "korrekturen.xlsx"
+    workbook = load_workbook(form)
+    numbers = {row[1]: row[0] for row in workbook["Numbers"].iter_rows(min_row=2, values_only=True)}
+    workbook["Corrections"].append(
+        [numbers[u], "ended", numbers[v], "cooperation", None, "2026-10-31"]
+    )
+    workbook.save(tmp_path / "filled.xlsx")
+    output = run(
+        store, "ingest", str(tmp_path / "filled.xlsx"), "--source", WORKSHOP, "--lang", "en"
+    )
+    assert "Contradictions (1)" in output
+    assert cooperation(store, u, v)["until"] == date(2026, 10, 31)
