@@ -131,7 +131,9 @@ class _Form:
                 self.actors[_number_text(cells[0])] = str(cells[1])
 
     def read_statements(self, sheet: Any) -> None:
-        rows = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, values_only=True)  # one past the cap
+        rows = sheet.iter_rows(
+            min_row=1, max_row=MAX_ROWS + 1, values_only=True
+        )  # one past the cap
         header = [clean_text(str(c)) if c is not None else "" for c in next(rows, ())]
         expected = [de for de, _ in COLUMNS]
         if [h.casefold() for h in header[:3]] not in (
