@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from netzwerk.cli import cli
+from netzwerk.cli import cli, load_commands
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 SAMPLE_CSV = REPO / "examples" / "wehringhausen" / "csv"
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
+@pytest.mark.parametrize("command", sorted(load_commands().commands))
 def test_every_command_is_in_the_readme(command):
     assert re.search(rf"netzwerk {re.escape(command)}\b", README), command
 

@@ -13,19 +13,20 @@ import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import networkx as nx
 
-from netzwerk.analysis.groups import NOT_GROUPINGS
-from netzwerk.analysis.network_view import NetworkView
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.errors import ConfigError
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS, normalise_token
 from netzwerk.present.formats import LANGUAGE_ENV, LANGUAGES
 from netzwerk.present.labels import group_label
 from netzwerk.present.tables import FORMATS
+
+if TYPE_CHECKING:  # imported where used: a command without a view does not import scipy
+    from netzwerk.analysis.network_view import NetworkView
 
 # What --by accepts besides raw attribute names (folded with `normalise_token`).
 BY_ALIASES = {
@@ -191,6 +192,8 @@ def parse_view(
             f'--as-of "{as_of}" und --alle-zeitraeume schließen sich aus — eine der beiden '
             "Angaben weglassen"
         )
+    from netzwerk.analysis.network_view import NetworkView
+
     day = None if all_periods else (parse_day(as_of) or date.today())
     return NetworkView(
         as_of=day,
@@ -285,6 +288,8 @@ def parse_by(text: str, view: nx.Graph | None = None) -> str:
 
     With ``view``: ConfigError naming the choices if no actor has the attribute.
     """
+    from netzwerk.analysis.groups import NOT_GROUPINGS
+
     attribute = BY_ALIASES.get(normalise_token(text), text.strip())
     if view is None or not len(view) or any(attribute in data for _, data in view.nodes(data=True)):
         return attribute

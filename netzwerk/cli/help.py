@@ -61,9 +61,10 @@ def walk_commands(
             yield from walk_commands(sub, name if path == "netzwerk" else f"{path}.{name}")
 
 
-def localise_help(group: click.Command, lang: str) -> None:
-    """Set every help text and metavar of ``group``'s command tree to ``lang``."""
-    for path, command in walk_commands(group):
+def localise_help(group: click.Command, lang: str, at: str = "netzwerk") -> None:
+    """Set every help text and metavar of ``group``'s command tree to ``lang`` (``at``:
+    the group's own path, for a command of the top group its name)."""
+    for path, command in walk_commands(group, at):
         if f"help.{path}" in TEXTS:
             command.help = text(f"help.{path}", lang)
             command.short_help = None

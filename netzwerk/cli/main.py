@@ -7,6 +7,7 @@ by click) and our own errors.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -68,13 +69,58 @@ class NetzwerkGroup(LocalisedCommand, click.Group):
         sys.exit(result if isinstance(result, int) and not isinstance(result, bool) else 0)
 
 
+#: the module of `netzwerk.cli` that registers each command: imported the first time the
+#: command is asked for, so ``netzwerk status`` does not import matplotlib, scipy and the
+#: analysis (a second of every run); a test checks it against what the modules register
+COMMAND_MODULES = {
+    **dict.fromkeys(("init", "template", "validate", "ingest", "demo"), "data"),
+    **dict.fromkeys(("status", "export"), "overview"),
+    **dict.fromkeys(("brokers", "keyplayers"), "brokers"),
+    **dict.fromkeys(("gremium", "committee"), "committee"),
+    **dict.fromkeys(("kontakte", "dormant"), "contacts"),
+    "dependency": "dependency",
+    **dict.fromkeys(("dubletten", "duplicates"), "duplicates"),
+    **dict.fromkeys(("foerderung", "funding"), "funding"),
+    **dict.fromkeys(("gaps", "suggest"), "gaps"),
+    **dict.fromkeys(("merge", "zusammenfuehren"), "merge"),
+    "workshop": "workshop",
+    **dict.fromkeys(("karte", "map"), "karte"),
+    **dict.fromkeys(("forget", "export-person", "retention", "privacy-record"), "privacy"),
+    "query": "query",
+    **dict.fromkeys(("report", "plot"), "report"),
+}
+
+
+class CommandsOnDemand(NetzwerkGroup):
+    """The top group: a command's module is imported when the command is first asked for
+    (`COMMAND_MODULES`); listing the commands (``--help``) imports them all."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            self.load(COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in dict.fromkeys(COMMAND_MODULES.values()):
+            self.load(module)
+        return super().list_commands(ctx)
+
+    def load(self, module: str) -> None:
+        """Import ``netzwerk.cli.<module>``; its new commands get help in the reader's
+        language."""
+        before = set(self.commands)
+        importlib.import_module(f"netzwerk.cli.{module}")
+        for name in set(self.commands) - before:
+            localise_help(self.commands[name], default_language(), at=name)
+
+
 def option_flag(option: str) -> str:
     """The command-line flag of an option an error names (``"store"`` → ``--store``)."""
     return "--" + option.replace("_", "-")
 
 
 @click.group(
-    "netzwerk", cls=NetzwerkGroup, context_settings={"help_option_names": ["-h", "--help"]}
+    "netzwerk", cls=CommandsOnDemand, context_settings={"help_option_names": ["-h", "--help"]}
 )
 @click.option("--store", "store_address", metavar="PATH|URI", envvar="NETZWERK_STORE")
 @click.version_option(package_name="netzwerk", message=text("usage.version", default_language()))
@@ -85,7 +131,22 @@ def cli(ctx: click.Context, store_address: str | None) -> None:
     ctx.obj["store_address"] = store_address
 
 
-__all__ = ["LANGUAGE_ENV", "NetzwerkGroup", "cli", "main", "option_flag"]
+__all__ = [
+    "COMMAND_MODULES",
+    "LANGUAGE_ENV",
+    "CommandsOnDemand",
+    "NetzwerkGroup",
+    "cli",
+    "load_commands",
+    "main",
+    "option_flag",
+]
+
+
+def load_commands() -> click.Group:
+    """The `cli` group with every command imported (for code that walks them all)."""
+    cli.list_commands(click.Context(cli))
+    return cli
 
 
 def main() -> None:

@@ -4,10 +4,10 @@ export (the network as a file for Gephi and other tools)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli.arguments import format_option, lang_option, names_option, period_option_flags
 from netzwerk.cli.common import store_from
 from netzwerk.cli.main import cli
@@ -20,6 +20,9 @@ from netzwerk.present.view_line import period_line
 from netzwerk.report.export import EXPORT_FORMATS, export_graph
 from netzwerk.report.overview import summarise
 from netzwerk.store import Store, TieStatements
+
+if TYPE_CHECKING:
+    from netzwerk.analysis.network_view import NetworkView
 
 
 @cli.command()

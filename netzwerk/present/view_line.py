@@ -16,12 +16,14 @@ vocabulary labels and texts (`netzwerk.present.texts.view`), never internal code
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netzwerk.analysis.network_view import NetworkView
 from netzwerk.model import TIE_KINDS
 from netzwerk.present.formats import format_date
 from netzwerk.present.texts import TEXTS, text
+
+if TYPE_CHECKING:
+    from netzwerk.analysis.network_view import NetworkView
 
 __all__ = ["period_line", "view_line", "view_metadata"]
 

@@ -10,7 +10,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from netzwerk.cli import cli
+from netzwerk.cli import cli, load_commands
 from netzwerk.cli.help import help_key, walk_commands
 from netzwerk.model import ACTOR_TYPES, SECTORS, TIE_KINDS
 from netzwerk.present.texts import TEXTS
@@ -43,7 +43,7 @@ ENGLISH_WORDS = (
 )
 """Words that must not appear in German output (whole words, case as written)."""
 
-COMMANDS = [path for path, _ in walk_commands(cli)]
+COMMANDS = [path for path, _ in walk_commands(load_commands())]
 
 
 def internal_codes() -> set[str]:
