@@ -7,9 +7,10 @@ fast at any size. The contract tests check that both stores agree with this defi
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 import networkx as nx
@@ -121,3 +122,24 @@ def census_from_counts(
         first_day=first_day,
         last_day=last_day,
     )
+
+
+def census_as_text(census: Census) -> str:
+    """A census as JSON text (to keep it; `census_from_text` reads it back).
+
+    >>> c = Census({"actor": 2}, {"person": 1}, {}, {"cooperation": 1}, 1, 0, 0, date(2019, 1, 1))
+    >>> census_from_text(census_as_text(c)) == c
+    True
+    """
+    fields = asdict(census)
+    for name in ("first_day", "last_day"):
+        fields[name] = fields[name].isoformat() if fields[name] else None
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
+
+
+def census_from_text(text: str) -> Census:
+    """The census `census_as_text` wrote."""
+    fields = json.loads(text)
+    for name in ("first_day", "last_day"):
+        fields[name] = date.fromisoformat(fields[name]) if fields[name] else None
+    return Census(**fields)

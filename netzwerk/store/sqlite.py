@@ -28,7 +28,6 @@ from netzwerk.store.base import (
     new_run_id,
     source_of,
 )
-from netzwerk.store.census import ActorGroup, Census, census_from_counts
 from netzwerk.store.migration import SCHEMA_VERSION, migrate_sqlite
 from netzwerk.store.rows import (
     NODE_FIELDS,
@@ -37,13 +36,13 @@ from netzwerk.store.rows import (
     TIE_FIELDS,
     TIE_READ_COLUMNS,
     add_tie_edge,
-    day,
     ingest_log_entry,
     new_ingest_run,
     node_attributes,
     node_rows,
     tie_row,
 )
+from netzwerk.store.sqlite_census import SqliteCensus
 from netzwerk.store.sqlite_merging import SqliteMerging
 from netzwerk.store.sqlite_personal import SqlitePersonalData
 from netzwerk.store.sqlite_statements import SqliteTieStatements
@@ -88,19 +87,6 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 );
 """
 
-SQL_ACTOR_GROUPS = (
-    "SELECT json_extract(props, '$.type'), json_extract(props, '$.sector'), "
-    "coalesce(json_extract(props, '$.consent'), 0), "
-    "coalesce(json_extract(props, '$.coordinator'), 0), count(*) "
-    "FROM nodes WHERE kind = 'actor' GROUP BY 1, 2, 3, 4"
-)
-#: records per kind with the earliest and latest day they name (one scan of each table;
-#: ISO text sorts as the days do, and min/max skip NULL)
-SQL_KINDS_AND_DAYS = (
-    "SELECT kind, count(*), min(since), max(since), min(until), max(until) FROM {table} "
-    "GROUP BY kind"
-)
-
 #: a node or tie row with its ingest run, as staged for a merge
 StagedRow = tuple[str | float | None, ...]
 NODE_COLUMNS = (*NODE_FIELDS, "run_id")
@@ -109,7 +95,7 @@ TIE_COLUMNS = (*TIE_FIELDS, "run_id")
 CONTENT_COLUMNS = {"nodes": ("name", "since", "until", "props"), "ties": TIE_CONTENT}
 
 
-class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, Store):
+class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, SqliteCensus, Store):
     """The embedded default store in one SQLite file. Capabilities
     (`netzwerk.store.capabilities`): `PersonalData`, `Merging`, `TieStatements`, `StoreFiles`.
     """
@@ -154,6 +140,7 @@ class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, Store)
             self._db.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
+            self._forget_census()
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path}: keine netzwerk-Datenbank ({error}) — "
@@ -210,6 +197,7 @@ class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, Store)
             self._merge("ties", TIE_COLUMNS, result)
             self._withdraw(result)
             self._write_statements(changeset, run_id)
+            self._recount_census()
             stated = files if files is not None else changeset.files
             counts = (result.created, result.updated, result.removed)
             self._log_run(new_ingest_run(run_id, result.source, stated, *counts))
@@ -355,25 +343,6 @@ class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, Store)
             counts[kind + "s"] = number
         counts["ties"] = self._db.execute("SELECT count(*) FROM ties").fetchone()[0]
         return counts
-
-    def census(self) -> Census:
-        """`Store.census` from grouped counts (one scan of each table, no graph)."""
-        self._ensure_schema()
-        nodes = self._db.execute(SQL_KINDS_AND_DAYS.format(table="nodes")).fetchall()
-        ties = self._db.execute(SQL_KINDS_AND_DAYS.format(table="ties")).fetchall()
-        actors = [
-            ActorGroup(kind, sector, bool(consent), bool(coordinator), count)
-            for kind, sector, consent, coordinator, count in self._db.execute(SQL_ACTOR_GROUPS)
-        ]
-        days = [value for row in nodes + ties for value in row[2:] if value is not None]
-        first, last = (min(days), max(days)) if days else (None, None)
-        return census_from_counts(
-            {row[0]: row[1] for row in nodes},
-            actors,
-            {row[0]: row[1] for row in ties},
-            day(first),
-            day(last),
-        )
 
     def holds_actors(self) -> bool:
         """True if an actor is stored; reads only (a file without tables is empty, and

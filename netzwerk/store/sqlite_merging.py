@@ -52,6 +52,7 @@ class SqliteMerging:
     _ensure_schema: Callable[[], None]
     _log_run: Callable[[dict[str, str]], None]  # `SqliteStore`
     _drop_orphan_statements: Callable[[], None]  # `SqliteTieStatements`
+    _forget_census: Callable[[], None]  # `SqliteCensus`
 
     def aliases(self) -> list[dict[str, str]]:
         self._ensure_schema()
@@ -87,6 +88,7 @@ class SqliteMerging:
         plan = plan_merge(keep, other, run_id, other_ties, {s.tie.key: s for s in near})
         self._db.executemany("DELETE FROM ties WHERE key = ?", [(k,) for k in plan.deleted])
         self._drop_orphan_statements()
+        self._forget_census()
         self._insert_ties(plan.written)
         self._db.execute("DELETE FROM nodes WHERE key = ?", (keys[1],))
         node_row = [*node[:-1], json.loads(node[-1])]
@@ -140,6 +142,7 @@ class SqliteMerging:
                 [*node[:-1], json.dumps(node[-1], ensure_ascii=False)],
             )
             self._db.execute("DELETE FROM merges WHERE run_id = ?", (run_id,))
+            self._forget_census()
             undo_id = new_run_id()
             self._log_run(new_ingest_run(undo_id, UNDO_SOURCE, updated={"actors": 1}))
             self._db.execute("COMMIT")

@@ -23,6 +23,7 @@ class SqlitePersonalData:
     _db: sqlite3.Connection
     _ensure_schema: Callable[[], None]
     _drop_orphan_statements: Callable[[], None]  # `SqliteTieStatements`
+    _forget_census: Callable[[], None]  # `SqliteCensus`
     _has_table: Callable[[str], bool]  # `SqliteStore`
     forget_merges: Callable[[str], int]  # `SqliteMerging`
 
@@ -123,6 +124,7 @@ class SqlitePersonalData:
                 "DELETE FROM ties WHERE source = ? OR target = ?", (key, key)
             ).rowcount
             self._drop_orphan_statements()
+            self._forget_census()
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -167,6 +169,7 @@ class SqlitePersonalData:
                 (cutoff,),
             ).rowcount
             self._drop_orphan_statements()
+            self._forget_census()
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")

@@ -41,3 +41,33 @@ def test_census_of_an_empty_store(store):
     assert counted == census_of_graph(store.graph())
     assert set(counted.nodes.values()) == {0} and not counted.ties
     assert counted.first_day is None and counted.last_day is None
+
+
+def test_the_census_follows_every_write(store, small_changeset):
+    """The embedded store keeps a counted census until data changes: every write that
+    changes records must drop it (an ingest, a removal by a later ingest, a merge, its undo,
+    an erasure, a retention run); on both stores the census must follow."""
+    from dataclasses import replace
+
+    from netzwerk.model import Changeset
+
+    def agrees():
+        first = store.census()
+        assert first == store.census() == census_of_graph(store.graph())
+        return first
+
+    assert agrees().nodes["actor"] == 0
+    store.apply(small_changeset)
+    assert agrees().nodes["actor"] == 4
+    store.apply(replace(small_changeset, actors=small_changeset.actors[:3], ties=[]), dry_run=True)
+    assert agrees().nodes["actor"] == 4
+    result = store.merge_actors("qm", "schule")
+    assert agrees().nodes["actor"] == 3
+    store.undo_merge(result.run_id)
+    assert agrees().nodes["actor"] == 4
+    store.forget("erika")
+    assert agrees().persons == 0
+    store.remove_expired(date(2030, 1, 1))  # the Verein ended in 2022
+    assert agrees().nodes["actor"] == 2
+    store.apply(Changeset(files=small_changeset.files))
+    assert sum(agrees().nodes.values()) == 0
