@@ -1,12 +1,12 @@
 """The embedded store's census (`Store.census`): grouped counts, kept until data changes.
 
 Counting scans both tables (about 1 s at 100,000 actors and 750,000 ties), so the census
-is kept in ``meta`` (key ``census``): an ingest counts it in its own transaction
-(`_recount_census`: 0.75 s at 100,000 actors, beside 14 s of writing), every other write that changes
-records drops it in its own transaction (`_forget_census`), and the next ``status`` counts
-again, inside a write transaction (no ingest can change the data between the count and
-the keeping). A store file that cannot be written (read-only, or busy with an ingest) is counted
-without keeping the result.
+is kept in ``meta`` (key ``census``). An ingest counts it in its own transaction
+(`_recount_census`: 0.75 s at 100,000 actors, beside 14 s of writing); every other write
+that changes records drops it in its own transaction (`_forget_census`), and the next
+``status`` counts again inside a write transaction, so no ingest can change the data
+between the count and the keeping. A store file that cannot be written (read-only, or
+busy with an ingest) is counted without keeping the result.
 """
 
 from __future__ import annotations
