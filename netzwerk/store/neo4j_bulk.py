@@ -88,8 +88,13 @@ RELEASE_FIRST_LOAD = (
     "MATCH (lock:NetzwerkLock {id: 'ingest'}) WHERE lock.first_load IS NOT NULL "
     "REMOVE lock.first_load RETURN count(lock)"
 )
-#: the importer stores no empty list: actors without topics get theirs here
-EMPTY_TOPICS = "MATCH (a:Actor) WHERE a.topics IS NULL SET a.topics = [] RETURN count(a)"
+#: the importer stores no empty list: actors without topics get theirs here, in
+#: transactions of 10,000 (one transaction for a million actors exceeds the server's
+#: transaction memory: MemoryPoolOutOfMemoryError at 1,000,000 actors)
+EMPTY_TOPICS = (
+    "MATCH (a:Actor) WHERE a.topics IS NULL "
+    "CALL (a) { SET a.topics = [] } IN TRANSACTIONS OF 10000 ROWS"
+)
 
 
 @dataclass
