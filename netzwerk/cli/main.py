@@ -93,7 +93,10 @@ COMMAND_MODULES = {
 
 class CommandsOnDemand(NetzwerkGroup):
     """The top group: a command's module is imported when the command is first asked for
-    (`COMMAND_MODULES`); listing the commands (``--help``) imports them all."""
+    (`COMMAND_MODULES`); listing the commands (``--help``) imports them all. Its subgroups
+    (``plot``) are plain `NetzwerkGroup`s."""
+
+    group_class = NetzwerkGroup
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
