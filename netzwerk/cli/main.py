@@ -31,7 +31,7 @@ class NetzwerkGroup(LocalisedCommand, click.Group):
     """
 
     command_class = LocalisedCommand
-    group_class = type  # subgroups (``plot``) are NetzwerkGroups too
+    group_class: type[click.Group] | type[type] | None = type  # subgroups: NetzwerkGroups too
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         try:
