@@ -38,6 +38,7 @@ def period_line(view: NetworkView, lang: str = "de") -> str:
     """Only the view's day, for outputs of the store's records (``export``).
 
     >>> from datetime import date
+    >>> from netzwerk.analysis.network_view import NetworkView
     >>> period_line(NetworkView(as_of=date(2026, 12, 3))), period_line(NetworkView(as_of=None))
     ('Sicht: Stand 03.12.2026', 'Sicht: alle Zeiträume')
     """
