@@ -25,14 +25,17 @@ from netzwerk.store.merging import (
     resolved_aliases,
     snapshot_of,
     snapshot_text,
-    stored_tie,
     unknown_merge,
     without_actor,
 )
 from netzwerk.store.neo4j_cypher import per_tie_kind
 from netzwerk.store.neo4j_cypher import query as _query
 from netzwerk.store.neo4j_ingest import node_parameters, tie_parameters
-from netzwerk.store.neo4j_statements import drop_orphan_statements
+from netzwerk.store.neo4j_statements import (
+    STORED_TIE_COLUMNS,
+    drop_orphan_statements,
+    stored_row,
+)
 from netzwerk.store.neo4j_writes import (
     CREATE_INGEST_RUN,
     NODE_INTERNAL_IDS,
@@ -48,10 +51,7 @@ ACTORS_FOUND = "MATCH (n:Actor) WHERE n.id IN $ids RETURN collect(n.id)"
 ACTOR_PROPERTIES = "MATCH (n:Actor {id: $id}) RETURN properties(n)"
 TIES_OF = (
     "MATCH (n:Actor {id: $id})-[r]-() WHERE r.key IS NOT NULL "
-    "WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b "
-    "RETURN r.key, r.kind, a.kind, a.id, b.kind, b.id, r.weight, r.topic, r.role, r.note, "
-    "r.since, r.until, r.periods, r.last_contact, r.source_file, r.source_sheet, "
-    "r.source_row, r.run_id, r.sources"
+    "WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b RETURN " + STORED_TIE_COLUMNS
 )
 DELETE_TIES = per_tie_kind(
     "UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
@@ -159,27 +159,7 @@ def forget_merges(tx: ManagedTransaction, actor_id: str) -> int:
 
 
 def _ties_of(tx: ManagedTransaction, actor_id: str) -> list[StoredTie]:
-    found = []
-    for record in tx.run(_query(TIES_OF), id=actor_id):
-        key, kind, a_kind, a_id, b_kind, b_id, weight, topic, role, note, *rest = record.values()
-        since, until, periods, contact, file, sheet, at_row, run_id, sources = rest
-        source = a_id if a_kind == "actor" else f"{a_kind}:{a_id}"
-        target = b_id if b_kind == "actor" else f"{b_kind}:{b_id}"
-        row = [
-            key,
-            kind,
-            source,
-            target,
-            weight,
-            topic,
-            role,
-            note,
-            iso_text(since),
-            iso_text(until),
-        ]
-        row += [periods or "", iso_text(contact), file, sheet, at_row, run_id, list(sources or [])]
-        found.append(stored_tie(row))
-    return found
+    return [stored_row(record.values()) for record in tx.run(_query(TIES_OF), id=actor_id)]
 
 
 def _delete_ties(tx: ManagedTransaction, keys: list[str]) -> None:

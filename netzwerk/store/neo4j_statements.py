@@ -27,12 +27,15 @@ DROP_ORPHANS = per_tie_kind(
     "MATCH (s:TieStatement {{kind: $kind}}) WHERE NOT EXISTS {{ MATCH ()-[r:{rel_type}]->() "
     "WHERE r.key = s.key }} DELETE s"
 )
-STORED_TIES = per_tie_kind(
-    "UNWIND $keys AS key MATCH (a)-[r:{rel_type} {{key: key}}]->(b) "
-    "USING INDEX r:{rel_type}(key) "
-    "RETURN r.key, r.kind, a.kind, a.id, b.kind, b.id, r.weight, r.topic, r.role, r.note, "
+#: a stored tie with its ends, run and sources, as `stored_row` reads it
+STORED_TIE_COLUMNS = (
+    "r.key, r.kind, a.kind, a.id, b.kind, b.id, r.weight, r.topic, r.role, r.note, "
     "r.since, r.until, r.periods, r.last_contact, r.source_file, r.source_sheet, "
     "r.source_row, r.run_id, r.sources"
+)
+STORED_TIES = per_tie_kind(
+    "UNWIND $keys AS key MATCH (a)-[r:{rel_type} {{key: key}}]->(b) "
+    "USING INDEX r:{rel_type}(key) RETURN " + STORED_TIE_COLUMNS
 )
 #: a tie's content written again, its sources untouched (`Changeset.restored`)
 RESTORE_TIES = per_tie_kind(
@@ -68,29 +71,16 @@ class Neo4jTieStatements:
         return bool(record[0])
 
 
-def stored_row(values: list[Any]) -> StoredTie:
-    """A `STORED_TIES` row as a `StoredTie` (ends as graph keys, driver dates as ISO)."""
+def stored_row(values: Sequence[Any]) -> StoredTie:
+    """A row of `STORED_TIE_COLUMNS` as a `StoredTie` (ends as graph keys, driver dates
+    as ISO text)."""
     key, kind, a_kind, a_id, b_kind, b_id, weight, topic, role, note = values[:10]
     since, until, periods, contact, file, sheet, at_row, run_id, sources = values[10:]
     return stored_tie(
         [
-            key,
-            kind,
-            graph_key(a_kind, a_id),
-            graph_key(b_kind, b_id),
-            weight,
-            topic,
-            role,
-            note,
-            iso_text(since),
-            iso_text(until),
-            periods,
-            iso_text(contact),
-            file,
-            sheet,
-            at_row,
-            run_id,
-            sources,
+            *(key, kind, graph_key(a_kind, a_id), graph_key(b_kind, b_id)),
+            *(weight, topic, role, note, iso_text(since), iso_text(until), periods or ""),
+            *(iso_text(contact), file, sheet, at_row, run_id, list(sources or [])),
         ]
     )
 

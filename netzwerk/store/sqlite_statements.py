@@ -70,8 +70,7 @@ class SqliteTieStatements:
         """Inside `apply`'s transaction, after the withdrawal: replace the statements the
         changeset names, write the restored ties, drop statements of ties that are gone."""
         if not changeset.statements and not changeset.restored:
-            if self._has_table("tie_statements"):
-                self._drop_orphan_statements()
+            self._drop_orphan_statements()
             return
         self._db.execute(STATEMENTS_TABLE)
         self._db.executemany(
