@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import networkx as nx
 
 from netzwerk.cli.arguments import lang_option, language_option
 from netzwerk.cli.common import chosen_store_exists, store_from
@@ -185,11 +186,14 @@ def _load(store: Store, changeset: Changeset, files: list[str], dry_run: bool, l
             )
         )
     click.echo(_apply_table(applied, lang))
+    if not conflicts and not dry_run:
+        return
+    graph = store.graph()  # once, for the names of both listings
     contested = {conflict.key: conflict.statements for conflict in conflicts}
     if contested:
-        click.echo("\n".join(["", *conflict_lines(contested, store.graph(), lang)]))
+        click.echo("\n".join(["", *conflict_lines(contested, graph, lang)]))
     if dry_run:
-        click.echo("\n".join(["", *_dry_run_diff(store, changeset, lang)]))
+        click.echo("\n".join(["", *_dry_run_diff(store, graph, changeset, lang)]))
 
 
 def _landed(store: Store, changeset: Changeset, lang: str) -> Changeset:
@@ -206,9 +210,11 @@ def _landed(store: Store, changeset: Changeset, lang: str) -> Changeset:
     return redirected.changeset
 
 
-def _dry_run_diff(store: Store, changeset: Changeset, lang: str) -> list[str]:
-    """The record-by-record diff of a dry run (persons pseudonymised)."""
-    graph = store.graph()
+def _dry_run_diff(
+    store: Store, graph: nx.MultiDiGraph, changeset: Changeset, lang: str
+) -> list[str]:
+    """The record-by-record diff of a dry run against ``graph`` (the store's; persons
+    pseudonymised)."""
     identities = store.actor_identities() if isinstance(store, PersonalData) else []
     return diff_lines(changeset_diff(changeset, graph, identities), changeset, graph, lang)
 
