@@ -98,15 +98,36 @@ def _accumulate(
         earlier.append(rank[graph.head[backward]])
         later.append(rank[graph.tail[backward]])
     earlier_ranks, later_ranks = np.concatenate(earlier), np.concatenate(later)
-    # strictly triangular with -1 per DAG arc; the unit diagonal is implied
-    minus_arcs = sp.csr_matrix(
-        (np.full(len(earlier_ranks), -1.0), (later_ranks, earlier_ranks)), shape=(size, size)
-    )
+    system = _path_system(size, earlier_ranks, later_ranks)
     start = np.zeros(size)
     start[0] = 1.0  # the source comes first in distance order
-    sigma = spsolve_triangular(minus_arcs, start, lower=True, unit_diagonal=True)
+    sigma = _solve(system, start, lower=True)
     weight = counted[order]
-    y = spsolve_triangular(minus_arcs.T.tocsr(), weight / sigma, lower=False, unit_diagonal=True)
+    # the transpose of a CSC matrix is the CSR matrix of the same arrays (nothing copied)
+    y = _solve(system.T, weight / sigma, lower=False)
     delta = sigma * y - weight
     delta[0] = 0.0
     total[order] += delta
+
+
+def _path_system(size: int, earlier: np.ndarray, later: np.ndarray) -> sp.csc_matrix:
+    """The unit lower triangular matrix I − A of the DAG's arcs (A[later, earlier] = 1),
+    in distance order, with its diagonal stored: `_solve` then changes nothing in it, and
+    both solves share it (scipy's solver would otherwise copy the matrix and insert the
+    diagonal twice per source, more than half of the accumulation's time at 1,000,000
+    actors)."""
+    diagonal = np.arange(size)
+    rows = np.concatenate([later, diagonal])
+    columns = np.concatenate([earlier, diagonal])
+    values = np.concatenate([np.full(len(later), -1.0), np.ones(size)])
+    return sp.csc_matrix((values, (rows, columns)), shape=(size, size))
+
+
+def _solve(matrix: sp.csc_matrix | sp.csr_matrix, right: np.ndarray, lower: bool) -> np.ndarray:
+    """Solve the unit triangular ``matrix`` x = ``right`` (``right`` is overwritten).
+
+    ``matrix`` holds its unit diagonal, so ``overwrite_A`` is safe: scipy only sets the
+    stored diagonal to 1 again, in place."""
+    return spsolve_triangular(
+        matrix, right, lower=lower, unit_diagonal=True, overwrite_A=True, overwrite_b=True
+    )
