@@ -81,6 +81,7 @@ def write_store_report(
         compare=compare,
         show_names=show_names,
         ingest_log=store.ingest_log(limit=ALL_RUNS),  # each file once, from every run
+        census=store.census(),
         tie_kinds=DEFAULT_TIE_KINDS if tie_kinds is None else tie_kinds,
         weighted=weighted,
     )
