@@ -128,6 +128,7 @@ def _solve(matrix: sp.csc_matrix | sp.csr_matrix, right: np.ndarray, lower: bool
 
     ``matrix`` holds its unit diagonal, so ``overwrite_A`` is safe: scipy only sets the
     stored diagonal to 1 again, in place."""
-    return spsolve_triangular(
+    solved: np.ndarray = spsolve_triangular(
         matrix, right, lower=lower, unit_diagonal=True, overwrite_A=True, overwrite_b=True
     )
+    return solved

@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from netzwerk.analysis._lazy_igraph import ig
 from netzwerk.analysis._triangles import RankedTies, ranked_ties, triangle_ties
+from netzwerk.analysis.reuse import reused_forms
 from netzwerk.performance import gc_paused
 
 
@@ -149,6 +150,44 @@ def graph_arrays(
     """
     if graph.is_multigraph():
         raise nx.NetworkXNotImplemented("not implemented for multigraphs")
+    forms = reused_forms(graph)
+    if forms is None:
+        return _built(graph, weight, distance)
+    if (weight, distance) not in forms:
+        made = _derived(forms, weight, distance) or _built(graph, weight, distance)
+        for values in (made.tail, made.head, made.weight, made.distance):
+            values.flags.writeable = False  # shared by every analysis in the block
+        forms[weight, distance] = made
+    reused: GraphArrays = forms[weight, distance]
+    return reused
+
+
+def _derived(
+    forms: dict[tuple[str | None, str | None], GraphArrays],
+    weight: str | None,
+    distance: str | None,
+) -> GraphArrays | None:
+    """A form from one already built: the same ties, with strengths and lengths 1 where
+    not asked for. (Lengths fall back on 1/strength, so they are only shared along with
+    the same strengths.)"""
+    for (built_weight, built_distance), arrays in forms.items():
+        same_weight = weight is None or weight == built_weight
+        same_distance = distance is None or (distance, weight) == (built_distance, built_weight)
+        if same_weight and same_distance:
+            ones = np.ones(len(arrays.tail))
+            return GraphArrays(
+                arrays.nodes,
+                arrays.directed,
+                arrays.tail,
+                arrays.head,
+                arrays.weight if weight else ones,
+                arrays.distance if distance else ones,
+            )
+    return None
+
+
+def _built(graph: nx.Graph, weight: str | None, distance: str | None) -> GraphArrays:
+    """`graph_arrays` from the graph itself."""
     with gc_paused():  # millions of short-lived tuples: collections would double the time
         nodes, tail_list, head_list, strength_list, length_list = _edge_lists(
             graph, weight, distance

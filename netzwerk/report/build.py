@@ -47,6 +47,7 @@ from netzwerk.analysis.gaps import gaps_report
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.keyplayers import RESTARTS
 from netzwerk.analysis.network_view import NetworkView
+from netzwerk.analysis.reuse import arrays_reused
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.performance import Stopwatch
 from netzwerk.present.formats import check_language
@@ -234,25 +235,9 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
         coordinators=spec.coordinator_ids(view),
     )
     stopwatch.lap("view")
-    _analyse(ctx, stopwatch, key_players=options.key_players)
-    ctx.results.funding = funding_outlook(
-        store_graph, spec, funding_horizon(day), before=view, intact=ctx.results.betweenness
-    )
-    stopwatch.lap("funding")
-    committee = main_committee(store_graph, view, ctx.coordinators, spec.as_of)
-    if committee is not None:
-        ctx.results.committee = committee_seats(store_graph, committee, view=spec, graph=view)
-    stopwatch.lap("committee")
-    if spec.as_of is not None:
-        ctx.results.contacts = dormant_ties(
-            store_graph,
-            view=spec,
-            graph=view,
-            broker_values=_broker_values(ctx),
-            introductions=ctx.results.introductions,
-            top=DORMANT_TIES_IN_CSV,
-        )
-    stopwatch.lap("contacts")
+    with arrays_reused(view):  # nothing below changes the view
+        _analyse(ctx, stopwatch, key_players=options.key_players)
+        _verstetigung(ctx, stopwatch)
     if options.figures:
         draw_figures(ctx, stopwatch)
     if options.interactive_map:
@@ -320,6 +305,29 @@ def _analyse(ctx: Context, stopwatch: Stopwatch, *, key_players: bool = True) ->
         (found["components_before"], found["components_after"]) if found else (0, 0)
     )
     stopwatch.lap("cut_off")
+
+
+def _verstetigung(ctx: Context, stopwatch: Stopwatch) -> None:
+    """Funding, the committee's seats and dormant ties (with an as-of day) on the view."""
+    store_graph, spec, view, day = ctx.store_graph, ctx.network_view, ctx.view, ctx.day
+    ctx.results.funding = funding_outlook(
+        store_graph, spec, funding_horizon(day), before=view, intact=ctx.results.betweenness
+    )
+    stopwatch.lap("funding")
+    committee = main_committee(store_graph, view, ctx.coordinators, spec.as_of)
+    if committee is not None:
+        ctx.results.committee = committee_seats(store_graph, committee, view=spec, graph=view)
+    stopwatch.lap("committee")
+    if spec.as_of is not None:
+        ctx.results.contacts = dormant_ties(
+            store_graph,
+            view=spec,
+            graph=view,
+            broker_values=_broker_values(ctx),
+            introductions=ctx.results.introductions,
+            top=DORMANT_TIES_IN_CSV,
+        )
+    stopwatch.lap("contacts")
 
 
 def _broker_values(ctx: Context) -> dict | None:
