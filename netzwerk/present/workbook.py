@@ -23,6 +23,8 @@ from netzwerk.present.tables import columns_of
 from netzwerk.present.xlsx_writer import Sheet, Workbook
 
 MAX_COLUMN_WIDTH = 60
+WIDTH_ROWS = 2000
+"""Rows measured for a column's width (`_widths`)."""
 SHEET_NAME_LIMIT = 31  # Excel's limit
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
@@ -99,9 +101,11 @@ def workbook_bytes(sheets: Sequence[SheetTable], lang: str = "de") -> bytes:
 def _widths(
     records: Sequence[Mapping[str, Any]], columns: list[str], titles: list[str], lang: str
 ) -> list[int]:
-    """The widest shown text per column, titles included."""
+    """The widest shown text per column, titles included, over the first `WIDTH_ROWS`
+    records (the widest entries sit near the top of ranked tables, and measuring all of a
+    1,000,000-row table took longer than writing it)."""
     widths = [len(title) for title in titles]
-    for record in records:
+    for record in records[:WIDTH_ROWS]:
         for index, column in enumerate(columns):
             shown = format_cell(_cell_value(record.get(column), lang), lang)
             widths[index] = max(widths[index], len(shown))

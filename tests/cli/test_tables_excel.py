@@ -21,7 +21,7 @@ from netzwerk.cli import cli
 from netzwerk.present.formats import csv_cell, parse_csv_number
 from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_csv
-from netzwerk.present.workbook import SheetTable, workbook_bytes
+from netzwerk.present.workbook import WIDTH_ROWS, SheetTable, workbook_bytes
 
 NUMERIC = ("betweenness", "constraint", "effective_size", "efficiency", "hierarchy")
 
@@ -125,6 +125,16 @@ def test_workbook_keeps_text_as_text_and_dates_as_dates():
     assert name.value == "=1+1" and name.data_type == "s"
     assert day.is_date and day.number_format == "DD.MM.YYYY"
     assert number.value == 3 and number.data_type == "n"
+
+
+def test_column_widths_come_from_the_first_rows_and_every_row_is_written():
+    rows = [{"name": "kurz"}] * WIDTH_ROWS + [{"name": "x" * 40}]
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes([SheetTable("T", rows)])))["T"]
+    assert sheet.column_dimensions["A"].width < 10
+    assert sheet.max_row == WIDTH_ROWS + 2 and sheet.cell(WIDTH_ROWS + 2, 1).value == "x" * 40
+    rows[0] = {"name": "y" * 30}
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes([SheetTable("T", rows)])))["T"]
+    assert sheet.column_dimensions["A"].width >= 30
 
 
 # --------------------------------------------------------------------------- the report
