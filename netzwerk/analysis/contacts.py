@@ -165,7 +165,8 @@ def last_contacts(
     def seen(u: Hashable, v: Hashable, when: date | None, kind: str) -> None:
         if when is None or when > day or not graph.has_edge(u, v):
             return
-        pair = (u, v) if sort_key(u) <= sort_key(v) else (v, u)
+        # graph nodes are never None: `sort_key` order is the order of their texts
+        pair = (u, v) if str(u) <= str(v) else (v, u)
         if pair not in found or when > found[pair][0]:
             found[pair] = (when, kind)
 
