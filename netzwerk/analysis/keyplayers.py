@@ -250,7 +250,10 @@ def _fragmentation_without_each(arrays: GraphArrays, alive: np.ndarray) -> np.nd
     if remaining < 3:
         scores[living] = 0.0
         return scores
-    own, pieces = _pieces(arrays.skeleton.induced_subgraph(living.tolist()))
+    everyone = remaining == arrays.n  # the first greedy step: no copy of the whole graph
+    own, pieces = _pieces(
+        arrays.skeleton if everyone else arrays.skeleton.induced_subgraph(living.tolist())
+    )
     pairs = float(np.sum(own - 1))  # Σ_c s_c(s_c − 1): each of a component's s nodes adds s − 1
     after = pairs - own * (own - 1) + pieces
     scores[living] = 1.0 - after / ((remaining - 1) * (remaining - 2))
