@@ -371,8 +371,7 @@ def _permutation_test(
     position[members] = np.arange(len(members), dtype=np.int32)
     ends_source, ends_target = position[source], position[target]
     if groups.single_valued:
-        codes = groups.codes()[members]
-        # the smallest type that holds the codes: a third less memory traffic per shuffle
+        codes = groups.codes()[members]  # in the smallest type: less memory per shuffle
         labels = codes.astype(np.min_scalar_type(int(codes.max(initial=0))))
     else:
         labels = groups.bitmasks()[members]
