@@ -284,7 +284,11 @@ class EdgeArrays:
 
 def edge_arrays(view: nx.Graph, weight: str | None = "weight") -> EdgeArrays:
     """The view as arrays (each tie once, source < target); self-loops dropped, weight 1 if
-    missing or ``weight=None``."""
+    missing or ``weight=None``. Inside `arrays_reused`, the ties of the shared `GraphArrays`
+    (the same ties in the same order: a second build took 10-15 s at 1,000,000 actors)."""
+    shared = _shared_edges(view, weight)
+    if shared is not None:
+        return shared
     nodes = list(view)
     index = dict(zip(nodes, range(len(nodes)), strict=True))
     lookup = index.__getitem__
@@ -311,3 +315,15 @@ def edge_arrays(view: nx.Graph, weight: str | None = "weight") -> EdgeArrays:
         )
     keep = source < target
     return EdgeArrays(nodes, index, source[keep], target[keep], weights[keep])
+
+
+def _shared_edges(view: nx.Graph, weight: str | None) -> EdgeArrays | None:
+    """`edge_arrays` from the view's shared `GraphArrays` inside `arrays_reused` (None:
+    outside a block, or a graph the broker arrays do not take)."""
+    if reused_forms(view) is None or view.is_directed() or view.is_multigraph():
+        return None
+    try:
+        arrays = graph_arrays(view, weight, None)
+    except ValueError:  # a strength that is not positive: `graph_arrays` refuses it
+        return None
+    return EdgeArrays(arrays.nodes, arrays.index, arrays.tail, arrays.head, arrays.weight)

@@ -26,6 +26,8 @@ MAX_COLUMN_WIDTH = 60
 WIDTH_ROWS = 2000
 """Rows measured for a column's width (`_widths`)."""
 SHEET_NAME_LIMIT = 31  # Excel's limit
+EXCEL_DATA_ROWS = 1_048_575
+"""Rows Excel holds in a sheet (1,048,576) less the header row."""
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -67,9 +69,13 @@ def _cell_value(value: Any, lang: str) -> Any:
     return str(value)
 
 
-def workbook_bytes(sheets: Sequence[SheetTable], lang: str = "de") -> bytes:
+def workbook_bytes(
+    sheets: Sequence[SheetTable], lang: str = "de", rows_per_sheet: int = EXCEL_DATA_ROWS
+) -> bytes:
     """The .xlsx file holding ``sheets``, as bytes (write them with
-    `netzwerk.private_files.atomic_write_bytes`).
+    `netzwerk.private_files.atomic_write_bytes`). A table longer than ``rows_per_sheet``
+    (Excel's limit below its header) goes on over further sheets, "Name (2)" and so on:
+    Excel refuses a workbook with a longer sheet.
 
     Written row by row by `netzwerk.present.xlsx_writer` (openpyxl held a cell object of
     about 0.5 kB per value and took 16 µs per cell: 10 GB and 290 s for the broker table
@@ -85,13 +91,12 @@ def workbook_bytes(sheets: Sequence[SheetTable], lang: str = "de") -> bytes:
             min(width + 2, MAX_COLUMN_WIDTH)
             for width in _widths(table.records, columns, titles, lang)
         ]
-        rows = (
-            [_cell_value(record.get(column), lang) for column in columns]
-            for record in table.records
-        )
-        book.add_sheet(
-            Sheet(sheet_name(table.name, taken), titles, widths), rows, len(table.records)
-        )
+        for start in range(0, max(len(table.records), 1), rows_per_sheet):
+            part = table.records[start : start + rows_per_sheet]
+            rows = (
+                [_cell_value(record.get(column), lang) for column in columns] for record in part
+            )
+            book.add_sheet(Sheet(sheet_name(table.name, taken), titles, widths), rows, len(part))
     if not sheets:
         book.add_sheet(Sheet("Tabelle", [], []), [], 0)
     book.close()

@@ -16,7 +16,7 @@ from netzwerk.store.neo4j_cypher import (
     LOCK,
     query,
 )
-from netzwerk.store.rows import add_tie_edge, node_attributes
+from netzwerk.store.rows import add_tie_edges, node_attributes
 
 GRAPH_CHUNK = 1000  # nodes per record when reading the graph
 
@@ -62,13 +62,14 @@ def read_graph(tx: ManagedTransaction, as_of: date | None) -> nx.MultiDiGraph:
                 **node_attributes(kind, node_id, name, since, until, props),
             )
     ties = GRAPH_TIES if as_of is None else GRAPH_TIES_ON_DAY
-    for record in tx.run(query(ties), day=as_of, chunk=GRAPH_CHUNK):
-        for source_kind, source_id, target_kind, target_id, *row in record[0]:
-            add_tie_edge(
-                graph,
-                graph_key(source_kind, source_id),
-                graph_key(target_kind, target_id),
-                row,
-                as_of,
-            )
+    chunks = tx.run(query(ties), day=as_of, chunk=GRAPH_CHUNK)
+    add_tie_edges(
+        graph,
+        (
+            (graph_key(source_kind, source_id), graph_key(target_kind, target_id), *row)
+            for record in chunks
+            for source_kind, source_id, target_kind, target_id, *row in record[0]
+        ),
+        as_of,
+    )
     return graph

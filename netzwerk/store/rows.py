@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -71,12 +70,6 @@ def day(text: str | None) -> date | None:
     reading a city-scale graph parsed millions (one shared date object each also saves
     memory)."""
     return date.fromisoformat(text) if text else None
-
-
-def _shared(value: Any) -> Any:
-    """``value``, one object per distinct text (``sys.intern``): the database hands every
-    row its own copy of 'cooperation' or the file name, gigabytes at 5,000,000 ties."""
-    return sys.intern(value) if isinstance(value, str) else value
 
 
 def digest(values: tuple[object, ...]) -> int:
@@ -242,53 +235,49 @@ def node_attributes(
 TIE_READ_COLUMNS = ("key", "kind", *TIE_DETAILS, *PROVENANCE, "run_id")
 
 
-def add_tie_edge(
-    graph: Any, source: str, target: str, row: Sequence[Any], as_of: date | None
-) -> None:
-    """Add one stored tie (``row`` in `TIE_READ_COLUMNS` order) to ``graph`` as
-    `model.GRAPH_SCHEMA` describes it; skip it if an end is missing or, for a tie with
-    several periods, if none holds on ``as_of`` (the stores filter by the whole span)."""
-    if source not in graph or target not in graph:
-        return
-    (
-        key,
-        kind,
-        weight,
-        topic,
-        role,
-        note,
-        since,
-        until,
-        periods,
-        contact,
-        file,
-        sheet,
-        at_row,
-        run_id,
-    ) = row
-    spans = parse_periods(periods)
-    period = period_on(spans, as_of) if spans else (day(since), day(until))
-    if period is None:
-        return
-    # add_edge, not add_edges_from: the latter looks every edge up again
-    graph.add_edge(
-        source,
-        target,
-        key,
-        kind=_shared(kind),
-        weight=weight,
-        topic=_shared(topic),
-        role=_shared(role),
-        note=note,
-        since=period[0],
-        until=period[1],
-        periods=spans,
-        last_contact=day(contact),
-        source_file=_shared(file),
-        source_sheet=_shared(sheet),
-        source_row=at_row,
-        ingest_run=run_id,
-    )
+def add_tie_edges(graph: Any, ties: Iterable[Sequence[Any]], as_of: date | None) -> None:
+    """Add stored ties to ``graph`` as `model.GRAPH_SCHEMA` describes them; each tie is
+    (source, target, then `TIE_READ_COLUMNS`). A tie is skipped if an end is missing or,
+    for a tie with several periods, if none holds on ``as_of`` (the stores filter by the
+    whole span).
+
+    One loop with every lookup bound once: at 5,000,000 ties a call per tie, a node
+    lookup through the graph and `sys.intern` per text cost about a third of the read.
+    Repeated texts (kinds, topics, roles, file and sheet names) share one object each:
+    the database hands every row its own copy, gigabytes at that size.
+    """
+    known = set(graph)
+    shared: dict[Any, Any] = {}
+    one = shared.setdefault
+    add_edge = graph.add_edge
+    for source, target, *row in ties:
+        if source not in known or target not in known:
+            continue
+        (key, kind, weight, topic, role, note, since, until, periods, contact) = row[:10]
+        file, sheet, at_row, run_id = row[10:]
+        spans = parse_periods(periods) if periods else []
+        period = period_on(spans, as_of) if spans else (day(since), day(until))
+        if period is None:
+            continue
+        # add_edge, not add_edges_from: the latter looks every edge up again
+        add_edge(
+            source,
+            target,
+            key,
+            kind=one(kind, kind),
+            weight=weight,
+            topic=one(topic, topic),
+            role=one(role, role),
+            note=note,
+            since=period[0],
+            until=period[1],
+            periods=spans,
+            last_contact=day(contact),
+            source_file=one(file, file),
+            source_sheet=one(sheet, sheet),
+            source_row=at_row,
+            ingest_run=run_id,
+        )
 
 
 def actor_entry(

@@ -35,7 +35,7 @@ from netzwerk.store.rows import (
     TIE_CONTENT,
     TIE_FIELDS,
     TIE_READ_COLUMNS,
-    add_tie_edge,
+    add_tie_edges,
     ingest_log_entry,
     new_ingest_run,
     node_attributes,
@@ -330,10 +330,9 @@ class SqliteStore(SqlitePersonalData, SqliteMerging, SqliteTieStatements, Sqlite
                     key, **node_attributes(kind, node_id, name, since, until, json.loads(props))
                 )
             columns = ", ".join(("source", "target", *TIE_READ_COLUMNS))
-            for source, target, *row in self._db.execute(
-                f"SELECT {columns} FROM ties{validity}", params
-            ):
-                add_tie_edge(graph, source, target, row, as_of)
+            add_tie_edges(
+                graph, self._db.execute(f"SELECT {columns} FROM ties{validity}", params), as_of
+            )
         return graph
 
     def counts(self) -> dict[str, int]:

@@ -10,6 +10,7 @@ import pytest
 
 from netzwerk.analysis._graph_arrays import graph_arrays
 from netzwerk.analysis.cohesion import (
+    components_kernel,
     distance_fragmentation,
     distance_fragmentation_kernel,
     fragmentation,
@@ -165,3 +166,19 @@ def test_fragmentation_without_each_node_matches_removing_it(seed):
         if without.sum() < 2:
             continue
         assert scores[node] == pytest.approx(fragmentation_kernel(arrays, without), abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_component_labels_of_a_part_follow_networkx(seed):
+    """`components_kernel` on the living nodes: networkx's components of the induced
+    subgraph, numbered in the order of each component's first node; dead nodes -1."""
+    graph = nx.gnm_random_graph(60, 55, seed=seed)
+    arrays = graph_arrays(graph)
+    alive = np.random.default_rng(seed).random(60) < 0.7
+    labels = components_kernel(arrays, alive)
+    living = [node for node in graph if alive[node]]
+    expected = sorted(nx.connected_components(graph.subgraph(living)), key=min)
+    assert [set(np.flatnonzero(labels == k).tolist()) for k in range(len(expected))] == expected
+    assert labels[~alive].tolist() == [-1] * int((~alive).sum())
+    whole = components_kernel(arrays, np.ones(60, dtype=bool))
+    assert whole.max() + 1 == nx.number_connected_components(graph)

@@ -7,8 +7,10 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from netzwerk.analysis._graph_arrays import graph_arrays
+from netzwerk.analysis._graph_arrays import edge_arrays, graph_arrays
 from netzwerk.analysis.brokers import broker_table
+from netzwerk.analysis.gaps import gaps_report
+from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.reuse import arrays_reused
 
 
@@ -63,3 +65,35 @@ def test_the_broker_table_is_the_same_with_shared_arrays():
         shared = broker_table(graph)
         again = broker_table(graph)
     assert shared == alone == again
+
+
+@pytest.mark.parametrize("weight", ["weight", None])
+def test_the_edge_list_inside_the_block_equals_a_fresh_one(weight):
+    graph = _karate()
+    graph.add_edge(5, 5, weight=2.0)  # a self-loop: dropped by both
+    fresh = edge_arrays(graph.copy(), weight)
+    with arrays_reused(graph):
+        graph_arrays(graph)  # the broker form first, as in the report
+        shared = edge_arrays(graph, weight)
+        assert shared.source is graph_arrays(graph, weight, None).tail
+    assert shared.nodes == fresh.nodes and shared.index == fresh.index
+    for field in ("source", "target", "weight"):
+        assert np.array_equal(getattr(shared, field), getattr(fresh, field))
+    with pytest.raises(ValueError, match="read-only"):
+        shared.weight[0] = 0.0
+
+
+def test_a_strength_the_broker_arrays_refuse_still_gives_an_edge_list():
+    graph = nx.Graph([(0, 1, {"weight": 0.0}), (1, 2, {"weight": 1.0})])
+    with arrays_reused(graph):
+        assert edge_arrays(graph).weight.tolist() == [0.0, 1.0]
+
+
+def test_gaps_and_introductions_are_the_same_with_shared_arrays():
+    graph = _karate()
+    nx.set_node_attributes(graph, {n: "abc"[n % 3] for n in graph}, "sector")
+    alone = (gaps_report(graph, permutations=50), suggest_introductions(graph, top=5))
+    with arrays_reused(graph):
+        broker_table(graph)
+        shared = (gaps_report(graph, permutations=50), suggest_introductions(graph, top=5))
+    assert shared == alone

@@ -21,7 +21,7 @@ from netzwerk.cli import cli
 from netzwerk.present.formats import csv_cell, parse_csv_number
 from netzwerk.present.labels import column_titles
 from netzwerk.present.tables import to_csv
-from netzwerk.present.workbook import WIDTH_ROWS, SheetTable, workbook_bytes
+from netzwerk.present.workbook import EXCEL_DATA_ROWS, WIDTH_ROWS, SheetTable, workbook_bytes
 
 NUMERIC = ("betweenness", "constraint", "effective_size", "efficiency", "hierarchy")
 
@@ -135,6 +135,20 @@ def test_column_widths_come_from_the_first_rows_and_every_row_is_written():
     rows[0] = {"name": "y" * 30}
     sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes([SheetTable("T", rows)])))["T"]
     assert sheet.column_dimensions["A"].width >= 30
+
+
+def test_a_table_longer_than_a_sheet_goes_on_over_further_sheets():
+    rows = [{"nr": number, "name": f"Akteur {number}"} for number in range(7)]
+    content = workbook_bytes([SheetTable("T", rows), SheetTable("Leer", [])], rows_per_sheet=3)
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    assert book.sheetnames == ["T", "T (2)", "T (3)", "Leer"]
+    found = [
+        row for name in ("T", "T (2)", "T (3)") for row in book[name].iter_rows(values_only=True)
+    ]
+    header = ("nr", "name")
+    assert found[::4] == [header] * 3 and len(found) == 7 + 3
+    assert [row for row in found if row != header] == [tuple(row.values()) for row in rows]
+    assert EXCEL_DATA_ROWS + 1 == 2**20  # Excel's rows per sheet, the header included
 
 
 # --------------------------------------------------------------------------- the report
