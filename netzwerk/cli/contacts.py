@@ -19,7 +19,7 @@ from netzwerk.cli.common import load_graphs, pseudonymise_records, shown_view
 from netzwerk.cli.main import cli
 from netzwerk.cli.output import Printout, Section, emit
 from netzwerk.present.texts import text
-from netzwerk.report.build import INTRODUCTIONS, SEED
+from netzwerk.report.analyses import INTRODUCTIONS, SEED
 
 WEEK = 10
 """Rows of the weekly call list (one A4 page)."""

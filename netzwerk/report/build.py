@@ -36,30 +36,20 @@ from datetime import date
 
 import networkx as nx
 
-from netzwerk.analysis.brokers import broker_analysis, coordinator_dependency
-from netzwerk.analysis.brokers import key_players as search_key_players
 from netzwerk.analysis.changes import compare_views
-from netzwerk.analysis.committee import committee_seats, main_committee
-from netzwerk.analysis.contacts import dormant_ties
-from netzwerk.analysis.dependency import coordinator_connectivity
-from netzwerk.analysis.funding import funding_outlook
-from netzwerk.analysis.gaps import gaps_report
-from netzwerk.analysis.introductions import suggest_introductions
-from netzwerk.analysis.keyplayers import RESTARTS
 from netzwerk.analysis.network_view import NetworkView
-from netzwerk.analysis.reuse import arrays_reused
 from netzwerk.analysis.views import DEFAULT_TIE_KINDS
 from netzwerk.performance import Stopwatch
 from netzwerk.present.formats import check_language
 from netzwerk.present.texts import text
 from netzwerk.privacy.pseudonyms import Pseudonymiser
+from netzwerk.report.analyses import run_analyses
 from netzwerk.report.draw import draw_figures
 from netzwerk.report.karte.write import report_map
 from netzwerk.report.overview import summarise
 from netzwerk.report.render import render_html, render_markdown, write_report
 from netzwerk.report.sections import Context, Figure, Section, Table, build_sections
-from netzwerk.report.sections.contacts import IN_CSV as DORMANT_TIES_IN_CSV
-from netzwerk.report.single_figure import find_actor, map_marks, plot_figure
+from netzwerk.report.single_figure import find_actor, plot_figure
 from netzwerk.store.census import Census
 
 __all__ = [
@@ -74,16 +64,6 @@ __all__ = [
     "render_markdown",
     "write_report",
 ]
-
-KEY_PLAYERS = 5
-KEY_PLAYER_WORK = 10_000_000
-"""(actors + ties) × starts of the key-player search the report allows: 10 random restarts
-up to about 900,000 actors + ties (each start costs some component searches over the whole
-network), fewer above, none above 5,000,000 (then only the greedy start: 1,000,000 actors
-with 5,000,000 ties took 261 s with one random restart)."""
-INTRODUCTIONS = 12
-PERMUTATIONS = 1000
-SEED = 42
 
 
 @dataclass
@@ -235,9 +215,9 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
         coordinators=spec.coordinator_ids(view),
     )
     stopwatch.lap("view")
-    with arrays_reused(view):  # nothing below changes the view
-        _analyse(ctx, stopwatch, key_players=options.key_players)
-        _verstetigung(ctx, stopwatch)
+    stopwatch.time(
+        "analyses", lambda: run_analyses(ctx, stopwatch.timings, key_players=options.key_players)
+    )
     if options.figures:
         draw_figures(ctx, stopwatch)
     if options.interactive_map:
@@ -254,109 +234,6 @@ def compute(store_graph: nx.MultiDiGraph, options: ReportOptions) -> Computed:
     return Computed(
         context=ctx, compare=options.compare, generated=today, timings=stopwatch.wall_timings()
     )
-
-
-def _analyse(ctx: Context, stopwatch: Stopwatch, *, key_players: bool = True) -> None:
-    """Brokers, dependency on the coordinators, key players, gaps and introductions, all on
-    the one view (introductions on the same ties as the gaps they cite)."""
-    view, results, weighted, by = ctx.view, ctx.results, ctx.weighted, ctx.network_view.by
-    has_sectors = any(d.get(by) for _, d in view.nodes(data=True))
-    # (a view without any tie has no brokers to show: no table, no dependency section)
-    analysis = (
-        broker_analysis(view, by, weighted=weighted)
-        if has_sectors and view.number_of_edges()
-        else None
-    )
-    rows = analysis.rows if analysis else []
-    results.brokers = rows
-    results.betweenness = analysis.betweenness if analysis else None
-    results.cut_points, results.map_brokers = map_marks(rows)
-    stopwatch.lap("brokers")
-    if ctx.coordinators and len(view) > len(ctx.coordinators) and rows:
-        results.dependency = coordinator_dependency(
-            view,
-            ctx.coordinators,
-            by=by,
-            weighted=weighted,
-            intact=analysis.betweenness if analysis else None,
-        )
-    stopwatch.lap("dependency")
-    if key_players and view.number_of_nodes() > KEY_PLAYERS + 1 and view.number_of_edges():
-        results.key_players = search_key_players(
-            view, KEY_PLAYERS, seed=SEED, restarts=key_player_restarts(view)
-        )
-    stopwatch.lap("key_players")
-    results.gaps = gaps_report(view, by, permutations=PERMUTATIONS, seed=SEED)
-    results.permutations, results.seed = PERMUTATIONS, SEED
-    stopwatch.lap("gaps")
-    results.introductions = suggest_introductions(
-        view, ctx.store_graph, by=by, top=INTRODUCTIONS, as_of=ctx.day, seed=SEED
-    )
-    stopwatch.lap("introductions")
-    # the dependency result holds the same connectivity: computed once (at 1,000,000 actors
-    # the two component searches cost 30-50 s)
-    found = results.dependency or (
-        coordinator_connectivity(view, [c for c in ctx.coordinators if c in view])
-        if len(view)
-        else None
-    )
-    results.cut_off = list(found["cut_off"]) if found else []
-    results.components = (
-        (found["components_before"], found["components_after"]) if found else (0, 0)
-    )
-    stopwatch.lap("cut_off")
-
-
-def _verstetigung(ctx: Context, stopwatch: Stopwatch) -> None:
-    """Funding, the committee's seats and dormant ties (with an as-of day) on the view."""
-    store_graph, spec, view, day = ctx.store_graph, ctx.network_view, ctx.view, ctx.day
-    ctx.results.funding = funding_outlook(
-        store_graph, spec, funding_horizon(day), before=view, intact=ctx.results.betweenness
-    )
-    stopwatch.lap("funding")
-    committee = main_committee(store_graph, view, ctx.coordinators, spec.as_of)
-    if committee is not None:
-        ctx.results.committee = committee_seats(store_graph, committee, view=spec, graph=view)
-    stopwatch.lap("committee")
-    if spec.as_of is not None:
-        ctx.results.contacts = dormant_ties(
-            store_graph,
-            view=spec,
-            graph=view,
-            broker_values=_broker_values(ctx),
-            introductions=ctx.results.introductions,
-            top=DORMANT_TIES_IN_CSV,
-        )
-    stopwatch.lap("contacts")
-
-
-def _broker_values(ctx: Context) -> dict | None:
-    """The broker table's betweenness per actor (None: no table)."""
-    found = ctx.results.betweenness
-    return dict(found.values) if found is not None else None
-
-
-def funding_horizon(day: date) -> date:
-    """The report's funding scenario looks at funding that ends by the end of the next
-    calendar year (the usual horizon of a funding application).
-
-    >>> funding_horizon(date(2026, 12, 3))
-    datetime.date(2027, 12, 31)
-    """
-    return date(day.year + 1, 12, 31)
-
-
-def key_player_restarts(view: nx.Graph) -> int:
-    """Random restarts of the report's key-player search: `keyplayers.RESTARTS`, fewer where
-    the network is so large that they would exceed `KEY_PLAYER_WORK`, none at all above
-    5,000,000 actors + ties (the greedy start stays; `key_players` says how many restarts
-    it made).
-
-    >>> key_player_restarts(nx.path_graph(100)), key_player_restarts(nx.empty_graph(6_000_000))
-    (10, 0)
-    """
-    size = view.number_of_nodes() + view.number_of_edges()
-    return max(0, min(RESTARTS, KEY_PLAYER_WORK // max(size, 1) - 1))
 
 
 def assemble(computed: Computed) -> Report:

@@ -13,7 +13,7 @@ from netzwerk.analysis.contacts import dormant_ties
 from netzwerk.analysis.introductions import suggest_introductions
 from netzwerk.analysis.network_view import NetworkView
 from netzwerk.cli import cli
-from netzwerk.report.build import INTRODUCTIONS, SEED
+from netzwerk.report.analyses import INTRODUCTIONS, SEED
 from netzwerk.store import open_store
 
 A4_COLUMNS = 110

@@ -70,10 +70,10 @@ def test_a_shortened_key_player_search_is_said_in_words(sample, monkeypatch):
     """On a network too large for the usual 10 restarts the report searches with fewer and
     says so; the sample data (a few thousand actors + ties, far below the budget) gets no
     such words."""
-    from netzwerk.report import build
+    from netzwerk.report import analyses
 
     assert not [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
-    monkeypatch.setattr(build, "KEY_PLAYER_WORK", 1)  # as if the sample were huge
+    monkeypatch.setattr(analyses, "KEY_PLAYER_WORK", 1)  # as if the sample were huge
     german = [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
     english = [f for f in brokers_section(sample, "en").findings if "random starts" in f]
     assert german == [

@@ -137,7 +137,7 @@ def test_a_city_sized_call_list_is_cut_but_its_counts_cover_every_dormant_tie(sa
     """With room for 5 ties, dormant_ties.csv holds the 5 most important (the head of the
     full list) and says so; the counts and the carrying ties still cover all of them."""
     full = sections_of(sample["graph"])["contacts"]
-    monkeypatch.setattr("netzwerk.report.build.DORMANT_TIES_IN_CSV", 5)
+    monkeypatch.setattr("netzwerk.report.analyses.DORMANT_TIES_IN_CSV", 5)
     cut = sections_of(sample["graph"])["contacts"]
     (full_table,), (cut_table,) = full.tables, cut.tables
     assert cut_table.rows == full_table.rows[:5] and len(full_table.rows) > 5

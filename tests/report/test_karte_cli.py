@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from netzwerk.cli import cli
-from netzwerk.report import build
+from netzwerk.report import analyses
 from netzwerk.report.karte import part
 
 DAY = "2026-12-03"
@@ -87,7 +87,7 @@ def test_too_large_for_a_browser(sample, tmp_path, monkeypatch):
     monkeypatch.setattr(part, "MAP_ACTOR_LIMIT", 50)
     out = tmp_path / "karte.html"
     with monkeypatch.context() as before_analysis:  # refused before any analysis runs
-        before_analysis.setattr(build, "broker_analysis", _must_not_run)
+        before_analysis.setattr(analyses, "broker_analysis", _must_not_run)
         result = run("--store", sample["store"], "karte", "--out", out)
     assert result.exit_code == 2 and not out.exists()
     assert len(result.output.strip().splitlines()) == 1 and "--um" in result.output
