@@ -278,22 +278,19 @@ def components_kernel(arrays: GraphArrays, alive: np.ndarray) -> np.ndarray:
     """Component label of every node in the network of the ``alive`` nodes (dead: -1),
     numbered in the order of each component's first node.
 
-    The whole network goes to igraph; a part of it to scipy over the ties between living
-    nodes (dead nodes stay alone and are dropped from the numbering), which at 1,000,000
-    actors took 0.5 s where igraph's induced subgraph took 1.2 s.
+    The whole network goes to igraph; a part of it (`GraphArrays.subgraph`) to scipy, which
+    at 1,000,000 actors took 0.5 s where igraph's induced subgraph took 1.2 s.
     """
     living = np.flatnonzero(alive)
     labels = np.full(arrays.n, -1, dtype=np.int64)
     if len(living) == arrays.n:
         labels[:] = ig.GraphBase.connected_components(arrays.skeleton)  # the bare membership
         return labels
-    arcs = alive[arrays.tail] & alive[arrays.head]
+    part = arrays.subgraph(alive)
     ties = sp.csr_matrix(
-        (np.ones(int(arcs.sum()), dtype=np.int8), (arrays.tail[arcs], arrays.head[arcs])),
-        shape=(arrays.n, arrays.n),
+        (np.ones(len(part.tail), dtype=np.int8), (part.tail, part.head)), shape=(part.n, part.n)
     )
-    found = connected_components(ties, directed=True, connection="weak")[1]
-    labels[living] = np.unique(found[living], return_inverse=True)[1]
+    labels[living] = connected_components(ties, directed=True, connection="weak")[1]
     return labels
 
 
