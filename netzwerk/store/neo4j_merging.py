@@ -55,7 +55,7 @@ TIES_OF = (
 )
 DELETE_TIES = per_tie_kind(
     "UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
-    "USING INDEX r:{rel_type}(key) DELETE r"
+    "USING INDEX SEEK r:{rel_type}(key) DELETE r"
 )
 DELETE_ACTOR = "MATCH (n:Actor {id: $id}) DETACH DELETE n"
 SET_SOURCES = "MATCH (n:Actor {id: $id}) SET n.sources = $sources"

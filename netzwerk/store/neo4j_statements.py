@@ -35,12 +35,12 @@ STORED_TIE_COLUMNS = (
 )
 STORED_TIES = per_tie_kind(
     "UNWIND $keys AS key MATCH (a)-[r:{rel_type} {{key: key}}]->(b) "
-    "USING INDEX r:{rel_type}(key) RETURN " + STORED_TIE_COLUMNS
+    "USING INDEX SEEK r:{rel_type}(key) RETURN " + STORED_TIE_COLUMNS
 )
 #: a tie's content written again, its sources untouched (`Changeset.restored`)
 RESTORE_TIES = per_tie_kind(
     "UNWIND $rows AS row MATCH ()-[r:{rel_type} {{key: row[2]}}]->() "
-    "USING INDEX r:{rel_type}(key) SET "
+    "USING INDEX SEEK r:{rel_type}(key) SET "
     + ", ".join(f"r.{name} = row[{at}]" for at, name in enumerate(TIE_PROPERTIES, start=3))
 )
 OTHER_SOURCES = (

@@ -45,7 +45,7 @@ _ADD_SOURCE = (
 #: Neo4j reuses the id of a deleted node only after every transaction open at its deletion
 #: has closed.
 NODE_INTERNAL_IDS = per_node_kind(
-    "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) USING INDEX n:{label}(id) "
+    "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) USING INDEX SEEK n:{label}(id) "
     "RETURN collect([id, id(n)])"
 )
 #: does the store hold no tie of this kind (read from the count store, not by scanning)?
@@ -109,7 +109,7 @@ def _node_write_plan(kind: str) -> WritePlan:
     return WritePlan(
         check=(
             f"UNWIND $items AS item OPTIONAL MATCH (n:{label} {{id: item[0]}}) "
-            f"USING INDEX n:{label}(id) WITH item, n WHERE {_changed_condition('n')} "
+            f"USING INDEX SEEK n:{label}(id) WITH item, n WHERE {_changed_condition('n')} "
             "RETURN collect(CASE WHEN n IS NULL THEN item[0] END), "
             "collect(CASE WHEN n IS NOT NULL AND (n.digest IS NULL OR n.digest <> item[1]) "
             "THEN [item[0], true, n.sources] END), "
@@ -119,7 +119,7 @@ def _node_write_plan(kind: str) -> WritePlan:
         update=merge,
         refresh=(
             f"UNWIND $rows AS row MATCH (n:{label} {{id: row[0]}}) "
-            f"USING INDEX n:{label}(id) SET {refresh}, "
+            f"USING INDEX SEEK n:{label}(id) SET {refresh}, "
             f"n.sources = {_ADD_SOURCE.format(var='n')} RETURN count(n)"
         ),
         delete=None,
@@ -136,11 +136,11 @@ def _tie_write_plan(kind: str, source_kind: str, target_kind: str) -> WritePlan:
     refresh = ", ".join(
         f"r.{name} = row[{TIE_PROPERTIES.index(name) + 3}]" for name in PROVENANCE_PROPERTIES
     )
-    by_key = f"MATCH ()-[r:{rel_type} {{key: row[2]}}]->() USING INDEX r:{rel_type}(key)"
+    by_key = f"MATCH ()-[r:{rel_type} {{key: row[2]}}]->() USING INDEX SEEK r:{rel_type}(key)"
     return WritePlan(
         check=(
             f"UNWIND $items AS item OPTIONAL MATCH (a)-[r:{rel_type} {{key: item[0]}}]->() "
-            f"USING INDEX r:{rel_type}(key) WITH item, r, a WHERE {_changed_condition('r')} "
+            f"USING INDEX SEEK r:{rel_type}(key) WITH item, r, a WHERE {_changed_condition('r')} "
             "RETURN collect(CASE WHEN r IS NULL THEN item[0] END), "
             "collect(CASE WHEN r IS NOT NULL AND (r.digest IS NULL OR r.digest <> item[1]) "
             f"THEN [item[0], a:{source_label} AND a.id = item[5], r.sources] END), "
@@ -164,7 +164,7 @@ def _tie_write_plan(kind: str, source_kind: str, target_kind: str) -> WritePlan:
         ),
         delete=(
             f"UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
-            f"USING INDEX r:{rel_type}(key) DELETE r"
+            f"USING INDEX SEEK r:{rel_type}(key) DELETE r"
             if kind in UNDIRECTED_TIE_KINDS
             else None
         ),
@@ -200,7 +200,7 @@ STATED_NODES = per_node_kind("MATCH (n:{label}) WHERE $source IN n.sources RETUR
 #: a source no longer states these ties (``$keys``): drop it, delete ties nobody states
 WITHDRAW_TIES = per_tie_kind(
     "UNWIND $keys AS key MATCH ()-[r:{rel_type} {{key: key}}]->() "
-    "USING INDEX r:{rel_type}(key) "
+    "USING INDEX SEEK r:{rel_type}(key) "
     "WITH r, [s IN r.sources WHERE s <> $source] AS rest "
     "FOREACH (_ IN CASE WHEN size(rest) = 0 THEN [1] ELSE [] END | DELETE r) "
     "FOREACH (_ IN CASE WHEN size(rest) > 0 THEN [1] ELSE [] END | SET r.sources = rest) "
@@ -209,7 +209,7 @@ WITHDRAW_TIES = per_tie_kind(
 #: a source no longer states these nodes (``$ids``): drop it, delete nodes nobody states
 #: with their ties
 WITHDRAW_NODES = per_node_kind(
-    "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) USING INDEX n:{label}(id) "
+    "UNWIND $ids AS id MATCH (n:{label} {{id: id}}) USING INDEX SEEK n:{label}(id) "
     "SET n.sources = [s IN n.sources WHERE s <> $source] "
     "WITH n WHERE size(n.sources) = 0 "
     "OPTIONAL MATCH (n)-[r]-() WHERE r.key IS NOT NULL "
