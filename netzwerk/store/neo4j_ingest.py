@@ -62,7 +62,6 @@ from netzwerk.store.neo4j_writes import (
 from netzwerk.store.rows import (
     NodeRow,
     TieRow,
-    day,
     new_ingest_run,
     node_content_digest,
     node_rows,
@@ -334,8 +333,8 @@ def node_parameters(row: NodeRow, run_id: str) -> ParameterRow:
     values: dict[str, Any] = {
         "kind": kind,
         "name": name,
-        "since": day(since),
-        "until": day(until),
+        "since": since or None,  # ISO text: the statement makes it a date (DATE_PROPERTIES)
+        "until": until or None,
         "note": fields.get("note", ""),
         "source_file": file,
         "source_sheet": sheet,
@@ -351,7 +350,8 @@ def node_parameters(row: NodeRow, run_id: str) -> ParameterRow:
 def tie_parameters(row: TieRow, source_id: str, target_id: str, run_id: str) -> ParameterRow:
     """A tie row for `TIE_WRITE_PLANS`: source id, target id, key, then `TIE_PROPERTIES`
     (``row`` holds `TIE_FIELDS`: the provenance after the periods passes through); empty
-    texts (`TIE_BLANK_AS_NULL`) become null, so the tie stores no property for them."""
+    texts (`TIE_BLANK_AS_NULL`) become null, so the tie stores no property for them; days
+    stay ISO text (`DATE_PROPERTIES`)."""
     (
         key,
         kind,
@@ -376,10 +376,10 @@ def tie_parameters(row: TieRow, source_id: str, target_id: str, run_id: str) -> 
         topic or None,  # TIE_BLANK_AS_NULL: no empty text is stored
         role or None,
         note or None,
-        day(since),
-        day(until),
+        since or None,  # ISO text: the statement makes it a date (DATE_PROPERTIES)
+        until or None,
         periods or None,
-        day(contact),
+        contact or None,
         *rest,
         run_id,
         tie_content_digest(row),

@@ -13,7 +13,7 @@ from netzwerk.model import RELATIONSHIP_TYPES, graph_key
 from netzwerk.model.statements import Statement
 from netzwerk.store.merging import MERGE_SOURCE, UNDO_SOURCE, StoredTie, stored_tie
 from netzwerk.store.neo4j_cypher import per_tie_kind, query
-from netzwerk.store.neo4j_writes import TIE_PROPERTIES
+from netzwerk.store.neo4j_writes import TIE_PROPERTIES, assignments
 from netzwerk.store.rows import iso_text
 from netzwerk.store.statements import STATEMENT_FIELDS, statement_rows, statements_of
 
@@ -40,8 +40,7 @@ STORED_TIES = per_tie_kind(
 #: a tie's content written again, its sources untouched (`Changeset.restored`)
 RESTORE_TIES = per_tie_kind(
     "UNWIND $rows AS row MATCH ()-[r:{rel_type} {{key: row[2]}}]->() "
-    "USING INDEX SEEK r:{rel_type}(key) SET "
-    + ", ".join(f"r.{name} = row[{at}]" for at, name in enumerate(TIE_PROPERTIES, start=3))
+    "USING INDEX SEEK r:{rel_type}(key) SET " + assignments("r", TIE_PROPERTIES, 3)
 )
 OTHER_SOURCES = (
     "MATCH (r:IngestRun) WHERE NOT r.source IN $sources RETURN count(r) > 0 AS found LIMIT 1"
