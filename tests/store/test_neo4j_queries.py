@@ -318,3 +318,16 @@ def test_query_with_a_value_neo4j_cannot_use_is_one_line(sample_store, neo4j_uri
     assert result.exit_code == 2 and "Traceback" not in result.output
     (line,) = result.output.strip().splitlines()
     assert "new_actors_since" in line and "JJJJ-MM-TT" in line
+
+
+def test_days_are_stored_as_cypher_dates(sample_store):
+    """The ingest sends days as ISO text; the store must still hold Cypher dates (queries
+    compare them with ``date(...)``, and text would compare as null)."""
+    stored = (
+        "MATCH (n) UNWIND [n.since, n.until] AS day WITH day WHERE day IS NOT NULL "
+        "RETURN DISTINCT valueType(day) AS type UNION "
+        "MATCH ()-[r]->() UNWIND [r.since, r.until, r.last_contact] AS day "
+        "WITH day WHERE day IS NOT NULL RETURN DISTINCT valueType(day) AS type"
+    )
+    types = {record["type"] for record in sample_store._read(stored)}
+    assert types == {"DATE NOT NULL"}
