@@ -284,11 +284,8 @@ def _number(value: float | None) -> str:
     return "" if value is None else repr(value)
 
 
-def _day(value: date | str | None) -> str:
-    """A day as neo4j-admin reads it: parameter rows carry days as ISO text already."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else value.isoformat()
+def _day(value: date | str | None) -> str:  # parameter rows carry days as ISO text
+    return "" if value is None else value if isinstance(value, str) else value.isoformat()
 
 
 def _flag(value: bool | None) -> str:

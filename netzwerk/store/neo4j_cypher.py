@@ -79,6 +79,8 @@ SCHEMA_STATEMENTS = (
     ]
 )
 SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name"
+#: sample now every index changed by more than a few per cent since its last sample
+RESAMPLE_OUTDATED_INDEXES = "CALL db.resampleOutdatedIndexes()"
 SCHEMA_VERSION_STORED = "MATCH (s:NetzwerkSchema) RETURN s.version"
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
