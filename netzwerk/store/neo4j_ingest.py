@@ -58,6 +58,8 @@ from netzwerk.store.neo4j_writes import (
     WITHDRAW_NODES,
     WITHDRAW_TIES,
     WritePlan,
+    provenance_moved,
+    same_way,
 )
 from netzwerk.store.rows import (
     NodeRow,
@@ -126,25 +128,31 @@ def sort_keys(
     fresh: set[str] | None,
 ) -> tuple[list[str], list[list[Any]], list[str]]:
     """The batch's keys sorted into absent, changed (key, stored the same way, stored
-    sources) and only to refresh: one read query, for the keys ``fresh`` cannot settle."""
+    sources) and only to refresh: one read query for the keys ``fresh`` cannot settle,
+    which sends only the keys and returns what is stored of those found (a new source's
+    keys cost a seek each and nothing more); the comparison is made here."""
     absent: list[str] = []
     if fresh is not None:  # the kind was empty: a key not created by this ingest is absent
         absent = [key for key in latest if key not in fresh]
         fresh.update(absent)
     settled = set(absent)
-    ask = [row for key, row in latest.items() if key not in settled]
+    ask = [key for key in latest if key not in settled]
     if not ask:
         return absent, [], []
-    at = plan.provenance_at
-    items = [
-        [row[plan.key_at], row[plan.digest_at], row[at], row[at + 1], row[at + 2]]
-        + ([row[plan.source_at]] if plan.source_at is not None else [])
-        for row in ask
-    ]
-    found, changed, touched = (
-        tx.run(query(plan.check), items=items, source=source).single(strict=True).values()
-    )
-    return absent + found, changed, touched
+    found = {
+        entry[0]: entry for entry in tx.run(query(plan.check), keys=ask).single(strict=True)[0]
+    }
+    changed: list[list[Any]] = []
+    touched: list[str] = []
+    for key in ask:
+        entry = found.get(key)
+        if entry is None:
+            absent.append(key)
+        elif entry[1] is None or entry[1] != latest[key][plan.digest_at]:
+            changed.append([key, same_way(plan, entry, latest[key]), entry[5]])
+        elif provenance_moved(plan, entry, latest[key], source):
+            touched.append(key)
+    return absent, changed, touched
 
 
 def write_batch(

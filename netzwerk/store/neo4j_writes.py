@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
+from typing import Any
 
 from netzwerk.model import NODE_LABELS, RELATIONSHIP_TYPES, TIE_ENDPOINTS, UNDIRECTED_TIE_KINDS
 from netzwerk.store.neo4j_cypher import per_node_kind, per_tie_kind
@@ -78,10 +79,12 @@ CREATE_INGEST_RUN = "CREATE (r:IngestRun) SET r = $entry"
 class WritePlan:
     """The queries that write one batch of one node label or one tie shape.
 
-    ``check`` sorts the batch's keys into absent, changed (with whether the stored tie
-    points the same way, and its sources) and only-to-refresh; ``create`` writes rows whose
-    key is absent, ``update`` rows whose content changed, ``refresh`` provenance and
-    sources; ``delete`` removes ties stored the other way round (cooperation is undirected,
+    ``check`` returns, for the batch's keys (``$keys``) that are stored, the stored digest,
+    provenance and sources (and a tie's start: its label test and id), from which
+    `neo4j_ingest.sort_keys` sorts the keys into absent, changed and only-to-refresh;
+    ``create`` writes rows whose key is absent, ``update`` rows whose content changed,
+    ``refresh`` provenance and sources; ``delete`` removes ties stored the other way round
+    (cooperation is undirected,
     so a later file may name its ends in the other order: the tie is recreated).
     ``key_at``/``digest_at``/``provenance_at``: where a row holds them; ``source_at``:
     where a tie row holds its source id (None for nodes).
@@ -98,13 +101,24 @@ class WritePlan:
     source_at: int | None = None
 
 
-def _changed_condition(var: str) -> str:
+def same_way(plan: WritePlan, entry: list[Any], row: list[Any]) -> bool:
+    """Does the stored tie (``entry`` of ``plan.check``) start where ``row`` starts? Nodes:
+    always."""
+    if plan.source_at is None:
+        return True
+    return bool(entry[6]) and entry[7] == row[plan.source_at]
+
+
+def provenance_moved(plan: WritePlan, entry: list[Any], row: list[Any], source: str) -> bool:
+    """Has the unchanged record moved in its file (file, sheet, row), or is ``source`` not
+    yet among those stating it?"""
+    at = plan.provenance_at
+    file, sheet, line = row[at], row[at + 1], row[at + 2]
     return (
-        f"{var} IS NULL OR {var}.digest IS NULL OR {var}.digest <> item[1] "
-        f"OR coalesce({var}.source_file, '') <> coalesce(item[2], '') "
-        f"OR coalesce({var}.source_sheet, '') <> coalesce(item[3], '') "
-        f"OR coalesce({var}.source_row, -1) <> coalesce(item[4], -1) "
-        f"OR NOT $source IN coalesce({var}.sources, [])"
+        (entry[2] or "") != (file or "")
+        or (entry[3] or "") != (sheet or "")
+        or (-1 if entry[4] is None else entry[4]) != (-1 if line is None else line)
+        or source not in (entry[5] or [])
     )
 
 
@@ -128,12 +142,9 @@ def _node_write_plan(kind: str) -> WritePlan:
     )
     return WritePlan(
         check=(
-            f"UNWIND $items AS item OPTIONAL MATCH (n:{label} {{id: item[0]}}) "
-            f"USING INDEX SEEK n:{label}(id) WITH item, n WHERE {_changed_condition('n')} "
-            "RETURN collect(CASE WHEN n IS NULL THEN item[0] END), "
-            "collect(CASE WHEN n IS NOT NULL AND (n.digest IS NULL OR n.digest <> item[1]) "
-            "THEN [item[0], true, n.sources] END), "
-            "collect(CASE WHEN n IS NOT NULL AND n.digest = item[1] THEN item[0] END)"
+            f"UNWIND $keys AS key MATCH (n:{label} {{id: key}}) USING INDEX SEEK n:{label}(id) "
+            "RETURN collect([key, n.digest, n.source_file, n.source_sheet, n.source_row, "
+            "n.sources])"
         ),
         create=create,
         update=merge,
@@ -159,12 +170,10 @@ def _tie_write_plan(kind: str, source_kind: str, target_kind: str) -> WritePlan:
     by_key = f"MATCH ()-[r:{rel_type} {{key: row[2]}}]->() USING INDEX SEEK r:{rel_type}(key)"
     return WritePlan(
         check=(
-            f"UNWIND $items AS item OPTIONAL MATCH (a)-[r:{rel_type} {{key: item[0]}}]->() "
-            f"USING INDEX SEEK r:{rel_type}(key) WITH item, r, a WHERE {_changed_condition('r')} "
-            "RETURN collect(CASE WHEN r IS NULL THEN item[0] END), "
-            "collect(CASE WHEN r IS NOT NULL AND (r.digest IS NULL OR r.digest <> item[1]) "
-            f"THEN [item[0], a:{source_label} AND a.id = item[5], r.sources] END), "
-            "collect(CASE WHEN r IS NOT NULL AND r.digest = item[1] THEN item[0] END)"
+            f"UNWIND $keys AS key MATCH (a)-[r:{rel_type} {{key: key}}]->() "
+            f"USING INDEX SEEK r:{rel_type}(key) "
+            "RETURN collect([key, r.digest, r.source_file, r.source_sheet, r.source_row, "
+            f"r.sources, a:{source_label}, a.id])"
         ),
         # the ends come as internal node ids (`NODE_INTERNAL_IDS`, looked up once per
         # ingest): a seek by id costs a fraction of two index seeks per row
