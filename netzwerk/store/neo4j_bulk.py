@@ -32,7 +32,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -268,7 +268,7 @@ def _format_of(column: str) -> Callable[[Any], str]:
     lists joined by `ARRAY_DELIMITER`.
 
     >>> [_format_of(c)(v) for c, v in (("a", None), ("a", ""), ("a", "x,y"), ("b:boolean",
-    ...     True), ("c:double", 2.0), ("d:long", 7), ("e:date", date(2024, 6, 1)),
+    ...     True), ("c:double", 2.0), ("d:long", 7), ("e:date", "2024-06-01"),
     ...     ("f:string[]", ["x", "y"]))]
     ['', '""', '"x,y"', 'true', '2.0', '7', '2024-06-01', '"x\\x1fy"']
     """
@@ -284,8 +284,8 @@ def _number(value: float | None) -> str:
     return "" if value is None else repr(value)
 
 
-def _day(value: date | str | None) -> str:  # parameter rows carry days as ISO text
-    return "" if value is None else value if isinstance(value, str) else value.isoformat()
+def _day(value: str | None) -> str:  # parameter rows carry days as ISO text already
+    return value or ""
 
 
 def _flag(value: bool | None) -> str:

@@ -84,8 +84,8 @@ class WritePlan:
     `neo4j_ingest.sort_keys` sorts the keys into absent, changed and only-to-refresh;
     ``create`` writes rows whose key is absent, ``update`` rows whose content changed,
     ``refresh`` provenance and sources; ``delete`` removes ties stored the other way round
-    (cooperation is undirected,
-    so a later file may name its ends in the other order: the tie is recreated).
+    (cooperation is undirected, so a later file may name its ends in the other order: the
+    tie is recreated).
     ``key_at``/``digest_at``/``provenance_at``: where a row holds them; ``source_at``:
     where a tie row holds its source id (None for nodes).
     """

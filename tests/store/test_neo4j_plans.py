@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import importlib
 import os
-import random
 import re
 
 import pytest
 from neo4j import GraphDatabase
 
-from netzwerk.model import Actor, Changeset, NodeRef, Tie
+from benchmarks.bench_neo4j import build_changeset
 from netzwerk.store.neo4j import Neo4jStore
 from netzwerk.store.neo4j_cypher import GRAPH_TIES, GRAPH_TIES_ON_DAY, query
 from netzwerk.store.neo4j_writes import WritePlan
@@ -64,6 +63,9 @@ PARAMETERS = dict.fromkeys(
         "key",
     ]
 )
+#: actors and ties loaded: enough ties that stale statistics make a scan look cheaper than
+#: a seek (the sample workbook has too few)
+LOAD = (200, 2000)
 #: a statement that reads or writes row by row: an index scan in it runs once per row
 PER_ROW = re.compile(r"UNWIND \$|UNWIND range")
 
@@ -90,28 +92,6 @@ def statements() -> dict[str, str]:
                 if re.match(r"(MATCH|OPTIONAL MATCH|UNWIND|CREATE|MERGE|CALL) ", text):
                     found.setdefault(text, f"{name}.{variable}")
     return found
-
-
-def generated(actors: int, ties: int) -> Changeset:
-    """``actors`` actors and ``ties`` distinct cooperation ties between them: enough ties
-    that stale statistics make a scan look cheaper than it is (the sample has too few)."""
-    rng = random.Random(5)
-    pairs: set[tuple[int, int]] = set()
-    while len(pairs) < ties:
-        pair = (rng.randrange(actors), rng.randrange(actors))
-        if pair[0] != pair[1]:
-            pairs.add(pair)
-    return Changeset(
-        actors=[
-            Actor(id=f"a{i}", name=f"Akteur {i}", type="association", sector="social")
-            for i in range(actors)
-        ],
-        ties=[
-            Tie("cooperation", NodeRef("actor", f"a{u}"), NodeRef("actor", f"a{v}"))
-            for u, v in sorted(pairs)
-        ],
-        files=["plans.csv"],
-    )
 
 
 def operators(plan: dict) -> list[str]:
@@ -157,7 +137,7 @@ def stale_session(fresh_database):
     store, session = fresh_database
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Neo4jStore, "_resample_outdated_indexes", lambda _self: None)
-        store.apply(generated(actors=200, ties=2000))
+        store.apply(build_changeset(*LOAD))
     return planner(session)
 
 
@@ -201,7 +181,7 @@ def test_an_ingest_leaves_statistics_a_plain_query_can_trust(fresh_database):
     store, session = fresh_database
     plain = GRAPH_TIES.replace("WHERE true", "WHERE r.key IS NOT NULL")
     assert plain != GRAPH_TIES
-    store.apply(generated(actors=200, ties=2000))
+    store.apply(build_changeset(*LOAD))
     used = planner(session)(plain)
     assert "Expand(All)" in used, used
     assert not [op for op in used if "Scan" in op and "ByLabels" not in op], used
