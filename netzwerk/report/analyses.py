@@ -45,11 +45,12 @@ from netzwerk.report.single_figure import map_marks
 T = TypeVar("T")
 
 KEY_PLAYERS = 5
-KEY_PLAYER_WORK = 10_000_000
-"""(actors + ties) × starts of the key-player search the report allows: 10 random restarts
-up to about 900,000 actors + ties (each start costs some component searches over the whole
-network), fewer above, none above 5,000,000 (then only the greedy start: 1,000,000 actors
-with 5,000,000 ties took 261 s with one random restart)."""
+KEY_PLAYER_WORK = 8_000_000
+"""(actors + ties of the view) × starts of the key-player search the report allows: 10
+random restarts up to about 700,000 actors + ties (each start costs some component searches
+over the whole network), fewer above, none from 4,000,000 on (then only the greedy start).
+A city of 1,000,000 actors whose 5,000,000 stored ties make 3,500,000 ties in the view
+gets no restart: one random restart cost it about 120 s of CPU, a fifth of the report."""
 INTRODUCTIONS = 12
 PERMUTATIONS = 1000
 SEED = 42
@@ -203,13 +204,16 @@ def funding_horizon(day: date) -> date:
 
 
 def key_player_restarts(view: nx.Graph) -> int:
-    """Random restarts of the report's key-player search: `keyplayers.RESTARTS`, fewer where
-    the network is so large that they would exceed `KEY_PLAYER_WORK`, none at all above
-    5,000,000 actors + ties (the greedy start stays; `key_players` says how many restarts
-    it made).
+    """Random restarts of the report's key-player search on ``view`` (see `restarts_for`)."""
+    return restarts_for(view.number_of_nodes() + view.number_of_edges())
 
-    >>> key_player_restarts(nx.path_graph(100)), key_player_restarts(nx.empty_graph(6_000_000))
-    (10, 0)
+
+def restarts_for(size: int) -> int:
+    """Random restarts for a view of ``size`` actors + ties: `keyplayers.RESTARTS`, fewer
+    where they would exceed `KEY_PLAYER_WORK`, none from 4,000,000 on (the greedy start
+    stays; `key_players` says how many restarts it made).
+
+    >>> restarts_for(600_000), restarts_for(1_000_000), restarts_for(4_507_192)
+    (10, 7, 0)
     """
-    size = view.number_of_nodes() + view.number_of_edges()
     return max(0, min(RESTARTS, KEY_PLAYER_WORK // max(size, 1) - 1))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from netzwerk.analysis import betweenness as betweenness_module
+from netzwerk.analysis.network_view import NetworkView
 from netzwerk.privacy.pseudonyms import Pseudonymiser
 from netzwerk.report.build import build_report
 from netzwerk.report.sections.brokers import ERROR, sure_ranks
@@ -68,20 +69,30 @@ def test_sure_ranks_stops_at_the_first_overlap():
 
 def test_a_shortened_key_player_search_is_said_in_words(sample, monkeypatch):
     """On a network too large for the usual 10 restarts the report searches with fewer and
-    says so; the sample data (a few thousand actors + ties, far below the budget) gets no
-    such words."""
+    says so, or says that it searched from the greedy start only; the sample data (a few
+    thousand actors + ties, far below the budget) gets no such words."""
     from netzwerk.report import analyses
 
-    assert not [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
-    monkeypatch.setattr(analyses, "KEY_PLAYER_WORK", 1)  # as if the sample were huge
-    german = [f for f in brokers_section(sample, "de").findings if "Zufallsstarts" in f]
-    english = [f for f in brokers_section(sample, "en").findings if "random starts" in f]
-    assert german == [
-        "Das Netz ist sehr groß: die Schlüsselakteure wurden mit 0 statt 10 Zufallsstarts "
+    def said(lang: str, word: str) -> list[str]:
+        return [f for f in brokers_section(sample, lang).findings if word in f]
+
+    assert not said("de", "Zufallsstart")
+    view = NetworkView(as_of=AS_OF).actor_graph(sample["graph"])
+    size = view.number_of_nodes() + view.number_of_edges()
+    monkeypatch.setattr(analyses, "KEY_PLAYER_WORK", 4 * size)  # as if the sample were huge
+    assert said("de", "Zufallsstart") == [
+        "Das Netz ist sehr groß: die Schlüsselakteure wurden mit 3 statt 10 Zufallsstarts "
         "gesucht (dazu vom schrittweise gewählten Start aus). Eine andere Gruppe könnte das "
         "Netz noch stärker zerteilen."
     ]
-    assert len(english) == 1 and "with 0 instead of 10 random starts" in english[0]
+    assert len(said("en", "with 3 instead of 10 random starts")) == 1
+    monkeypatch.setattr(analyses, "KEY_PLAYER_WORK", 1)  # no restart at all
+    assert said("de", "Zufallsstart") == [
+        "Das Netz ist sehr groß: die Schlüsselakteure wurden nur vom schrittweise gewählten "
+        "Start aus gesucht, ohne die sonst 10 Zufallsstarts. Eine andere Gruppe könnte das "
+        "Netz noch stärker zerteilen."
+    ]
+    assert len(said("en", "from the step-by-step start only, without the usual 10")) == 1
 
 
 def test_the_error_column_is_the_same_in_brokers_and_the_reports_csv(sample, tmp_path, monkeypatch):

@@ -43,6 +43,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{usual} random starts (besides the step-by-step start). Another set might break "
         "the network up even more.",
     ),
+    "brokers.key_players_greedy_only": (
+        "Das Netz ist sehr groß: die Schlüsselakteure wurden nur vom schrittweise gewählten "
+        "Start aus gesucht, ohne die sonst {usual} Zufallsstarts. Eine andere Gruppe könnte "
+        "das Netz noch stärker zerteilen.",
+        "The network is very large: the key players were searched from the step-by-step "
+        "start only, without the usual {usual} random starts. Another set might break the "
+        "network up even more.",
+    ),
     "brokers.ranking_sure": (
         "Die Betweenness ist geschätzt (Stichprobe). Die ersten {n} sind mit 95 % Sicherheit "
         "richtig geordnet: ihre Fehlerbereiche (Betweenness ± Fehler) überschneiden sich nicht.",

@@ -147,7 +147,9 @@ def _findings(ctx: Context, rows: list[dict[str, Any]]) -> list[str]:
                 names=join_names([ctx.name(a) for a in players["players"]], ctx.lang),
             )
         )
-        if players["restarts"] < RESTARTS:  # the report cut the search on a huge network
+        if players["restarts"] == 0:  # the report cut the search on a huge network
+            findings.append(ctx.t("brokers.key_players_greedy_only", usual=RESTARTS))
+        elif players["restarts"] < RESTARTS:
             findings.append(
                 ctx.t("brokers.key_players_shortened", starts=players["restarts"], usual=RESTARTS)
             )
