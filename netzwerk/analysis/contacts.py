@@ -18,6 +18,7 @@ from netzwerk.analysis.network_view import NetworkView
 from netzwerk.analysis.views import PARTICIPATION_KINDS
 from netzwerk.errors import OPTION_PLACE, ConfigError
 from netzwerk.model import is_valid_on, node_is_valid
+from netzwerk.performance import gc_paused
 
 MONTHS = 12
 #: the reasons a tie matters, strongest first (see `dormant_ties`)
@@ -114,9 +115,10 @@ def dormant_ties(
         )
     graph = graph if graph is not None else view.actor_graph(store_graph)
     threshold = _months_before(day, months)
-    contacts = last_contacts(store_graph, graph, day)
+    with gc_paused():  # a pair and a day per tie: millions of tuples and no cycles
+        contacts = last_contacts(store_graph, graph, day)
+        old = [(pair, found) for pair, found in contacts.items() if found[0] < threshold]
     marks = _reasons(graph, view.by, broker_values, _introducer_ties(introductions))
-    old = [(pair, found) for pair, found in contacts.items() if found[0] < threshold]
     strongest: Counter[int] = Counter()
 
     def ranked() -> Iterator[tuple[RankKey, int, Hashable, Hashable, date, str]]:
@@ -161,13 +163,15 @@ def last_contacts(
     """(latest contact, its kind) per pair of actors joined in ``graph`` (pairs sorted by
     `sort_key`), from the store graph as `dormant_ties` describes it."""
     found: dict[tuple[Hashable, Hashable], tuple[date, str]] = {}
+    has_edge = graph.has_edge
 
     def seen(u: Hashable, v: Hashable, when: date | None, kind: str) -> None:
-        if when is None or when > day or not graph.has_edge(u, v):
+        if when is None or when > day or not has_edge(u, v):
             return
         # graph nodes are never None: `sort_key` order is the order of their texts
         pair = (u, v) if str(u) <= str(v) else (v, u)
-        if pair not in found or when > found[pair][0]:
+        known = found.get(pair)
+        if known is None or when > known[0]:
             found[pair] = (when, kind)
 
     members: dict[Hashable, set[Hashable]] = defaultdict(set)
@@ -175,8 +179,7 @@ def last_contacts(
         if u not in graph or not is_valid_on(tie.get("since"), tie.get("until"), day):
             continue
         if v in graph:
-            seen(u, v, tie.get("last_contact"), "contact")
-            seen(u, v, tie.get("since"), "since")
+            seen(u, v, *_direct_contact(tie, day))
         elif tie.get("kind") in PARTICIPATION_KINDS:
             members[v].add(u)
     for activity, actors in members.items():
@@ -187,6 +190,25 @@ def last_contacts(
             for v in ordered[i + 1 :]:
                 seen(u, v, when, kind)
     return found
+
+
+def _direct_contact(tie: Mapping[str, Any], day: date) -> tuple[date | None, str]:
+    """A direct tie's latest contact by ``day``: its last contact, or its start if that is
+    later (None: neither by then). Of two equal days the last contact wins.
+
+    >>> _direct_contact({"last_contact": date(2024, 5, 1), "since": date(2020, 1, 1)},
+    ...                 date(2024, 12, 31))
+    (datetime.date(2024, 5, 1), 'contact')
+    >>> _direct_contact({"last_contact": date(2025, 5, 1), "since": date(2020, 1, 1)},
+    ...                 date(2024, 12, 31))
+    (datetime.date(2020, 1, 1), 'since')
+    """
+    contact, since = tie.get("last_contact"), tie.get("since")
+    if contact is not None and contact > day:
+        contact = None
+    if since is not None and since <= day and (contact is None or since > contact):
+        return since, "since"
+    return contact, "contact"
 
 
 def _activity_contact(data: Mapping[str, Any], day: date) -> tuple[date | None, str]:
