@@ -23,6 +23,13 @@ from netzwerk.analysis.views import coordinators as flagged_coordinators
 from netzwerk.errors import OPTION_PLACE, ConfigError, NotFound
 
 SUCCESSORS = 10
+SUCCESSOR_WORK = 600_000_000
+"""Sources × (actors + ties) a sampled estimate of the successors may cost: the run
+without the coordinators takes one shortest-path search per source over the whole
+network. Up to about 2,300,000 actors + ties every source of the intact run (256), fewer
+above: a city of 1,000,000 actors and 3,500,000 ties in the view takes 128 (8 of the 16
+batches), which saves that report about 70 s of its 10 minutes; its other figures keep
+all 256 sources."""
 
 
 def coordinator_dependency(
@@ -68,7 +75,9 @@ def coordinator_dependency(
     Betweenness follows `netzwerk.analysis.betweenness.betweenness` (weighted on
     ``distance`` by default; sampled for large networks: the intact run's sources that
     are not coordinators, before and after, see `netzwerk.analysis._without_coordinators`);
-    its method is under ``betweenness``.
+    its method is under ``betweenness``, and ``successor_sources`` says how many sources
+    the successors' before and after were estimated from (a sampled estimate on a very large
+    network takes only the first batches of the intact run, `SUCCESSOR_WORK`).
 
     Parameters
     ----------
@@ -150,7 +159,9 @@ def coordinator_dependency(
     total = raw.sum()
     share = {c: (float(raw[arrays.index[c]] / total) if total else 0.0) for c in chosen}
 
-    before, after = before_and_after(arrays, others, intact, options)
+    before, after, successor_sources = before_and_after(
+        arrays, others, intact, options, max_sources=successor_budget(arrays.n, len(arrays.tail))
+    )
     gains = sorted(
         ((after[node] - before[node], node) for node in after if after[node] > before[node]),
         key=lambda item: (-item[0], str(item[1])),
@@ -178,7 +189,18 @@ def coordinator_dependency(
             for gain, node in gains
         ],
         "betweenness": intact.method(),
+        "successor_sources": successor_sources,
     }
+
+
+def successor_budget(actors: int, ties: int) -> int:
+    """Most sources the successors' sampled estimate takes on a network of ``actors`` and
+    ``ties`` (`SUCCESSOR_WORK`); whole batches of the intact run are taken, at least one.
+
+    >>> successor_budget(100_000, 525_000), successor_budget(1_000_000, 3_500_000)
+    (960, 133)
+    """
+    return max(1, SUCCESSOR_WORK // max(1, actors + ties))
 
 
 def coordinator_connectivity(graph: nx.Graph, coordinators: Collection[Hashable]) -> Connectivity:

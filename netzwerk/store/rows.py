@@ -250,26 +250,11 @@ def add_tie_edges(graph: Any, ties: Iterable[Sequence[Any]], as_of: date | None)
     shared: dict[Any, Any] = {}
     one = shared.setdefault
     add_edge = graph.add_edge
-    for (
-        source,
-        target,
-        key,
-        kind,
-        weight,
-        topic,
-        role,
-        note,
-        since,
-        until,
-        periods,
-        contact,
-        file,
-        sheet,
-        at_row,
-        run_id,
-    ) in ties:  # one unpacking: no list and no slices per tie
+    for source, target, *row in ties:
         if source not in known or target not in known:
             continue
+        (key, kind, weight, topic, role, note, since, until, periods, contact) = row[:10]
+        file, sheet, at_row, run_id = row[10:]
         spans = parse_periods(periods) if periods else []
         period = period_on(spans, as_of) if spans else (day(since), day(until))
         if period is None:

@@ -88,3 +88,36 @@ def test_sampled_dependency_uses_the_intact_runs_sources(monkeypatch):
     for row in result["successors"]:
         assert row["betweenness_before"] == pytest.approx(before[row["id"]], rel=1e-9)
         assert row["betweenness_after"] == pytest.approx(after[row["id"]], rel=1e-9)
+
+
+def test_a_very_large_network_takes_the_first_batches_for_the_successors(monkeypatch):
+    """Past `SUCCESSOR_WORK` the successors' before and after come from the first batches
+    of the intact run only (here 2 of them), computed directly on those sources; the
+    broker share keeps every source, and ``successor_sources`` says how many were taken."""
+    import netzwerk.analysis.dependency as dependency_module
+
+    monkeypatch.setattr(betweenness_module, "EXACT_LIMIT", 20)
+    graph = weighted_network(4, 200)
+    graph.nodes[0]["coordinator"] = True
+    nx.set_node_attributes(graph, {n: f"s{n % 3}" for n in graph}, "sector")
+    arrays = graph_arrays(graph, weight="weight", distance="distance")
+    intact = betweenness_kernel(arrays, k_sample=40, seed=7, normalized=False)
+    first_two = sum(len(part) for part in intact.batches.parts[:2])
+    whole = coordinator_dependency(graph, k_sample=40, seed=7, intact=intact)
+    size = arrays.n + len(arrays.tail)
+    monkeypatch.setattr(dependency_module, "SUCCESSOR_WORK", first_two * size)
+    cut = coordinator_dependency(graph, k_sample=40, seed=7)
+    assert cut["successor_sources"] == first_two < intact.sources == 40
+    assert cut["betweenness"]["betweenness_sources"] == 40
+    assert cut["betweenness_share"] == pytest.approx(whole["betweenness_share"], rel=1e-12)
+    kept = [[s for s in part if s != 0] for part in intact.batches.parts[:2]]
+    kept = [part for part in kept if part]
+    before = betweenness_kernel(arrays, pool=list(range(1, 200)), parts=kept).values
+    after = betweenness_kernel(
+        arrays.subgraph(np.arange(200) != 0), parts=[[s - 1 for s in part] for part in kept]
+    ).values
+    assert cut["successors"] and cut["successors"] != whole["successors"]
+    for row in cut["successors"]:
+        assert row["betweenness_before"] == pytest.approx(before[row["id"]], rel=1e-9)
+        assert row["betweenness_after"] == pytest.approx(after[row["id"]], rel=1e-9)
+    assert whole["successor_sources"] == 40

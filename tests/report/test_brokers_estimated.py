@@ -124,3 +124,25 @@ def test_the_error_column_is_the_same_in_brokers_and_the_reports_csv(sample, tmp
     for row in rows:
         stated = parse_csv_number(row["± Fehler (95 %)"], "de")
         assert abs(stated - errors[row["Kennung"]]) <= 0.0005 + 1e-12, row["Kennung"]
+
+
+def test_successors_from_fewer_sources_are_said_in_words(sample, monkeypatch):
+    """On a network past `dependency.SUCCESSOR_WORK` the dependency section says from how
+    many of the broker table's sources the successors were estimated; with every source
+    (the sample's own size) it says nothing of the kind."""
+    import netzwerk.analysis.dependency as dependency_module
+
+    monkeypatch.setattr(betweenness_module, "EXACT_LIMIT", 5)
+    monkeypatch.setattr(betweenness_module, "DEFAULT_SAMPLE", 8)
+
+    def said(lang: str, word: str) -> list[str]:
+        section = build_report(
+            sample["graph"], lang=lang, as_of=AS_OF, pseudonymiser=Pseudonymiser(KEY)
+        ).section("dependency")
+        return [f for f in section.findings if word in f]
+
+    assert not said("de", "Stichproben-Quellen")
+    monkeypatch.setattr(dependency_module, "SUCCESSOR_WORK", 1)  # one batch only
+    german = said("de", "Stichproben-Quellen")
+    assert len(german) == 1 and "aus 1 der 8 Stichproben-Quellen" in german[0], german
+    assert len(said("en", "from 1 of the broker table's 8 sampled sources")) == 1

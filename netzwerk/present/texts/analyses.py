@@ -186,6 +186,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Am ehesten könnten einspringen: {names}.",
         "Most likely to step in: {names}.",
     ),
+    "dependency.successors_fewer_sources": (
+        "Das Netz ist sehr groß: wer einspringen könnte, ist aus {used} der {sources} "
+        "Stichproben-Quellen der Brückenbauer-Tabelle geschätzt (vorher und nachher aus "
+        "denselben). Diese Werte schwanken daher stärker als die der Brückenbauer-Tabelle.",
+        "The network is very large: who could step in is estimated from {used} of the broker "
+        "table's {sources} sampled sources (before and after from the same ones). These "
+        "values therefore vary more than those of the broker table.",
+    ),
     "dependency.successors_title": (
         "Wer könnte einspringen? (Zuwachs an Vermittlung ohne QM)",
         "Who could step in? (gain in brokering without the QM)",

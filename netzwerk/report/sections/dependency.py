@@ -63,6 +63,15 @@ def _findings(
                 names=join_names([ctx.name(s["id"]) for s in result["successors"][:3]], lang),
             )
         )
+    sources = result["betweenness"]["betweenness_sources"]
+    if result["successor_sources"] < sources:  # a very large network: fewer sources
+        findings.append(
+            ctx.t(
+                "dependency.successors_fewer_sources",
+                used=format_number(result["successor_sources"], lang),
+                sources=format_number(sources, lang),
+            )
+        )
     return findings
 
 
