@@ -28,7 +28,7 @@ SUCCESSOR_WORK = 600_000_000
 without the coordinators takes one shortest-path search per source over the whole
 network. Up to about 2,300,000 actors + ties every source of the intact run (256), fewer
 above: a city of 1,000,000 actors and 3,500,000 ties in the view takes 128 (8 of the 16
-batches), which saves that report about 70 s of its 10 minutes; its other figures keep
+batches), which saves that report about 45 s of its 10 minutes; its other figures keep
 all 256 sources."""
 
 

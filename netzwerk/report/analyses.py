@@ -48,9 +48,9 @@ KEY_PLAYERS = 5
 KEY_PLAYER_WORK = 8_000_000
 """(actors + ties of the view) × starts of the key-player search the report allows: 10
 random restarts up to about 700,000 actors + ties (each start costs some component searches
-over the whole network), fewer above, none from 4,000,000 on (then only the greedy start).
+over the whole network), fewer above, none above 4,000,000 (then only the greedy start).
 A city of 1,000,000 actors whose 5,000,000 stored ties make 3,500,000 ties in the view
-gets no restart: one random restart cost it about 120 s of CPU, a fifth of the report."""
+gets no restart: one random restart cost it about 140 s of CPU."""
 INTRODUCTIONS = 12
 PERMUTATIONS = 1000
 SEED = 42
@@ -210,7 +210,7 @@ def key_player_restarts(view: nx.Graph) -> int:
 
 def restarts_for(size: int) -> int:
     """Random restarts for a view of ``size`` actors + ties: `keyplayers.RESTARTS`, fewer
-    where they would exceed `KEY_PLAYER_WORK`, none from 4,000,000 on (the greedy start
+    where they would exceed `KEY_PLAYER_WORK`, none above 4,000,000 (the greedy start
     stays; `key_players` says how many restarts it made).
 
     >>> restarts_for(600_000), restarts_for(1_000_000), restarts_for(4_507_192)
