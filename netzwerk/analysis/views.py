@@ -136,7 +136,6 @@ def _build_actor_view(
         activity_kind = node_kind[activity]
         for u, v in combinations(sorted(members), 2):
             pairs.add((u, v), share, activity_kind)
-    kinds = pairs.kinds
     view.add_edges_from(
         (
             u,
@@ -144,7 +143,7 @@ def _build_actor_view(
             {
                 "weight": w if weighted else 1.0,
                 "distance": 1.0 / w if weighted else 1.0,
-                "kinds": sorted(found) if isinstance(found := kinds[(u, v)], set) else [found],
+                "kinds": pairs.kinds_of((u, v)),
             },
         )
         for (u, v), w in pairs.weights.items()
@@ -168,6 +167,11 @@ class _PairSums:
             known.add(kind)
         elif known != kind:
             self.kinds[pair] = {known, kind}
+
+    def kinds_of(self, pair: tuple[str, str]) -> list[str]:
+        """The kinds joining ``pair``, sorted."""
+        known = self.kinds[pair]
+        return sorted(known) if isinstance(known, set) else [known]
 
 
 def _direct_ties(

@@ -148,7 +148,7 @@ def sort_keys(
         entry = found.get(key)
         if entry is None:
             absent.append(key)
-        elif entry[1] is None or entry[1] != latest[key][plan.digest_at]:
+        elif entry[1] != latest[key][plan.digest_at]:  # a stored digest of None differs too
             changed.append([key, same_way(plan, entry, latest[key]), entry[5]])
         elif provenance_moved(plan, entry, latest[key], source):
             touched.append(key)
