@@ -11,7 +11,9 @@ For each size a synthetic network (cooperation ties between random actors, built
 with the same changeset, into a Neo4j server the benchmark starts itself
 (`benchmarks.own_neo4j`: a free port, never 7687, deleted after; never a database it did
 not create), and once more by neo4j-admin import into a fresh server of its own (the first
-load of ``tools/neo4j/neo4j.sh import``, row "Neo4j first load"). Then `netzwerk status`,
+load of ``tools/neo4j/neo4j.sh import``, row "Neo4j first load"). Between the two, row
+"Neo4j ceiling" gives what raw Cypher writes in the ingest's server with nothing of the
+store around it (`benchmarks.neo4j_ceiling`): the most an ingest there could reach. Then `netzwerk status`,
 `brokers`, `gaps`, `report` and `karte` (the map) run on the SQLite store.
 Every step runs in a child process through ``/usr/bin/time`` (`benchmarks.city_steps`): its
 own wall seconds, CPU seconds (user + system, worker processes included) and peak RSS.
@@ -49,7 +51,7 @@ from benchmarks.city_steps import (  # noqa: E402
     loaded_note,
     measured,
     neo4j_first_load_row,
-    neo4j_row,
+    neo4j_rows,
 )
 
 TIES = {10_000: 75_000, 100_000: 750_000, 1_000_000: 5_000_000}
@@ -83,7 +85,8 @@ def run_size(actors: int, folder: Path, args: argparse.Namespace) -> None:
         print(failed_row("ingest (SQLite)", error), flush=True)
         return
     if actors <= NEO4J_UP_TO or args.neo4j_huge:
-        print(neo4j_row(actors, ties), flush=True)
+        for row in neo4j_rows(actors, ties):
+            print(row, flush=True)
         print(neo4j_first_load_row(actors, ties), flush=True)
     else:
         print(f"  {'ingest (Neo4j)':<16} not run at this size (--neo4j-huge runs it)")

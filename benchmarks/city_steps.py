@@ -246,10 +246,12 @@ NEO4J_PART = 100_000
 of `own_neo4j` held 100k ties in one, not 400k)."""
 
 
-def neo4j_row(actors: int, ties: int) -> str:
+def neo4j_rows(actors: int, ties: int) -> list[str]:
     """Load the same changeset into a Neo4j server of our own (fresh, free port, deleted
     after); its row: wall, client + server CPU, client peak RSS; the server's in the note.
-    Without Java or a server: one line saying it is skipped."""
+    Then, in the same server, the "Neo4j ceiling" row (`benchmarks/neo4j_ceiling.py`): what
+    raw Cypher writes there, with nothing of the store around it. Without Java or a server:
+    one line saying it is skipped."""
     from benchmarks.own_neo4j import ServerNotStarted, own_server, use_credentials
 
     step = "ingest (Neo4j)"
@@ -266,13 +268,33 @@ def neo4j_row(actors: int, ties: int) -> str:
             run = measured(load_command(server.uri, actors, ties, part))
             server_cpu = process_cpu_seconds(server.pid()) - before
             server_rss = peak_rss_mb(server.pid())
+            ceiling = ceiling_row(server.uri, actors, ties)
     except ServerNotStarted as error:
-        return f"  {step:<16} skipped — Neo4j could not be started: {error.first_line()}"
+        return [f"  {step:<16} skipped — Neo4j could not be started: {error.first_line()}"]
     except StepFailed as error:
-        return failed_row(step, error)
+        return [failed_row(step, error)]
     note = f"{loaded_note(run, ties)}; CPU incl. server {server_cpu:.1f} s, server peak {server_rss:,.0f} MB"
     run.cpu += server_cpu
-    return run.row(step, note)
+    return [run.row(step, note), ceiling]
+
+
+CEILING = REPO / "benchmarks" / "neo4j_ceiling.py"
+
+
+def ceiling_row(uri: str, actors: int, ties: int) -> str:
+    """The "Neo4j ceiling" row: ties per second of raw Cypher in the ingest's server."""
+    step = "Neo4j ceiling"
+    try:
+        run = measured([sys.executable, str(CEILING), uri, str(actors), str(ties)])
+    except StepFailed as error:
+        return failed_row(step, error)
+    rates = json.loads(run.stdout.strip().splitlines()[-1])
+    note = (
+        f"raw Cypher, {rates['ties']:,} new ties: key only {rates['key_only']:,.0f} ties/s, "
+        f"the store's statement {rates['store_statement']:,.0f} (one transaction each); "
+        f"3 concurrent transactions {rates['concurrent']:,.0f} (not all-or-nothing)"
+    )
+    return f"  {step:<16} {'':>8} {'':>8} {'':>9}   {note}"
 
 
 FIRST_LOADER = REPO / "benchmarks" / "city_first_load.py"

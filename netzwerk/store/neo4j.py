@@ -277,10 +277,11 @@ class Neo4jStore(Neo4jPersonalData, Neo4jMerging, Neo4jTieStatements, Store):
         """One transaction for the whole changeset (see `netzwerk.store.neo4j_ingest`)."""
         self._ensure_schema()
         result = ApplyResult(run_id=new_run_id(), source=source_of(changeset, files))
-        ingest = Ingest.of(
-            changeset, result, files if files is not None else changeset.files, self.batch_size
-        )
-        done = self._rolled_back(ingest.run) if dry_run else self._write(ingest.run)
+        with gc_paused():  # millions of small lists and no cycles (see `gc_paused`)
+            ingest = Ingest.of(
+                changeset, result, files if files is not None else changeset.files, self.batch_size
+            )
+            done = self._rolled_back(ingest.run) if dry_run else self._write(ingest.run)
         done.dry_run = dry_run
         if not dry_run and done.changed_anything:
             self._resample_outdated_indexes()
