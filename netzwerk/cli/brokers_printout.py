@@ -19,8 +19,8 @@ import networkx as nx
 from netzwerk.analysis.brokers import ERROR_COLUMN, SAMPLED_COLUMNS, TABLE_COLUMNS
 from netzwerk.cli.common import pseudonymise_records
 from netzwerk.cli.output import Printout, Section
-from netzwerk.present.formats import format_number
 from netzwerk.present.labels import capitalised, group_label
+from netzwerk.present.method_line import successor_sources_lines
 from netzwerk.present.names import display_names
 from netzwerk.present.texts import text
 
@@ -150,23 +150,10 @@ def dependency_printout(
         sections,
         option_cells(options),
         view_line=seen[0],
-        notes=successor_notes(result["successor_sources"], options["betweenness_sources"], lang),
+        notes=successor_sources_lines(
+            result["successor_sources"], options["betweenness_sources"], lang
+        ),
     )
-
-
-def successor_notes(used: int, sources: int, lang: str) -> list[str]:
-    """The report's sentence (`report.sections.dependency`) when the successors were
-    estimated from fewer sources than the broker table's (a very large network), else none."""
-    if used >= sources:
-        return []
-    return [
-        text(
-            "dependency.successors_fewer_sources",
-            lang,
-            used=format_number(used, lang),
-            sources=format_number(sources, lang),
-        )
-    ]
 
 
 def keyplayers_printout(

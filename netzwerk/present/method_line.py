@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from netzwerk.present.formats import format_cell
+from netzwerk.present.formats import format_cell, format_number
 from netzwerk.present.texts import TEXTS, text
 
-__all__ = ["method_line"]
+__all__ = ["method_line", "successor_sources_lines"]
 
 
 def method_line(options: Mapping[str, Any], lang: str = "de") -> str:
@@ -35,6 +35,29 @@ def method_line(options: Mapping[str, Any], lang: str = "de") -> str:
         if value is not None
     ]
     return f"{text('method.intro', lang)}: {', '.join(parts)}"
+
+
+def successor_sources_lines(used: int, sources: int, lang: str = "de") -> list[str]:
+    """The sentence saying that the successors of `analysis.dependency` were estimated
+    from ``used`` of the broker table's ``sources`` (a very large network, its
+    ``successor_sources``), for the report's findings and `netzwerk dependency`; none when
+    they took every source.
+
+    >>> successor_sources_lines(256, 256)
+    []
+    >>> successor_sources_lines(128, 256, "en")[0][:68]
+    'The network is very large: who could step in is estimated from 128 o'
+    """
+    if used >= sources:
+        return []
+    return [
+        text(
+            "dependency.successors_fewer_sources",
+            lang,
+            used=format_number(used, lang),
+            sources=format_number(sources, lang),
+        )
+    ]
 
 
 def _label(key: str, lang: str) -> str:

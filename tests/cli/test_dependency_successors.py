@@ -37,3 +37,25 @@ def test_the_table_says_when_the_successors_came_from_fewer_sources(sample_store
     english = dependency(sample_store, "--lang", "en")
     assert "estimated from 1 of the broker table's 8 sampled sources" in english, english
     assert "Stichproben-Quellen" not in dependency(sample_store, "--exact")
+
+
+def test_the_table_and_the_report_say_the_same_sentence(sample_store, monkeypatch, tmp_path):
+    """One truth: with the report's own sampling, `netzwerk dependency` prints the very
+    sentence the report's dependency section writes."""
+    import netzwerk.analysis.betweenness as betweenness_module
+    import netzwerk.analysis.dependency as dependency_module
+
+    monkeypatch.setattr(betweenness_module, "EXACT_LIMIT", 5)
+    monkeypatch.setattr(betweenness_module, "DEFAULT_SAMPLE", 8)
+    monkeypatch.setattr(dependency_module, "SUCCESSOR_WORK", 1)
+    load_commands()
+    table = CliRunner().invoke(cli, ["--store", str(sample_store), "dependency"])
+    assert table.exit_code == 0, table.output
+    (sentence,) = [line for line in table.output.splitlines() if "Stichproben-Quellen" in line]
+    report = CliRunner().invoke(
+        cli, ["--store", str(sample_store), "report", "--out", str(tmp_path / "bericht")]
+    )
+    assert report.exit_code == 0, report.output
+    written = (tmp_path / "bericht" / "report.md").read_text(encoding="utf-8")
+    assert "aus 1 der 8 Stichproben-Quellen" in sentence
+    assert sentence.strip().lstrip("# ") in written.replace("\n", " ")

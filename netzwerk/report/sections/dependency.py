@@ -7,6 +7,7 @@ from typing import Any
 
 from netzwerk.present.formats import format_number, format_share, join_names
 from netzwerk.present.labels import sector_label
+from netzwerk.present.method_line import successor_sources_lines
 from netzwerk.report.sections.context import Context, column_headers, rounded
 from netzwerk.report.sections.parts import Section, Table
 
@@ -63,15 +64,9 @@ def _findings(
                 names=join_names([ctx.name(s["id"]) for s in result["successors"][:3]], lang),
             )
         )
-    sources = result["betweenness"]["betweenness_sources"]
-    if result["successor_sources"] < sources:  # a very large network: fewer sources
-        findings.append(
-            ctx.t(
-                "dependency.successors_fewer_sources",
-                used=format_number(result["successor_sources"], lang),
-                sources=format_number(sources, lang),
-            )
-        )
+    findings += successor_sources_lines(  # a very large network: fewer sources
+        result["successor_sources"], result["betweenness"]["betweenness_sources"], lang
+    )
     return findings
 
 
